@@ -1,0 +1,327 @@
+"""Provides the TOML codec: the only place that reads or writes record files.
+
+Reading checks the size, parses (rtoml, with tomllib's semantics), validates
+the model and the path, and turns every failure into :class:`Problem` objects
+with ``path:line:col``. Writing is canonical: key order from the model,
+defaults left out, multi-line strings kept readable, one trailing newline, so
+that ``dump(load(text)) == text`` for every canonical file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import rtoml
+import tomli_w
+from pydantic import ValidationError
+
+from records import layout
+from records.models import MODELS, Model
+from records.problems import Problem
+from records.text import printable
+
+MAX_BYTES = 256 * 1024
+"""Largest record file read; larger ones are refused before parsing."""
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What reading one record file gave: the record if valid, and every problem found."""
+
+    path: str
+    record: Model | None = None
+    location: layout.Location | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None and not any(p.severity == "error" for p in self.problems)
+
+
+# --- reading -----------------------------------------------------------------
+
+_RTOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)\s*$")
+_RTOML_MESSAGES = (
+    ("duplicate key", "clé en double"),
+    ("cannot recurse further", "imbrication trop profonde"),
+    ("integer number overflowed", "nombre entier trop grand"),
+    ("invalid number", "nombre invalide"),
+    ("expected an equals", "signe « = » attendu après la clé"),
+    ("invalid basic string", "chaîne de caractères invalide (caractère de contrôle ou échappement)"),
+    ("invalid literal string", "chaîne de caractères invalide"),
+    ("unterminated", "chaîne ou tableau non terminé"),
+    ("invalid escape", "séquence d'échappement invalide"),
+    ("invalid table header", "en-tête de table invalide"),
+    ("expected newline", "fin de ligne attendue"),
+    ("expected a right bracket", "« ] » attendu"),
+    ("invalid unquoted key", "clé invalide"),
+    ("redefinition of table", "table définie deux fois"),
+    ("duplicate table", "table définie deux fois"),
+)
+
+
+def _syntax_problem(path: str, error: Exception) -> Problem:
+    message = str(error).strip()
+    line = column = 0
+    match = _RTOML_POSITION.search(message.splitlines()[0] if message else "")
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+    else:
+        match = re.search(r"at line (\d+) column (\d+)", message)
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+    first = message.splitlines()[0] if message else type(error).__name__
+    first = _RTOML_POSITION.sub("", first)
+    french = next((fr for en, fr in _RTOML_MESSAGES if en in first.lower()), None)
+    text = french or f"syntaxe TOML invalide ({printable(first[:120])})"
+    return Problem(path, max(line, 1), max(column, 1), f"enregistrement invalide : {text}", rule="toml")
+
+
+def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse TOML bytes into a dict, never raising.
+
+    Args:
+        path: the file path shown in problems.
+        data: the raw file content.
+
+    Returns:
+        ``(table, [])`` on success, ``(None, [problem])`` otherwise (too large,
+        not UTF-8, syntax error, too deep, number out of range, duplicate key).
+    """
+    if len(data) > MAX_BYTES:
+        return None, [
+            Problem(path, 1, 1, f"enregistrement invalide : fichier trop gros ({len(data) // 1024} Kio, "
+                    f"{MAX_BYTES // 1024} Kio au plus)", rule="size")
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(path, line, column, "enregistrement invalide : le fichier n'est pas en UTF-8", rule="encoding")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return parse_text(path, text)
+
+
+def parse_text(path: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse TOML text into a dict, never raising (see :func:`parse_toml`)."""
+    try:
+        return rtoml.loads(text), []
+    except (rtoml.TomlParsingError, ValueError, RecursionError, OverflowError) as error:
+        return None, [_syntax_problem(path, error)]
+
+
+def load(path: str, data: bytes | str) -> Loaded:
+    """Read one record file: size, syntax, model, and agreement of content with path.
+
+    Args:
+        path: path relative to the commons root, forward slashes.
+        data: the file content.
+
+    Returns:
+        A :class:`Loaded` whose ``record`` is set when the content is a valid
+        model (path disagreements are reported but the record is kept, so that
+        tools can still show it).
+    """
+    result = Loaded(path)
+    try:
+        result.location = layout.locate(path)
+    except layout.LayoutError as error:
+        result.problems.append(Problem(path, 0, 0, str(error), rule="layout"))
+        return result
+    if isinstance(data, str):
+        if len(data.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            table, problems = parse_toml(path, data.encode("utf-8", "surrogatepass"))
+        else:
+            table, problems = parse_text(path, data.removeprefix("\ufeff"))
+        text = data
+    else:
+        table, problems = parse_toml(path, data)
+        text = None
+    if table is None:
+        result.problems.extend(problems)
+        return result
+    model = MODELS[result.location.kind]
+    try:
+        result.record = model.model_validate(table)
+    except ValidationError as error:
+        if text is None:
+            text = data.decode("utf-8", "replace")
+        result.problems.extend(validation_problems(path, text, error))
+        return result
+    mismatches = layout.identity_mismatches(result.location, result.record)
+    if mismatches:
+        if text is None:
+            text = data.decode("utf-8", "replace")
+        positions = Positions(text)
+        for key, message in mismatches:
+            line, column = positions.find((key,))
+            result.problems.append(Problem(path, line, column, message, key=key, rule="path"))
+    return result
+
+
+# --- pydantic errors in French --------------------------------------------
+
+_TYPE_TAGS = frozenset({"str", "int", "bool", "none", "list", "dict", "date", "float", "datetime"})
+
+_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "string_type": "texte attendu",
+    "int_type": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu",
+    "bool_type": "booléen attendu (true ou false)",
+    "date_type": "date attendue (AAAA-MM-JJ)",
+    "date_from_datetime_inexact": "date sans heure attendue (AAAA-MM-JJ)",
+    "list_type": "liste attendue",
+    "model_type": "table attendue",
+    "model_attributes_type": "table attendue",
+    "dict_type": "table attendue",
+    "finite_number": "nombre fini attendu (nan et inf ne sont pas permis)",
+    "string_pattern_mismatch": "format invalide",
+    "none_required": "valeur absente attendue",
+}
+
+
+def _french(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return f"champ inconnu « {printable(str(error['loc'][-1]))} »"
+    if kind == "value_error":
+        return str(ctx.get("error", "valeur invalide"))
+    if kind == "literal_error":
+        return f"valeur non permise, attendu : {ctx.get('expected', '')}"
+    if kind == "string_too_short":
+        return "ne doit pas être vide"
+    if kind == "string_too_long":
+        return f"trop long ({ctx.get('max_length')} caractères au plus)"
+    if kind == "too_short":
+        return f"au moins {ctx.get('min_length')} élément(s) attendu(s)"
+    if kind == "too_long":
+        return f"au plus {ctx.get('max_length')} élément(s)"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"doit valoir au moins {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"doit valoir au plus {ctx.get('le', ctx.get('lt'))}"
+    return _MESSAGES.get(kind, f"valeur invalide ({kind})")
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    return tuple(
+        part
+        for part in loc
+        if isinstance(part, int) or (re.fullmatch(r"[a-z][a-z0-9_]*", part) and part not in _TYPE_TAGS)
+    )
+
+
+def validation_problems(path: str, text: str, error: ValidationError) -> list[Problem]:
+    """Translate a pydantic ``ValidationError`` into French problems with line and column.
+
+    Union alternatives that merely say "not None" are dropped when a more
+    telling error exists for the same key.
+    """
+    positions = Positions(text)
+    by_key: dict[tuple, list[dict[str, Any]]] = {}
+    for item in error.errors(include_url=False):
+        by_key.setdefault(_clean_loc(item["loc"]), []).append(item)
+    problems = []
+    for loc, items in by_key.items():
+        telling = [i for i in items if i["type"] != "none_required"] or items
+        item = telling[0]
+        line, column = positions.find(loc)
+        key = ".".join(str(p) for p in loc)
+        where = f"{key} : " if key else ""
+        problems.append(Problem(path, line, column, f"{where}{_french(item)}", key=key, rule="schema"))
+    return sorted(problems)
+
+
+# --- positions of keys in the text ---------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r'^(\s*)((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+
+
+def _split_key(raw: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.split(r"\.(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", raw))
+
+
+class Positions:
+    """Where each key of a TOML text stands, to point problems at ``line:col``.
+
+    A light line scanner: enough for the canonical layout and for the usual
+    hand-written files (tables, arrays of tables, one item per line arrays).
+    """
+
+    def __init__(self, text: str):
+        self.at: dict[tuple, tuple[int, int]] = {}
+        counters: dict[tuple, int] = {}
+        table: tuple = ()
+        in_string: str | None = None
+        array_key: tuple | None = None
+        array_index = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_string:
+                if in_string in line:
+                    in_string = None
+                continue
+            stripped = line.strip()
+            if array_key is not None:
+                if stripped.startswith("]"):
+                    array_key = None
+                elif stripped and not stripped.startswith("#"):
+                    self.at.setdefault(array_key + (array_index,), (number, len(line) - len(line.lstrip()) + 1))
+                    array_index += 1
+                continue
+            header = _HEADER.match(line)
+            if header and not _KEY.match(line):
+                name = _split_key(header.group(2))
+                if header.group(1) == "[[":
+                    index = counters.get(name, 0)
+                    counters[name] = index + 1
+                    table = name + (index,)
+                else:
+                    table = name
+                self.at.setdefault(table, (number, line.index("[") + 1))
+                continue
+            key = _KEY.match(line)
+            if not key:
+                continue
+            full = table + _split_key(key.group(2))
+            self.at.setdefault(full, (number, len(key.group(1)) + 1))
+            value = line[key.end():].strip()
+            for quote in ('"""', "'''"):
+                if value.startswith(quote) and value.count(quote) == 1:
+                    in_string = quote
+            if value.startswith("[") and not value.rstrip().endswith("]"):
+                array_key, array_index = full, 0
+
+    def find(self, loc: tuple) -> tuple[int, int]:
+        """Return ``(line, column)`` of the closest known key to ``loc``; ``(1, 1)`` when none."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.at:
+                return self.at[loc]
+            loc = loc[:-1]
+        return (1, 1)
+
+
+# --- writing -----------------------------------------------------------------
+
+
+def to_table(record: Model) -> dict[str, Any]:
+    """Return the canonical table of a record: model key order, defaults and None left out."""
+    return record.model_dump(mode="python", exclude_defaults=True)
+
+
+def dump(record: Model) -> str:
+    """Return the canonical TOML text of a record (stable key order, trailing newline)."""
+    text = tomli_w.dumps(to_table(record), multiline_strings=True)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def is_canonical(text: str, record: Model) -> bool:
+    """Tell whether ``text`` is exactly the canonical form of ``record``."""
+    return dump(record) == text

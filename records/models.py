@@ -1,0 +1,399 @@
+"""Provides the pydantic models of the commons: campaigns, themes, teams, scenarios, governance.
+
+Models are strict: unknown fields are refused, vocabularies are closed, text
+may hold no control or bidi character. The record's path is not stored in
+the file; the fields that repeat it (campaign, discipline, académie) must
+agree with it (see :mod:`records.layout`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from records import vocab
+from records.text import describe_char, forbidden_char, is_slug
+
+
+def _line(value: str) -> str:
+    bad = forbidden_char(value, multiline=False)
+    if bad is not None:
+        raise ValueError(f"caractère interdit {describe_char(bad)} (contrôle ou bidirectionnel)")
+    return value
+
+
+def _text(value: str) -> str:
+    bad = forbidden_char(value, multiline=True)
+    if bad is not None:
+        raise ValueError(f"caractère interdit {describe_char(bad)} (contrôle ou bidirectionnel)")
+    return value
+
+
+def _code(vocabulary: dict[str, str], what: str):
+    def check(value: str) -> str:
+        if value not in vocabulary:
+            raise ValueError(f"{what} inconnu(e) : « {_line_preview(value)} »")
+        return value
+
+    return AfterValidator(check)
+
+
+def _line_preview(value: str) -> str:
+    from records.text import printable
+
+    return printable(value[:40])
+
+
+_CAMPAIGN = re.compile(r"(\d{4})-(\d{4})")
+
+
+def _campaign_code(value: str) -> str:
+    match = _CAMPAIGN.fullmatch(value)
+    if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        raise ValueError(f"code de campagne invalide « {_line_preview(value)} » (attendu AAAA-AAAA, années consécutives)")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not is_slug(value):
+        raise ValueError(
+            f"identifiant invalide « {_line_preview(value)} » (lettres minuscules sans accent, chiffres et tirets, 64 au plus)"
+        )
+    return value
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+def _url(value: str) -> str:
+    _line(value)
+    if not _URL.fullmatch(value) or len(value) > 2000:
+        raise ValueError(f"adresse web invalide « {_line_preview(value)} » (attendu https://…)")
+    return value
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
+
+
+def _email(value: str) -> str:
+    _line(value)
+    if not _EMAIL.fullmatch(value):
+        raise ValueError(f"adresse électronique invalide « {_line_preview(value)} »")
+    return value
+
+
+def _unique(values: list) -> list:
+    seen = set()
+    for item in values:
+        key = item if isinstance(item, (str, int)) else repr(item)
+        if key in seen:
+            raise ValueError(f"valeur en double : « {_line_preview(str(item))} »")
+        seen.add(key)
+    return values
+
+
+Line = Annotated[str, Field(max_length=300), AfterValidator(_line)]
+"""One line of text: a title, a name."""
+Text = Annotated[str, Field(max_length=20_000), AfterValidator(_text)]
+"""Free text with newlines: a summary, a description."""
+Url = Annotated[str, AfterValidator(_url)]
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
+Slug = Annotated[str, AfterValidator(_slug)]
+CampaignCode = Annotated[str, AfterValidator(_campaign_code)]
+Academie = Annotated[str, _code(vocab.ACADEMIES, "académie")]
+Discipline = Annotated[str, _code(vocab.DISCIPLINES, "discipline")]
+Crcn = Annotated[str, _code(vocab.CRCN, "compétence CRCN")]
+Level = Annotated[str, _code(vocab.LEVELS, "niveau")]
+Corps = Annotated[str, _code(vocab.CORPS, "corps d'inspection")]
+Licence = Annotated[str, _code(vocab.LICENCES, "licence")]
+ToolKind = Annotated[str, _code(vocab.TOOL_KINDS, "type d'outil")]
+Modality = Annotated[str, _code(vocab.MODALITIES, "modalité")]
+Degree = Annotated[str, _code(vocab.DEGREES, "degré")]
+Track = Annotated[str, _code(vocab.TRACKS, "voie")]
+Outcome = Annotated[str, _code(vocab.OUTCOMES, "résultat de sélection")]
+Phase = Annotated[str, _code(vocab.PHASES, "phase")]
+Role = Annotated[str, _code(vocab.ROLES, "rôle")]
+
+
+def UniqueList(item):  # noqa: N802 - reads as a type
+    """A list type whose items must be distinct."""
+    return Annotated[list[item], AfterValidator(_unique)]
+
+
+class Model(BaseModel):
+    """Base of every model: strict, closed, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+
+
+# --- people ---------------------------------------------------------------
+
+
+class Person(Model):
+    """A member of a team, as the record names them."""
+
+    name: Line = Field(min_length=1)
+    """Full name."""
+    email: Email | None = None
+    """Professional email address."""
+    school: Line = ""
+    """School (établissement) where the person teaches."""
+
+
+class Inspector(Model):
+    """The inspector who pilots an académie team."""
+
+    name: Line = Field(min_length=1)
+    """Full name."""
+    corps: Corps
+    """Inspection corps: IA-IPR, IEN-ET, IEN-EG or IEN du premier degré."""
+    email: Email | None = None
+    """Professional email address."""
+
+
+class Teacher(Model):
+    """A teacher who runs sequences in class."""
+
+    name: Line = Field(min_length=1)
+    """Full name."""
+    school: Line = ""
+    """School (établissement)."""
+    degree: Degree = "second-degre"
+    """Premier or second degré."""
+    track: Track | None = None
+    """Track (voie) in the lycée, when relevant."""
+    email: Email | None = None
+    """Professional email address."""
+
+
+class Author(Model):
+    """An author of a scenario."""
+
+    name: Line = Field(min_length=1)
+    """Full name."""
+    email: Email | None = None
+    """Professional email address."""
+
+
+# --- records ---------------------------------------------------------------
+
+
+class Campaign(Model):
+    """A yearly call for projects (appel à projets) and its calendar."""
+
+    KIND: ClassVar[str] = "campaign"
+    code: CampaignCode
+    """School year of the work, ``AAAA-AAAA``; also the file name."""
+    title: Line = Field(min_length=1)
+    """Title of the call."""
+    summary: Text = ""
+    """What the call asks for, in our own words."""
+    call_opens: dt.date
+    """Date the call is published."""
+    proposals_due: dt.date
+    """Date académie proposals are due at the DNE."""
+    selection: dt.date
+    """Date of the national selection."""
+    work_starts: dt.date
+    """Date the selected teams start working."""
+    work_ends: dt.date
+    """Date the work must be finished."""
+    teams_per_discipline: Annotated[int, Field(ge=1, le=50)] = 5
+    """Number of teams selected per discipline."""
+    phase: Phase = "appel"
+    """Phase the campaign is in."""
+
+
+class Theme(Model):
+    """A thématique of a campaign for one discipline."""
+
+    KIND: ClassVar[str] = "theme"
+    campaign: CampaignCode
+    """Campaign code; must match the folder."""
+    discipline: Discipline
+    """Discipline code; must match the file name."""
+    title: Line = Field(min_length=1)
+    """Title of the theme."""
+    summary: Text = ""
+    """What the theme explores, in our own words."""
+    axes: UniqueList(Line) = []
+    """Lines of work suggested to the teams."""
+    year: Literal[1, 2] = 1
+    """Year of a two-year theme (1 or 2)."""
+    requires: UniqueList(Line) = []
+    """Ids of the themes a team must have worked on before (``themes/2025-2026/svt``)."""
+
+
+class Team(Model):
+    """An académie team (groupe de travail académique) working on a theme."""
+
+    KIND: ClassVar[str] = "team"
+    campaign: CampaignCode
+    """Campaign code; must match the folder."""
+    discipline: Discipline
+    """Discipline code; must match the folder."""
+    academie: Academie
+    """Académie code; must match the file name."""
+    theme: Slug
+    """File name of the theme in the same campaign (``svt-1``, ``nsi``)."""
+    project_title: Line = Field(min_length=1)
+    """Title of the team's project."""
+    summary: Text = ""
+    """What the team intends to do."""
+    pilot: Inspector
+    """Inspector piloting the team."""
+    referent: Person
+    """Referent teacher, the link with the national group."""
+    teachers: list[Teacher] = []
+    """Teachers running sequences in class (at least three)."""
+    cardie: Person | None = None
+    """Representative of the CARDIE."""
+    dasen_agreement: bool | None = None
+    """Agreement of the DASEN (required in the premier degré)."""
+    duration: Literal[1, 2] = 1
+    """Duration of the work in years."""
+    outcome: Outcome = "candidat"
+    """Outcome of the national selection."""
+
+
+class Tool(Model):
+    """A digital tool used in a scenario."""
+
+    name: Line = Field(min_length=1)
+    """Name of the tool (Capytale, Éléa, H5P …)."""
+    kind: ToolKind
+    """Public commons, free software or private platform."""
+    url: Url | None = None
+    """Address of the tool."""
+
+
+class AiUse(Model):
+    """How a scenario uses artificial intelligence."""
+
+    tools: UniqueList(Line) = []
+    """AI tools used."""
+    personal_data: Text = ""
+    """How personal data are protected (RGPD)."""
+    by_students: bool = False
+    """True when students use the AI themselves, not only the teacher."""
+
+
+class Step(Model):
+    """One step (séance) of a scenario."""
+
+    title: Line = Field(min_length=1)
+    """Title of the step."""
+    duration: Line = ""
+    """Duration (``55 min``)."""
+    description: Text = ""
+    """What happens."""
+
+
+class Scenario(Model):
+    """A pedagogical scenario produced by a team."""
+
+    KIND: ClassVar[str] = "scenario"
+    campaign: CampaignCode
+    """Campaign code; must match the folder."""
+    disciplines: Annotated[UniqueList(Discipline), Field(min_length=1)]
+    """Disciplines, the first one matching the folder."""
+    academie: Academie
+    """Académie code; must match the folder."""
+    theme: Slug
+    """File name of the theme in the same campaign."""
+    title: Line = Field(min_length=1)
+    """Title of the scenario."""
+    summary: Text = ""
+    """What students do and learn, in a few lines."""
+    levels: UniqueList(Level) = []
+    """Levels (cycles, lycée tracks, BTS)."""
+    duration: Line = ""
+    """Overall duration (``4 séances de 55 min``)."""
+    modalities: UniqueList(Modality) = []
+    """In class, hybrid, unplugged, remote."""
+    objectives: list[Line] = []
+    """Learning objectives."""
+    steps: list[Step] = []
+    """The steps of the sequence."""
+    tools: list[Tool] = []
+    """Digital tools used."""
+    ai: AiUse | None = None
+    """Use of artificial intelligence, if any."""
+    crcn: UniqueList(Crcn) = []
+    """CRCN competences worked on (codes 1.1 to 5.2)."""
+    licence: Licence = "CC-BY-SA-4.0"
+    """Licence of the scenario (SPDX identifier)."""
+    publication_url: Url | None = None
+    """Where the scenario is published, on an open académie space."""
+    edubase_url: Url | None = None
+    """Its Édubase notice."""
+    authors: list[Author] = []
+    """Authors."""
+    keywords: UniqueList(Line) = []
+    """Keywords for indexing."""
+    created: dt.date | None = None
+    """Date of creation."""
+    updated: dt.date | None = None
+    """Date of the last substantial update."""
+
+
+class Reviewer(Model):
+    """Somebody allowed to validate, with the key that signs their merges."""
+
+    name: Line = Field(min_length=1)
+    """Full name."""
+    principal: Email
+    """Exact principal of the SSH signature (an email address)."""
+    role: Role
+    """Academic or national validation."""
+    academies: UniqueList(Academie) = []
+    """Académies in scope (empty: all, for national reviewers)."""
+    disciplines: UniqueList(Discipline) = []
+    """Disciplines in scope (empty: all)."""
+    public_key: Annotated[str, Field(min_length=20, max_length=2000), AfterValidator(_line)]
+    """SSH public key (``ssh-ed25519 AAAA…``)."""
+    valid_from: dt.date | None = None
+    """First day the key may sign."""
+    valid_until: dt.date | None = None
+    """Last day the key may sign."""
+
+
+class Governance(Model):
+    """Who validates what: ``governance/reviewers.toml``."""
+
+    KIND: ClassVar[str] = "governance"
+    reviewers: list[Reviewer] = []
+    """The reviewers."""
+
+
+class Manifest(Model):
+    """The manifest ``traam.toml`` at the root of a commons."""
+
+    KIND: ClassVar[str] = "manifest"
+    schema_version: Literal[1] = 1
+    """Version of the record schema."""
+    name: Line = Field(min_length=1)
+    """Name of the commons."""
+    description: Text = ""
+    """What this commons holds."""
+    upstream: Url | None = None
+    """The commons this one follows, for forks."""
+    trust_root: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")] | None = None
+    """Commit from which governance is trusted (pinned root)."""
+
+
+Record = Union[Campaign, Theme, Team, Scenario, Governance, Manifest]
+"""Any record the codec can load."""
+
+MODELS: dict[str, type[Model]] = {
+    "campaign": Campaign,
+    "theme": Theme,
+    "team": Team,
+    "scenario": Scenario,
+    "governance": Governance,
+    "manifest": Manifest,
+}
+"""Model class by kind."""

@@ -1,0 +1,299 @@
+"""Provides the rules of the cahier des charges, checked across records.
+
+Each rule has an id, a severity and a French title; it yields the records
+and keys it finds at fault. Rules only read models: they never touch disk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from records import vocab
+from records.codec import Positions
+from records.layout import path_of
+from records.models import Campaign, Governance, Model, Scenario, Team, Theme
+from records.problems import Problem, Severity
+from records.text import printable
+
+Finding = tuple[str, str, str]
+"""``(record id, dotted key, French message)``."""
+
+
+class Corpus:
+    """The records a rule looks at, indexed by kind; built once per check."""
+
+    def __init__(self, records: Mapping[str, Model]):
+        self.records = records
+
+    def of(self, kind: type[Model]) -> dict[str, Model]:
+        return {rid: r for rid, r in self.records.items() if isinstance(r, kind)}
+
+    @cached_property
+    def campaigns(self) -> dict[str, Campaign]:
+        return self.of(Campaign)
+
+    @cached_property
+    def themes(self) -> dict[str, Theme]:
+        return self.of(Theme)
+
+    @cached_property
+    def teams(self) -> dict[str, Team]:
+        return self.of(Team)
+
+    @cached_property
+    def scenarios(self) -> dict[str, Scenario]:
+        return self.of(Scenario)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the cahier des charges."""
+
+    id: str
+    severity: Severity
+    title: str
+    """What the rule asks, in French, for help screens and reports."""
+    check: Callable[[Corpus], Iterator[Finding]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(id: str, severity: Severity, title: str):
+    """Register the decorated generator as a rule."""
+
+    def register(check: Callable[[Corpus], Iterator[Finding]]) -> Callable[[Corpus], Iterator[Finding]]:
+        RULES.append(Rule(id, severity, title, check))
+        return check
+
+    return register
+
+
+def _theme_id(campaign: str, slug: str) -> str:
+    return f"themes/{campaign}/{slug}"
+
+
+def _team_id(campaign: str, discipline: str, academie: str) -> str:
+    return f"teams/{campaign}/{discipline}/{academie}"
+
+
+# --- campaigns -----------------------------------------------------------------
+
+
+@rule("campagne-calendrier", "error", "Les dates d'une campagne se suivent dans l'ordre du calendrier.")
+def _campaign_calendar(corpus: Corpus) -> Iterator[Finding]:
+    order = ("call_opens", "proposals_due", "selection", "work_starts", "work_ends")
+    labels = ("l'appel", "la date limite des propositions", "la sélection", "le début des travaux", "la fin des travaux")
+    for rid, campaign in corpus.campaigns.items():
+        dates = [getattr(campaign, name) for name in order]
+        for i in range(1, len(dates)):
+            if dates[i] < dates[i - 1]:
+                yield rid, order[i], f"{labels[i]} ({dates[i]}) précède {labels[i - 1]} ({dates[i - 1]})"
+
+
+@rule("campagne-existe", "error", "Thématiques, équipes et scénarios appartiennent à une campagne qui existe.")
+def _campaign_exists(corpus: Corpus) -> Iterator[Finding]:
+    known = {c.code for c in corpus.campaigns.values()}
+    for group in (corpus.themes, corpus.teams, corpus.scenarios):
+        for rid, record in group.items():
+            if record.campaign not in known:
+                yield rid, "campaign", f"la campagne « {record.campaign} » n'existe pas (campaigns/{record.campaign}.toml)"
+
+
+# --- themes --------------------------------------------------------------------
+
+
+@rule("theme-prerequis", "warning", "Les prérequis d'une thématique désignent des thématiques du commun.")
+def _theme_requires(corpus: Corpus) -> Iterator[Finding]:
+    for rid, theme in corpus.themes.items():
+        for i, required in enumerate(theme.requires):
+            if required not in corpus.themes:
+                yield rid, f"requires.{i}", f"la thématique prérequise « {printable(required)} » est absente du commun"
+
+
+# --- teams ---------------------------------------------------------------------
+
+_SECOND_DEGREE_CORPS = {"ia-ipr", "ien-et", "ien-eg"}
+
+
+@rule("equipe-pilote", "error", "Une équipe est pilotée par un IA-IPR, un IEN-ET ou un IEN-EG (un IEN au premier degré).")
+def _team_pilot(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        corps = team.pilot.corps
+        if team.discipline == "premier-degre":
+            if corps not in {"ien-1d", *_SECOND_DEGREE_CORPS}:
+                yield rid, "pilot.corps", f"corps « {vocab.label(vocab.CORPS, corps)} » non permis au premier degré"
+        elif corps not in _SECOND_DEGREE_CORPS:
+            yield rid, "pilot.corps", (
+                f"au second degré, le pilote est IA-IPR, IEN-ET ou IEN-EG, pas « {vocab.label(vocab.CORPS, corps)} »"
+            )
+
+
+@rule("equipe-enseignants", "error", "Une équipe compte au moins trois enseignants qui mènent des séquences en classe.")
+def _team_teachers(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        if len(team.teachers) < 3:
+            yield rid, "teachers", f"{len(team.teachers)} enseignant(s) seulement, au moins 3 attendus"
+
+
+@rule("equipe-referent", "error", "Le professeur référent est nommé et n'est pas le pilote.")
+def _team_referent(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        if team.referent.name.strip().casefold() == team.pilot.name.strip().casefold():
+            yield rid, "referent", "le professeur référent ne peut pas être l'inspecteur pilote"
+
+
+@rule("equipe-cardie", "error", "Une équipe compte une personne représentant la CARDIE.")
+def _team_cardie(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        if team.cardie is None:
+            yield rid, "cardie", "il manque la personne représentant la CARDIE"
+
+
+@rule("equipe-dasen", "error", "Au premier degré, l'accord du DASEN est acquis.")
+def _team_dasen(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        if team.discipline == "premier-degre" and team.dasen_agreement is not True:
+            yield rid, "dasen_agreement", "au premier degré, l'accord du DASEN est nécessaire (dasen_agreement = true)"
+
+
+@rule("equipe-theme", "error", "Une équipe travaille sur une thématique de sa campagne et de sa discipline.")
+def _team_theme(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        theme = corpus.themes.get(_theme_id(team.campaign, team.theme))
+        if theme is None:
+            yield rid, "theme", f"la thématique « {team.theme} » n'existe pas dans la campagne {team.campaign}"
+        elif theme.discipline not in (team.discipline, "interdisciplinaire"):
+            yield rid, "theme", f"la thématique « {team.theme} » relève d'une autre discipline ({theme.discipline})"
+
+
+@rule("equipe-quota", "error", "Pas plus d'équipes retenues par discipline que le quota de la campagne.")
+def _team_quota(corpus: Corpus) -> Iterator[Finding]:
+    selected: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for rid, team in corpus.teams.items():
+        if team.outcome == "retenu":
+            selected[(team.campaign, team.discipline)].append(rid)
+    for (campaign, discipline), ids in selected.items():
+        quota = next((c.teams_per_discipline for c in corpus.campaigns.values() if c.code == campaign), None)
+        if quota is not None and len(ids) > quota:
+            for rid in sorted(ids)[quota:]:
+                yield rid, "outcome", (
+                    f"{len(ids)} équipes retenues en {vocab.label(vocab.DISCIPLINES, discipline)} pour {campaign}, "
+                    f"quota de {quota}"
+                )
+
+
+@rule("equipe-annee-2", "error", "Une équipe en année 2 d'une thématique a participé à l'année 1.")
+def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        theme = corpus.themes.get(_theme_id(team.campaign, team.theme))
+        if theme is None or theme.year != 2:
+            continue
+        for required in theme.requires:
+            if required not in corpus.themes:
+                continue  # reported by theme-prerequis
+            year_one = corpus.themes[required]
+            earlier = [
+                t for t in corpus.teams.values()
+                if t.academie == team.academie and _theme_id(t.campaign, t.theme) == required
+            ]
+            if not earlier:
+                yield rid, "theme", (
+                    f"l'académie n'a pas d'équipe sur la thématique d'année 1 « {printable(year_one.title)} » ({required})"
+                )
+
+
+# --- scenarios -----------------------------------------------------------------
+
+
+@rule("scenario-equipe", "error", "Un scénario est produit par une équipe existante de sa campagne.")
+def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        team_id = _team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
+        if team_id not in corpus.teams:
+            yield rid, "academie", f"aucune équipe ne correspond ({team_id}.toml)"
+
+
+@rule("scenario-theme", "error", "Un scénario relève d'une thématique de sa campagne.")
+def _scenario_theme(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        if _theme_id(scenario.campaign, scenario.theme) not in corpus.themes:
+            yield rid, "theme", f"la thématique « {scenario.theme} » n'existe pas dans la campagne {scenario.campaign}"
+
+
+@rule("scenario-theme-equipe", "warning", "Un scénario relève de la thématique de son équipe.")
+def _scenario_team_theme(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        if team is not None and team.theme != scenario.theme:
+            yield rid, "theme", f"l'équipe travaille sur « {team.theme} », le scénario indique « {scenario.theme} »"
+
+
+@rule("scenario-ia-donnees", "warning", "Un scénario qui utilise l'IA dit comment les données personnelles sont protégées.")
+def _scenario_ai_data(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        if scenario.ai is not None and scenario.ai.tools and not scenario.ai.personal_data.strip():
+            yield rid, "ai.personal_data", "l'usage de l'IA ne précise pas la protection des données personnelles"
+
+
+@rule("scenario-publication", "warning", "Un scénario est publié sur un espace ouvert, en https.")
+def _scenario_publication(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        url = scenario.publication_url
+        if url is not None and not url.startswith("https://"):
+            yield rid, "publication_url", "l'adresse de publication devrait être en https"
+
+
+# --- governance ----------------------------------------------------------------
+
+
+@rule("gouvernance-principal", "error", "Chaque relecteur a un principal et une clé qui lui sont propres.")
+def _governance_unique(corpus: Corpus) -> Iterator[Finding]:
+    for rid, gov in corpus.of(Governance).items():
+        principals: set[str] = set()
+        keys: set[str] = set()
+        for i, reviewer in enumerate(gov.reviewers):
+            key = " ".join(reviewer.public_key.split()[:2])
+            if reviewer.principal in principals:
+                yield rid, f"reviewers.{i}.principal", f"principal « {printable(reviewer.principal)} » en double"
+            if key in keys:
+                yield rid, f"reviewers.{i}.public_key", "clé publique déjà attribuée à un autre relecteur"
+            if reviewer.role == "academique" and not reviewer.academies:
+                yield rid, f"reviewers.{i}.academies", "un relecteur académique a au moins une académie"
+            principals.add(reviewer.principal)
+            keys.add(key)
+
+
+def check(
+    records: Mapping[str, Model],
+    text_of: Callable[[str], str | None] | None = None,
+    only: set[str] | None = None,
+) -> list[Problem]:
+    """Check every rule across ``records`` and return the problems, sorted.
+
+    Args:
+        records: valid records by id.
+        text_of: returns a record's TOML text (to point at the faulty line),
+            or None; without it, problems point at line 1.
+        only: when given, report only findings on these record ids (rules
+            still see every record).
+    """
+    corpus = Corpus(records)
+    problems = []
+    positions: dict[str, Positions] = {}
+    for item in RULES:
+        for rid, key, message in item.check(corpus):
+            if only is not None and rid not in only:
+                continue
+            line = column = 1
+            if text_of is not None:
+                if rid not in positions:
+                    positions[rid] = Positions(text_of(rid) or "")
+                line, column = positions[rid].find(tuple(int(p) if p.isdigit() else p for p in key.split(".")))
+            problems.append(
+                Problem(path_of(rid), line, column, message, key=key, severity=item.severity, rule=item.id)
+            )
+    return sorted(problems)

@@ -1,0 +1,222 @@
+"""Provides the closed vocabularies of the commons, as codes with French labels.
+
+Codes are what records store; labels are what people read. Every mapping keeps
+the order in which lists should be shown.
+"""
+
+from __future__ import annotations
+
+ACADEMIES: dict[str, str] = {
+    "aix-marseille": "Aix-Marseille",
+    "amiens": "Amiens",
+    "besancon": "Besançon",
+    "bordeaux": "Bordeaux",
+    "clermont-ferrand": "Clermont-Ferrand",
+    "corse": "Corse",
+    "creteil": "Créteil",
+    "dijon": "Dijon",
+    "grenoble": "Grenoble",
+    "guadeloupe": "Guadeloupe",
+    "guyane": "Guyane",
+    "la-reunion": "La Réunion",
+    "lille": "Lille",
+    "limoges": "Limoges",
+    "lyon": "Lyon",
+    "martinique": "Martinique",
+    "mayotte": "Mayotte",
+    "montpellier": "Montpellier",
+    "nancy-metz": "Nancy-Metz",
+    "nantes": "Nantes",
+    "nice": "Nice",
+    "normandie": "Normandie",
+    "orleans-tours": "Orléans-Tours",
+    "paris": "Paris",
+    "poitiers": "Poitiers",
+    "reims": "Reims",
+    "rennes": "Rennes",
+    "strasbourg": "Strasbourg",
+    "toulouse": "Toulouse",
+    "versailles": "Versailles",
+    # Overseas vice-rectorats and the education service of Saint-Pierre-et-Miquelon.
+    "nouvelle-caledonie": "Nouvelle-Calédonie (vice-rectorat)",
+    "polynesie-francaise": "Polynésie française (vice-rectorat)",
+    "wallis-et-futuna": "Wallis-et-Futuna (vice-rectorat)",
+    "saint-pierre-et-miquelon": "Saint-Pierre-et-Miquelon",
+}
+
+DISCIPLINES: dict[str, str] = {
+    "premier-degre": "Premier degré",
+    "arts-plastiques": "Arts plastiques",
+    "documentation": "Documentation",
+    "economie-gestion": "Économie-gestion",
+    "emi": "Éducation aux médias et à l'information (EMI)",
+    "education-musicale": "Éducation musicale et chant choral",
+    "eps": "Éducation physique et sportive (EPS)",
+    "histoire-des-arts": "Histoire des arts (HDA)",
+    "histoire-geographie": "Histoire-géographie",
+    "lve": "Langues vivantes étrangères (LVE)",
+    "lettres": "Lettres",
+    "mathematiques": "Mathématiques",
+    "nsi": "Numérique et sciences informatiques (NSI) / Informatique",
+    "philosophie": "Philosophie",
+    "physique-chimie": "Physique-chimie",
+    "ses": "Sciences économiques et sociales (SES)",
+    "sti": "Sciences et techniques industrielles (STI)",
+    "svt": "Sciences de la vie et de la Terre (SVT)",
+    "st2s-biotechnologies": "ST2S – Biotechnologies",
+    "technologie": "Technologie",
+    # Earlier campaigns ran transversal themes shared by several disciplines.
+    "interdisciplinaire": "Interdisciplinaire (thème transversal)",
+}
+
+CRCN_DOMAINS: dict[str, str] = {
+    "1": "Information et données",
+    "2": "Communication et collaboration",
+    "3": "Création de contenus",
+    "4": "Protection et sécurité",
+    "5": "Environnement numérique",
+}
+
+CRCN_VERSION = "2019"
+"""Version of the CRCN labels below (the codes are stable across versions)."""
+
+CRCN_LABELS: dict[str, dict[str, str]] = {
+    "2019": {
+        "1.1": "Mener une recherche et une veille d'information",
+        "1.2": "Gérer des données",
+        "1.3": "Traiter des données",
+        "2.1": "Interagir",
+        "2.2": "Partager et publier",
+        "2.3": "Collaborer",
+        "2.4": "S'insérer dans le monde numérique",
+        "3.1": "Développer des documents textuels",
+        "3.2": "Développer des documents multimédia",
+        "3.3": "Adapter les documents à leur finalité",
+        "3.4": "Programmer",
+        "4.1": "Sécuriser l'environnement numérique",
+        "4.2": "Protéger les données personnelles et la vie privée",
+        "4.3": "Protéger la santé, le bien-être et l'environnement",
+        "5.1": "Résoudre des problèmes techniques",
+        "5.2": "Évoluer dans un environnement numérique",
+    },
+}
+
+CRCN: dict[str, str] = CRCN_LABELS[CRCN_VERSION]
+
+LEVELS: dict[str, str] = {
+    "cycle-1": "Cycle 1 (maternelle)",
+    "cycle-2": "Cycle 2 (CP-CE2)",
+    "cycle-3": "Cycle 3 (CM1-6e)",
+    "cycle-4": "Cycle 4 (5e-3e)",
+    "lycee-general": "Lycée général",
+    "lycee-technologique": "Lycée technologique",
+    "lycee-professionnel": "Lycée professionnel",
+    "bts": "BTS",
+}
+
+CORPS: dict[str, str] = {
+    "ia-ipr": "IA-IPR",
+    "ien-et": "IEN-ET",
+    "ien-eg": "IEN-EG",
+    "ien-1d": "IEN du premier degré",
+}
+
+LICENCES: dict[str, str] = {
+    "CC0-1.0": "CC0 1.0 (domaine public)",
+    "CC-BY-4.0": "Creative Commons BY 4.0",
+    "CC-BY-SA-4.0": "Creative Commons BY-SA 4.0",
+    "CC-BY-NC-4.0": "Creative Commons BY-NC 4.0",
+    "CC-BY-NC-SA-4.0": "Creative Commons BY-NC-SA 4.0",
+    "CC-BY-ND-4.0": "Creative Commons BY-ND 4.0",
+    "CC-BY-NC-ND-4.0": "Creative Commons BY-NC-ND 4.0",
+    "etalab-2.0": "Licence Ouverte 2.0 (Etalab)",
+    "MIT": "MIT",
+    "Apache-2.0": "Apache 2.0",
+    "GPL-3.0-or-later": "GNU GPL 3.0 ou ultérieure",
+    "AGPL-3.0-or-later": "GNU AGPL 3.0 ou ultérieure",
+    "EUPL-1.2": "EUPL 1.2",
+}
+
+TOOL_KINDS: dict[str, str] = {
+    "commun-public": "Commun numérique public",
+    "logiciel-libre": "Logiciel libre",
+    "plateforme-privee": "Plateforme privée",
+}
+
+MODALITIES: dict[str, str] = {
+    "presentiel": "En classe",
+    "hybride": "Hybride",
+    "debranche": "Débranché",
+    "distance": "À distance",
+}
+
+DEGREES: dict[str, str] = {
+    "premier-degre": "Premier degré",
+    "second-degre": "Second degré",
+}
+
+TRACKS: dict[str, str] = {
+    "general": "Voie générale",
+    "technologique": "Voie technologique",
+    "professionnel": "Voie professionnelle",
+}
+
+OUTCOMES: dict[str, str] = {
+    "candidat": "Candidature",
+    "retenu": "Retenu",
+    "non-retenu": "Non retenu",
+}
+
+PHASES: dict[str, str] = {
+    "appel": "Appel à projets",
+    "candidatures": "Candidatures en académie",
+    "selection": "Sélection nationale",
+    "travaux": "Travaux en cours",
+    "termine": "Terminée",
+}
+
+ROLES: dict[str, str] = {
+    "academique": "Validation académique",
+    "national": "Validation nationale",
+}
+
+STATES: dict[str, str] = {
+    "brouillon": "Brouillon",
+    "propose": "Proposé",
+    "modifications": "Modifications demandées",
+    "academique": "Validé académique",
+    "national": "Validé national",
+}
+"""Validation states, derived from git history and never stored in a record."""
+
+KINDS: dict[str, str] = {
+    "campaign": "Campagne",
+    "theme": "Thématique",
+    "team": "Équipe",
+    "scenario": "Scénario",
+    "governance": "Gouvernance",
+}
+
+VOCABULARIES: dict[str, dict[str, str]] = {
+    "academie": ACADEMIES,
+    "discipline": DISCIPLINES,
+    "crcn": CRCN,
+    "niveau": LEVELS,
+    "corps": CORPS,
+    "licence": LICENCES,
+    "type_outil": TOOL_KINDS,
+    "modalite": MODALITIES,
+    "degre": DEGREES,
+    "voie": TRACKS,
+    "resultat": OUTCOMES,
+    "phase": PHASES,
+    "role": ROLES,
+    "etat": STATES,
+    "type": KINDS,
+}
+"""Every vocabulary by the French name used in search facets and messages."""
+
+
+def label(vocabulary: dict[str, str], code: str) -> str:
+    """Return the French label of ``code``, or the code itself when unknown."""
+    return vocabulary.get(code, code)

@@ -1,0 +1,1 @@
+"""Provides the subcommands of ``traam``; each module defines ``register(subparsers)``."""
