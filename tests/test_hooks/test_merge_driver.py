@@ -15,8 +15,8 @@ def _branches(tmp_path, ours: str, theirs: str):
     assert run_traam("hooks", "install", cwd=repo).returncode == 0
     git(repo, "switch", "-q", "-c", "eux")
     write(repo, SCENARIO, theirs)
-    commit(repo, "eux")
-    git(repo, "switch", "-q", "main")
+    commit(repo, "eux", verify=False)  # may be an invalid record on purpose
+    git(repo, "switch", "-q", "-c", "travail", "main")  # main is protected: plain merges there are refused
     write(repo, SCENARIO, ours)
     commit(repo, "nous")
     return repo
@@ -88,6 +88,7 @@ def test_git_pull_uses_driver(tmp_path):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(upstream), str(clone))
     assert run_traam("hooks", "install", cwd=clone).returncode == 0
+    git(clone, "switch", "-q", "-c", "travail", "--track", "origin/main")
     write(upstream, SCENARIO, scenario(summary="Résumé amont."))
     commit(upstream, "amont")
     write(clone, SCENARIO, scenario(title="Titre local"))
