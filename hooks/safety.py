@@ -2,7 +2,7 @@
 
 A commons copied from someone else (a tarball, a USB key, a shared folder)
 brings its ``.git/config``: filter drivers, merge drivers, an ssh command,
-``remote.*.uploadpack``, a signing program … each of which git would run
+``remote.*.uploadpack`` (see :data:`FETCH_OPTIONS`), a signing program … each of which git would run
 during a checkout, a merge or a fetch. :data:`store.git.SAFE_CONFIG` already
 turns off fsmonitor and hooks; :func:`overrides` adds ``-c`` options that
 blank every such program set in the repository's local or worktree config
@@ -16,13 +16,14 @@ from pathlib import Path
 
 from store.git import run
 
+FETCH_OPTIONS = ("--upload-pack=git-upload-pack",)
+"""Options for ``git fetch``: ``remote.*.uploadpack`` keeps its first value, so ``-c`` cannot override it."""
+
 _NEUTRAL: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"filter\..+\.(clean|smudge|process)"), ""),
     (re.compile(r"filter\..+\.required"), "false"),
     (re.compile(r"merge\..+\.driver"), "false"),  # a conflict, never a program of theirs
     (re.compile(r"diff\..+\.(command|textconv)"), ""),
-    (re.compile(r"remote\..+\.uploadpack"), "git-upload-pack"),
-    (re.compile(r"remote\..+\.receivepack"), "git-receive-pack"),
     (re.compile(r"core\.sshcommand"), "ssh"),
     (re.compile(r"core\.(gitproxy|askpass|alternaterefscommand|editor)"), ""),
     (re.compile(r"sequence\.editor"), ""),
