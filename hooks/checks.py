@@ -96,8 +96,13 @@ def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **
     return problems, loaded
 
 
-def dependents(tree: Tree, touched: Iterable[str]) -> set[str]:
-    """Return the scenario paths of ``tree`` whose rules depend on a touched campaign, theme or team."""
+RULE_ROOTS = (layout.MANIFEST, "campaigns/", "themes/", "teams/", "governance/")
+"""Where the records that rules look up live (everything but scenarios)."""
+
+
+def rule_scope(touched: Iterable[str]) -> list[str]:
+    """Return the path prefixes the rules need for ``touched``: every non-scenario record, and the
+    scenarios of a touched team (its académie folder) or theme or campaign (the campaign folder)."""
     prefixes = set()
     for path in touched:
         try:
@@ -108,16 +113,15 @@ def dependents(tree: Tree, touched: Iterable[str]) -> set[str]:
             prefixes.add(f"scenarios/{where.campaign}/{where.discipline}/{where.academie}/")
         elif where.kind in ("theme", "campaign"):
             prefixes.add(f"scenarios/{where.campaign}/")
-    if not prefixes:
-        return set()
-    return {path for path in tree if path.startswith(tuple(prefixes))}
+    return [*RULE_ROOTS, *sorted(prefixes)]
 
 
 def rule_problems(root: Path | str, tree: Tree, touched: set[str], loaded: dict[str, Loaded], **kw) -> list[Problem]:
-    """Check the cross-record rules for the touched paths (changed or deleted) against the rest of ``tree``.
+    """Check the cross-record rules for the touched paths (changed or deleted) against the rest of the tree.
 
     Args:
-        tree: the whole tree after the change, ``{path: (mode, blob)}``.
+        tree: ``{path: (mode, blob)}`` of the tree after the change, at least
+            under :func:`rule_scope` of ``touched`` (more is fine).
         touched: paths added, modified or deleted.
         loaded: records already loaded by :func:`file_problems` (not parsed twice).
 
@@ -125,16 +129,17 @@ def rule_problems(root: Path | str, tree: Tree, touched: set[str], loaded: dict[
         Rule problems reported on the touched records and on the scenarios
         that depend on them.
     """
-    deps = dependents(tree, touched)
+    scope = tuple(rule_scope(touched))
     needed = {
         path: blob
         for path, (mode, blob) in tree.items()
-        if path not in loaded and mode != SYMLINK and path.endswith(".toml")
-        and (path in deps or not path.startswith("scenarios/")) and layout.is_allowed_path(path)
+        if path not in loaded and mode != SYMLINK and path.startswith(scope) and layout.is_allowed_path(path)
+        and path.endswith(".toml")
     }
-    everything = {**load_blobs(root, needed, **kw), **{p: r for p, r in loaded.items() if p in tree}}
+    everything = {**load_blobs(root, needed, **kw), **loaded}
     models = {r.location.id: r.record for r in everything.values() if r.record is not None and r.location is not None}
-    only = {layout.locate(p).id for p in (touched | deps) if layout.is_allowed_path(p) and p.endswith(".toml")}
+    reported = touched | {p for p in needed if p.startswith("scenarios/")}
+    only = {layout.locate(p).id for p in reported if p.endswith(".toml") and layout.is_allowed_path(p)}
 
     def text_of(record_id: str) -> str | None:
         # Positions are found in the canonical dump, which is the file itself for canonical files.

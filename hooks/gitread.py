@@ -55,9 +55,9 @@ def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
     return parse_raw(done.stdout)
 
 
-def list_tree(root: Path | str, treeish: str, **kw) -> dict[str, tuple[str, str]]:
-    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive)."""
-    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, **kw)
+def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
+    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *paths, **kw)
     out = {}
     for item in done.stdout.split(b"\0"):
         if not item:
@@ -68,9 +68,12 @@ def list_tree(root: Path | str, treeish: str, **kw) -> dict[str, tuple[str, str]
     return out
 
 
-def list_index(root: Path | str, **kw) -> dict[str, tuple[str, str]]:
-    """Return ``{path: (mode, blob)}`` for every entry of the index (stage 0)."""
-    done = run(root, "ls-files", "-s", "-z", **kw)
+def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for the entries of the index (stage 0), or only under ``paths``.
+
+    ``paths`` are git pathspecs (``:(icase,literal)x`` works).
+    """
+    done = run(root, "ls-files", "-s", "-z", "--", *paths, **kw)
     out = {}
     for item in done.stdout.split(b"\0"):
         if not item:

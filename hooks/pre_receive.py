@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks import report
-from hooks.checks import errors, file_problems, rule_problems
+from hooks.checks import errors, file_problems, rule_problems, rule_scope
 from hooks.gitread import ZERO, Changed, commit_info, diff_trees, list_tree
 from hooks.pre_merge_commit import is_protected
 from records.layout import GOVERNANCE
@@ -79,7 +79,7 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
     problems, loaded = file_problems(root, checked, checked.keys())
     if protected:
         touched = set(checked)
-        problems += rule_problems(root, list_tree(root, tip), touched, loaded)
+        problems += rule_problems(root, list_tree(root, tip, *rule_scope(touched)), touched, loaded)
     reasons += [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in errors(problems)]
     return reasons
 
