@@ -125,9 +125,13 @@ def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Prob
 
 
 def parse_text(path: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Parse TOML text into a dict, never raising (see :func:`parse_toml`)."""
+    """Parse TOML text into a dict, never raising (see :func:`parse_toml`).
+
+    Windows line endings are read as plain newlines, so that a file saved by
+    a Windows editor keeps its multi-line texts valid (a lone CR stays refused).
+    """
     try:
-        return rtoml.loads(text), []
+        return rtoml.loads(text.replace("\r\n", "\n")), []
     except (rtoml.TomlParsingError, ValueError, RecursionError, OverflowError) as error:
         return None, [_syntax_problem(path, error)]
 
@@ -151,10 +155,8 @@ def load(path: str, data: bytes | str) -> Loaded:
         result.problems.append(Problem(path, 0, 0, str(error), rule="layout"))
         return result
     if isinstance(data, str):
-        if len(data.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            table, problems = parse_toml(path, data.encode("utf-8", "surrogatepass"))
-        else:
-            table, problems = parse_text(path, data.removeprefix("\ufeff"))
+        # Through bytes, so that the size cap and the UTF-8 check (lone surrogates) apply to text too.
+        table, problems = parse_toml(path, data.encode("utf-8", "surrogatepass"))
         text = data
     else:
         table, problems = parse_toml(path, data)

@@ -88,6 +88,7 @@ class Positions:
                 index = self._arrays.get(name, 0)
                 self._arrays[name] = index + 1
                 table = self._resolve(name[:-1]) + (name[-1], index)
+                self.at.setdefault(table[:-1], start)
                 self.at.setdefault(table, start)
                 self._expect("]]")
             elif self._peek() == "[":

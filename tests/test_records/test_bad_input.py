@@ -342,3 +342,19 @@ def test_mangled_valid_record_never_raises(at: int, cut: int, insert: str) -> No
     text = TEAM[:at] + insert + TEAM[at + cut :]
     loaded = codec.load(TEAM_PATH, text)
     assert loaded.ok or loaded.problems
+
+
+def test_windows_line_endings_are_read_as_newlines() -> None:
+    text = (CAMPAIGN + 'summary = """\nLigne 1\nLigne 2\n"""\n').replace("\n", "\r\n")
+    loaded = codec.load(CAMPAIGN_PATH, text)
+    assert loaded.ok, loaded.problems
+    assert loaded.record.summary == "Ligne 1\nLigne 2\n"
+    lone = CAMPAIGN + 'summary = """\nLigne 1\rLigne 2\n"""\n'
+    assert only(CAMPAIGN_PATH, lone) == (9, 9, "enregistrement invalide : fin de ligne attendue")
+    escaped = CAMPAIGN + 'summary = """\nLigne 1\\rLigne 2\n"""\n'
+    assert only(CAMPAIGN_PATH, escaped) == (8, 1, "summary : caractère interdit U+000D (contrôle ou bidirectionnel)")
+
+
+def test_text_with_a_lone_surrogate_is_not_utf8() -> None:
+    text = CAMPAIGN.replace('"Appel', '"\ud800Appel')
+    assert only(CAMPAIGN_PATH, text) == (2, 10, "enregistrement invalide : le fichier n'est pas en UTF-8")

@@ -64,3 +64,60 @@ def test_non_canonical_text_loads_and_dump_canonicalises() -> None:
     assert canonical != text
     assert canonical.startswith('campaign = "2026-2027"\ndiscipline = "svt"\ntitle = "Thème"\n')
     assert codec.dump(codec.load("themes/2026-2027/svt.toml", canonical).record) == canonical
+
+
+def _paths(value, prefix: tuple = ()):
+    """Yield the path of every key and list item in a table."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield prefix + (key,)
+            yield from _paths(item, prefix + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield prefix + (index,)
+            yield from _paths(item, prefix + (index,))
+
+
+@pytest.mark.parametrize("kind", sorted(RECORDS))
+def test_positions_find_every_key_of_a_canonical_dump(kind: str) -> None:
+    """Problems can point at any field: every key and item of a dump has a position, and keys sit there."""
+
+    @ROUND_TRIP
+    @given(RECORDS[kind])
+    def every_key(record) -> None:
+        text = codec.dump(record)
+        lines = text.split("\n")
+        positions = codec.Positions(text)
+        for path in _paths(codec.to_table(record)):
+            assert path in positions.at, (path, text)
+            line, column = positions.at[path]
+            if isinstance(path[-1], str):
+                at = lines[line - 1][column - 1 :]
+                assert at.startswith(path[-1]) or at.startswith("[") and path[-1] in at, (path, text)
+
+    every_key()
+
+
+def test_positions_of_hand_written_layouts() -> None:
+    text = (
+        "a = 1 # commentaire [x]\n"
+        'b = """\n[pas une table]\nc = 2\n"""\n'
+        "d = [\n  1, 2,\n  # commentaire\n  { e = 'f', g = [3, [4, 5]] },\n]\n"
+        '"clé quotée".h = 1\n'
+        "[t.u]\nv = 1\n"
+        "[[w]]\nx = 1\n[[w]]\nx = 2\n[w.y]\nz = 3\n"
+    )
+    at = codec.Positions(text).at
+    assert at[("a",)] == (1, 1) and at[("b",)] == (2, 1)
+    assert ("c",) not in at and ("pas une table",) not in at
+    assert at[("d", 0)] == (7, 3) and at[("d", 1)] == (7, 6)
+    assert at[("d", 2)] == (9, 3) and at[("d", 2, "e")] == (9, 5) and at[("d", 2, "g")] == (9, 14)
+    assert at[("d", 2, "g", 1, 0)] == (9, 23)
+    assert at[("clé quotée", "h")] == (11, 1)
+    assert at[("t", "u")] == (12, 1) and at[("t", "u", "v")] == (13, 1)
+    assert at[("w", 0, "x")] == (15, 1) and at[("w", 1, "x")] == (17, 1) and at[("w", 1, "y", "z")] == (19, 1)
+
+
+@pytest.mark.parametrize("text", ["a = [1,\n", 'a = """x', "[a\n", "a = {b = 1,", "= 1", "a = 'x\n'"])
+def test_positions_never_raise_on_broken_text(text: str) -> None:
+    assert isinstance(codec.Positions(text).find(("a", 0)), tuple)
