@@ -133,7 +133,7 @@ THEMES_2016: dict[str, Theme] = {
     ),
     "histoire-des-arts": _theme(
         "2016-2017", "histoire-des-arts", "L'histoire des arts avec le numérique aux cycles 3 et 4",
-        "Déclinaison du thème interdisciplinaire en histoire des arts, pour l'école et le collège.\n",
+        "Déclinaison du thème interdisciplinaire en histoire des arts, aux cycles 3 et 4.\n",
     ),
     "interdisciplinaire-3": _theme(
         "2016-2017", "interdisciplinaire", "Mettre les élèves en activité avec le numérique",

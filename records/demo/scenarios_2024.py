@@ -61,17 +61,17 @@ def _s(discipline: str, academie: str, title: str, summary: str, **kw) -> Scenar
 SCENARIOS_2024: dict[str, Scenario] = {
     "physique-chimie/montpellier/enquete-chimique-ionbot": _s(
         "physique-chimie", "montpellier", "Enquête chimique sur une scène de crime avec IonBot",
-        "Une enquête fictive : les élèves relèvent des indices chimiques, formulent des hypothèses, choisissent "
-        "les tests d'identification des ions et interprètent les résultats. IonBot, un agent conversationnel "
-        "construit avec Chat-MD, guide leur raisonnement sans donner la réponse ; manipulation réelle et "
-        "évaluation formative vont de pair.",
+        "Une enquête fictive : les élèves relèvent des indices chimiques sur une scène de crime, formulent des "
+        "hypothèses, choisissent les tests à mener et interprètent les résultats. IonBot, un agent "
+        "conversationnel intégré à Chat-MD, guide leur raisonnement ; manipulation réelle, démarche "
+        "d'investigation et évaluation formative vont de pair.",
         levels=["cycle-4"],
         steps=[Step(title="Découverte de la scène et des indices"), Step(title="Hypothèses guidées par IonBot"),
-               Step(title="Tests d'identification au laboratoire"), Step(title="Conclusion de l'enquête")],
+               Step(title="Tests au laboratoire"), Step(title="Conclusion de l'enquête")],
         tools=[CHAT_MD],
         ai=AiUse(tools=["IonBot (agent conversationnel Chat-MD)"], personal_data=_NO_DATA, by_students=True),
         crcn=["1.1", "2.1", "1.3"],
-        keywords=["démarche d'investigation", "agent conversationnel", "tests d'ions", "évaluation formative"],
+        keywords=["démarche d'investigation", "agent conversationnel", "tests chimiques", "évaluation formative"],
     ),
     "lettres/strasbourg/storyboard-ia-menteur": _s(
         "lettres", "strasbourg", "Dessiner avec ou contre l'IA ? Un storyboard critique du Menteur",
