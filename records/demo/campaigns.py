@@ -47,7 +47,8 @@ CAMPAIGNS: dict[str, Campaign] = {
             "l'accord du DASEN). Les scénarios sont publiés sur des espaces académiques ouverts sans "
             "authentification et indexés dans Édubase ; les droits d'usage des ressources comptent.\n"
             "Dates indicatives : le cahier des charges ne donne pas de calendrier ; celui d'avril-juin-septembre "
-            "des années précédentes est repris au mois près. Quota par discipline non fixé par le texte.\n"
+            "des années précédentes est repris au mois près. Quota par discipline non fixé par le texte : le "
+            "plafond de 2016-2017 (8 académies au plus par thème) est repris.\n"
         ),
         call_opens=D(2019, 4, 1),
         proposals_due=D(2019, 5, 31),
