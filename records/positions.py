@@ -63,6 +63,11 @@ class Positions:
     def _mark(self, path: tuple) -> None:
         self.at.setdefault(path, self._here())
 
+    def _mark_all(self, path: tuple, where: tuple[int, int], after: int = 0) -> None:
+        """Mark ``path`` and its prefixes longer than ``after`` (implicit tables of headers and dotted keys)."""
+        for end in range(after + 1, len(path) + 1):
+            self.at.setdefault(path[:end], where)
+
     def _blank(self, newlines: bool) -> None:
         """Skip spaces and comments, and newlines too when ``newlines``."""
         while self._i < len(self._text):
@@ -88,14 +93,13 @@ class Positions:
                 index = self._arrays.get(name, 0)
                 self._arrays[name] = index + 1
                 table = self._resolve(name[:-1]) + (name[-1], index)
-                self.at.setdefault(table[:-1], start)
-                self.at.setdefault(table, start)
+                self._mark_all(table, start)
                 self._expect("]]")
             elif self._peek() == "[":
                 start = self._here()
                 self._advance()
                 table = self._resolve(self._key())
-                self.at.setdefault(table, start)
+                self._mark_all(table, start)
                 self._expect("]")
             else:
                 self._pair(table)
@@ -122,7 +126,7 @@ class Positions:
     def _pair(self, table: tuple) -> None:
         start = self._here()
         key = table + self._key()
-        self.at.setdefault(key, start)
+        self._mark_all(key, start, after=len(table))
         self._expect("=")
         self._blank(newlines=False)
         self._value(key)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from records import codec, layout
 from records.demo import DEMO_MANIFEST, demo_records
@@ -121,3 +123,24 @@ def test_positions_of_hand_written_layouts() -> None:
 @pytest.mark.parametrize("text", ["a = [1,\n", 'a = """x', "[a\n", "a = {b = 1,", "= 1", "a = 'x\n'"])
 def test_positions_never_raise_on_broken_text(text: str) -> None:
     assert isinstance(codec.Positions(text).find(("a", 0)), tuple)
+
+
+_KEYS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6)
+_SCALARS = st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.dates(),
+                     st.text(st.characters(blacklist_categories=("Cs",)), max_size=10))
+_TABLES = st.dictionaries(
+    _KEYS,
+    st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3),
+                 max_leaves=12),
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TABLES, st.booleans())
+def test_positions_find_every_key_of_any_toml_document(table: dict, multiline: bool) -> None:
+    """Quoted keys with escapes, implicit tables, nested arrays and inline tables: every path has a position."""
+    text = tomli_w.dumps(table, multiline_strings=multiline)
+    at = codec.Positions(text).at
+    missing = [path for path in _paths(table) if path not in at]
+    assert missing == [], text
