@@ -136,7 +136,7 @@ _TABLES = st.dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(_TABLES, st.booleans())
 def test_positions_find_every_key_of_any_toml_document(table: dict, multiline: bool) -> None:
     """Quoted keys with escapes, implicit tables, nested arrays and inline tables: every path has a position."""
