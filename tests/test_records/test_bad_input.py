@@ -358,3 +358,20 @@ def test_windows_line_endings_are_read_as_newlines() -> None:
 def test_text_with_a_lone_surrogate_is_not_utf8() -> None:
     text = CAMPAIGN.replace('"Appel', '"\ud800Appel')
     assert only(CAMPAIGN_PATH, text) == (2, 10, "enregistrement invalide : le fichier n'est pas en UTF-8")
+
+
+@pytest.mark.parametrize("value", ["true", "1.0", '"1"'])
+def test_booleans_floats_and_strings_are_not_integers(value: str) -> None:
+    """``Literal[1, 2]`` alone would take ``true`` and ``1.0`` for 1; records must say 1."""
+    theme = f'campaign = "2026-2027"\ndiscipline = "svt"\ntitle = "T"\nyear = {value}\n'
+    assert only("themes/2026-2027/svt.toml", theme) == (4, 1, "year : nombre entier attendu")
+    campaign = CAMPAIGN + f"teams_per_discipline = {value}\n"
+    assert only(CAMPAIGN_PATH, campaign) == (8, 1, "teams_per_discipline : nombre entier attendu")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x7f"], ids=["NUL", "BEL", "DEL"])
+def test_raw_c0_controls_in_a_string_are_syntax_problems(char: str) -> None:
+    text = CAMPAIGN.replace('title = "Appel', f'title = "Ap{char}pel')
+    line, column, message = only(CAMPAIGN_PATH, text)
+    assert (line, column) == (2, 12)
+    assert message.startswith("enregistrement invalide : chaîne de caractères invalide")
