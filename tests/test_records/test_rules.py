@@ -6,10 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from records import codec, rules
 from records.demo._people import team
 from records.models import AiUse, Campaign, Governance, Model, Reviewer, Scenario, Theme
+from tests.test_records.strategies import RECORDS, path_of
 
 KEY_A = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICl1d8PxXWU2apZl3mKo9IBpkbGkJDbn9k7HPBOot73L a@example.org"
 KEY_B = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAw2x0zDEp9DqhB8LeUgTm2YG9G37ec8+cPF0cpIeRI9 b@example.org"
@@ -210,3 +213,12 @@ def test_messages_are_french() -> None:
     _, failing = FIXTURES["equipe-enseignants"]
     (problem,) = _check(failing)
     assert problem.message == "2 enseignant(s) seulement, au moins 3 attendus"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(*RECORDS.values()), max_size=8))
+def test_rules_never_raise_on_any_valid_records(items: list[Model]) -> None:
+    records = {path_of(item).removesuffix(".toml"): item for item in items}
+    texts = {rid: codec.dump(item) for rid, item in records.items()}
+    for problem in rules.check(records, text_of=texts.get):
+        assert problem.rule in FIXTURES and problem.line >= 1 and problem.message
