@@ -118,7 +118,8 @@ def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Prob
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(path, line, column, "enregistrement invalide : le fichier n'est pas en UTF-8", rule="encoding")]
+        message = "enregistrement invalide : le fichier n'est pas en UTF-8"
+        return None, [Problem(path, line, column, message, rule="encoding")]
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_text(path, text)
