@@ -219,7 +219,8 @@ def _french(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         return f"valeur non permise, attendu : {str(ctx.get('expected', '')).replace(' or ', ' ou ')}"
     if kind == "string_too_short":
-        return "ne doit pas être vide"
+        minimum = ctx.get("min_length", 1)
+        return "ne doit pas être vide" if minimum == 1 else f"trop court ({minimum} caractères au moins)"
     if kind == "string_too_long":
         return f"trop long ({ctx.get('max_length')} caractères au plus)"
     if kind == "too_short":

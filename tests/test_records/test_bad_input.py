@@ -375,3 +375,11 @@ def test_raw_c0_controls_in_a_string_are_syntax_problems(char: str) -> None:
     line, column, message = only(CAMPAIGN_PATH, text)
     assert (line, column) == (2, 12)
     assert message.startswith("enregistrement invalide : chaîne de caractères invalide")
+
+
+def test_short_public_key_and_bad_principal() -> None:
+    text = '[[reviewers]]\nname = "N"\nprincipal = "pas une adresse"\nrole = "national"\npublic_key = "ssh-ed25519"\n'
+    assert problems("governance/reviewers.toml", text) == [
+        (3, 1, "reviewers.0.principal : adresse électronique invalide « pas une adresse »"),
+        (5, 1, "reviewers.0.public_key : trop court (20 caractères au moins)"),
+    ]
