@@ -253,7 +253,11 @@ class Commons:
         if not _history.has_graph(self.common_dir) and self.head():
             _history.write_graph(self.root)
         rows = _history.log(self.root, path, rev=ref, limit=limit, first_parent=first_parent)
-        return _history.items(rows, path, lambda blob: self._table(path, blob))
+        return _history.items(rows, path, lambda blob: self._table(path, blob), lambda c: self._blob_at(c, path))
+
+    def _blob_at(self, commit: str, path: str) -> str | None:
+        done = git.run(self.root, "rev-parse", "-q", "--verify", f"{commit}:{path}", check=False)
+        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
 
     def _table(self, path: str, blob: str | None):
         if blob is None:

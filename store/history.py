@@ -20,6 +20,8 @@ from records.diff import Change, diff
 from store import git
 
 _SEP = "\x1e"
+UNKNOWN = "?"
+"""Blob placeholder for merges, whose raw diff git does not print."""
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,12 @@ def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
         first_parent: bool = False) -> list[tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]]:
     """Return the raw history of ``path``: (commit, parents, author, email, date, message, old blob, new blob).
 
-    Merges are compared with their first parent.
+    A merge (shown when its result differs from every parent, or on the
+    first-parent line) has blobs :data:`UNKNOWN`: the caller compares it
+    with its first parent.
     """
     args = ["--literal-pathspecs", "log", "--no-renames", "--no-ext-diff", "--no-textconv", "--raw", "--no-abbrev",
-            "--diff-merges=first-parent", "--format=" + _SEP + "%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x00"]
+            "--format=" + _SEP + "%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x00"]
     if first_parent:
         args.append("--first-parent")
     if limit:
@@ -98,7 +102,7 @@ def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
         if len(parts) < 7:
             continue
         commit, parents, author, email, date, message, raw = parts[:7]
-        old = new = None
+        old = new = UNKNOWN if len(parents.split()) > 1 else None
         for line in raw.splitlines():
             if not line.startswith(":"):
                 continue
@@ -112,15 +116,18 @@ def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
     return out
 
 
-def items(rows, path: str, blob_table) -> list[HistoryItem]:
+def items(rows, path: str, blob_table, blob_at) -> list[HistoryItem]:
     """Turn raw log rows into history items with field-level changes.
 
     Args:
         rows: from :func:`log`.
         blob_table: returns the canonical table of a blob id (None for None).
+        blob_at: returns the blob id of ``path`` at a commit (None if absent), for merges.
     """
     result = []
     for commit, parents, author, email, date, message, old, new in rows:
+        if old == UNKNOWN:
+            old, new = blob_at(parents[0]), blob_at(commit)
         changes = diff(blob_table(old), blob_table(new)) if (old or new) else []
         result.append(HistoryItem(commit, author, email, date, message, changes, old, new, parents))
     return result
