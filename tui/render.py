@@ -7,33 +7,17 @@ user opens a https link on purpose with a key.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from textual.content import Content
 
 from records import vocab
+from records import present
 from records.codec import to_table
 from tui import strings
 from tui.safe import content, plain
 
-VOCABULARY_OF: dict[str, dict[str, str]] = {
-    "phase": vocab.PHASES,
-    "discipline": vocab.DISCIPLINES,
-    "disciplines": vocab.DISCIPLINES,
-    "academie": vocab.ACADEMIES,
-    "academies": vocab.ACADEMIES,
-    "levels": vocab.LEVELS,
-    "modalities": vocab.MODALITIES,
-    "crcn": vocab.CRCN,
-    "licence": vocab.LICENCES,
-    "corps": vocab.CORPS,
-    "degree": vocab.DEGREES,
-    "track": vocab.TRACKS,
-    "kind": vocab.TOOL_KINDS,
-    "outcome": vocab.OUTCOMES,
-    "role": vocab.ROLES,
-}
+VOCABULARY_OF: dict[str, dict[str, str]] = {**present.VALUE_VOCABULARIES, "kind": vocab.TOOL_KINDS}
 """Which vocabulary labels the codes of a field, by field name."""
 
 URL_FIELDS = frozenset({"publication_url", "edubase_url", "url", "upstream"})
@@ -44,16 +28,9 @@ LINK_STYLE = "underline $text-primary"
 
 def format_value(key: str, value: Any) -> str:
     """Return a scalar value as French text: vocabulary label, date, yes/no (not yet sanitised)."""
-    if isinstance(value, bool):
-        return strings.FORM_YES if value else strings.FORM_NO
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    if key == "crcn" and isinstance(value, str):
-        return f"{value} {vocab.label(vocab.CRCN, value)}"
-    vocabulary = VOCABULARY_OF.get(key)
-    if vocabulary is not None and isinstance(value, str):
-        return vocab.label(vocabulary, value)
-    return str(value)
+    if isinstance(value, (list, dict)):
+        return str(value)
+    return present.value_text(key, value)
 
 
 def _value(key: str, value: Any) -> Content:
@@ -64,7 +41,7 @@ def _value(key: str, value: Any) -> Content:
 
 def _lines(key: str, value: Any, indent: int) -> list[Content]:
     pad = "  " * indent
-    label = strings.FIELDS.get(key, key)
+    label = strings.field_label(key)
     head = Content.assemble(pad, (f"{label} : ", LABEL_STYLE))
     if isinstance(value, dict):
         out = [head]
@@ -101,9 +78,9 @@ def _lines(key: str, value: Any, indent: int) -> list[Content]:
 def render_record(record_id: str, record: Any, state: str | None) -> Content:
     """Return the detail view of a record: id, state, then every set field with its French label."""
     lines = [
-        Content.assemble((f"{strings.FIELDS['id']} : ", LABEL_STYLE), content(record_id)),
+        Content.assemble((f"{strings.field_label('id')} : ", LABEL_STYLE), content(record_id)),
         Content.assemble(
-            (f"{strings.FIELDS['state']} : ", LABEL_STYLE),
+            (f"{strings.field_label('state')} : ", LABEL_STYLE),
             content(vocab.label(vocab.STATES, state) if state else strings.STATE_UNKNOWN),
         ),
         Content(""),

@@ -176,75 +176,17 @@ LOADING_COMMONS = "Lecture du commun…"
 LOADING_PROGRESS = "{done} / {total} enregistrements lus"
 RELOADED = "Commun rechargé : {count} enregistrement(s)."
 
-# --- field labels of the records, by model field name -----------------------------------------
-FIELDS = {
-    "code": "Code",
-    "title": "Titre",
-    "summary": "Résumé",
-    "call_opens": "Ouverture de l'appel",
-    "proposals_due": "Remontée des propositions",
-    "selection": "Sélection nationale",
-    "work_starts": "Début des travaux",
-    "work_ends": "Fin des travaux",
-    "teams_per_discipline": "Équipes retenues par discipline",
-    "phase": "Phase",
-    "campaign": "Campagne",
-    "discipline": "Discipline",
-    "disciplines": "Disciplines",
-    "axes": "Axes de travail",
-    "year": "Année",
-    "requires": "Prérequis",
-    "academie": "Académie",
-    "theme": "Thématique",
-    "project_title": "Titre du projet",
-    "pilot": "Inspecteur pilote",
-    "referent": "Professeur référent",
-    "teachers": "Enseignants",
-    "cardie": "Représentant CARDIE",
-    "dasen_agreement": "Accord du DASEN",
-    "duration": "Durée",
-    "outcome": "Résultat de la sélection",
-    "levels": "Niveaux",
-    "modalities": "Modalités",
-    "objectives": "Objectifs",
-    "steps": "Séances",
-    "tools": "Outils",
-    "ai": "Usage de l'IA",
-    "crcn": "Compétences CRCN",
-    "licence": "Licence",
-    "publication_url": "Publication",
-    "edubase_url": "Notice Édubase",
-    "authors": "Auteurs",
-    "keywords": "Mots-clés",
-    "created": "Créé le",
-    "updated": "Mis à jour le",
-    "name": "Nom",
-    "email": "Courriel",
-    "school": "Établissement",
-    "corps": "Corps",
-    "degree": "Degré",
-    "track": "Voie",
-    "kind": "Type",
-    "url": "Adresse",
-    "personal_data": "Données personnelles",
-    "by_students": "Utilisée par les élèves",
-    "description": "Description",
-    "reviewers": "Relecteurs",
-    "principal": "Principal",
-    "role": "Rôle",
-    "academies": "Académies",
-    "public_key": "Clé publique",
-    "valid_from": "Valide à partir du",
-    "valid_until": "Valide jusqu'au",
-    "schema_version": "Version du schéma",
-    "upstream": "Commun suivi",
-    "trust_root": "Racine de confiance",
+# --- field labels: records.present holds the labels of the record fields (shared with the CLI) ---
+EXTRA_LABELS = {
     "state": "État de validation",
     "id": "Identifiant",
 }
+FIELDS = EXTRA_LABELS  # labels the detail pane adds to the record's own fields
 
 
 def field_label(key: str) -> str:
-    """Return the French label of a dotted field key (``pilot.name`` → ``Inspecteur pilote › Nom``)."""
+    """Return the French label of a dotted field key (``pilot.name`` → ``Pilote › Nom``)."""
+    from records.present import field_label as label_of
+
     parts = [p for p in key.split(".") if not p.isdigit()]
-    return " › ".join(FIELDS.get(p, p) for p in parts) or key
+    return " › ".join(EXTRA_LABELS.get(p) or label_of(p) for p in parts) or key

@@ -61,6 +61,6 @@ class CalendarPanel(Widget):
             (f"{strings.CURRENT_CAMPAIGN} ", "bold $accent"), content(campaign.code, "bold"), " — ",
             content(campaign.title),
         )
-        phase = Content.assemble((f"{strings.FIELDS['phase']} : ", "$text-muted"),
+        phase = Content.assemble((f"{strings.field_label('phase')} : ", "$text-muted"),
                                  content(vocab.label(vocab.PHASES, campaign.phase)))
         return Content("\n").join([head, phase, *calendar_lines(campaign, self.today)])
