@@ -131,9 +131,9 @@ class TraamApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_search(self) -> None:
-        self.switch_mode("search")
-        if isinstance(self.screen, SearchScreen):
+    async def action_search(self) -> None:
+        await self.switch_mode("search")
+        if isinstance(self.screen, SearchScreen) and self.screen.is_mounted:
             self.screen.action_focus_search()
 
     def action_reload(self) -> None:

@@ -97,8 +97,10 @@ class EditScreen(SessionScreen):
         values = form.values_of(self.specs, table)
         self.initial = values
         self.query_one("#edit-loading").remove()
-        self.query_one("#edit", Vertical).mount(RecordForm(self.specs, values, id="form"))
+        record_form = RecordForm(self.specs, values, id="form")
+        self.query_one("#edit", Vertical).mount(record_form)
         self.ready = True
+        record_form.call_after_refresh(record_form.focus_field, self.specs[0].key)
         self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(kind=self.kind)
         self.validate()
         if problems:

@@ -1,10 +1,13 @@
-"""Provides CommonsTree: campaign → discipline → académie → scenarios, children added when a node opens."""
+"""Provides CommonsTree: campaign → discipline → académie → scenarios, children added when a node opens.
+
+Tree labels are Rich ``Text`` (a ``str`` label would be parsed as markup), always built from sanitised text.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.content import Content
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -12,7 +15,7 @@ from textual.widgets.tree import TreeNode
 from records import vocab
 from records.entry import Entry
 from tui import strings
-from tui.safe import content
+from tui.safe import rich_text as content
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class CommonsTree(Tree[Scope]):
             return isinstance(message, CommonsTree.ScopeChosen)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(Content(strings.TREE_ROOT), Scope(), id=id)
+        super().__init__(Text(strings.TREE_ROOT), Scope(), id=id)
         self.index: dict = {}
         self.titles: dict[str, str] = {}
         self.show_root = True
@@ -62,9 +65,9 @@ class CommonsTree(Tree[Scope]):
         """Show the campaigns of ``index`` (campaign → discipline → académie → entries)."""
         self.index, self.titles = index, titles
         self.clear()
-        self.root.set_label(Content(strings.ALL_RECORDS))
+        self.root.set_label(Text(strings.ALL_RECORDS))
         for campaign in sorted(index, reverse=True):
-            label = Content.assemble(content(campaign, "bold"), " ", content(titles.get(f"campaigns/{campaign}", "")))
+            label = Text.assemble(content(campaign, "bold"), " ", content(titles.get(f"campaigns/{campaign}", "")))
             node = self.root.add(label, Scope(campaign=campaign))
             node.allow_expand = bool(index[campaign])
         self.root.expand()
@@ -80,12 +83,12 @@ class CommonsTree(Tree[Scope]):
         elif scope.discipline:
             academies = self.index[scope.campaign][scope.discipline]
             for academie in sorted(a for a in academies if a):
-                label = Content.assemble(content(vocab.label(vocab.ACADEMIES, academie)),
-                                         (f" ({len(academies[academie])})", "$text-muted"))
+                label = Text.assemble(content(vocab.label(vocab.ACADEMIES, academie)),
+                                         (f" ({len(academies[academie])})", "dim"))
                 node.add(label, Scope(scope.campaign, scope.discipline, academie))
             for entry in sorted(academies.get("", []), key=lambda e: (e.kind, e.id)):
                 kind = vocab.label(vocab.KINDS, entry.kind)
-                node.add_leaf(Content.assemble((f"{kind} : ", "$text-muted"), content(entry.title)),
+                node.add_leaf(Text.assemble((f"{kind} : ", "dim"), content(entry.title)),
                               Scope(record_id=entry.id))
         elif scope.campaign:
             for discipline in sorted(self.index[scope.campaign], key=lambda d: vocab.label(vocab.DISCIPLINES, d)):

@@ -114,8 +114,10 @@ class RecordForm(VerticalScroll):
             elif isinstance(widget, Select):
                 out[spec.key] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, SelectionList):
+                # Keep the record's order (the first discipline names the folder), new choices after.
                 chosen = set(widget.selected)
-                out[spec.key] = [option for _, option in spec.options if option in chosen]
+                before = [v for v in self.initial.get(spec.key) or [] if v in chosen]
+                out[spec.key] = before + [o for _, o in spec.options if o in chosen and o not in before]
             elif isinstance(widget, Checkbox):
                 out[spec.key] = widget.value
         return out
