@@ -250,15 +250,15 @@ def spec_for_problem(specs: list[FieldSpec], problem: Problem) -> FieldSpec | No
 
 def template(kind: str, campaign: str = "", discipline: str = "", academie: str = "") -> dict[str, Any]:
     """Return the starting table of a new record of ``kind`` (what a teacher fills in)."""
-    first = next(iter(vocab.DISCIPLINES))
     if kind == "scenario":
-        return {"campaign": campaign, "disciplines": [discipline or first], "academie": academie, "theme": "",
+        return {"campaign": campaign, "disciplines": [discipline] if discipline else [], "academie": academie,
+                "theme": "",
                 "title": "", "licence": "CC-BY-SA-4.0"}
     if kind == "team":
-        return {"campaign": campaign, "discipline": discipline or first, "academie": academie, "theme": "",
+        return {"campaign": campaign, "discipline": discipline, "academie": academie, "theme": "",
                 "project_title": "", "pilot": {"name": "", "corps": "ia-ipr"}, "referent": {"name": ""}}
     if kind == "theme":
-        return {"campaign": campaign, "discipline": discipline or first, "title": ""}
+        return {"campaign": campaign, "discipline": discipline, "title": ""}
     if kind == "campaign":
         return {"code": campaign, "title": ""}
     raise ValueError(kind)

@@ -107,3 +107,15 @@ def _commit(path: Path, message: str, env: dict[str, str]) -> None:
 
     subprocess.run(["git", "-C", str(path), "commit", "-q", "-m", message], check=True,
                    env={**os.environ, **env}, capture_output=True)
+
+
+def asynctest(function):
+    """Run an ``async def`` test with ``asyncio.run`` (no asyncio plugin needed; fixtures still apply)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        return asyncio.run(function(*args, **kwargs))
+
+    return run

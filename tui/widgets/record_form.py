@@ -97,6 +97,16 @@ class RecordForm(VerticalScroll):
         super().__init__(id=id)
         self.specs = specs
         self.initial = dict(values)
+        self.unknown: dict[str, Any] = {}
+        """Values a select cannot show (a code outside the vocabulary, from $EDITOR): kept so the validator names them."""
+        self._remember_unknown(values)
+
+    def _remember_unknown(self, values: dict[str, Any]) -> None:
+        self.unknown.clear()
+        for spec in self.specs:
+            value = values.get(spec.key)
+            if spec.control == "select" and value is not None and all(o != value for _, o in spec.options):
+                self.unknown[spec.key] = value
 
     def compose(self) -> ComposeResult:
         for spec in self.specs:
@@ -112,7 +122,7 @@ class RecordForm(VerticalScroll):
             elif isinstance(widget, TextArea):
                 out[spec.key] = widget.text
             elif isinstance(widget, Select):
-                out[spec.key] = None if widget.value is Select.NULL else widget.value
+                out[spec.key] = self.unknown.get(spec.key) if widget.value is Select.NULL else widget.value
             elif isinstance(widget, SelectionList):
                 # Keep the record's order (the first discipline names the folder), new choices after.
                 chosen = set(widget.selected)
@@ -124,6 +134,7 @@ class RecordForm(VerticalScroll):
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Put ``values`` into the controls (after ``$EDITOR`` returns)."""
+        self._remember_unknown(values)
         for spec in self.specs:
             widget: Widget = self.query_one(f"#{field_id(spec.key)}")
             value = values.get(spec.key)
@@ -135,6 +146,7 @@ class RecordForm(VerticalScroll):
                 known = any(option == value for _, option in spec.options)
                 widget.value = value if known else Select.NULL
             elif isinstance(widget, SelectionList):
+                self.initial[spec.key] = list(value or [])
                 widget.deselect_all()
                 for option in value or []:
                     widget.select(option)
@@ -169,7 +181,12 @@ class RecordForm(VerticalScroll):
         self._changed()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL:
+            self.unknown.pop(self._key_of(event.select), None)
         self._changed()
+
+    def _key_of(self, widget: Widget) -> str:
+        return next((s.key for s in self.specs if field_id(s.key) == widget.id), "")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self._changed()
