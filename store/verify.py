@@ -19,7 +19,7 @@ from pathlib import Path
 from records import codec, layout
 from records.models import Governance, Manifest
 from records.text import printable
-from store import cache, git, governance, trees
+from store import git, governance, memo, trees
 from store.errors import StoreError
 
 MAX_FUTURE = dt.timedelta(hours=1)
@@ -122,9 +122,9 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
 
 
-def _anchors(root: Path | str) -> tuple[frozenset[str], str]:
+def _anchors(root: Path | str, tip: str | None = None) -> tuple[frozenset[str], str]:
     """Return ``main``'s first-parent chain and the trust root an académie branch may start from."""
-    tip = trees.rev(root, "refs/heads/main")
+    tip = tip or trees.rev(root, "refs/heads/main")
     if tip is None:
         return frozenset(), "-"
     chain = trees.first_parent_chain(root, tip)
@@ -139,7 +139,8 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
         root_commit: the trust root; the walk stops there (it is trusted as is).
         pushed: the commits are being pushed now (pre-receive): old dates are refused too.
     """
-    memo = cache.load(root, "verify")
+    today = now.date().isoformat()
+    known = {k: v for k, v in memo.load(root, "verify").items() if k.split("\0")[2:3] == [today]}
     found: list[tuple[str, str]] = []
     for commit, parents in chain:
         if commit == root_commit or (branch != "main" and commit in main_chain):
@@ -155,16 +156,22 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
             found.append((commit, f"{commit[:10]} : commit direct sur « {printable(branch)} » (seules les "
                                   "fusions de validation signées sont permises)"))
             continue
-        key = "\0".join([branch, commit, now.date().isoformat(), *sorted(p for p in parents[1:] if p in main_chain)])
-        if key not in memo:
-            memo[key] = verify_merge(root, branch, commit, parents, today=now.date(), main_chain=main_chain)
-        found.extend((commit, message) for message in memo[key])
-    cache.save(root, "verify", memo)
+        key = "\0".join([branch, commit, today, *sorted(p for p in parents[1:] if p in main_chain)])
+        if key not in known:
+            known[key] = verify_merge(root, branch, commit, parents, today=now.date(), main_chain=main_chain)
+        found.extend((commit, message) for message in known[key])
+    memo.save(root, "verify", known)
     return found
 
 
-def verify_branch(root: Path | str, branch: str, *, now: dt.datetime | None = None) -> BranchReport:
+def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main: str | None = None,
+                  now: dt.datetime | None = None) -> BranchReport:
     """Verify the whole first-parent chain of a protected branch (``main`` or ``academie/<a>``).
+
+    Args:
+        tip: the commit to verify as that branch (default: ``refs/heads/<branch>``;
+            a remote-tracking ref's commit for a branch never checked out).
+        main: the commit of ``main`` whose chain an académie branch starts from (default: ``refs/heads/main``).
 
     Returns:
         A :class:`BranchReport`; ``verified`` is the newest commit before the
@@ -173,14 +180,14 @@ def verify_branch(root: Path | str, branch: str, *, now: dt.datetime | None = No
     now = _now(now)
     if governance.branch_scope(branch) is None:
         raise StoreError(f"« {printable(branch)} » n'est pas une branche de validation (main ou academie/…)")
-    tip = trees.rev(root, f"refs/heads/{branch}")
+    tip = tip or trees.rev(root, f"refs/heads/{branch}")
     report = BranchReport(branch, tip)
     if tip is None:
         return report
     if branch == "main":
         main_chain, pinned = frozenset(), trust_root(root, tip)
     else:
-        main_chain, pinned = _anchors(root)
+        main_chain, pinned = _anchors(root, main)
     chain = trees.first_parent_chain(root, tip)
     if pinned and branch == "main" and pinned not in {c for c, _ in chain}:
         report.problems.append(f"la racine de confiance {pinned[:10]} n'est pas sur la branche « main »")

@@ -1,8 +1,9 @@
-"""Provides a tiny key→value cache stored under ``.git/traam/`` (JSON, written atomically).
+"""Provides small derived-data caches of the review workflow under ``.git/traam/`` (JSON, written atomically).
 
 Values are derived from immutable git objects (commit and blob ids), so an
-entry is never stale; a missing or unreadable cache file is simply rebuilt. JSON, not pickle: a copied repository may carry a crafted cache
-file, and reading it must never run code.
+entry is never stale; a missing or unreadable file is simply rebuilt. JSON,
+not pickle: a copied repository may carry a crafted cache file, and reading
+it must never run code.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def git_dir(root: Path | str) -> Path:
 
 def load(root: Path | str, name: str) -> dict:
     """Return the cache ``name`` of this repository (empty when missing or unreadable)."""
-    path = git_dir(root) / "traam" / f"{name}.json"
+    path = git_dir(root) / "traam" / f"review-{name}.json"
     try:
         with path.open("rb") as handle:
             value = json.load(handle)
@@ -45,6 +46,6 @@ def save(root: Path | str, name: str, value: dict) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(value, out, separators=(",", ":"))
-        os.replace(temp, folder / f"{name}.json")
+        os.replace(temp, folder / f"review-{name}.json")
     except OSError:
         return
