@@ -46,14 +46,21 @@ def default_remote(root: Path | str) -> str | None:
     return remotes[0] if len(remotes) == 1 else None
 
 
-def base_for(root: Path | str, academie: str) -> str:
-    """Return the ref a contribution of ``academie`` starts from."""
-    remote = default_remote(root)
-    for name in (f"refs/heads/academie/{academie}", f"refs/remotes/{remote}/academie/{academie}" if remote else "",
-                 "refs/heads/main", f"refs/remotes/{remote}/main" if remote else ""):
-        if name and trees.rev(root, name):
-            return name
-    raise StoreError("aucune branche de départ : ni academie/… ni main")
+def base_for(root: Path | str, academie: str) -> tuple[str, str]:
+    """Return ``(ref, commit)`` a contribution of ``academie`` starts from (and is merged onto).
+
+    ``academie/<a>``, unless ``main`` already holds all of it (after a national
+    validation), in which case ``main`` is newer and is used.
+
+    Raises:
+        StoreError: neither ``academie/<a>`` nor ``main`` exists.
+    """
+    branch, main = trees.newest(root, f"academie/{academie}"), trees.newest(root, "main")
+    if branch and not (main and trees.is_ancestor(root, branch[1], main[1])):
+        return branch
+    if main is None:
+        raise StoreError("aucune branche de départ : ni academie/… ni main")
+    return main
 
 
 def start(root: Path | str, slug: str, academie: str | None = None) -> str:
@@ -76,7 +83,7 @@ def start(root: Path | str, slug: str, academie: str | None = None) -> str:
     branch = f"contrib/{academie}/{slug}"
     if trees.rev(root, f"refs/heads/{branch}"):
         raise StoreError(f"la contribution « {branch} » existe déjà")
-    git.run(root, "switch", "--quiet", "--no-track", "-c", branch, base_for(root, academie))
+    git.run(root, "switch", "--quiet", "--no-track", "-c", branch, base_for(root, academie)[1])
     git.run(root, "config", "--local", "traam.academie", academie)
     return branch
 
@@ -112,7 +119,7 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     options: list[str] = []
     if merge_request if merge_request is not None else is_gitlab(root, remote):
         base = base_for(root, academie)
-        changed = [c.path for c in trees.changes(root, git.text(root, "merge-base", base, "HEAD"), "HEAD")]
+        changed = [c.path for c in trees.changes(root, git.text(root, "merge-base", base[1], "HEAD"), "HEAD")]
         ids = [p.removesuffix(".toml") for p in changed if layout.is_record_path(p)]
         title = title or f"Contribution {slug} ({vocab.label(vocab.ACADEMIES, academie)})"
         description = description or ("Enregistrements : " + ", ".join(ids[:30]) + (" …" if len(ids) > 30 else ""))

@@ -80,7 +80,8 @@ def add(root: Path | str, commit: str, *, decision: str, reviewer: str, message:
 
 def fetch_refspec(remote: str) -> str:
     """Return the refspec that brings ``remote``'s review notes on every ``git fetch``."""
-    return f"+{NOTES_REF}:refs/notes/remotes/{remote}/traam-review"
+    # A wildcard, because a remote without notes yet must not make every fetch fail.
+    return f"+refs/notes/*:refs/notes/remotes/{remote}/*"
 
 
 def follow(root: Path | str, remote: str) -> None:

@@ -55,18 +55,6 @@ class Candidate:
         return self.target == "main"
 
 
-def _pick(root: Path | str, short: str) -> tuple[str, str] | None:
-    """Return ``(ref, commit)`` for a branch name: the newest of the local and remote-tracking refs."""
-    found = trees.refs(root, f"refs/heads/{short}", *(f"refs/remotes/{r}/{short}" for r in git.text(root, "remote").split()))
-    if not found:
-        return None
-    best = None
-    for ref, oid in sorted(found.items(), key=lambda item: not item[0].startswith("refs/remotes/")):
-        if best is None or (oid != best[1] and trees.is_ancestor(root, best[1], oid)):
-            best = (ref, oid)
-    return best
-
-
 def candidate(root: Path | str, name: str, *, into: str | None = None) -> Candidate:
     """Resolve a branch to review (``contrib/…``, ``academie/…``, optionally ``<remote>/…``).
 
@@ -86,10 +74,10 @@ def candidate(root: Path | str, name: str, *, into: str | None = None) -> Candid
         raise StoreError(f"« {printable(name)} » n'est ni une contribution (contrib/…) ni une branche academie/…")
     if target not in ("main", f"academie/{academie}"):
         raise StoreError(f"cible invalide « {printable(target)} »")
-    source = _pick(root, short)
+    source = trees.newest(root, short)
     if source is None:
         raise StoreError(f"branche introuvable : « {printable(name)} »")
-    target_at = _pick(root, target) or _pick(root, "main")
+    target_at = contrib.base_for(root, academie) if target != "main" else trees.newest(root, "main")
     if target_at is None:
         raise StoreError("la branche main est introuvable")
     target_ref = target_at[0] if target_at[0].endswith(f"/{target}") else None

@@ -137,3 +137,17 @@ def first_parent_chain(root: Path | str, tip: str, stop: str | None = None) -> l
 def is_ancestor(root: Path | str, ancestor: str, descendant: str) -> bool:
     """Tell whether ``ancestor`` is reachable from ``descendant``."""
     return git.run(root, "merge-base", "--is-ancestor", ancestor, descendant, check=False).returncode == 0
+
+
+def newest(root: Path | str, short: str) -> tuple[str, str] | None:
+    """Return ``(ref, commit)`` of the newest of ``refs/heads/<short>`` and ``refs/remotes/*/<short>``.
+
+    The local branch wins unless a remote-tracking one is strictly ahead of it.
+    """
+    remotes = git.text(root, "remote").split()
+    found = refs(root, f"refs/heads/{short}", *(f"refs/remotes/{r}/{short}" for r in remotes))
+    best = None
+    for ref, oid in sorted(found.items(), key=lambda item: item[0].startswith("refs/remotes/")):
+        if best is None or (oid != best[1] and is_ancestor(root, best[1], oid)):
+            best = (ref, oid)
+    return best

@@ -122,12 +122,17 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
 
 
-def _anchors(root: Path | str, tip: str | None = None) -> tuple[frozenset[str], str]:
-    """Return ``main``'s first-parent chain and the trust root an académie branch may start from."""
+def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str]:
+    """Return the verified part of ``main``'s first-parent chain and the trust root an académie branch may start from.
+
+    Only the verified part: an académie branch may rest on validated national
+    history, never on an unverified ``main`` (which would otherwise vouch for it).
+    """
     tip = tip or trees.rev(root, "refs/heads/main")
-    if tip is None:
+    report = verify_branch(root, "main", tip=tip, now=now) if tip else None
+    if report is None or report.verified is None:
         return frozenset(), "-"
-    chain = trees.first_parent_chain(root, tip)
+    chain = trees.first_parent_chain(root, report.verified)
     return frozenset(c for c, _ in chain), trust_root(root, tip) or chain[-1][0]
 
 
@@ -164,6 +169,11 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
     return found
 
 
+def _newest_main(root: Path | str) -> str | None:
+    found = trees.newest(root, "main")
+    return found[1] if found else None
+
+
 def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main: str | None = None,
                   now: dt.datetime | None = None) -> BranchReport:
     """Verify the whole first-parent chain of a protected branch (``main`` or ``academie/<a>``).
@@ -187,7 +197,7 @@ def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main
     if branch == "main":
         main_chain, pinned = frozenset(), trust_root(root, tip)
     else:
-        main_chain, pinned = _anchors(root, main)
+        main_chain, pinned = _anchors(root, main or _newest_main(root), now)
     chain = trees.first_parent_chain(root, tip)
     if pinned and branch == "main" and pinned not in {c for c, _ in chain}:
         report.problems.append(f"la racine de confiance {pinned[:10]} n'est pas sur la branche « main »")
@@ -216,16 +226,18 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
         return []
     if new == trees.ZERO:
         return [f"suppression de la branche protégée « {printable(branch)} » refusée"]
-    main_chain, anchor = _anchors(root) if branch != "main" else (frozenset(), None)
+    main_chain, anchor = _anchors(root, None, now) if branch != "main" else (frozenset(), None)
+    if old != trees.ZERO and not trees.is_ancestor(root, old, new):
+        return [f"réécriture de « {printable(branch)} » refusée (poussée forcée)"]
+    chain = trees.first_parent_chain(root, new, stop=None if old == trees.ZERO else old)
+    reached_main = next((i for i, (commit, _) in enumerate(chain) if commit in main_chain), None)
+    if reached_main is not None:
+        chain = chain[:reached_main]  # an académie branch catching up with main's validated chain
+    elif old != trees.ZERO and chain and chain[-1][1][:1] != [old]:
+        return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
     if old != trees.ZERO:
-        if not trees.is_ancestor(root, old, new):
-            return [f"réécriture de « {printable(branch)} » refusée (poussée forcée)"]
-        chain = trees.first_parent_chain(root, new, stop=old)
-        if chain and chain[-1][1][:1] != [old]:
-            return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
         pinned = old
     else:
-        chain = trees.first_parent_chain(root, new)
         pinned = trust_root(root, new) if branch == "main" else anchor
     found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain, pushed=True)
     return [f"« {printable(branch)} » {message}" for _, message in found]
