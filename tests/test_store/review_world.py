@@ -137,3 +137,38 @@ def make_world(tmp: Path, extra_reviewers: str = "") -> World:
     git(remote, "config", "receive.advertisePushOptions", "true")
     git(seed, "push", "-q", f"file://{remote}", "main:main")
     return World(tmp, keys, remote, rules)
+
+
+def edit(repo: Path, branch: str, files: dict[str, str | None], message: str = "Modifier", base: str = "main") -> str:
+    """Commit ``files`` (text, or None to delete) on ``branch`` (created from ``base`` if new); return the commit."""
+    exists = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "-q", f"refs/heads/{branch}"],
+                            capture_output=True, check=False).returncode == 0
+    git(repo, "switch", "-q", *([branch] if exists else ["-c", branch, base]))
+    for name, text in files.items():
+        target = repo / name
+        if text is None:
+            git(repo, "rm", "-q", name)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        git(repo, "add", name)
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def merge(repo: Path, into: str, source: str, *, key: Key | None, date: str | None = None,
+          base: str = "main") -> str:
+    """Merge ``source`` into ``into`` with ``git merge --no-ff`` (SSH-signed with ``key``); return the commit."""
+    import os
+
+    exists = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "-q", f"refs/heads/{into}"],
+                            capture_output=True, check=False).returncode == 0
+    git(repo, "switch", "-q", *([into] if exists else ["-c", into, base]))
+    env = dict(os.environ)
+    if date:
+        env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"] = date
+    config = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key.private}"] if key else []
+    sign = ["-S"] if key else ["--no-gpg-sign"]
+    subprocess.run(["git", "-C", str(repo), *config, "merge", "-q", "--no-ff", *sign, "-m", f"Validation {source}",
+                    source], check=True, env=env, capture_output=True)
+    return git(repo, "rev-parse", "HEAD").strip()
