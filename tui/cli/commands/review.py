@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("ref", metavar="BRANCHE")
     show.add_argument("--into", choices=["main"], help="validation nationale directe d'une contribution")
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    show.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
     show.set_defaults(handler=run_show)
     approve = actions.add_parser("approve", help="valider : fusion signée dans la branche cible, puis poussée")
     approve.add_argument("ref", metavar="BRANCHE")
@@ -41,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     approve.add_argument("--key", metavar="CHEMIN", help="clé SSH privée (par défaut : user.signingkey)")
     approve.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la validation")
     approve.add_argument("--force", action="store_true", help="valider malgré des erreurs de règles")
+    approve.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
     approve.set_defaults(handler=run_approve)
     for name, decision, help_text in (("request-changes", "modifications", "demander des modifications"),
                                       ("refuse", "refus", "refuser la contribution (la branche reste)")):
@@ -51,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser_.add_argument("--record", dest="record", action=_Ordered, metavar="ID",
                              help="l'enregistrement commenté par le -m qui suit")
         parser_.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la note")
+        parser_.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
         parser_.set_defaults(handler=run_decide, decision=decision)
 
 
@@ -119,6 +122,8 @@ def run_show(args: argparse.Namespace) -> int:
 
     try:
         root = commons_root()
+        if args.fetch:
+            _fetch(root)
         item = review.candidate(root, args.ref, into=args.into)
         item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
     except StoreError as error:
@@ -162,6 +167,8 @@ def run_approve(args: argparse.Namespace) -> int:
     key = Path(args.key) if args.key else None
     try:
         root = commons_root()
+        if args.fetch:
+            _fetch(root)
         try:
             done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key, push=args.push,
                                   force=args.force)
@@ -198,7 +205,10 @@ def run_decide(args: argparse.Namespace) -> int:
         return fail(f"--record {current} sans -m MESSAGE qui suive", 2)
     message = "\n".join(general) or ("Voir les commentaires par enregistrement." if records else "")
     try:
-        done = review.decide(commons_root(), args.ref, args.decision, message, records=records, push=args.push)
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        done = review.decide(root, args.ref, args.decision, message, records=records, push=args.push)
     except StoreError as error:
         return fail(store_error(error))
     label = "Modifications demandées" if args.decision == "modifications" else "Contribution refusée"
