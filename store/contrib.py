@@ -93,11 +93,20 @@ def _option_text(value: str) -> str:
     return printable(" ".join(value.split()))[:500]
 
 
+def url_host(url: str) -> str:
+    """Return the host of a git URL (``https://h/…``, ``ssh://u@h:p/…``, ``u@h:path``), '' for local paths."""
+    match = re.match(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:]+)", url, re.IGNORECASE)
+    if match:
+        return "" if url.lower().startswith("file:") else match.group(1).lower()
+    match = re.match(r"^(?:[^@/:]+@)?([^/:]+):(?!//)", url)
+    return match.group(1).lower() if match else ""
+
+
 def is_gitlab(root: Path | str, remote: str) -> bool:
-    """Tell whether ``remote`` is a GitLab forge (config ``traam.forge=gitlab`` or ``gitlab`` in its URL)."""
+    """Tell whether ``remote`` is a GitLab forge (config ``traam.forge=gitlab``, or ``gitlab`` in its host name)."""
     forge = git.run(root, "config", "--get", "traam.forge", check=False).stdout.decode().strip().lower()
-    url = git.run(root, "remote", "get-url", remote, check=False).stdout.decode().strip().lower()
-    return forge == "gitlab" or "gitlab" in url
+    url = git.run(root, "remote", "get-url", remote, check=False).stdout.decode().strip()
+    return forge == "gitlab" or "gitlab" in url_host(url)
 
 
 def submit(root: Path | str, *, remote: str | None = None, merge_request: bool | None = None,
