@@ -13,25 +13,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from records.models import Model, Scenario
+from records.models import Model
 from store.errors import StoreError
 from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
+from store.publish.choices import FORMATS
 from store.publish.contrib import branch_name, commit_records, tip
 from store.publish.importer import Plan, plan
 from store.publish.selection import SelectionError, select, wanted_states
 from store.publish.sheets import read_sheet
 
-FORMATS = {
-    "edubase-csv": "tableur pour l'indexation Édubase (CSV ; UTF-8 avec BOM)",
-    "json": "tous les enregistrements en JSON (schéma documenté)",
-    "jsonl": "un enregistrement JSON par ligne",
-    "json-schema": "le schéma JSON de l'export json",
-    "site": "catalogue HTML statique (dossier)",
-    "markdown": "synthèse de fin d'année par thématique",
-    "atom": "un flux Atom par discipline (dossier)",
-}
-"""Export formats and what they give, in French."""
 FOLDER_FORMATS = ("site", "atom")
 
 

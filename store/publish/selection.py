@@ -12,12 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from records import vocab
 from records.models import Campaign, Model, Scenario, Team, Theme
-
-VALIDATED = ("academique", "national")
-"""States that count as validated (académie or nation)."""
-
-ETAT_CHOICES = ("valide", "tous", *vocab.STATES)
-"""Values of ``--etat``: ``valide`` (the default: validé académique or national), ``tous``, or one state code."""
+from store.publish.choices import ETAT_CHOICES, VALIDATED
 
 PUBLISHED_KINDS = (Campaign, Theme, Team, Scenario)
 
