@@ -192,6 +192,10 @@ def plan(sheet: Sheet, existing: Mapping[str, Model], kind: str | None = None) -
             continue
         seen[record_id] = number
         before = existing.get(record_id)
+        if before is not None and type(before) is type(record):
+            # Fields the sheet has no column for (steps, dates…) keep their value in the commons.
+            fields = {key.split(".")[0] for key in mapping} & set(type(record).model_fields)
+            record = before.model_copy(update={name: getattr(record, name) for name in fields})
         action = "create" if before is None else ("unchanged" if before == record else "update")
         result.rows.append(RowResult(number, action, record_id, record))
     _warn_rules(result, existing)
@@ -203,11 +207,10 @@ def _warn_rules(result: Plan, existing: Mapping[str, Model]) -> None:
     if not writes:
         return
     merged = {**existing, **writes}
-    row_of = {r.record_id: r for r in result.rows if r.record_id in writes}
+    position = {r.record_id: i for i, r in enumerate(result.rows) if r.record_id in writes}
     for problem in rules.check(merged, only=set(writes)):
         rid = problem.path.removesuffix(".toml")
-        row = row_of[rid]
+        row = result.rows[position[rid]]
         warning = Problem(result.path, row.row, 0, f"{rid} : {problem.message}", key=problem.key, severity="warning",
                           rule=problem.rule)
-        index = result.rows.index(row)
-        result.rows[index] = RowResult(row.row, row.action, row.record_id, row.record, (*row.problems, warning))
+        result.rows[position[rid]] = RowResult(row.row, row.action, row.record_id, row.record, (*row.problems, warning))
