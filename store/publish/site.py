@@ -66,6 +66,23 @@ def index_script(index: dict) -> str:
     return f"window.TRAAM_INDEX = {data};\n"
 
 
+def search_body() -> str:
+    """Return the body of the search page (labelled controls, results announced politely)."""
+    return "\n".join([
+        "<h1>Rechercher un scénario</h1>",
+        '<form class="recherche" id="recherche" role="search" action="recherche.html" method="get">',
+        '<div><label for="q">Mots recherchés</label>\n<input type="search" id="q" name="q" autocomplete="off"></div>',
+        '<div><label for="discipline">Discipline</label>\n<select id="discipline" name="discipline"><option value="">Toutes</option></select></div>',
+        '<div><label for="academie">Académie</label>\n<select id="academie" name="academie"><option value="">Toutes</option></select></div>',
+        '<button type="submit">Rechercher</button>',
+        "</form>",
+        '<p id="statut" role="status" aria-live="polite"></p>',
+        '<ul class="cartes" id="resultats"></ul>',
+        "<noscript><p>La recherche a besoin de JavaScript ; parcourez le catalogue depuis "
+        '<a href="index.html">l\'accueil</a>.</p></noscript>',
+    ])
+
+
 def build(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return every file of the site as ``{relative path: text}``.
 
@@ -80,7 +97,7 @@ def build(records: Mapping[str, Model], states: Mapping[str, str] | None = None)
     files["recherche.html"] = page(
         "recherche.html",
         "Rechercher un scénario",
-        site_pages.search_body(),
+        search_body(),
         crumbs=[("Accueil", "index.html"), ("Rechercher", None)],
         scripts=["static/index.js", "static/search.js"],
     )
