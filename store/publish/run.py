@@ -155,9 +155,21 @@ class Imported:
     commit: str | None = None
 
 
+def default_base(root: Path, academies: list[str]) -> str:
+    """Return where a new contribution branch starts: ``academie/<a>`` when it exists, else ``main``, else HEAD."""
+    candidates = [f"academie/{academies[0]}"] if len(academies) == 1 else []
+    for name in (*candidates, "main"):
+        if tip(root, name):
+            return name
+    return "HEAD"
+
+
 def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
-                 branch: str | None = None, base: str = "HEAD") -> Imported:
+                 branch: str | None = None, base: str | None = None) -> Imported:
     """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
+
+    A new branch starts from ``base`` (default: :func:`default_base`); an
+    existing one is extended, and rows are compared with its records.
 
     Raises:
         SheetError: unreadable sheet.
@@ -168,6 +180,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
     academies = sorted({r.record.academie for r in result.rows if r.record is not None})
     if branch is None and len(academies) == 1:
         branch = branch_name(academies[0], str(file))
+    base = base or default_base(commons.root, academies)
     ref = branch if branch and tip(commons.root, branch) else base
     result = plan(sheet, dict(commons.load(ref).records()), kind)
     if not apply or not result.writes:

@@ -121,3 +121,15 @@ def test_stats_json_and_text(commons):
     assert done.returncode == 0, done.stderr
     assert "Par discipline" in done.stdout and "Compétences du CRCN couvertes : 5/16" in done.stdout
     assert "\x1b" not in done.stdout
+
+
+def test_import_branch_starts_from_the_academie_branch(commons, tmp_path):
+    git(commons, "switch", "-q", "-c", "academie/lille")
+    (commons / "README.md").write_text("Branche académique de Lille\n", encoding="utf-8")
+    git(commons, "add", "README.md")
+    git(commons, "commit", "-q", "-m", "Lille")
+    git(commons, "switch", "-q", "main")
+    done = run_traam("-C", str(commons), "import", str(SAMPLE), "--apply")
+    assert "Écrit sur la branche contrib/lille/import-propositions-lille" in done.stdout, done.stderr
+    assert git(commons, "rev-parse", "contrib/lille/import-propositions-lille~1").strip() == \
+        git(commons, "rev-parse", "academie/lille").strip()

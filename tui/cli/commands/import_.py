@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--apply", action="store_true", help="écrire les enregistrements (sinon : simulation)")
     parser.add_argument("--kind", choices=("scenario", "team"), help="type des lignes (deviné d'après les colonnes sinon)")
     parser.add_argument("--branch", metavar="BRANCHE", help="branche de contribution (par défaut : contrib/<académie>/import-<nom>)")
-    parser.add_argument("--base", default="HEAD", metavar="RÉF", help="point de départ d'une nouvelle branche (défaut : HEAD)")
+    parser.add_argument("--base", metavar="RÉF",
+                        help="point de départ d'une nouvelle branche (défaut : academie/<académie> si elle existe, sinon main)")
     parser.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
     parser.set_defaults(handler=run)
 
