@@ -82,7 +82,7 @@ def row_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], sta
     cells = [
         record_id,
         clean(scenario.title),
-        clean(scenario.summary, multiline=True).replace("\r", ""),
+        clean(scenario.summary, multiline=True).replace("\r", "").strip(),
         _join(discipline_labels(scenario)),
         _join(labels(vocab.LEVELS, scenario.levels)),
         vocab.label(vocab.ACADEMIES, scenario.academie),

@@ -42,7 +42,7 @@ def _theme_section(cat: Catalogue, theme_rid: str, title: str, discipline: str) 
         levels = ", ".join(vocab.label(vocab.LEVELS, lv) for lv in s.levels)
         lines.append(f"- {md(s.title)} — {md(vocab.label(vocab.ACADEMIES, s.academie))}" + (f" ({md(levels)})" if levels else ""))
     if not scenario_ids:
-        lines.append("- aucun scénario publié")
+        return [*lines, "- aucun scénario publié", ""]
     scenarios = [cat.scenarios[rid] for rid in scenario_ids]
     tools: dict[tuple[str, str], int] = Counter((t.name, t.kind) for s in scenarios for t in s.tools)
     lines += ["", "**Outils utilisés**", ""]
@@ -86,8 +86,14 @@ def render(records: Mapping[str, Model], states: Mapping[str, str] | None = None
     for code in cat.campaign_codes():
         lines += [f"## {md(cat.campaign_title(code))}", ""]
         theme_ids = cat.of_campaign(cat.themes, code)
+        teams, scenarios = cat.of_campaign(cat.teams, code), cat.of_campaign(cat.scenarios, code)
+        lines += [f"{len(teams)} équipe(s), {len(scenarios)} scénario(s), {len(theme_ids)} thématique(s).", ""]
+        idle = []
         for rid in theme_ids:
             theme = cat.themes[rid]
+            if not cat.teams_of_theme.get(rid) and not cat.scenarios_of_theme.get(rid):
+                idle.append(f"- {md(theme.title)} ({md(vocab.label(vocab.DISCIPLINES, theme.discipline))})")
+                continue
             lines += _theme_section(cat, rid, theme.title, theme.discipline)
         # Teams and scenarios whose theme is not in the export still belong in the synthesis.
         orphans = sorted({rid for rid in (*cat.teams_of_theme, *cat.scenarios_of_theme)
@@ -97,6 +103,8 @@ def render(records: Mapping[str, Model], states: Mapping[str, str] | None = None
             discipline = next((cat.teams[t].discipline for t in cat.teams_of_theme.get(rid, [])), None) or next(
                 cat.scenarios[s].disciplines[0] for s in cat.scenarios_of_theme[rid])
             lines += _theme_section(cat, rid, f"Thématique {slug}", discipline)
+        if idle:
+            lines += ["### Thématiques sans équipe ni scénario publiés", "", *idle, ""]
         if not theme_ids and not orphans:
             lines += ["Aucune thématique publiée.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
