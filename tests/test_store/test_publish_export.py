@@ -185,3 +185,15 @@ def test_atom_strips_escape_sequences():
     feed = atom.feed("nsi", {"scenarios/2026-2027/nsi/versailles/hostile": escaped_scenario()})
     assert "\x1b" not in feed and "\x07" not in feed
     ET.fromstring(feed.encode("utf-8"))
+
+
+def test_markdown_lists_themes_without_production_once():
+    from records.models import Theme
+
+    records = select(sample_records(), sample_states())
+    records["themes/2026-2027/eps"] = Theme(campaign="2026-2027", discipline="eps", title="Corps et capteurs")
+    text = synthesis.render(records, sample_states())
+    assert "2 équipe(s), 3 scénario(s), 3 thématique(s)." in text
+    idle = text[text.index("### Thématiques sans équipe ni scénario publiés"):]
+    assert "- Corps et capteurs (Éducation physique et sportive (EPS))" in idle
+    assert "### Corps et capteurs" not in text
