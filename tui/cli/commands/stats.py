@@ -29,8 +29,9 @@ def _table(title: str, rows: dict, labels: dict) -> None:
     say(title)
     if not rows:
         say("  (aucun)")
+    width = max((len(labels.get(code, code)) for code in rows), default=0)
     for code, counts in rows.items():
-        say(f"  {labels.get(code, code):<48} {counts['teams']:>5} équipe(s) {counts['scenarios']:>6} scénario(s)")
+        say(f"  {labels.get(code, code):<{width}}  {counts['teams']:>5} équipe(s) {counts['scenarios']:>6} scénario(s)")
     say()
 
 
@@ -57,9 +58,10 @@ def run(args: argparse.Namespace) -> int:
     _table("Par académie", figures.by_academie, vocab.ACADEMIES)
     _table("Par état", figures.by_state, {**vocab.STATES, "inconnu": "État inconnu"})
     say("Quotas (équipes retenues / quota par discipline)")
+    width = max((len(vocab.label(vocab.DISCIPLINES, q.discipline)) for q in figures.quotas), default=0)
     for quota in figures.quotas:
         flag = "  DÉPASSÉ" if quota.over else ""
-        say(f"  {quota.campaign} {vocab.label(vocab.DISCIPLINES, quota.discipline):<48} {quota.selected}/{quota.quota}"
+        say(f"  {quota.campaign} {vocab.label(vocab.DISCIPLINES, quota.discipline):<{width}}  {quota.selected}/{quota.quota}"
             f" ({quota.candidates} candidature(s)){flag}")
     say()
     covered = sum(1 for n in figures.crcn.values() if n)
