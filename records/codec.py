@@ -109,10 +109,10 @@ def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Prob
         not UTF-8, syntax error, too deep, number out of range, duplicate key).
     """
     if len(data) > MAX_BYTES:
-        return None, [
-            Problem(path, 1, 1, f"enregistrement invalide : fichier trop gros ({-(-len(data) // 1024)} Kio, "
-                    f"{MAX_BYTES // 1024} Kio au plus)", rule="size")
-        ]
+        # Whole Kio, except just over the cap, where « 256 Kio, 256 Kio au plus » would read as allowed.
+        size = f"{len(data) // 1024} Kio" if len(data) // 1024 > MAX_BYTES // 1024 else f"{len(data)} octets"
+        message = f"enregistrement invalide : fichier trop gros ({size}, {MAX_BYTES // 1024} Kio au plus)"
+        return None, [Problem(path, 1, 1, message, rule="size")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
