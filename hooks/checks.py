@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from hooks.gitread import SUBMODULE, SYMLINK, blob_sizes, read_blobs
+from hooks.gitread import SUBMODULE, SYMLINK, blob_sizes
+from store.trees import read_blobs
 from records import codec, layout, rules
 from records.codec import Loaded
 from records.problems import Problem
@@ -41,7 +42,7 @@ def load_blobs(root: Path | str, paths: dict[str, str], **kw) -> dict[str, Loade
     """Load the records at ``{path: blob}``: size first (never read a huge blob), then parse and validate."""
     sizes = blob_sizes(root, list(set(paths.values())), **kw)
     small = [blob for blob in set(paths.values()) if sizes.get(blob, 0) <= codec.MAX_BYTES]
-    contents = read_blobs(root, small, **kw)
+    contents = read_blobs(root, small)
     out = {}
     for path, blob in paths.items():
         if blob in contents:
@@ -77,7 +78,7 @@ def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **
             continue
         if path in layout.OTHER_FILES:
             if path == ".gitattributes":
-                text = read_blobs(root, [blob], **kw).get(blob, b"").decode("utf-8", "replace")
+                text = read_blobs(root, [blob]).get(blob, b"").decode("utf-8", "replace")
                 problems.extend(gitattributes_problems(path, text))
             continue
         try:

@@ -1,4 +1,4 @@
-"""Provides the plumbing reads the hooks share: raw tree diffs, tree listings and blobs in one batch.
+"""Provides the plumbing reads the hooks need beyond :mod:`store.trees`: the index, modes, sizes, commit headers.
 
 Everything goes through :func:`store.git.run` (safe options, scrubbed
 environment). Callers pass ``env``/``keep_git_env`` when a hook must see the
@@ -41,12 +41,6 @@ def parse_raw(data: bytes) -> list[Changed]:
         path = items[i + 1].decode("utf-8", "surrogateescape")
         out.append(Changed(path, meta[4][0], meta[1], meta[3]))
     return out
-
-
-def diff_trees(root: Path | str, old: str | None, new: str, **kw) -> list[Changed]:
-    """Return the paths that differ from tree-ish ``old`` (None: empty tree) to ``new``."""
-    done = run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old or EMPTY_TREE, new, **kw)
-    return parse_raw(done.stdout)
 
 
 def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
@@ -96,26 +90,6 @@ def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
         if len(parts) == 3 and parts[1] == "blob":
             sizes[parts[0]] = int(parts[2])
     return sizes
-
-
-def read_blobs(root: Path | str, blobs: list[str], **kw) -> dict[str, bytes]:
-    """Return the content of each blob, read through one ``git cat-file --batch``."""
-    wanted = list(dict.fromkeys(blobs))
-    if not wanted:
-        return {}
-    data = run(root, "cat-file", "--batch", input="\n".join(wanted) + "\n", **kw).stdout
-    out: dict[str, bytes] = {}
-    at = 0
-    while at < len(data):
-        end = data.index(b"\n", at)
-        header = data[at:end].decode("ascii", "replace").split()
-        at = end + 1
-        if len(header) != 3:
-            continue  # "<id> missing"
-        size = int(header[2])
-        out[header[0]] = data[at:at + size]
-        at += size + 1
-    return out
 
 
 def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int, bool]:

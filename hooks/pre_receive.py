@@ -23,10 +23,11 @@ from pathlib import Path
 
 from hooks import report
 from hooks.checks import errors, file_problems, rule_problems, rule_scope
-from hooks.gitread import ZERO, Changed, commit_info, diff_trees, list_tree
+from hooks.gitread import EMPTY_TREE, ZERO, commit_info, list_tree
 from hooks.pre_merge_commit import is_protected
 from records.layout import GOVERNANCE
-from store.git import run, text
+from store import trees
+from store.git import run
 
 MAX_FUTURE = 3600
 """Seconds a commit may be dated ahead of the server's clock."""
@@ -70,10 +71,9 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
         parents, stamp, _signed = commit_info(root, commit)
         if stamp > now + MAX_FUTURE:
             reasons.append(f"{commit[:10]} : daté dans le futur ({time.strftime('%Y-%m-%d %H:%M', time.gmtime(stamp))} UTC), horloge refusée")
-        changes: list[Changed] = diff_trees(root, parents[0] if parents else None, commit)
-        for change in changes:
-            if change.status != "D":
-                checked.setdefault(change.path, (change.mode, change.blob))
+        for change in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit):
+            if change.new_blob is not None:
+                checked.setdefault(change.path, (change.new_mode, change.new_blob))
     if not checked and not protected:
         return reasons
     problems, loaded = file_problems(root, checked, checked.keys())
@@ -82,13 +82,6 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
         problems += rule_problems(root, list_tree(root, tip, *rule_scope(touched)), touched, loaded)
     reasons += [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in errors(problems)]
     return reasons
-
-
-def first_parent_chain(root: Path, update: Update) -> list[tuple[str, list[str]]]:
-    """Return ``[(commit, parents)]`` on the first-parent chain from ``new`` down to ``old`` (newest first)."""
-    span = update.new if update.old == ZERO else f"{update.old}..{update.new}"
-    lines = text(root, "rev-list", "--first-parent", "--parents", span).splitlines()
-    return [(words[0], words[1:]) for words in (line.split() for line in lines)]
 
 
 def blob_at(root: Path, commit: str, path: str) -> str | None:
@@ -103,12 +96,12 @@ def protected_reasons(root: Path, update: Update, main_tip: str | None) -> list[
     if update.new == ZERO:
         return [f"suppression de la branche protégée « {branch} » refusée"]
     if update.old != ZERO:
-        if run(root, "merge-base", "--is-ancestor", update.old, update.new, check=False).returncode != 0:
+        if not trees.is_ancestor(root, update.old, update.new):
             return [f"réécriture de « {branch} » refusée (poussée forcée) : l'historique validé ne se réécrit pas, "
                     "annulez plutôt par un « git revert »"]
     elif branch == "main" and main_tip is None:
         return []  # the very first push of a commons: its root becomes the trust root
-    elif main_tip is None or run(root, "merge-base", "--is-ancestor", update.new, main_tip, check=False).returncode:
+    elif main_tip is None or not trees.is_ancestor(root, update.new, main_tip):
         return [f"la branche « {branch} » doit être créée à partir de « main »"]
     else:
         return []
@@ -116,7 +109,7 @@ def protected_reasons(root: Path, update: Update, main_tip: str | None) -> list[
     if verify is not None:
         return verify(root, update.ref, update.old, update.new)
     reasons = []
-    for commit, parents in first_parent_chain(root, update):
+    for commit, parents in trees.first_parent_chain(root, update.new, stop=None if update.old == ZERO else update.old):
         short = commit[:10]
         if len(parents) < 2:
             reasons.append(f"{short} : commit direct sur « {branch} » refusé (seules les fusions --no-ff signées "
@@ -139,8 +132,7 @@ def _governance_reasons(root: Path, branch: str, short: str, commit: str, parent
     # An académie branch may only catch up with the governance that main already holds.
     wanted = blob_at(root, commit, GOVERNANCE)
     for parent in parents[1:]:
-        on_main = main_tip is not None and not run(root, "merge-base", "--is-ancestor", parent, main_tip,
-                                                    check=False).returncode
+        on_main = main_tip is not None and trees.is_ancestor(root, parent, main_tip)
         if on_main and blob_at(root, parent, GOVERNANCE) == wanted:
             return []
     return [f"{short} : la gouvernance ne change que par une fusion nationale dans « main »"]
