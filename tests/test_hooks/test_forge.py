@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from store.forge import gitlab_ci
-from tests.conftest import REPO_ROOT, git
+from tests.conftest import REPO_ROOT, git, run_traam
 from tests.test_hooks.helpers import SCENARIO, make_commons, scenario, write
 
 
@@ -65,3 +65,13 @@ def test_pre_commit_framework_runs_traam_validate(tmp_path, tmp_path_factory):
     done = try_repo()
     assert done.returncode == 1
     assert f"{SCENARIO}:6:1: couleur : champ inconnu « couleur »" in done.stdout
+
+
+def test_traam_init_writes_the_ci_template(tmp_path):
+    """``traam init`` puts the template at the root of the new commons, committed, and the commons validates."""
+    done = run_traam("init", str(tmp_path / "commun"))
+    assert done.returncode == 0, done.stderr
+    root = tmp_path / "commun"
+    assert (root / ".gitlab-ci.yml").read_text(encoding="utf-8") == gitlab_ci()
+    assert ".gitlab-ci.yml" in git(root, "ls-files").split()
+    assert run_traam("validate", cwd=root).returncode == 0
