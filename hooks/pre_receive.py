@@ -91,23 +91,26 @@ def blob_at(root: Path, commit: str, path: str) -> str | None:
 
 
 def protected_reasons(root: Path, update: Update, main_tip: str | None) -> list[str]:
-    """Check an update of ``main`` / ``academie/*``: no deletion, no rewrite, only signed merges."""
+    """Check an update of ``main`` / ``academie/*``: no deletion, no rewrite, only signed merges.
+
+    Args:
+        main_tip: ``main`` after this push (the pushed value if the push moves it).
+    """
     branch = update.branch
     if update.new == ZERO:
         return [f"suppression de la branche protégée « {branch} » refusée"]
-    if update.old != ZERO:
-        if not trees.is_ancestor(root, update.old, update.new):
-            return [f"réécriture de « {branch} » refusée (poussée forcée) : l'historique validé ne se réécrit pas, "
-                    "annulez plutôt par un « git revert »"]
-    elif branch == "main" and main_tip is None:
+    if update.old != ZERO and not trees.is_ancestor(root, update.old, update.new):
+        return [f"réécriture de « {branch} » refusée (poussée forcée) : l'historique validé ne se réécrit pas, "
+                "annulez plutôt par un « git revert »"]
+    if update.old == ZERO and branch == "main" and trees.rev(root, "refs/heads/main") is None:
         return []  # the very first push of a commons: its root becomes the trust root
-    elif main_tip is None or not trees.is_ancestor(root, update.new, main_tip):
-        return [f"la branche « {branch} » doit être créée à partir de « main »"]
-    else:
-        return []
     verify = _review_verifier()
     if verify is not None:
         return verify(root, update.ref, update.old, update.new)
+    if update.old == ZERO:
+        if main_tip is None or not trees.is_ancestor(root, update.new, main_tip):
+            return [f"la branche « {branch} » doit être créée à partir de « main »"]
+        return []
     reasons = []
     for commit, parents in trees.first_parent_chain(root, update.new, stop=None if update.old == ZERO else update.old):
         short = commit[:10]
