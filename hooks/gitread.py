@@ -92,11 +92,11 @@ def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
     return sizes
 
 
-def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int, bool]:
-    """Return ``(parents, committer timestamp, signed)`` of a commit, read from its raw object."""
+def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int]:
+    """Return ``(parents, committer timestamp)`` of a commit, read from its raw object."""
     raw = run(root, "cat-file", "commit", commit, **kw).stdout
     header = raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")
-    parents, stamp, signed = [], 0, False
+    parents, stamp = [], 0
     for line in header.splitlines():
         if line.startswith("parent "):
             parents.append(line.split()[1])
@@ -105,6 +105,4 @@ def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int, bo
                 stamp = int(line.rsplit(" ", 2)[-2])
             except ValueError:
                 stamp = 0
-        elif line.startswith("gpgsig"):
-            signed = True
-    return parents, stamp, signed
+    return parents, stamp

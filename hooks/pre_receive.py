@@ -1,12 +1,13 @@
 """Provides the ``pre-receive`` hook of a self-hosted bare commons: what a push may change.
 
-For every updated ref: no deletion and no rewrite of ``main`` / ``academie/*``;
-on those branches only signed ``--no-ff`` merges by reviewers that the
-governance of the old tip allows (:func:`store.verify.verify_update` when the
-review layer provides it; otherwise the structural checks below), governance
-changed only by merges into ``main``, no clock skew. On every branch, each new
-commit may hold only regular files at layout paths, under the size caps, that
-are valid records. Reasons are French lines (git shows them as ``remote:``);
+For every updated ref: on ``main`` / ``academie/*``, no deletion, no rewrite
+and only signed ``--no-ff`` merges by reviewers that the governance of the old
+tip allows, governance changed only by national merges, no clock skew (all
+checked by :func:`store.verify.verify_update`, the same verification as
+``traam verify``); on every branch, each new commit may hold only regular
+files at layout paths, under the size caps, that are valid records, and is
+not dated in the future. Other refs than branches, tags and review notes are
+refused. Reasons are French lines (git shows them as ``remote:``);
 exit 1 refuses the whole push.
 
 Git keeps the pushed objects in a quarantine until this hook accepts them:
@@ -24,10 +25,10 @@ from pathlib import Path
 from hooks import report
 from hooks.checks import errors, file_problems, rule_problems, rule_scope
 from hooks.gitread import EMPTY_TREE, ZERO, commit_info, list_tree
-from hooks.pre_merge_commit import is_protected
-from records.layout import GOVERNANCE
 from store import trees
 from store.git import run
+from store.governance import branch_scope
+from store.verify import verify_update
 
 MAX_FUTURE = 3600
 """Seconds a commit may be dated ahead of the server's clock."""
@@ -68,7 +69,7 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
     checked: dict[str, tuple[str, str]] = {}
     now = time.time()
     for commit in commits:
-        parents, stamp, _signed = commit_info(root, commit)
+        parents, stamp = commit_info(root, commit)
         if stamp > now + MAX_FUTURE:
             reasons.append(f"{commit[:10]} : daté dans le futur ({time.strftime('%Y-%m-%d %H:%M', time.gmtime(stamp))} UTC), horloge refusée")
         for change in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit):
@@ -84,82 +85,25 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
     return reasons
 
 
-def blob_at(root: Path, commit: str, path: str) -> str | None:
-    """Return the blob id of ``path`` in ``commit`` (None when absent)."""
-    done = run(root, "rev-parse", "-q", "--verify", f"{commit}:{path}", check=False)
-    return done.stdout.decode().strip() or None
+def protected_reasons(root: Path, update: Update) -> list[str]:
+    """Check an update of ``main`` / ``academie/*`` with :func:`store.verify.verify_update`.
 
-
-def protected_reasons(root: Path, update: Update, main_tip: str | None) -> list[str]:
-    """Check an update of ``main`` / ``academie/*``: no deletion, no rewrite, only signed merges.
-
-    Args:
-        main_tip: ``main`` after this push (the pushed value if the push moves it).
+    It refuses deletion, rewrites (force push), direct commits, and merges not
+    signed by a reviewer that the governance of the parent allows for the
+    branch and the records changed, or dated far from now.
     """
-    branch = update.branch
-    if update.new == ZERO:
-        return [f"suppression de la branche protégée « {branch} » refusée"]
-    if update.old != ZERO and not trees.is_ancestor(root, update.old, update.new):
-        return [f"réécriture de « {branch} » refusée (poussée forcée) : l'historique validé ne se réécrit pas, "
-                "annulez plutôt par un « git revert »"]
-    if update.old == ZERO and branch == "main" and trees.rev(root, "refs/heads/main") is None:
+    if update.old == ZERO and update.branch == "main" and trees.rev(root, "refs/heads/main") is None:
         return []  # the very first push of a commons: its root becomes the trust root
-    verify = _review_verifier()
-    if verify is not None:
-        return verify(root, update.ref, update.old, update.new)
-    if update.old == ZERO:
-        if main_tip is None or not trees.is_ancestor(root, update.new, main_tip):
-            return [f"la branche « {branch} » doit être créée à partir de « main »"]
-        return []
-    reasons = []
-    for commit, parents in trees.first_parent_chain(root, update.new, stop=None if update.old == ZERO else update.old):
-        short = commit[:10]
-        if len(parents) < 2:
-            reasons.append(f"{short} : commit direct sur « {branch} » refusé (seules les fusions --no-ff signées "
-                           "par un relecteur sont permises : traam review approve)")
-            continue
-        if not commit_info(root, commit)[2]:
-            reasons.append(f"{short} : fusion non signée sur « {branch} » refusée")
-        else:
-            # Never accept a signature that cannot be checked against the governance.
-            reasons.append(f"{short} : vérification des signatures indisponible sur ce serveur (mettez traam à jour)")
-        if blob_at(root, commit, GOVERNANCE) != blob_at(root, parents[0], GOVERNANCE):
-            reasons.extend(_governance_reasons(root, branch, short, commit, parents, main_tip))
-    return reasons
-
-
-def _governance_reasons(root: Path, branch: str, short: str, commit: str, parents: list[str],
-                        main_tip: str | None) -> list[str]:
-    if branch == "main":
-        return []
-    # An académie branch may only catch up with the governance that main already holds.
-    wanted = blob_at(root, commit, GOVERNANCE)
-    for parent in parents[1:]:
-        on_main = main_tip is not None and trees.is_ancestor(root, parent, main_tip)
-        if on_main and blob_at(root, parent, GOVERNANCE) == wanted:
-            return []
-    return [f"{short} : la gouvernance ne change que par une fusion nationale dans « main »"]
-
-
-def _review_verifier():
-    """Return :func:`store.verify.verify_update` when the review layer provides it, else None."""
-    try:
-        from store.verify import verify_update
-    except ImportError:
-        return None
-    return verify_update
+    return verify_update(root, update.ref, update.old, update.new)
 
 
 def check(root: Path, updates: list[Update]) -> list[str]:
     """Return every French reason to refuse the push (empty: accept)."""
     reasons = []
-    main_tip = next((u.new for u in updates if u.ref == "refs/heads/main" and u.new != ZERO), None)
-    if main_tip is None:
-        main_tip = run(root, "rev-parse", "-q", "--verify", "refs/heads/main", check=False).stdout.decode().strip() or None
     for update in updates:
         where = f"« {update.ref} »"
         if update.ref.startswith("refs/heads/"):
-            protected = is_protected(update.branch)
+            protected = branch_scope(update.branch) is not None
         elif update.ref in ("refs/notes/traam-review",) or update.ref.startswith("refs/tags/"):
             if update.old != ZERO and update.new != ZERO and update.ref.startswith("refs/tags/"):
                 reasons.append(f"{where} : une étiquette ne se déplace pas")
@@ -168,7 +112,7 @@ def check(root: Path, updates: list[Update]) -> list[str]:
             reasons.append(f"{where} : référence non permise dans un commun")
             continue
         if protected:
-            reasons += [f"{where} : {r}" for r in protected_reasons(root, update, main_tip)]
+            reasons += [f"{where} : {r}" for r in protected_reasons(root, update)]
         if update.new != ZERO:
             commits = new_commits(root, update)
             reasons += [f"{where} : {r}" for r in content_reasons(root, commits, protected, update.new)]
