@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-pytest.importorskip("store.states", reason="les états de validation (branche review) ne sont pas encore fusionnés")
-review_world = pytest.importorskip("tests.test_store.review_world", reason="le monde de test de la relecture manque")
-
-from tests.conftest import run_traam  # noqa: E402
+from tests.conftest import run_traam
+from tests.test_store import review_world
 
 DRAFT_ID = "scenarios/2026-2027/svt/lille/brouillon"
 
