@@ -122,3 +122,14 @@ def test_import_branch_starts_from_the_academie_branch(commons, tmp_path):
     assert "Écrit sur la branche contrib/lille/import-propositions-lille" in done.stdout, done.stderr
     assert git(commons, "rev-parse", "contrib/lille/import-propositions-lille~1").strip() == \
         git(commons, "rev-parse", "academie/lille").strip()
+
+
+def test_import_of_several_academies_needs_a_branch(commons, tmp_path):
+    sheet = tmp_path / "propositions.csv"
+    sheet.write_text("campagne;discipline;académie;thématique;titre\n2026-2027;SVT;Lille;svt-1;Un\n"
+                     "2026-2027;SVT;Nantes;svt-1;Deux\n", encoding="utf-8")
+    done = run_traam("-C", str(commons), "import", str(sheet), "--apply")
+    assert done.returncode == 1 and "plusieurs académies (lille, nantes)" in done.stderr
+    done = run_traam("-C", str(commons), "import", str(sheet), "--apply", "--branch", "contrib/nantes/mixte")
+    assert done.returncode == 0, done.stderr
+    assert git(commons, "rev-list", "--count", "main..contrib/nantes/mixte").strip() == "1"
