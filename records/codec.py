@@ -109,16 +109,17 @@ def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Prob
         not UTF-8, syntax error, too deep, number out of range, duplicate key).
     """
     if len(data) > MAX_BYTES:
-        return None, [
-            Problem(path, 1, 1, f"enregistrement invalide : fichier trop gros ({-(-len(data) // 1024)} Kio, "
-                    f"{MAX_BYTES // 1024} Kio au plus)", rule="size")
-        ]
+        # Whole Kio, except just over the cap, where « 256 Kio, 256 Kio au plus » would read as allowed.
+        size = f"{len(data) // 1024} Kio" if len(data) // 1024 > MAX_BYTES // 1024 else f"{len(data)} octets"
+        message = f"enregistrement invalide : fichier trop gros ({size}, {MAX_BYTES // 1024} Kio au plus)"
+        return None, [Problem(path, 1, 1, message, rule="size")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(path, line, column, "enregistrement invalide : le fichier n'est pas en UTF-8", rule="encoding")]
+        message = "enregistrement invalide : le fichier n'est pas en UTF-8"
+        return None, [Problem(path, line, column, message, rule="encoding")]
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_text(path, text)
@@ -218,7 +219,8 @@ def _french(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         return f"valeur non permise, attendu : {str(ctx.get('expected', '')).replace(' or ', ' ou ')}"
     if kind == "string_too_short":
-        return "ne doit pas être vide"
+        minimum = ctx.get("min_length", 1)
+        return "ne doit pas être vide" if minimum == 1 else f"trop court ({minimum} caractères au moins)"
     if kind == "string_too_long":
         return f"trop long ({ctx.get('max_length')} caractères au plus)"
     if kind == "too_short":
