@@ -116,6 +116,7 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
             return ExportResult(fmt, site.write(output, Path(out)), counts), None
+        Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
         for relative, text in sorted(output.items()):
             write_atomic(Path(out) / relative, text)
