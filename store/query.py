@@ -107,9 +107,9 @@ class Query:
     words: tuple[str, ...] = ()
     facets: tuple[Facet, ...] = ()
     unknown: tuple[str, ...] = ()
-    """Facet names typed that do not exist (their tokens are kept as free words)."""
+    """Facet names typed that do not exist (their values are searched as free words)."""
     empty_facets: tuple[str, ...] = ()
-    """``name:value`` tokens whose value selects no code (they select no record)."""
+    """``name:value`` for each typed value that selects no code."""
 
     @property
     def messages(self) -> list[str]:
@@ -177,8 +177,9 @@ def parse_query(text: str) -> Query:
                 else:
                     values.setdefault(canonical, [])
             continue
-        if sep and name and value and folded_name.isalpha():
-            unknown.append(folded_name)
+        if sep and name and folded_name.isalpha():
+            unknown.append(folded_name)  # the value is still searched as free words
+            token = value
         words.extend(_FREE_WORD.findall(fold(token)))
     if any(w not in STOP_WORDS for w in words):
         words = [w for w in words[:-1] if w not in STOP_WORDS] + words[-1:]
@@ -189,8 +190,8 @@ def parse_query(text: str) -> Query:
             continue  # "discipline:" alone, still being typed: no filter yet
         codes = None
         if name in _VOCABULARIES:
-            codes = frozenset().union(*(resolve(name, v) for v in typed))
-            if not codes:
-                empty.append(f"{FACET_LABELS[name]}:{','.join(typed)}")
+            selected = {v: resolve(name, v) for v in typed}
+            codes = frozenset().union(*selected.values())
+            empty.extend(f"{FACET_LABELS[name]}:{v}" for v, found in selected.items() if not found)
         facets.append(Facet(name, tuple(typed), codes))
     return Query(tuple(words), tuple(facets), tuple(unknown), tuple(empty))
