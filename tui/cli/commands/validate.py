@@ -1,0 +1,54 @@
+"""Provides ``traam validate``: every problem of the commons (or of some files) as ``path:line:col``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.output import fail, print_json, print_problems, say, warn
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "validate",
+        help="vérifier les enregistrements et les règles du cahier des charges",
+        description="Vérifie le schéma, l'organisation des fichiers et les règles du cahier des charges. "
+        "Code de sortie : 0 sans erreur (avertissements permis), 1 s'il y a des erreurs.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="CHEMIN", help="ne signaler que ces fichiers (par défaut : tout le commun)")
+    parser.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from records.problems import has_errors
+    from store.commons import Commons
+    from store.errors import StoreError
+
+    try:
+        commons = Commons.open(".")
+        snapshot = commons.load()
+    except StoreError as error:
+        return fail(str(error))
+    only = None
+    if args.paths:
+        only = set()
+        for raw in args.paths:
+            path = Path(raw).resolve()
+            try:
+                only.add(path.relative_to(commons.root.resolve()).as_posix())
+            except ValueError:
+                return fail(f"« {raw} » est hors du commun {commons.root}")
+    problems = [p for p in snapshot.validate() if only is None or p.path in only]
+    if args.json:
+        print_json({"ok": not has_errors(problems), "problems": [p.to_json() for p in problems]})
+    else:
+        print_problems(problems)
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
+        checked = len(only) if only is not None else len(snapshot.entries)
+        if errors:
+            warn(f"{errors} erreur(s), {warnings} avertissement(s) sur {checked} enregistrement(s).")
+        else:
+            say(f"Aucune erreur sur {checked} enregistrement(s)" + (f", {warnings} avertissement(s)." if warnings else "."))
+    return 1 if has_errors(problems) else 0
