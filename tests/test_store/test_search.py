@@ -233,3 +233,50 @@ def test_short_words_only_match_title_word_starts(searcher):
 def test_limit(searcher):
     assert len(searcher.search("discipline:svt", limit=2)) == 2
     assert len(searcher.search("e", limit=3)) == 3
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    """400 records of the benchmark's generator: enough for every scan path and tier of the ranking."""
+    from bench import corpus
+
+    return entries(*corpus.commons(400, seed=7))
+
+
+def _reference(searcher, text, limit=50):
+    """Rank by brute force: grade every record on every word, sort by total then tie-break order."""
+    from store.ranking import Grader
+
+    query = parse_query(text)
+    fresh = Searcher(searcher.entries)
+    patterns = {}
+    for word in query.words:
+        if len(fresh._word_list(word, fuzzy=False)) < 5 and fresh._words().pattern(word) is not None:
+            patterns[word] = fresh._words().pattern(word)
+    scored = []
+    for i, entry in enumerate(fresh.entries):
+        total = 0
+        for word in query.words:
+            grader = Grader(word, patterns.get(word))
+            grade = grader.title_grade(fresh._titles[i]) or grader.text_grade(fresh._texts[i])
+            if len(word) < 3 and f" {word}" not in fresh._titles[i]:
+                grade = 0  # short words: only at the start of a title word
+            if not grade:
+                break
+            total += grade
+        else:
+            if all(fresh._facet_filter(f, [i]) for f in query.facets):
+                scored.append((-total, i))
+    scored.sort()
+    return [(fresh.entries[i].id, round(-t / len(query.words))) for t, i in scored[:limit]]
+
+
+def test_ranking_shortcuts_agree_with_brute_force(synthetic):
+    from bench.measures import QUERIES, keystrokes
+
+    searcher = Searcher(synthetic)
+    for text in keystrokes(QUERIES + ("la", "données ouvertes capytale", "élèves", "séance")):
+        if not parse_query(text).words:
+            continue
+        got = [(h.entry.id, h.score) for h in searcher.search(text)]
+        assert got == _reference(searcher, text), text
