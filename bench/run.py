@@ -103,7 +103,7 @@ def table(result: dict) -> str:
         ("… jusqu'à tout cherchable (index de recherche construit)", _s(warm["open"] + warm["index"]),
          f"index {_ms(warm['index'])}", "≤ 0,3 s"),
         ("préparation des fautes de frappe (Searcher.warm)", _ms(warm["warm"]),
-         f"{warm['vocabulary']} mots distincts", "—"),
+         f"{warm['vocabulary']} mots distincts ; index + liste en cache : {_ms(warm['warm_cached'])}", "—"),
         ("mémoire résidente (pic)", f"{warm['rss_mb']:.0f} Mo", "chargement à chaud + recherche", "≤ 300 Mo"),
         ("recherche par frappe, p50", _ms(search["p50"]), f"{search['count']} frappes, {len(QUERIES)} requêtes",
          "—"),

@@ -10,8 +10,10 @@ prefix under the same budget, which is what lets search narrow incrementally.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -29,20 +31,43 @@ def typo_budget(word: str) -> int:
 class Vocabulary:
     """The distinct words of the folded titles and texts, with their prefixes by length (built lazily)."""
 
-    def __init__(self, titles: Sequence[str], texts: Sequence[str]):
-        """Collect the distinct words of the (folded) keys.
-
-        Args:
-            titles: folded titles.
-            texts: folded texts.
-        """
-        words: set[str] = set()
-        for keys in (titles, texts):
-            # One scan of the joined keys is several times faster than one per key.
-            words.update(_WORD.findall("\n".join(keys)))
-        self.words = sorted(words)
+    def __init__(self, words: Iterable[str]):
+        """Keep the distinct words given (folded)."""
+        self.words = sorted(set(words))
         self._prefixes: dict[int, dict[str, list[str]]] = {}
         self._patterns: dict[str, re.Pattern | None] = {}
+
+    @classmethod
+    def of_text(cls, text: str) -> Vocabulary:
+        """Collect the distinct words of a folded text (every key joined)."""
+        # str.split runs in C; the regex then only sees each distinct token once.
+        tokens = set(text.split())
+        return cls(word for token in tokens for word in _WORD.findall(token))
+
+    @classmethod
+    def cached(cls, text: str, key: str, path: Path | None) -> Vocabulary:
+        """Return the vocabulary of ``text``, read from ``path`` when it was saved there for the same ``key``.
+
+        The file is plain text (the key, then one word a line), written
+        atomically; any problem reading or writing it only costs the rebuild.
+        """
+        if path is not None:
+            try:
+                lines = path.read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            if lines and lines[0] == key:
+                return cls(w for w in lines[1:] if w)
+        vocabulary = cls.of_text(text)
+        if path is not None:
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary.write_text("\n".join([key, *vocabulary.words]), encoding="utf-8")
+                os.replace(temporary, path)
+            except OSError:
+                temporary.unlink(missing_ok=True)
+        return vocabulary
 
     def __len__(self) -> int:
         return len(self.words)

@@ -280,3 +280,20 @@ def test_ranking_shortcuts_agree_with_brute_force(synthetic):
             continue
         got = [(h.entry.id, h.score) for h in searcher.search(text)]
         assert got == _reference(searcher, text), text
+
+
+def test_typo_word_list_is_kept_between_runs_while_blobs_are_the_same(tmp_path):
+    cache = tmp_path / "traam" / "vocabulary.txt"
+    first = Searcher(CORPUS)
+    first.warm(cache)
+    key, *words = cache.read_text(encoding="utf-8").split("\n")
+    assert "biodiversite" in words and key.startswith("traam-vocabulary-1 ")
+    cache.write_text("\n".join([key, *words, "zzzmot"]), encoding="utf-8")
+    again = Searcher(list(reversed(CORPUS)))
+    again.warm(cache)
+    assert "zzzmot" in again._words().words  # read back, not rebuilt
+    changed = Searcher(CORPUS[1:])
+    changed.warm(cache)
+    assert "zzzmot" not in changed._words().words  # other blobs: rebuilt and saved again
+    assert cache.read_text(encoding="utf-8").split("\n")[0] != key
+    assert [h.entry.id for h in changed.search("abeils")] == ["scenarios/2025-2026/svt/la-reunion/abeilles"]
