@@ -270,9 +270,21 @@ def validation_problems(path: str, text: str, error: ValidationError) -> list[Pr
 # --- writing -----------------------------------------------------------------
 
 
+ALWAYS_WRITTEN = frozenset({"licence", "schema_version"})
+"""Fields written even at their default: a licence must never change silently if the default does."""
+
+
 def to_table(record: Model) -> dict[str, Any]:
-    """Return the canonical table of a record: model key order, defaults and None left out."""
-    return record.model_dump(mode="python", exclude_defaults=True)
+    """Return the canonical table of a record: model key order, defaults and None left out.
+
+    Fields of :data:`ALWAYS_WRITTEN` are kept even at their default value.
+    """
+    table = record.model_dump(mode="python", exclude_defaults=True)
+    missing = ALWAYS_WRITTEN.intersection(type(record).model_fields).difference(table)
+    if not missing:
+        return table
+    full = record.model_dump(mode="python")
+    return {key: table[key] if key in table else full[key] for key in full if key in table or key in missing}
 
 
 def dump(record: Model) -> str:
