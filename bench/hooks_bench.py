@@ -36,7 +36,8 @@ def records(n: int) -> dict[str, str]:
             selection=dt.date(year, 6, 15), work_starts=dt.date(year, 9, 1), work_ends=dt.date(year + 1, 5, 31),
             teams_per_discipline=50))
         for discipline in disciplines:
-            out[f"themes/{code}/{discipline}.toml"] = codec.dump(Theme(campaign=code, discipline=discipline, title="Thème"))
+            theme = Theme(campaign=code, discipline=discipline, title="Thème")
+            out[f"themes/{code}/{discipline}.toml"] = codec.dump(theme)
             for academie in academies:
                 out[f"teams/{code}/{discipline}/{academie}.toml"] = codec.dump(Team(
                     campaign=code, discipline=discipline, academie=academie, theme=discipline, project_title="Projet",

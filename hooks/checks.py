@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from hooks.gitread import SUBMODULE, SYMLINK, blob_sizes
-from store.trees import read_blobs
 from records import codec, layout, rules
 from records.codec import Loaded
 from records.problems import Problem
+from store.trees import read_blobs
 
 Tree = dict[str, tuple[str, str]]
 
@@ -34,7 +34,8 @@ def gitattributes_problems(path: str, text: str) -> list[Problem]:
             if name in ("filter", "diff", "textconv", "ident", "working-tree-encoding") or (
                 name == "merge" and value not in ("", "traam", "text", "binary", "union")
             ):
-                problems.append(Problem(path, number, 1, f"attribut « {word[:60]} » refusé dans un commun", rule="attributes"))
+                message = f"attribut « {word[:60]} » refusé dans un commun"
+                problems.append(Problem(path, number, 1, message, rule="attributes"))
     return problems
 
 
@@ -49,12 +50,15 @@ def load_blobs(root: Path | str, paths: dict[str, str], **kw) -> dict[str, Loade
             out[path] = codec.load(path, contents[blob])
         else:
             size = sizes.get(blob, 0)
-            message = f"enregistrement invalide : fichier trop gros ({size // 1024} Kio, {codec.MAX_BYTES // 1024} Kio au plus)"
+            message = (f"enregistrement invalide : fichier trop gros ({size // 1024} Kio, "
+                       f"{codec.MAX_BYTES // 1024} Kio au plus)")
             out[path] = Loaded(path, problems=[Problem(path, 1, 1, message, rule="size")])
     return out
 
 
-def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **kw) -> tuple[list[Problem], dict[str, Loaded]]:
+def file_problems(
+    root: Path | str, changed: Tree, everything: Iterable[str], **kw
+) -> tuple[list[Problem], dict[str, Loaded]]:
     """Check the changed paths of a tree one by one.
 
     Args:
@@ -71,7 +75,8 @@ def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **
     records: dict[str, str] = {}
     for path, (mode, blob) in sorted(changed.items()):
         if mode == SYMLINK:
-            problems.append(Problem(path, 0, 0, "lien symbolique refusé : un commun ne contient que des fichiers ordinaires", rule="symlink"))
+            message = "lien symbolique refusé : un commun ne contient que des fichiers ordinaires"
+            problems.append(Problem(path, 0, 0, message, rule="symlink"))
             continue
         if mode == SUBMODULE:
             problems.append(Problem(path, 0, 0, "sous-module refusé dans un commun", rule="submodule"))
@@ -90,7 +95,8 @@ def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **
     changed_set = set(changed)
     for first, second in layout.twins(list(everything)):
         if first in changed_set or second in changed_set:
-            problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou les accents", rule="twins"))
+            message = f"« {second} » et « {first} » ne diffèrent que par la casse ou les accents"
+            problems.append(Problem(second, 0, 0, message, rule="twins"))
     loaded = load_blobs(root, records, **kw)
     for result in loaded.values():
         problems.extend(result.problems)

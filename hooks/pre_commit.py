@@ -53,9 +53,8 @@ def main(argv: list[str], stdin: bytes | None = None) -> int:
     problems = check_index(root)
     report.problems(problems)
     if errors(problems):
-        report.line(
-            "traam : commit refusé : corrigez les erreurs ci-dessus (traam validate), puis « git add » et recommencez."
-        )
+        report.line("traam : commit refusé : corrigez les erreurs ci-dessus (traam validate), "
+                    "puis « git add » et recommencez.")
         return 1
     return 0
 

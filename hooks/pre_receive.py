@@ -71,7 +71,8 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
     for commit in commits:
         parents, stamp = commit_info(root, commit)
         if stamp > now + MAX_FUTURE:
-            reasons.append(f"{commit[:10]} : daté dans le futur ({time.strftime('%Y-%m-%d %H:%M', time.gmtime(stamp))} UTC), horloge refusée")
+            when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(stamp))
+            reasons.append(f"{commit[:10]} : daté dans le futur ({when} UTC), horloge refusée")
         for change in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit):
             if change.new_blob is not None:
                 checked.setdefault(change.path, (change.new_mode, change.new_blob))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -36,8 +35,6 @@ def test_pre_commit_hooks_manifest_matches_the_cli():
     assert hook["files"] == r"\.toml$" and hook["pass_filenames"] is True
 
 
-@pytest.mark.skipif(importlib.util.find_spec("store.commons") is None,
-                    reason="store.commons (écrit sur la branche store) n'est pas encore fusionné : traam validate ne peut pas tourner")
 @pytest.mark.skipif(shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None,
                     reason="l'outil pre-commit n'est pas installé dans cet environnement")
 def test_pre_commit_framework_runs_traam_validate(tmp_path, tmp_path_factory):

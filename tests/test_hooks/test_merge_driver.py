@@ -32,7 +32,8 @@ def test_git_merge_different_fields_merges_cleanly(tmp_path):
     done = git_run(repo, "merge", "--no-edit", "eux")
     assert done.returncode == 0, done.stdout + done.stderr
     text = (repo / SCENARIO).read_text(encoding="utf-8")
-    assert text == scenario(title="Titre de nous", summary="Résumé d'eux.", keywords=["plantes", "jardin", "biodiversité"])
+    keywords = ["plantes", "jardin", "biodiversité"]
+    assert text == scenario(title="Titre de nous", summary="Résumé d'eux.", keywords=keywords)
 
 
 def test_git_merge_same_field_conflict_leaves_valid_record(tmp_path):

@@ -52,7 +52,8 @@ def test_unknown_key_and_out_of_scope_reviewer_are_refused(world):
     """A stranger's signature, and an academic reviewer merging into main, are refused in French."""
     eve = world.clone("eve", signing="stranger")
     merge(eve, "academie/lille", "origin/contrib/lille/herbier", key=world.keys["stranger"])
-    assert refused(_push(eve, world.url, "academie/lille"), "signature par une clé inconnue de la gouvernance du parent")
+    unknown = "signature par une clé inconnue de la gouvernance du parent"
+    assert refused(_push(eve, world.url, "academie/lille"), unknown)
     lou = world.clone("lou", signing="lille")
     merge(lou, "main", "origin/contrib/lille/herbier", key=world.keys["lille"])
     assert refused(_push(lou, world.url, "main"), "n'a pas le rôle de validation nationale requis pour « main »")
