@@ -61,8 +61,7 @@ def clone(url: str, directory: Path | None = None, *, progress: Progress | None 
     target = Path(directory) if directory else cwd / _default_name(url)
     if target.exists() and any(target.iterdir()):
         raise StoreError(f"le dossier « {printable(str(target))} » existe et n'est pas vide")
-    run(cwd, "-c", "core.fsmonitor=false", "clone", "--no-recurse-submodules", "--origin", "origin", "--",
-        url, str(target))
+    run(cwd, "clone", "--no-recurse-submodules", "--origin", "origin", "--", url, str(target))
     root = target.resolve()
     install.install(root)
     upstream = manifest_upstream(root)
