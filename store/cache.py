@@ -99,9 +99,11 @@ class BlobCache:
         gc.disable()
         try:
             rows = marshal.loads(body)
-            items = {}
-            for key, entry, problems in rows:
-                items[key] = (Entry(*entry), tuple(Problem(*p) for p in problems))
+            make, empty = Entry, ()
+            items = {
+                key: (make(*entry), tuple([Problem(*p) for p in problems]) if problems else empty)
+                for key, entry, problems in rows
+            }
         except (ValueError, EOFError, TypeError):
             return  # unreadable: ignore it, it will be rebuilt
         finally:

@@ -9,13 +9,38 @@ symlink) and hashed here, like git would without filters.
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from records import layout
 from store import git, safefs
+from store.errors import StoreError
 
 SYMLINK, GITLINK = "120000", "160000"
+
+_ROOT_PREFIXES = tuple(f"{root}/" for root in layout.ROOTS)
+_KNOWN = frozenset({layout.MANIFEST, layout.GOVERNANCE})
+
+
+def is_record_path(path: str) -> bool:
+    """Same as :func:`records.layout.is_record_path`, inlined for listings of 100,000 paths."""
+    return path.startswith(_ROOT_PREFIXES) or path.endswith(".toml") or path in _KNOWN or path in layout.ROOTS
+
+
+def twins(paths: list[str]) -> list[tuple[str, str]]:
+    """Same as :func:`records.layout.twins`, skipping the common case of plain lowercase ASCII paths."""
+    odd = [p for p in paths if not (p.isascii() and p == p.lower())]
+    if not odd:
+        return []
+    plain = set(paths).difference(odd)
+    suspects = set(odd)
+    for path in odd:
+        key = unicodedata.normalize("NFC", path).casefold()
+        if key in plain:
+            suspects.add(key)
+    return layout.twins(sorted(suspects))
 
 
 @dataclass(slots=True)
@@ -55,7 +80,7 @@ def at_ref(root: Path, commit: str) -> list[File]:
         meta, _, raw = item.partition(b"\t")
         mode, _kind, blob = meta.decode("ascii").split(" ")
         path = raw.decode("utf-8", "surrogateescape")
-        if not layout.is_record_path(path):
+        if not is_record_path(path):
             continue
         refused = _symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
         files.append(File(path, mode, blob, refused=refused))
@@ -70,38 +95,43 @@ def work_tree(root: Path, object_format: str = "sha1") -> tuple[list[File], list
         (for sweeping); how many files were only stat-dirty (same content as
         the index), a hint that the index wants a refresh.
     """
-    out = git.run(root, "ls-files", "-z", "-s", "-t", "-c", "-m", "-d", "-o", "--exclude-standard").stdout
+    # The work-tree scan (stat every file, walk for untracked ones) runs while we parse the index.
+    scan = git.spawn(root, "ls-files", "-z", "-t", "-m", "-d", "-o", "--exclude-standard",
+                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        listed = git.run(root, "ls-files", "-z", "-s").stdout.decode("utf-8", "surrogateescape")
+    finally:
+        scanned, errors = scan.communicate()
+    if scan.returncode != 0:
+        raise StoreError("la commande « git ls-files » a échoué", errors.decode("utf-8", "replace"))
     index: dict[str, tuple[str, str]] = {}
     conflicted: set[str] = set()
+    for item in listed.split("\0"):
+        if not item:
+            continue
+        meta, path = item.split("\t", 1)
+        if not is_record_path(path):
+            continue
+        mode, blob, stage = meta.split(" ")
+        if stage != "0":
+            conflicted.add(path)
+        if path not in index:
+            index[path] = (mode, blob)
     changed: set[str] = set()
     removed: set[str] = set()
     untracked: list[str] = []
     temps: list[str] = []
-    for item in out.split(b"\0"):
-        if not item:
-            continue
-        tag = item[:1]
-        rest = item[2:]
-        if tag == b"?":
-            path = rest.decode("utf-8", "surrogateescape")
+    for item in scanned.decode("utf-8", "surrogateescape").split("\0"):
+        tag, path = item[:1], item[2:]
+        if tag == "?":
             if safefs.is_temp(path):
                 temps.append(path)
-            elif layout.is_record_path(path):
+            elif is_record_path(path):
                 untracked.append(path)
-            continue
-        meta, _, raw = rest.partition(b"\t")
-        path = raw.decode("utf-8", "surrogateescape")
-        if not layout.is_record_path(path):
-            continue
-        if tag == b"R":
+        elif tag == "R":
             removed.add(path)
-        elif tag == b"C":
+        elif tag == "C":
             changed.add(path)
-        elif tag in (b"H", b"S", b"M"):
-            mode, blob, stage = meta.decode("ascii").split(" ")
-            if stage != "0":
-                conflicted.add(path)
-            index.setdefault(path, (mode, blob))
     files = []
     stale = 0
     for path, (mode, blob) in index.items():

@@ -16,7 +16,7 @@ from records.models import Model
 from records.problems import Problem
 
 from store.cache import key_of
-from store.listing import File
+from store.listing import File, twins
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -163,7 +163,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
             if enabled:
                 gc.enable()
         cache.save(keep)
-    for first, second in layout.twins([f.path for f in files]):
+    for first, second in twins([f.path for f in files]):
         problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
                                 "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
                                 rule="twins"))
