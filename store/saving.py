@@ -97,6 +97,12 @@ class Saver:
                 "interrompue. Attendez qu'elle finisse ; si aucune ne tourne, supprimez ce fichier vous-même. "
                 "Rien n'a été écrit."
             )
+        head = (git_dir / "HEAD").read_text("utf-8", "replace").strip() if (git_dir / "HEAD").is_file() else ""
+        ref_lock = (self.commons.common_dir / f"{head[5:]}.lock") if head.startswith("ref: refs/") else None
+        for lock in (git_dir / "HEAD.lock", ref_lock):
+            if lock is not None and lock.exists():
+                raise LockedError(f"la branche est verrouillée ({lock.name}) : une autre commande git est en cours, "
+                                  "ou s'est interrompue. Rien n'a été écrit.")
         for name, what in (("MERGE_HEAD", "une fusion"), ("rebase-merge", "un rebase"), ("rebase-apply", "un rebase"),
                            ("CHERRY_PICK_HEAD", "un cherry-pick"), ("REVERT_HEAD", "un revert")):
             if (git_dir / name).exists():

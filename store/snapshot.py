@@ -15,7 +15,6 @@ from records.entry import Entry, entry_of
 from records.models import Model
 from records.problems import Problem
 
-from store.cache import key_of
 from store.listing import File, twins
 
 if TYPE_CHECKING:
@@ -125,6 +124,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     missing: list[File] = []
     keep: set[str] = set()
     entries = snapshot.entries
+    get = cache.get
     for file in files:
         if file.refused:
             problems.append(Problem(file.path, 0, 0, file.refused, rule="symlink"))
@@ -132,9 +132,8 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
             entries[rid] = Entry(rid, "invalid", file.blob, rid.rsplit("/", 1)[-1], errors=1)
             snapshot._files[rid] = file
             continue
-        key = key_of(file.blob, file.path)
-        keep.add(key)
-        hit = cache.items.get(key)
+        keep.add(file.blob)
+        hit = get(file.blob, file.path)
         if hit is None:
             missing.append(file)
             continue
@@ -148,15 +147,30 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         enabled = gc.isenabled()
         gc.disable()
         try:
-            contents = commons._contents([f for f in missing if f.data is None and not f.on_disk])
-            for done, file in enumerate(missing, start=1):
-                data = file.data if file.data is not None else contents.get(file.blob, b"")
+            # Stream the blobs through cat-file and parse each as it arrives: memory stays flat.
+            by_blob: dict[str, list[File]] = {}
+            ready: list[tuple[File, bytes]] = []
+            for file in missing:
+                if file.data is not None:
+                    ready.append((file, file.data))
+                else:
+                    by_blob.setdefault(file.blob, []).append(file)
+            done = 0
+
+            def stream():
+                yield from ready
+                for oid, data in commons._reader.many(list(by_blob)):
+                    for file in by_blob[oid]:
+                        yield file, data or b""
+
+            for file, data in stream():
                 loaded = codec.load(file.path, data)
                 entry = entry_of(loaded, file.blob)
                 cache.put(file.blob, file.path, entry, loaded.problems)
                 entries[entry.id] = entry
                 snapshot._files[entry.id] = file
                 problems.extend(loaded.problems)
+                done += 1
                 if progress is not None and (done % 256 == 0 or done == total):
                     progress(done, total)
         finally:

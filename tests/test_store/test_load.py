@@ -162,3 +162,15 @@ def test_twins_are_refused(tmp_path):
     snapshot = Commons.open(root).load("HEAD")
     twins = [p for p in snapshot.problems if p.rule == "twins"]
     assert len(twins) == 1 and "casse" in twins[0].message
+
+
+def test_same_content_at_two_paths_is_cached_for_both(tmp_path):
+    twin_a, twin_b = "scenarios/2026-2027/svt/lille/copie-a", "scenarios/2026-2027/svt/lille/copie-b"
+    root = make_commons(tmp_path / "c", {f"{twin_a}.toml": scenario("Copie"), f"{twin_b}.toml": scenario("Copie")})
+    commons = Commons.open(root)
+    snapshot = commons.load()
+    assert snapshot.entries[twin_a].blob == snapshot.entries[twin_b].blob
+    assert {twin_a, twin_b} <= set(snapshot.entries) and commons.parsed == 6
+    commons.load()
+    fresh = Commons.open(root)
+    assert set(fresh.load().entries) == set(snapshot.entries) and fresh.parsed == 0

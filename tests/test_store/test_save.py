@@ -167,3 +167,14 @@ def test_two_processes_saving_concurrently_lose_nothing(tmp_path):
     assert outputs == ["conflict 1", "saved"], outputs
     assert git(root, "rev-list", "--count", "HEAD") == "2\n"
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_stale_branch_lock_writes_nothing(tmp_path):
+    root = make_commons(tmp_path / "c")
+    commons = Commons.open(root)
+    blob = commons.load().blob(SCENARIO_ID)
+    lock = root / ".git" / "refs" / "heads" / "main.lock"
+    lock.write_bytes(b"")
+    with pytest.raises(LockedError, match="main.lock"):
+        commons.save(None, record_id=SCENARIO_ID, text=scenario("Bloqué"), expected_blob=blob)
+    assert lock.exists() and (root / PATH).read_text(encoding="utf-8") == scenario()
