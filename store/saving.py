@@ -123,7 +123,7 @@ class Saver:
         commons = self.commons
         for attempt in range(5):
             try:
-                return commit_one(commons.root, commons._reader, path, blob, message, width=commons.width)
+                return commit_one(commons.root, commons.objects.reader, path, blob, message, width=commons.width)
             except RefMoved:
                 if attempt == 4:
                     raise

@@ -56,7 +56,7 @@ class Snapshot:
             return None
         if file.data is not None:
             return file.data
-        return self._commons._content(file)
+        return self._commons.objects.content(file)
 
     def text(self, record_id: str) -> str | None:
         """Return the TOML text of a record, None if absent or refused."""
@@ -68,7 +68,7 @@ class Snapshot:
         file = self._files.get(record_id)
         if file is None or file.refused:
             return None
-        return self._commons._parse(file, lambda: self.data(record_id))
+        return self._commons.objects.parse(file, lambda: self.data(record_id))
 
     def record(self, record_id: str) -> Model | None:
         """Return the full model of a record, lazily parsed; None if absent or invalid."""
@@ -81,13 +81,13 @@ class Snapshot:
         gc.disable()
         try:
             wanted = [(rid, f) for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
-            contents = self._commons._contents([f for _, f in wanted if f.data is None])
+            contents = self._commons.objects.contents([f for _, f in wanted if f.data is None])
             out = {}
             for rid, file in wanted:
                 data = file.data if file.data is not None else contents.get(file.blob)
                 if data is None and file.on_disk:
-                    data = self._commons._content(file)
-                loaded = self._commons._parse(file, lambda data=data: data, remember=False)
+                    data = self._commons.objects.content(file)
+                loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
                 if loaded is not None and loaded.record is not None:
                     out[rid] = loaded.record
             return out
@@ -159,7 +159,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
 
             def stream():
                 yield from ready
-                for oid, data in commons._reader.many(list(by_blob)):
+                for oid, data in commons.objects.reader.many(list(by_blob)):
                     for file in by_blob[oid]:
                         yield file, data or b""
 
@@ -184,6 +184,6 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     on_disk = [f for f in snapshot._files.values() if f.data is not None]
     if len(on_disk) > _KEEP_TEXT:
         for file in on_disk:
-            file.data = None  # re-read from disk on demand; commons._content checks the blob still matches
+            file.data = None  # re-read from disk on demand; Objects.content checks the blob still matches
     snapshot.problems = sorted(problems)
     return snapshot
