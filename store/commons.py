@@ -21,6 +21,8 @@ from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
 from store.listing import File
 from store.objects import Objects
+from store.treelist import TreeLists
+from store.write import tree_of
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
 from store.snapshot import Snapshot, build
 
@@ -40,6 +42,7 @@ class Commons:
         self.data_dir = common_dir / "traam"
         self.objects = Objects(root, object_format)
         self._cache = BlobCache(self.data_dir)
+        self.trees = TreeLists(root)
         self._lock = threading.RLock()
         self._saver = Saver(self)
 
@@ -140,14 +143,15 @@ class Commons:
             self._cache.refresh()
             if ref is None:
                 commit = self.head()
-                files, temps, stale = listing.work_tree(self.root, self.object_format)
+                head = self.trees.files(tree_of(self.objects.reader, commit)) if commit else None
+                files, temps, stale = listing.work_tree(self.root, self.object_format, head)
                 if temps:
                     safefs.sweep(self.root, temps)
                 if stale > 50:
                     git.run(self.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
             else:
                 commit = self.resolve(ref)
-                files = listing.at_ref(self.root, commit)
+                files = list(self.trees.files(tree_of(self.objects.reader, commit)).values())
             return build(self, ref, commit, files, progress)
 
     def read(self, record_id: str, ref: str | None = None) -> Loaded:

@@ -66,7 +66,8 @@ def hash_blob(data: bytes, object_format: str = "sha1") -> str:
     return digest.hexdigest()
 
 
-def _symlink_message(path: str) -> str:
+def symlink_message(path: str) -> str:
+    """Return the French problem for a record that is, or sits under, a symlink."""
     return f"« {path} » est un lien symbolique (ou se trouve sous un dossier lien) : refusé, jamais lu ni écrit"
 
 
@@ -82,41 +83,42 @@ def at_ref(root: Path, commit: str) -> list[File]:
         path = raw.decode("utf-8", "surrogateescape")
         if not is_record_path(path):
             continue
-        refused = _symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+        refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
         files.append(File(path, mode, blob, refused=refused))
     return files
 
 
-def work_tree(root: Path, object_format: str = "sha1") -> tuple[list[File], list[str], int]:
+def work_tree(root: Path, object_format: str, head: dict[str, File] | None) -> tuple[list[File], list[str], int]:
     """List the record files as the user sees them: the index, plus modified, removed and untracked files.
+
+    Args:
+        root: the work tree.
+        object_format: sha1 or sha256.
+        head: the files of HEAD's tree (a fresh dict, modified here), or None
+            in a repository without commits; the index is derived from it
+            with ``git diff-index --cached``.
 
     Returns:
         ``(files, temp_files, stale)``: the files; our temporary files found
         (for sweeping); how many files were only stat-dirty (same content as
         the index), a hint that the index wants a refresh.
     """
-    # The work-tree scan (stat every file, walk for untracked ones) runs while we parse the index.
+    from store.treelist import apply, parse_raw
+
+    # The work-tree scan (stat every file, walk for untracked ones) runs while we read the index.
     scan = git.spawn(root, "ls-files", "-z", "-t", "-m", "-d", "-o", "--exclude-standard",
                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        listed = git.run(root, "ls-files", "-z", "-s").stdout.decode("utf-8", "surrogateescape")
+        if head is None:
+            index, conflicted = _index(root)
+        else:
+            staged = git.run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD")
+            index = head
+            conflicted = apply(index, parse_raw(staged.stdout))
     finally:
         scanned, errors = scan.communicate()
     if scan.returncode != 0:
         raise StoreError("la commande « git ls-files » a échoué", errors.decode("utf-8", "replace"))
-    index: dict[str, tuple[str, str]] = {}
-    conflicted: set[str] = set()
-    for item in listed.split("\0"):
-        if not item:
-            continue
-        meta, path = item.split("\t", 1)
-        if not is_record_path(path):
-            continue
-        mode, blob, stage = meta.split(" ")
-        if stage != "0":
-            conflicted.add(path)
-        if path not in index:
-            index[path] = (mode, blob)
     changed: set[str] = set()
     removed: set[str] = set()
     untracked: list[str] = []
@@ -134,30 +136,53 @@ def work_tree(root: Path, object_format: str = "sha1") -> tuple[list[File], list
             changed.add(path)
     files = []
     stale = 0
-    for path, (mode, blob) in index.items():
+    for path in conflicted:
+        if path not in index:
+            index[path] = File(path, "100644", "")
+    for path, file in index.items():
         if path in removed and path not in conflicted:
             continue
-        if mode in (SYMLINK, GITLINK):
-            files.append(File(path, mode, blob, refused=_symlink_message(path)))
-        elif path in changed or path in conflicted:
-            file = _from_disk(root, path, object_format)
-            if file is not None:
-                stale += file.blob == blob and path not in conflicted
-                files.append(file)
-        else:
-            files.append(File(path, mode, blob))
-    for path in untracked:
-        file = _from_disk(root, path, object_format)
-        if file is not None:
+        if file.refused:
             files.append(file)
+        elif path in changed or path in conflicted:
+            found = _from_disk(root, path, object_format)
+            if found is not None:
+                stale += found.blob == file.blob and path not in conflicted
+                files.append(found)
+        else:
+            files.append(file)
+    for path in untracked:
+        found = _from_disk(root, path, object_format)
+        if found is not None:
+            files.append(found)
     return files, temps, stale
+
+
+def _index(root: Path) -> tuple[dict[str, File], set[str]]:
+    """Read the whole index (``ls-files -s``): record files by path, and the unmerged paths."""
+    listed = git.run(root, "ls-files", "-z", "-s").stdout.decode("utf-8", "surrogateescape")
+    index: dict[str, File] = {}
+    conflicted: set[str] = set()
+    for item in listed.split("\0"):
+        if not item:
+            continue
+        meta, path = item.split("\t", 1)
+        if not is_record_path(path):
+            continue
+        mode, blob, stage = meta.split(" ")
+        if stage != "0":
+            conflicted.add(path)
+        if path not in index:
+            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+            index[path] = File(path, mode, blob, refused=refused)
+    return index, conflicted
 
 
 def _from_disk(root: Path, path: str, object_format: str) -> File | None:
     try:
         data = safefs.read(root, path)
     except safefs.SymlinkRefused:
-        return File(path, SYMLINK, "", refused=_symlink_message(path))
+        return File(path, SYMLINK, "", refused=symlink_message(path))
     except OSError:
         return None
     if data is None:
