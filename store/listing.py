@@ -73,18 +73,20 @@ def symlink_message(path: str) -> str:
 
 def at_ref(root: Path, commit: str) -> list[File]:
     """List the record files of ``commit``'s tree (ls-tree), without reading them."""
-    out = git.run(root, "ls-tree", "-r", "-z", "--full-tree", commit).stdout
+    out = git.run(root, "ls-tree", "-r", "-z", "--full-tree", commit).stdout.decode("utf-8", "surrogateescape")
     files = []
-    for item in out.split(b"\0"):
+    append = files.append
+    for item in out.split("\0"):
         if not item:
             continue
-        meta, _, raw = item.partition(b"\t")
-        mode, _kind, blob = meta.decode("ascii").split(" ")
-        path = raw.decode("utf-8", "surrogateescape")
+        meta, path = item.split("\t", 1)
         if not is_record_path(path):
             continue
-        refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
-        files.append(File(path, mode, blob, refused=refused))
+        mode = meta[:6]
+        if mode in (SYMLINK, GITLINK):
+            append(File(path, mode, meta[meta.rindex(" ") + 1:], refused=symlink_message(path)))
+        else:
+            append(File(path, mode, meta[meta.rindex(" ") + 1:]))
     return files
 
 
