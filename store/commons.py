@@ -3,6 +3,23 @@
 See STORE_API.md for the contract. Every git call goes through
 :mod:`store.git`; records are read through one persistent ``cat-file``;
 parsed entries are cached by blob under ``.git/traam/``.
+
+Beyond the contract (stable too):
+
+- ``Snapshot.blob(id)`` is the ``expected_blob`` to give ``save``/``delete``;
+  ``Snapshot.text(id)``, ``.data(id)``, ``.path(id)``, ``.loaded(id)`` (record
+  and its problems) read what that snapshot saw.
+- ``Commons.resolve(ref)`` (commit id or French StoreError), ``.parsed`` (files
+  parsed for the index by this object: 0 on a warm load), ``.refresh_graph()``
+  (call after a fetch), ``.close()`` / context manager.
+- ``history(id, limit, *, ref="HEAD", first_parent=False)``; ``HistoryItem``
+  also has ``old_blob``, ``new_blob`` (None: created / deleted), ``parents``,
+  ``summary`` (first line).
+- ``Saved.warning``: a French note when the commit is made but the index
+  could not be updated. ``InvalidRecord(StoreError)`` (``.problems``) when the
+  text to save has errors; ``store.safefs.SymlinkRefused`` for symlinks;
+  ``LockedError`` for ``index.lock``, a branch lock, or another traam save.
+- ``id_of(record)``: the id a record gets when saved without one.
 """
 
 from __future__ import annotations
@@ -21,14 +38,15 @@ from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
 from store.listing import File
 from store.objects import Objects
-from store.treelist import TreeLists
-from store.write import tree_of
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
 from store.snapshot import Snapshot, build
+from store.treelist import TreeLists
+from store.write import tree_of
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
 ]
+
 
 class Commons:
     """A commons: a git work tree whose root holds ``traam.toml``. Thread-safe for reads."""

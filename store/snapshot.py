@@ -7,14 +7,15 @@ records are parsed lazily, one at a time, when asked for.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from records import codec, layout, rules
+from records import codec, rules
 from records.entry import Entry, entry_of
 from records.models import Model
 from records.problems import Problem
 
+from store.catfile import CatFile
 from store.listing import File, twins
 
 if TYPE_CHECKING:
@@ -80,16 +81,12 @@ class Snapshot:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            wanted = [(rid, f) for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
-            contents = self._commons.objects.contents([f for _, f in wanted if f.data is None])
+            wanted = [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
             out = {}
-            for rid, file in wanted:
-                data = file.data if file.data is not None else contents.get(file.blob)
-                if data is None and file.on_disk:
-                    data = self._commons.objects.content(file)
+            for file, data in stream(self._commons, wanted):
                 loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
                 if loaded is not None and loaded.record is not None:
-                    out[rid] = loaded.record
+                    out[_id(file)] = loaded.record
             return out
         finally:
             if enabled:
@@ -101,11 +98,31 @@ class Snapshot:
         return sorted([*self.problems, *found])
 
 
-def _id(file: File) -> str:
+def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:
+    """Yield each file with its bytes: work-tree ones first, then git's objects streamed through a
+    dedicated ``cat-file`` (memory stays flat; other readers are not blocked meanwhile)."""
+    by_blob: dict[str, list[File]] = {}
+    for file in files:
+        if file.data is not None:
+            yield file, file.data
+        elif file.on_disk:
+            yield file, commons.objects.content(file)
+        else:
+            by_blob.setdefault(file.blob, []).append(file)
+    if not by_blob:
+        return
+    bulk = CatFile(commons.root)
     try:
-        return layout.locate(file.path).id
-    except layout.LayoutError:
-        return file.path.removesuffix(".toml")
+        for oid, data in bulk.many(list(by_blob)):
+            for file in by_blob[oid]:
+                yield file, data
+    finally:
+        bulk.close()
+
+
+def _id(file: File) -> str:
+    """A record's id is its path without ``.toml`` (``traam.toml`` → ``traam``), as layout.locate says."""
+    return file.path.removesuffix(".toml")
 
 
 def build(commons: Commons, ref: str | None, commit: str | None, files: list[File],
@@ -122,24 +139,26 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     cache = commons._cache
     problems: list[Problem] = []
     missing: list[File] = []
-    keep: set[str] = set()
     entries = snapshot.entries
-    get = cache.get
+    by_id = snapshot._files
+    items, others = cache.items, cache.others
     for file in files:
+        blob = file.blob
         if file.refused:
             problems.append(Problem(file.path, 0, 0, file.refused, rule="symlink"))
             rid = _id(file)
-            entries[rid] = Entry(rid, "invalid", file.blob, rid.rsplit("/", 1)[-1], errors=1)
-            snapshot._files[rid] = file
+            entries[rid] = Entry(rid, "invalid", blob, rid.rsplit("/", 1)[-1], errors=1)
+            by_id[rid] = file
             continue
-        keep.add(file.blob)
-        hit = get(file.blob, file.path)
-        if hit is None:
-            missing.append(file)
-            continue
+        hit = items.get(blob)
+        if hit is None or hit[0].id != file.path.removesuffix(".toml"):
+            hit = others.get(f"{blob}:{file.path}") if others else None
+            if hit is None:
+                missing.append(file)
+                continue
         entry, file_problems = hit
         entries[entry.id] = entry
-        snapshot._files[entry.id] = file
+        by_id[entry.id] = file
         if file_problems:
             problems.extend(file_problems)
     if missing:
@@ -147,24 +166,9 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         enabled = gc.isenabled()
         gc.disable()
         try:
-            # Stream the blobs through cat-file and parse each as it arrives: memory stays flat.
-            by_blob: dict[str, list[File]] = {}
-            ready: list[tuple[File, bytes]] = []
-            for file in missing:
-                if file.data is not None:
-                    ready.append((file, file.data))
-                else:
-                    by_blob.setdefault(file.blob, []).append(file)
             done = 0
-
-            def stream():
-                yield from ready
-                for oid, data in commons.objects.reader.many(list(by_blob)):
-                    for file in by_blob[oid]:
-                        yield file, data or b""
-
-            for file, data in stream():
-                loaded = codec.load(file.path, data)
+            for file, data in stream(commons, missing):
+                loaded = codec.load(file.path, data or b"")
                 entry = entry_of(loaded, file.blob)
                 cache.put(file.blob, file.path, entry, loaded.problems)
                 entries[entry.id] = entry
@@ -176,7 +180,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         finally:
             if enabled:
                 gc.enable()
-        cache.save(keep)
+        cache.save({f.blob for f in files})
     for first, second in twins([f.path for f in files]):
         problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
                                 "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
