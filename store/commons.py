@@ -96,6 +96,9 @@ class Commons:
                               "(créez-en un avec « traam init DOSSIER »)")
         common = Path(lines[2])
         common = (start / common).resolve() if not common.is_absolute() else common
+        if (common / "traam").is_symlink():
+            raise NotACommons(f"« {common / 'traam'} » est un lien symbolique : refusé par sécurité (traam y écrit "
+                              "son cache ; supprimez ce lien)")
         return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
 
     def close(self) -> None:

@@ -74,7 +74,7 @@ class Saver:
     def _exclusive(self):
         folder = self.commons.data_dir
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:
