@@ -178,3 +178,16 @@ def test_stale_branch_lock_writes_nothing(tmp_path):
     with pytest.raises(LockedError, match="main.lock"):
         commons.save(None, record_id=SCENARIO_ID, text=scenario("Bloqué"), expected_blob=blob)
     assert lock.exists() and (root / PATH).read_text(encoding="utf-8") == scenario()
+
+
+def test_save_on_detached_head_moves_head_only(tmp_path):
+    root = make_commons(tmp_path / "c")
+    git(root, "switch", "-q", "--detach")
+    commons = Commons.open(root)
+    main = git(root, "rev-parse", "main")
+    saved = commons.save(None, record_id=SCENARIO_ID, text=scenario("Détaché"),
+                         expected_blob=commons.load().blob(SCENARIO_ID))
+    assert git(root, "rev-parse", "HEAD").strip() == saved.commit
+    assert git(root, "rev-parse", "main") == main
+    assert git(root, "status", "--porcelain") == ""
+    assert git(root, "show", "--format=", "--name-only", "HEAD").split() == [PATH]
