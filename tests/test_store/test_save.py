@@ -191,3 +191,22 @@ def test_save_on_detached_head_moves_head_only(tmp_path):
     assert git(root, "rev-parse", "main") == main
     assert git(root, "status", "--porcelain") == ""
     assert git(root, "show", "--format=", "--name-only", "HEAD").split() == [PATH]
+
+
+def test_branch_update_is_compare_and_swap(tmp_path):
+    from store.fastcommit import commit_path
+    from store.write import RefMoved
+
+    root = make_commons(tmp_path / "c")
+    stale = git(root, "rev-parse", "HEAD").strip()
+    (root / "README.md").write_text("commit concurrent\n", encoding="utf-8")
+    git(root, "add", "README.md")
+    git(root, "commit", "-qm", "concurrent")
+    tip = git(root, "rev-parse", "HEAD")
+    with pytest.raises(RefMoved):
+        commit_path(root, "refs/heads/main", stale, PATH, scenario("Perdu ?").encode(), "m", "A <a@example.org>",
+                    "A <a@example.org>")
+    assert git(root, "rev-parse", "HEAD") == tip
+    commons = Commons.open(root)  # the store retries on the new tip: both commits are kept
+    commons.save(None, record_id=SCENARIO_ID, text=scenario("Gardé"), expected_blob=commons.load().blob(SCENARIO_ID))
+    assert git(root, "log", "--format=%s").splitlines()[:2] == [f"Modifier {SCENARIO_ID}", "concurrent"]
