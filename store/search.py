@@ -31,13 +31,15 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+import operator
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
 from records.entry import Entry
 from records.text import fold
 from store.fuzzy import Vocabulary, typo_budget
-from store.keys import Joined, padded_title
+from store.keys import Joined, padded_titles
 from store.query import Facet, Query, parse_query
 from store.ranking import SHORT, Grader, rank
 from store.spans import title_spans
@@ -71,15 +73,18 @@ class Searcher:
                 absent from it have no state and never match ``etat:``.
         """
         entries = list(entries)
-        if any(entries[k].id > entries[k + 1].id for k in range(len(entries) - 1)):
+        ids = list(map(attrgetter("id"), entries))
+        if not all(map(operator.le, ids, ids[1:])):
             entries.sort(key=attrgetter("id"))
         rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
-        last = len(rank)
-        # A stable sort on one int keeps the id order among equals: kind, then title length, then id.
-        entries.sort(key=lambda e: rank.get(e.kind, last) << 16 | min(len(e.title), 0xFFFF))
+        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank)))
+        lengths = map(len, map(attrgetter("title"), entries))
+        keys = [kind << 16 | min(length, 0xFFFF) for kind, length in zip(kinds, lengths)]
+        # A stable sort keeps the id order among equals: kind, then title length, then id.
+        entries = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
         self.entries: list[Entry] = entries
-        self._titles = [padded_title(e.title_key) for e in entries]
-        self._texts = [e.text_key for e in entries]
+        self._titles = padded_titles(list(map(attrgetter("title_key"), entries)))
+        self._texts = list(map(attrgetter("text_key"), entries))
         self._all = list(range(len(entries)))
         self._states = states or {}
         self._vocabulary: Vocabulary | None = None
