@@ -78,7 +78,7 @@ def warm(root: Path) -> dict:
     started = time.perf_counter()
     searcher = Searcher(snapshot.entries.values())
     index = time.perf_counter() - started
-    cache = root / ".git" / "traam" / "vocabulary.txt"
+    cache = _commons.data_dir / "vocabulary.txt"
     cache.unlink(missing_ok=True)
     started = time.perf_counter()
     searcher.warm(cache)

@@ -59,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     for message in query.messages:
         warn(f"traam : attention : {message}")
-    hits = Searcher(snapshot.entries.values(), states).search(query, limit=args.limit)
+    searcher = Searcher(snapshot.entries.values(), states)
+    searcher.warm(commons.data_dir / "vocabulary.txt")  # typo word list, kept between runs
+    hits = searcher.search(query, limit=args.limit)
     if args.json:
         print_json(
             [
