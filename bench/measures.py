@@ -74,11 +74,11 @@ def warm(root: Path) -> dict:
     """Open with the cache, build the searcher, type the queries."""
     from store.search import Searcher
 
-    _commons, snapshot, seconds = _open(root)
+    commons, snapshot, seconds = _open(root)
     started = time.perf_counter()
     searcher = Searcher(snapshot.entries.values())
     index = time.perf_counter() - started
-    cache = _commons.data_dir / "vocabulary.txt"
+    cache = commons.data_dir / "vocabulary.txt"
     cache.unlink(missing_ok=True)
     started = time.perf_counter()
     searcher.warm(cache)
