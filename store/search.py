@@ -105,11 +105,11 @@ class Searcher:
         """
         if self._vocabulary is None:
             key = hashlib.sha1("".join(e.blob for e in self.entries).encode()).hexdigest()
-            self._vocabulary = Vocabulary.cached(self._corpus().text, f"traam-vocabulary-1 {key}", cache)
+            self._vocabulary = Vocabulary.cached(self._corpus().tokens, f"traam-vocabulary-1 {key}", cache)
 
     def _words(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary.of_text(self._corpus().text)
+            self._vocabulary = Vocabulary.of_tokens(self._corpus().tokens())
         return self._vocabulary
 
     def _corpus(self) -> Joined:
