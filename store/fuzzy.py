@@ -34,6 +34,8 @@ class Vocabulary:
     def __init__(self, words: Iterable[str]):
         """Keep the distinct words given (folded)."""
         self.words = sorted(set(words))
+        self.joined = "\n".join(self.words)
+        """Every word on its own line: ``needle in joined`` tells whether the commons holds it anywhere."""
         self._prefixes: dict[int, dict[str, list[str]]] = {}
         self._patterns: dict[str, re.Pattern | None] = {}
 

@@ -57,6 +57,19 @@ class Joined:
             at = find(encoded, starts[index + 1])
         return found
 
+    def count(self, needle: str, enough: int) -> int:
+        """Return how many keys hold ``needle``, counting no further than ``enough``."""
+        data, starts, find = self.data, self.starts, self.data.find
+        encoded, count, last = needle.encode(), 0, len(starts) - 1
+        at = find(encoded) if needle and starts else -1
+        while at >= 0 and count < enough:
+            count += 1
+            index = bisect_right(starts, at) - 1
+            if index == last:
+                break
+            at = find(encoded, starts[index + 1])
+        return count
+
     def tokens(self, chunk: int = 1 << 20) -> set[bytes]:
         """Return the distinct space-separated tokens, splitting a chunk at a time to keep memory flat."""
         data, tokens, start = self.data, set(), 0
