@@ -28,6 +28,7 @@ shortest list first, and facets filter what is left.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ class Hit:
 
 
 class Searcher:
-    """Search over a fixed set of entries; build once per snapshot, query many times."""
+    """Search over a fixed set of entries; build once per snapshot, query many times, from any thread."""
 
     def __init__(self, entries: Iterable[Entry], states: Mapping[str, str] | None = None):
         """Index the entries.
@@ -92,6 +93,8 @@ class Searcher:
         self._tools: dict[tuple[str, ...], str] = {}
         self._joined: Joined | None = None
         self._rarity: dict[str, bool] = {}
+        # Searches share caches; interfaces run them in worker threads, where a stale one may still run.
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -104,6 +107,10 @@ class Searcher:
                 reused while the records' blobs are the same; without it the list is rebuilt
                 (about half a second at 100,000 records). Call this from a worker after loading.
         """
+        with self._lock:
+            self._warm(cache)
+
+    def _warm(self, cache: Path | None) -> None:
         if self._vocabulary is None:
             key = hashlib.sha1("".join(e.blob for e in self.entries).encode()).hexdigest()
             self._vocabulary = Vocabulary.cached(self._corpus().tokens, f"traam-vocabulary-1 {key}", cache)
@@ -136,6 +143,10 @@ class Searcher:
             query = parse_query(query)
         if not query.words and not query.facets:
             return []
+        with self._lock:
+            return self._search(query, limit)
+
+    def _search(self, query: Query, limit: int | None) -> list[Hit]:
         candidates, patterns = self._match_words(query.words)
         for facet in query.facets:
             candidates = self._facet_filter(facet, candidates)

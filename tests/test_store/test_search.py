@@ -297,3 +297,17 @@ def test_typo_word_list_is_kept_between_runs_while_blobs_are_the_same(tmp_path):
     assert "zzzmot" not in changed._words().words  # other blobs: rebuilt and saved again
     assert cache.read_text(encoding="utf-8").split("\n")[0] != key
     assert [h.entry.id for h in changed.search("abeils")] == ["scenarios/2025-2026/svt/la-reunion/abeilles"]
+
+
+def test_searches_from_several_threads_agree_with_one_thread(synthetic):
+    """Interfaces search in worker threads, and a stale search may still run when the next one starts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.measures import QUERIES, keystrokes
+
+    typed = keystrokes(QUERIES)
+    expected = [_signature(Searcher(synthetic).search(t)) for t in typed]
+    shared = Searcher(synthetic)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda t: _signature(shared.search(t)), typed))
+    assert got == expected
