@@ -112,7 +112,7 @@ class Searcher:
 
     def _warm(self, cache: Path | None) -> None:
         if self._vocabulary is None:
-            key = hashlib.sha1("".join(e.blob for e in self.entries).encode()).hexdigest()
+            key = hashlib.sha1("".join(f"{e.id} {e.blob}\n" for e in self.entries).encode()).hexdigest()
             self._vocabulary = Vocabulary.cached(self._corpus().tokens, f"traam-vocabulary-1 {key}", cache)
 
     def _words(self) -> Vocabulary:
