@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -69,7 +70,8 @@ class HelpScreen(Screen):
     def on_mount(self) -> None:
         self.title = strings.HELP_TITLE
         table = self.query_one(DataTable)
-        table.add_columns(*(Content(c) for c in strings.HELP_COLUMNS))
+        # DataTable measures Rich Text (a str cell would be parsed as markup).
+        table.add_columns(*(Text(c) for c in strings.HELP_COLUMNS))
         for row in key_rows(self.app):
-            table.add_row(*(Content(cell) for cell in row))
+            table.add_row(*(Text(cell) for cell in row))
         table.focus()
