@@ -17,6 +17,7 @@ EDIT = "Édition"
 HISTORY = "Historique"
 HELP = "Aide"
 LOADING = "Chargement"
+RECORD = "Fiche"
 
 # --- bindings (descriptions shown in the footer, the help screen and the palette) ---
 KEY_DASHBOARD = "Tableau de bord"
