@@ -46,7 +46,8 @@ def key_rows(app) -> list[tuple[str, str, str, str]]:
             key = (binding.id or binding.action, where)
             shown = app.get_key_display(binding)
             if key in rows:
-                rows[key][0] += f", {shown}"
+                if shown not in rows[key][0].split(", "):
+                    rows[key][0] += f", {shown}"
             else:
                 rows[key] = [shown, binding.description, binding.id or "", where]
     rows_out = [tuple(r) for r in rows.values()]
