@@ -9,6 +9,7 @@ that ``dump(load(text)) == text`` for every canonical file.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 
 from records import layout
 from records.models import MODELS, Model
+from records.positions import Positions
 from records.problems import Problem
 from records.text import printable
 
@@ -59,6 +61,22 @@ _RTOML_MESSAGES = (
     ("invalid unquoted key", "clé invalide"),
     ("redefinition of table", "table définie deux fois"),
     ("duplicate table", "table définie deux fois"),
+    ("extra", "contenu inattendu après la valeur"),
+    ("unclosed inline table", "table en ligne non fermée (« } » attendu)"),
+    ("unclosed array", "tableau non fermé (« ] » attendu)"),
+    ("unclosed table", "en-tête de table non fermé (« ] » attendu)"),
+    ("string values must be quoted", "un texte doit être entre guillemets"),
+    ("key with no value", "clé sans valeur (« = » attendu)"),
+    ("invalid boolean", "booléen invalide (true ou false)"),
+    ("missing escaped value", "séquence d'échappement invalide"),
+    ("leading zero", "zéro initial interdit dans un nombre"),
+    ("keys cannot be empty", "clé vide"),
+    ("invalid date", "date invalide"),
+    ("invalid time", "heure invalide"),
+    ("invalid offset", "fuseau horaire invalide"),
+    ("invalid key", "clé invalide"),
+    ("invalid inline table", "table en ligne invalide"),
+    ("invalid array", "tableau invalide"),
 )
 
 
@@ -75,7 +93,7 @@ def _syntax_problem(path: str, error: Exception) -> Problem:
     first = message.splitlines()[0] if message else type(error).__name__
     first = _RTOML_POSITION.sub("", first)
     french = next((fr for en, fr in _RTOML_MESSAGES if en in first.lower()), None)
-    text = french or f"syntaxe TOML invalide ({printable(first[:120])})"
+    text = french or "syntaxe TOML invalide"
     return Problem(path, max(line, 1), max(column, 1), f"enregistrement invalide : {text}", rule="toml")
 
 
@@ -91,25 +109,30 @@ def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Prob
         not UTF-8, syntax error, too deep, number out of range, duplicate key).
     """
     if len(data) > MAX_BYTES:
-        return None, [
-            Problem(path, 1, 1, f"enregistrement invalide : fichier trop gros ({len(data) // 1024} Kio, "
-                    f"{MAX_BYTES // 1024} Kio au plus)", rule="size")
-        ]
+        # Whole Kio, except just over the cap, where « 256 Kio, 256 Kio au plus » would read as allowed.
+        size = f"{len(data) // 1024} Kio" if len(data) // 1024 > MAX_BYTES // 1024 else f"{len(data)} octets"
+        message = f"enregistrement invalide : fichier trop gros ({size}, {MAX_BYTES // 1024} Kio au plus)"
+        return None, [Problem(path, 1, 1, message, rule="size")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(path, line, column, "enregistrement invalide : le fichier n'est pas en UTF-8", rule="encoding")]
+        message = "enregistrement invalide : le fichier n'est pas en UTF-8"
+        return None, [Problem(path, line, column, message, rule="encoding")]
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_text(path, text)
 
 
 def parse_text(path: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Parse TOML text into a dict, never raising (see :func:`parse_toml`)."""
+    """Parse TOML text into a dict, never raising (see :func:`parse_toml`).
+
+    Windows line endings are read as plain newlines, so that a file saved by
+    a Windows editor keeps its multi-line texts valid (a lone CR stays refused).
+    """
     try:
-        return rtoml.loads(text), []
+        return rtoml.loads(text.replace("\r\n", "\n")), []
     except (rtoml.TomlParsingError, ValueError, RecursionError, OverflowError) as error:
         return None, [_syntax_problem(path, error)]
 
@@ -133,10 +156,8 @@ def load(path: str, data: bytes | str) -> Loaded:
         result.problems.append(Problem(path, 0, 0, str(error), rule="layout"))
         return result
     if isinstance(data, str):
-        if len(data.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            table, problems = parse_toml(path, data.encode("utf-8", "surrogatepass"))
-        else:
-            table, problems = parse_text(path, data.removeprefix("\ufeff"))
+        # Through bytes, so that the size cap and the UTF-8 check (lone surrogates) apply to text too.
+        table, problems = parse_toml(path, data.encode("utf-8", "surrogatepass"))
         text = data
     else:
         table, problems = parse_toml(path, data)
@@ -188,14 +209,18 @@ _MESSAGES = {
 def _french(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if isinstance(value, float) and not math.isfinite(value):
+        return _MESSAGES["finite_number"]
     if kind == "extra_forbidden":
         return f"champ inconnu « {printable(str(error['loc'][-1]))} »"
     if kind == "value_error":
         return str(ctx.get("error", "valeur invalide"))
     if kind == "literal_error":
-        return f"valeur non permise, attendu : {ctx.get('expected', '')}"
+        return f"valeur non permise, attendu : {str(ctx.get('expected', '')).replace(' or ', ' ou ')}"
     if kind == "string_too_short":
-        return "ne doit pas être vide"
+        minimum = ctx.get("min_length", 1)
+        return "ne doit pas être vide" if minimum == 1 else f"trop court ({minimum} caractères au moins)"
     if kind == "string_too_long":
         return f"trop long ({ctx.get('max_length')} caractères au plus)"
     if kind == "too_short":
@@ -209,12 +234,16 @@ def _french(error: dict[str, Any]) -> str:
     return _MESSAGES.get(kind, f"valeur invalide ({kind})")
 
 
-def _clean_loc(loc: tuple) -> tuple:
-    return tuple(
+def _clean_loc(item: dict[str, Any]) -> tuple:
+    """Drop pydantic's union and type tags from a location; keep an unknown key as written."""
+    loc = tuple(item["loc"])
+    last = loc[-1:] if item["type"] == "extra_forbidden" else ()
+    kept = tuple(
         part
-        for part in loc
+        for part in loc[: len(loc) - len(last)]
         if isinstance(part, int) or (re.fullmatch(r"[a-z][a-z0-9_]*", part) and part not in _TYPE_TAGS)
     )
+    return kept + last
 
 
 def validation_problems(path: str, text: str, error: ValidationError) -> list[Problem]:
@@ -226,7 +255,7 @@ def validation_problems(path: str, text: str, error: ValidationError) -> list[Pr
     positions = Positions(text)
     by_key: dict[tuple, list[dict[str, Any]]] = {}
     for item in error.errors(include_url=False):
-        by_key.setdefault(_clean_loc(item["loc"]), []).append(item)
+        by_key.setdefault(_clean_loc(item), []).append(item)
     problems = []
     for loc, items in by_key.items():
         telling = [i for i in items if i["type"] != "none_required"] or items
@@ -238,82 +267,24 @@ def validation_problems(path: str, text: str, error: ValidationError) -> list[Pr
     return sorted(problems)
 
 
-# --- positions of keys in the text ---------------------------------------------
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r'^(\s*)((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
-
-
-def _split_key(raw: str) -> tuple[str, ...]:
-    return tuple(part.strip().strip("\"'") for part in re.split(r"\.(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", raw))
-
-
-class Positions:
-    """Where each key of a TOML text stands, to point problems at ``line:col``.
-
-    A light line scanner: enough for the canonical layout and for the usual
-    hand-written files (tables, arrays of tables, one item per line arrays).
-    """
-
-    def __init__(self, text: str):
-        self.at: dict[tuple, tuple[int, int]] = {}
-        counters: dict[tuple, int] = {}
-        table: tuple = ()
-        in_string: str | None = None
-        array_key: tuple | None = None
-        array_index = 0
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_string:
-                if in_string in line:
-                    in_string = None
-                continue
-            stripped = line.strip()
-            if array_key is not None:
-                if stripped.startswith("]"):
-                    array_key = None
-                elif stripped and not stripped.startswith("#"):
-                    self.at.setdefault(array_key + (array_index,), (number, len(line) - len(line.lstrip()) + 1))
-                    array_index += 1
-                continue
-            header = _HEADER.match(line)
-            if header and not _KEY.match(line):
-                name = _split_key(header.group(2))
-                if header.group(1) == "[[":
-                    index = counters.get(name, 0)
-                    counters[name] = index + 1
-                    table = name + (index,)
-                else:
-                    table = name
-                self.at.setdefault(table, (number, line.index("[") + 1))
-                continue
-            key = _KEY.match(line)
-            if not key:
-                continue
-            full = table + _split_key(key.group(2))
-            self.at.setdefault(full, (number, len(key.group(1)) + 1))
-            value = line[key.end():].strip()
-            for quote in ('"""', "'''"):
-                if value.startswith(quote) and value.count(quote) == 1:
-                    in_string = quote
-            if value.startswith("[") and not value.rstrip().endswith("]"):
-                array_key, array_index = full, 0
-
-    def find(self, loc: tuple) -> tuple[int, int]:
-        """Return ``(line, column)`` of the closest known key to ``loc``; ``(1, 1)`` when none."""
-        loc = tuple(loc)
-        while loc:
-            if loc in self.at:
-                return self.at[loc]
-            loc = loc[:-1]
-        return (1, 1)
-
-
 # --- writing -----------------------------------------------------------------
 
 
+ALWAYS_WRITTEN = frozenset({"licence", "schema_version"})
+"""Fields written even at their default: a licence must never change silently if the default does."""
+
+
 def to_table(record: Model) -> dict[str, Any]:
-    """Return the canonical table of a record: model key order, defaults and None left out."""
-    return record.model_dump(mode="python", exclude_defaults=True)
+    """Return the canonical table of a record: model key order, defaults and None left out.
+
+    Fields of :data:`ALWAYS_WRITTEN` are kept even at their default value.
+    """
+    table = record.model_dump(mode="python", exclude_defaults=True)
+    missing = ALWAYS_WRITTEN.intersection(type(record).model_fields).difference(table)
+    if not missing:
+        return table
+    full = record.model_dump(mode="python")
+    return {key: table[key] if key in table else full[key] for key in full if key in table or key in missing}
 
 
 def dump(record: Model) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from records import vocab
 from records.text import describe_char, forbidden_char, is_slug
@@ -118,6 +118,17 @@ Phase = Annotated[str, _code(vocab.PHASES, "phase")]
 Role = Annotated[str, _code(vocab.ROLES, "rôle")]
 
 
+def _exact_int(value: object) -> object:
+    # Literal[1, 2] alone accepts true and 1.0 (they compare equal to 1); a record must say 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("nombre entier attendu")
+    return value
+
+
+OneOrTwo = Annotated[Literal[1, 2], BeforeValidator(_exact_int)]
+"""Year of a theme, duration of a team: the integer 1 or 2."""
+
+
 def UniqueList(item):  # noqa: N802 - reads as a type
     """A list type whose items must be distinct."""
     return Annotated[list[item], AfterValidator(_unique)]
@@ -221,7 +232,7 @@ class Theme(Model):
     """What the theme explores, in our own words."""
     axes: UniqueList(Line) = []
     """Lines of work suggested to the teams."""
-    year: Literal[1, 2] = 1
+    year: OneOrTwo = 1
     """Year of a two-year theme (1 or 2)."""
     requires: UniqueList(Line) = []
     """Ids of the themes a team must have worked on before (``themes/2025-2026/svt``)."""
@@ -253,7 +264,7 @@ class Team(Model):
     """Representative of the CARDIE."""
     dasen_agreement: bool | None = None
     """Agreement of the DASEN (required in the premier degré)."""
-    duration: Literal[1, 2] = 1
+    duration: OneOrTwo = 1
     """Duration of the work in years."""
     outcome: Outcome = "candidat"
     """Outcome of the national selection."""
@@ -373,7 +384,7 @@ class Manifest(Model):
     """The manifest ``traam.toml`` at the root of a commons."""
 
     KIND: ClassVar[str] = "manifest"
-    schema_version: Literal[1] = 1
+    schema_version: Annotated[Literal[1], BeforeValidator(_exact_int)] = 1
     """Version of the record schema."""
     name: Line = Field(min_length=1)
     """Name of the commons."""

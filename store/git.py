@@ -2,7 +2,8 @@
 
 A cloned repository is untrusted: its config may name an fsmonitor program
 or filter drivers. Every call disables what could run code from the
-repository's config, and git's own environment variables inherited from a
+repository's config (fsmonitor, hooks, external diff, signature display,
+and every configured filter driver, see :func:`filter_overrides`), and git's own environment variables inherited from a
 calling hook are scrubbed.
 """
 
@@ -29,6 +30,8 @@ _SCRUBBED = (
     "GIT_EDITOR",
 )
 
+_QUARANTINE = ("GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES")
+
 SAFE_CONFIG = (
     "-c", "core.fsmonitor=false",
     "-c", "core.untrackedCache=false",
@@ -37,6 +40,7 @@ SAFE_CONFIG = (
     "-c", "core.pager=cat",
     "-c", "protocol.ext.allow=never",
     "-c", "submodule.recurse=false",
+    "-c", "log.showSignature=false",
 )
 """Options given to every git call: nothing from the repository's config may run a program."""
 
@@ -45,8 +49,11 @@ def environment(extra: dict[str, str] | None = None, *, keep_git_env: bool = Fal
     """Return the environment for a git subprocess: git's hook variables scrubbed, prompts off, C locale."""
     env = dict(os.environ)
     if not keep_git_env:
+        # In a pre-receive hook the pushed objects sit in a quarantine that only these variables reach.
+        quarantine = _QUARANTINE if env.get("GIT_QUARANTINE_PATH") else ()
         for name in _SCRUBBED:
-            env.pop(name, None)
+            if name not in quarantine:
+                env.pop(name, None)
     env["GIT_TERMINAL_PROMPT"] = "0"
     env["LC_ALL"] = "C"
     env["LANGUAGE"] = "C"
@@ -54,6 +61,124 @@ def environment(extra: dict[str, str] | None = None, *, keep_git_env: bool = Fal
     if extra:
         env.update(extra)
     return env
+
+
+_filters_seen: dict[str, tuple[tuple, dict[str, str]]] = {}
+
+
+def _config_files(root: Path) -> list[Path]:
+    """Return the config files of the repository at ``root`` (work tree, linked worktree or bare)."""
+    dot = root / ".git"
+    if dot.is_dir():
+        gitdir = dot
+    elif dot.is_file():
+        line = dot.read_text("utf-8", "replace").strip()
+        gitdir = (root / line.removeprefix("gitdir:").strip()).resolve()
+    else:
+        gitdir = root
+    files = [gitdir / "config", gitdir / "config.worktree"]
+    common = gitdir / "commondir"
+    if common.is_file():
+        files.append((gitdir / common.read_text("utf-8", "replace").strip()) / "config")
+    home = os.environ.get("HOME", "")
+    files.append(Path(os.environ.get("GIT_CONFIG_GLOBAL") or Path(home) / ".gitconfig"))
+    files.append(Path(os.environ.get("XDG_CONFIG_HOME") or Path(home) / ".config") / "git" / "config")
+    return files
+
+
+def _stamp(files: list[Path]) -> tuple:
+    out = []
+    for file in files:
+        try:
+            info = file.stat()
+        except OSError:
+            out.append((str(file), None))
+        else:
+            out.append((str(file), info.st_mtime_ns, info.st_size, info.st_ino))
+    return tuple(out)
+
+
+def filter_overrides(root: Path | str) -> dict[str, str]:
+    """Return environment variables that neutralise every filter driver configured for ``root``.
+
+    A copied repository may name ``filter.<x>.clean``, ``smudge`` or
+    ``process`` programs in its config (or in a file it includes); git would
+    run them on ``status``, ``hash-object``, ``update-index``. Reading the
+    config runs nothing, so we read it and override each driver with empty
+    commands (git then applies no filter) through ``GIT_CONFIG_KEY_n``
+    variables, which unlike ``-c`` accept any driver name. Cached per
+    repository until one of its config files changes.
+    """
+    path = Path(root)
+    try:
+        stamp = _stamp(_config_files(path))
+    except OSError:
+        stamp = None
+    key = str(path)
+    cached = _filters_seen.get(key)
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *SAFE_CONFIG, "config", "--null", "--get-regexp", r"^filter\."],
+            capture_output=True,
+            env=environment(),
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise StoreError("git est introuvable : installez git pour utiliser traam") from error
+    names = set()
+    for item in done.stdout.split(b"\0"):
+        name = item.split(b"\n", 1)[0].decode("utf-8", "surrogateescape")
+        if name.startswith("filter.") and name.count(".") >= 2:
+            names.add(name[len("filter."): name.rfind(".")])
+    env: dict[str, str] = {}
+    index = 0
+    for name in sorted(names):
+        for var, value in (("clean", ""), ("smudge", ""), ("process", ""), ("required", "false")):
+            env[f"GIT_CONFIG_KEY_{index}"] = f"filter.{name}.{var}"
+            env[f"GIT_CONFIG_VALUE_{index}"] = value
+            index += 1
+    if index:
+        env["GIT_CONFIG_COUNT"] = str(index)
+    if stamp is not None:
+        _filters_seen[key] = (stamp, env)
+    return env
+
+
+def _safe_env(root: Path | str, extra: dict[str, str] | None, keep_git_env: bool) -> dict[str, str]:
+    env = environment(extra, keep_git_env=keep_git_env)
+    overrides = filter_overrides(root)
+    if overrides:
+        base = int(env.get("GIT_CONFIG_COUNT", "0") or 0)
+        count = int(overrides["GIT_CONFIG_COUNT"])
+        for i in range(count):
+            env[f"GIT_CONFIG_KEY_{base + i}"] = overrides[f"GIT_CONFIG_KEY_{i}"]
+            env[f"GIT_CONFIG_VALUE_{base + i}"] = overrides[f"GIT_CONFIG_VALUE_{i}"]
+        env["GIT_CONFIG_COUNT"] = str(base + count)
+    return env
+
+
+def _config(hooks: bool) -> tuple[str, ...]:
+    if not hooks:
+        return SAFE_CONFIG
+    pairs = zip(SAFE_CONFIG[::2], SAFE_CONFIG[1::2])
+    return tuple(x for pair in pairs if pair[1] != "core.hooksPath=/dev/null" for x in pair)
+
+
+def spawn(root: Path | str, *args: str, env: dict[str, str] | None = None, **popen) -> subprocess.Popen:
+    """Start ``git -C root <safe config> args`` without waiting (persistent ``cat-file --batch``,
+    background ``commit-graph write``), with the same safety as :func:`run`.
+
+    Raises:
+        StoreError: git is not installed.
+    """
+    try:
+        return subprocess.Popen(
+            ["git", "-C", str(root), *SAFE_CONFIG, *args], env=_safe_env(root, env, False), **popen
+        )
+    except FileNotFoundError as error:
+        raise StoreError("git est introuvable : installez git pour utiliser traam") from error
 
 
 def run(
@@ -80,17 +205,14 @@ def run(
         LockedError: git reports an ``index.lock`` (nothing is deleted).
         StoreError: git failed; carries git's stderr.
     """
-    config = SAFE_CONFIG
-    if hooks:
-        pairs = zip(SAFE_CONFIG[::2], SAFE_CONFIG[1::2])
-        config = tuple(x for pair in pairs if pair[1] != "core.hooksPath=/dev/null" for x in pair)
+    config = _config(hooks)
     data = input.encode("utf-8") if isinstance(input, str) else input
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *config, *args],
             input=data,
             capture_output=True,
-            env=environment(env, keep_git_env=keep_git_env),
+            env=_safe_env(root, env, keep_git_env),
             check=False,
         )
     except FileNotFoundError as error:

@@ -1,0 +1,81 @@
+"""Provides the 2026-2027 teams and draft scenarios of the demo, so the dashboard has something to count.
+
+These are invented for the demo (the call lists themes, not teams): placeholder
+people, plausible projects, some selected and some still candidates.
+"""
+
+from __future__ import annotations
+
+from records.demo._people import authors, team
+from records.models import Scenario, Step, Team, Tool
+
+C = "2026-2027"
+_DEMO = "Équipe inventée pour la démonstration.\n"
+
+# (discipline, académie, theme, outcome, project title)
+_TEAMS = [
+    ("mathematiques", "lille", "mathematiques", "retenu", "Parcours différenciés avec les communs numériques"),
+    ("mathematiques", "grenoble", "mathematiques", "retenu", "Différencier par le jeu et le calcul mental"),
+    ("nsi", "rennes", "nsi-1", "retenu", "Protéger ses données sur les réseaux sociaux"),
+    ("nsi", "bordeaux", "nsi-2", "retenu", "Des modèles pour donner envie d'informatique à toutes et tous"),
+    ("premier-degre", "dijon", "premier-degre", "retenu", "Robots, arts et mesures : les STIAM à l'école"),
+    ("svt", "aix-marseille", "svt-1", "retenu", "Capteurs et données pour une seule santé"),
+    ("lettres", "nantes", "lettres", "candidat", "Écrire avec l'IA sans renoncer à son style"),
+    ("philosophie", "paris", "philosophie", "candidat", "Dialoguer avec une IA : objections et réfutations"),
+    ("emi", "creteil", "emi", "non-retenu", "Repérer une campagne d'influence en ligne"),
+]
+
+TEAMS_2026: dict[str, Team] = {
+    f"{discipline}/{academie}": team(C, discipline, academie, theme=theme, project_title=title, summary=_DEMO,
+                                     outcome=outcome)
+    for discipline, academie, theme, outcome, title in _TEAMS
+}
+"""Teams by ``discipline/academie``."""
+
+_DRAFT = "Brouillon de démonstration, en cours d'écriture.\n"
+
+SCENARIOS_2026: dict[str, Scenario] = {
+    "mathematiques/lille/fractions-parcours-differencies": Scenario(
+        campaign=C, disciplines=["mathematiques"], academie="lille", theme="mathematiques",
+        title="Fractions : trois parcours différenciés",
+        summary=_DRAFT + "Un diagnostic sur Éléa oriente chaque élève vers un parcours d'exercices MathALÉA "
+        "adapté ; les plus avancés programment un générateur d'exercices dans Capytale.\n",
+        levels=["cycle-3", "cycle-4"],
+        modalities=["presentiel", "hybride"],
+        steps=[Step(title="Diagnostic", duration="20 min"), Step(title="Parcours différenciés", duration="2 × 55 min"),
+               Step(title="Bilan collectif", duration="30 min")],
+        tools=[
+            Tool(name="Éléa", kind="commun-public"),
+            Tool(name="MathALÉA", kind="commun-public", url="https://coopmaths.fr/alea"),
+            Tool(name="Capytale", kind="commun-public", url="https://capytale2.ac-paris.fr"),
+        ],
+        crcn=["3.4", "1.3"],
+        licence="CC-BY-4.0",
+        authors=authors("lille", "A"),
+        keywords=["différenciation", "fractions", "parcours"],
+    ),
+    "nsi/rennes/escape-game-donnees-personnelles": Scenario(
+        campaign=C, disciplines=["nsi"], academie="rennes", theme="nsi-1",
+        title="Escape game débranché : qui a volé mon compte ?",
+        summary=_DRAFT + "En SNT, une énigme sans écran sur l'usurpation d'un compte de réseau social : mots de "
+        "passe, hameçonnage, réglages de confidentialité ; puis un prolongement dans Capytale.\n",
+        levels=["lycee-general", "lycee-technologique"],
+        modalities=["debranche", "presentiel"],
+        tools=[Tool(name="Capytale", kind="commun-public", url="https://capytale2.ac-paris.fr")],
+        crcn=["4.1", "4.2"],
+        authors=authors("rennes", "A", "B"),
+        keywords=["cybersécurité", "réseaux sociaux", "débranché", "SNT"],
+    ),
+    "premier-degre/dijon/robot-danseur-stiam": Scenario(
+        campaign=C, disciplines=["premier-degre"], academie="dijon", theme="premier-degre",
+        title="Le robot danseur : coder, mesurer, créer",
+        summary=_DRAFT + "Une chorégraphie pour robot de sol, d'abord jouée par les élèves sans écran, puis codée "
+        "et mesurée : sciences, mathématiques et arts dans un même projet.\n",
+        levels=["cycle-2"],
+        modalities=["debranche", "presentiel"],
+        crcn=["3.4", "2.3"],
+        authors=authors("dijon", "A"),
+        keywords=["STIAM", "robotique", "sans écran", "danse"],
+    ),
+}
+"""Draft scenarios by ``discipline/academie/slug``."""

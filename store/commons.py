@@ -1,0 +1,295 @@
+"""Provides Commons, a TraAM commons on disk and in git: open, load at any ref, read, save, delete, history.
+
+See STORE_API.md for the contract. Every git call goes through
+:mod:`store.git`; records are read through one persistent ``cat-file``;
+parsed entries are cached by blob under ``.git/traam/``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from records import codec, layout
+from records.codec import Loaded
+from records.models import Model
+from store import git, history as _history, listing, safefs
+from store.cache import BlobCache, key_of
+from store.catfile import CatFile
+from store.errors import NotACommons, StoreError
+from store.history import HistoryItem
+from store.listing import File
+from store.saving import ConflictError, InvalidRecord, Saved, Saver
+from store.snapshot import Snapshot, build
+
+__all__ = [
+    "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
+]
+
+_LRU = 2000
+"""Full records kept in memory per commons."""
+
+
+class Commons:
+    """A commons: a git work tree whose root holds ``traam.toml``. Thread-safe for reads."""
+
+    def __init__(self, root: Path, git_dir: Path, common_dir: Path, object_format: str):
+        self.root = root
+        self.git_dir = git_dir
+        self.common_dir = common_dir
+        self.object_format = object_format
+        self.width = 20 if object_format == "sha1" else 32
+        self.data_dir = common_dir / "traam"
+        self._reader = CatFile(root)
+        self._cache = BlobCache(self.data_dir)
+        self._full: OrderedDict[str, Loaded] = OrderedDict()
+        self._tables: OrderedDict[str, dict | None] = OrderedDict()
+        self._lock = threading.RLock()
+        self._saver = Saver(self)
+
+    # --- opening --------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike = ".") -> Commons:
+        """Open the commons holding ``path`` (its git top-level must hold ``traam.toml``).
+
+        Raises:
+            NotACommons: not in a git work tree, no ``traam.toml`` at its root,
+                ``traam.toml`` is a symlink, or the work tree lies elsewhere
+                than the folder given (``core.worktree`` trap). French message.
+        """
+        start = Path(path).resolve()
+        if not start.is_dir():
+            raise NotACommons(f"« {start} » n'est pas un dossier")
+        done = git.run(start, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir",
+                       "--show-object-format", check=False)
+        lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if done.returncode != 0 or len(lines) < 4 or not lines[0]:
+            raise NotACommons(f"« {start} » n'est pas dans un dépôt git avec une copie de travail : ce n'est pas un "
+                              "commun TraAM (créez-en un avec « traam init DOSSIER »)")
+        root = Path(lines[0]).resolve()
+        if start != root and root not in start.parents:
+            raise NotACommons(f"le dépôt git de « {start} » désigne une copie de travail ailleurs (« {root} ») : "
+                              "refusé par sécurité")
+        manifest = root / layout.MANIFEST
+        if manifest.is_symlink():
+            raise NotACommons(f"« {manifest} » est un lien symbolique : refusé par sécurité")
+        if not manifest.is_file():
+            raise NotACommons(f"« {root} » n'a pas de fichier traam.toml à sa racine : ce n'est pas un commun TraAM "
+                              "(créez-en un avec « traam init DOSSIER »)")
+        common = Path(lines[2])
+        common = (start / common).resolve() if not common.is_absolute() else common
+        return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
+
+    def close(self) -> None:
+        """Stop the persistent git process (it restarts when needed)."""
+        self._reader.close()
+
+    def __enter__(self) -> Commons:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Commons({str(self.root)!r})"
+
+    # --- git ------------------------------------------------------------------
+
+    def git(self, *args: str, **kw):
+        """Run git in this commons (see :func:`store.git.run`)."""
+        return git.run(self.root, *args, **kw)
+
+    def head(self) -> str | None:
+        """Return the commit id of HEAD, None in an empty repository."""
+        done = git.run(self.root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
+        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+
+    def branch(self) -> str | None:
+        """Return the current branch name, None when HEAD is detached."""
+        done = git.run(self.root, "symbolic-ref", "-q", "--short", "HEAD", check=False)
+        return done.stdout.decode("utf-8", "replace").strip() or None if done.returncode == 0 else None
+
+    def resolve(self, ref: str) -> str:
+        """Return the commit id of ``ref`` (branch, tag, commit id).
+
+        Raises:
+            StoreError: unknown ref (French message).
+        """
+        if not ref or ref.startswith("-") or "\n" in ref:
+            raise StoreError(f"référence invalide « {ref} »")
+        done = git.run(self.root, "rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", check=False)
+        if done.returncode != 0:
+            raise StoreError(f"référence inconnue « {ref} » (ni branche, ni étiquette, ni commit)")
+        return done.stdout.decode("ascii").strip()
+
+    # --- loading --------------------------------------------------------------
+
+    @property
+    def parsed(self) -> int:
+        """How many record files this commons object has parsed for its index (tests: a warm load adds 0)."""
+        return self._cache.parsed
+
+    def load(self, ref: str | None = None, progress: Callable[[int, int], None] | None = None) -> Snapshot:
+        """Return every record at ``ref`` (None: the work tree as the user sees it, uncommitted edits included).
+
+        Args:
+            ref: a branch, tag or commit id; read without checkout.
+            progress: called with ``(done, total)`` while parsing blobs the cache has never seen.
+
+        Raises:
+            StoreError: unknown ref, git failure.
+        """
+        with self._lock:
+            self._cache.refresh()
+            if ref is None:
+                commit = self.head()
+                files, temps, stale = listing.work_tree(self.root, self.object_format)
+                if temps:
+                    safefs.sweep(self.root, temps)
+                if stale > 50:
+                    git.run(self.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
+            else:
+                commit = self.resolve(ref)
+                files = listing.at_ref(self.root, commit)
+            return build(self, ref, commit, files, progress)
+
+    def read(self, record_id: str, ref: str | None = None) -> Loaded:
+        """Return the full parse of a record (``Loaded``: record or None, problems).
+
+        Raises:
+            StoreError: no such record at that ref, or it is a symlink.
+        """
+        path = _path(record_id)
+        data = self._bytes(path, ref)
+        if data is None:
+            raise StoreError(f"enregistrement introuvable : « {record_id} »")
+        blob = listing.hash_blob(data, self.object_format)
+        return self._parse(File(path, "100644", blob, data=data), lambda: data)
+
+    def text(self, record_id: str, ref: str | None = None) -> str | None:
+        """Return the raw TOML text of a record at ``ref`` (None: the work tree), None if absent.
+
+        Raises:
+            StoreError: the record is a symlink, or the ref is unknown.
+        """
+        data = self._bytes(_path(record_id), ref)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def _bytes(self, path: str, ref: str | None) -> bytes | None:
+        if ref is None:
+            return safefs.read(self.root, path)
+        commit = self.resolve(ref)
+        found = self._reader.get(f"{commit}:{path}")
+        if found is None:
+            return None
+        if found[0] != "blob":
+            raise StoreError(f"« {path} » n'est pas un fichier à « {ref} »")
+        mode = git.run(self.root, "--literal-pathspecs", "ls-tree", commit, "--", path).stdout[:6]
+        if mode in (b"120000", b"160000"):
+            raise safefs.SymlinkRefused(f"« {path} » est un lien symbolique : refusé")
+        return found[1]
+
+    def _content(self, file: File) -> bytes | None:
+        """Return the bytes of a listed file: from git's objects, or from disk if its blob still matches."""
+        if file.on_disk:
+            data = safefs.read(self.root, file.path)
+            if data is not None and listing.hash_blob(data, self.object_format) == file.blob:
+                return data
+            return None
+        return self._reader.blob(file.blob)
+
+    def _contents(self, files: list[File]) -> dict[str, bytes]:
+        """Return the bytes of many files read from git's objects, by blob (one pipelined cat-file)."""
+        wanted = list(dict.fromkeys(f.blob for f in files if not f.on_disk))
+        return {oid: data for oid, data in self._reader.many(wanted) if data is not None}
+
+    def _parse(self, file: File, data: Callable[[], bytes | None], remember: bool = True) -> Loaded | None:
+        """Return the full parse of a file, from the in-memory LRU when its blob was parsed before."""
+        key = key_of(file.blob, file.path)
+        with self._lock:
+            hit = self._full.get(key)
+            if hit is not None:
+                self._full.move_to_end(key)
+                return hit
+        content = data()
+        if content is None:
+            return None
+        loaded = codec.load(file.path, content)
+        if remember:
+            with self._lock:
+                self._full[key] = loaded
+                while len(self._full) > _LRU:
+                    self._full.popitem(last=False)
+        return loaded
+
+    # --- writing --------------------------------------------------------------
+
+    def save(self, record: Model | None, *, record_id: str | None = None, expected_blob: str | None = None,
+             message: str | None = None, text: str | None = None) -> Saved:
+        """Write a record atomically and commit that one path (see :class:`store.saving.Saver`)."""
+        return self._saver.save(record, record_id=record_id, expected_blob=expected_blob, message=message, text=text)
+
+    def delete(self, record_id: str, *, expected_blob: str | None, message: str | None = None) -> Saved:
+        """Delete a record and commit (see :class:`store.saving.Saver`)."""
+        return self._saver.delete(record_id, expected_blob=expected_blob, message=message)
+
+    # --- history --------------------------------------------------------------
+
+    def history(self, record_id: str, limit: int | None = None, *, ref: str = "HEAD",
+                first_parent: bool = False) -> list[HistoryItem]:
+        """Return the commits that touched a record, newest first, with field-level changes.
+
+        Args:
+            record_id: the record.
+            limit: at most this many commits.
+            ref: whose history (default HEAD).
+            first_parent: follow only the first parent of merges (the branch's own line).
+        """
+        path = _path(record_id)
+        if not _history.has_graph(self.common_dir) and self.head():
+            _history.write_graph(self.root)
+        rows = _history.log(self.root, path, rev=ref, limit=limit, first_parent=first_parent)
+        return _history.items(rows, path, lambda blob: self._table(path, blob), lambda c: self._blob_at(c, path))
+
+    def _blob_at(self, commit: str, path: str) -> str | None:
+        done = git.run(self.root, "rev-parse", "-q", "--verify", f"{commit}:{path}", check=False)
+        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+
+    def _table(self, path: str, blob: str | None):
+        if blob is None:
+            return None
+        key = key_of(blob, path)
+        with self._lock:
+            if key in self._tables:
+                return self._tables[key]
+        table = _history.table_of(path, self._reader.blob(blob))
+        with self._lock:
+            self._tables[key] = table
+            while len(self._tables) > _LRU:
+                self._tables.popitem(last=False)
+        return table
+
+    def refresh_graph(self, *, wait: bool = False) -> None:
+        """Extend the commit-graph after commits or fetches (in the background unless ``wait``)."""
+        _history.write_graph(self.root, wait=wait)
+
+
+def _path(record_id: str) -> str:
+    """Return the path of a record id, checked against the layout.
+
+    Raises:
+        StoreError: the id is not a record id (``../x``, ``NUL``, ``É`` …).
+    """
+    path = layout.path_of(record_id)
+    try:
+        layout.locate(path)
+    except layout.LayoutError as error:
+        raise StoreError(str(error)) from error
+    return path
+
+
+from store.init import id_of, init_commons  # noqa: E402  (init uses Commons)

@@ -1,0 +1,143 @@
+"""Provides contributions: start a ``contrib/<academie>/<slug>`` branch, submit it (push, GitLab merge request).
+
+A contribution is based on ``academie/<a>`` when that branch exists (locally
+or on the remote), else on ``main``, and is proposed to ``academie/<a>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from records import layout, vocab
+from records.text import is_slug, printable
+from store import git, notes, trees
+from store.errors import StoreError
+
+BRANCH = re.compile(r"contrib/(?P<academie>[a-z0-9-]+)/(?P<slug>[a-z0-9-]+)")
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What :func:`submit` pushed."""
+
+    branch: str
+    remote: str
+    target: str
+    push_options: list[str] = field(default_factory=list)
+
+
+def parse_branch(name: str) -> tuple[str, str] | None:
+    """Return ``(academie, slug)`` of a contribution branch name (local or remote-tracking), else None."""
+    name = re.sub(r"^(refs/heads/|refs/remotes/[^/]+/)", "", name)
+    match = BRANCH.fullmatch(name)
+    return (match["academie"], match["slug"]) if match else None
+
+
+def default_remote(root: Path | str) -> str | None:
+    """Return the remote to use: ``traam.remote`` config, else ``origin`` when it exists, else the only remote."""
+    configured = git.run(root, "config", "--get", "traam.remote", check=False).stdout.decode().strip()
+    if configured:
+        return configured
+    remotes = git.text(root, "remote").split()
+    if "origin" in remotes:
+        return "origin"
+    return remotes[0] if len(remotes) == 1 else None
+
+
+def base_for(root: Path | str, academie: str) -> tuple[str, str]:
+    """Return ``(ref, commit)`` a contribution of ``academie`` starts from (and is merged onto).
+
+    ``academie/<a>``, unless ``main`` already holds all of it (after a national
+    validation), in which case ``main`` is newer and is used.
+
+    Raises:
+        StoreError: neither ``academie/<a>`` nor ``main`` exists.
+    """
+    branch, main = trees.newest(root, f"academie/{academie}"), trees.newest(root, "main")
+    if branch and not (main and trees.is_ancestor(root, branch[1], main[1])):
+        return branch
+    if main is None:
+        raise StoreError("aucune branche de départ : ni academie/… ni main")
+    return main
+
+
+def start(root: Path | str, slug: str, academie: str | None = None) -> str:
+    """Create and check out ``contrib/<academie>/<slug>``; return the branch name.
+
+    Args:
+        academie: the académie code; default: config ``traam.academie``.
+
+    Raises:
+        StoreError: unknown académie, invalid slug, or the branch exists.
+    """
+    if academie is None:
+        academie = git.run(root, "config", "--get", "traam.academie", check=False).stdout.decode().strip() or None
+    if academie is None:
+        raise StoreError("précisez l'académie : --academie CODE (ou git config traam.academie CODE)")
+    if academie not in vocab.ACADEMIES:
+        raise StoreError(f"académie inconnue « {printable(academie)} »")
+    if not is_slug(slug):
+        raise StoreError(f"nom de contribution invalide « {printable(slug)} » (minuscules sans accent, chiffres, tirets)")
+    branch = f"contrib/{academie}/{slug}"
+    if trees.rev(root, f"refs/heads/{branch}"):
+        raise StoreError(f"la contribution « {branch} » existe déjà")
+    git.run(root, "switch", "--quiet", "--no-track", "-c", branch, base_for(root, academie)[1])
+    git.run(root, "config", "--local", "traam.academie", academie)
+    return branch
+
+
+def _option_text(value: str) -> str:
+    # Push options may not hold a newline; keep them short and printable.
+    return printable(" ".join(value.split()))[:500]
+
+
+def url_host(url: str) -> str:
+    """Return the host of a git URL (``https://h/…``, ``ssh://u@h:p/…``, ``u@h:path``), '' for local paths."""
+    match = re.match(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:]+)", url, re.IGNORECASE)
+    if match:
+        return "" if url.lower().startswith("file:") else match.group(1).lower()
+    match = re.match(r"^(?:[^@/:]+@)?([^/:]+):(?!//)", url)
+    return match.group(1).lower() if match else ""
+
+
+def is_gitlab(root: Path | str, remote: str) -> bool:
+    """Tell whether ``remote`` is a GitLab forge (config ``traam.forge=gitlab``, or ``gitlab`` in its host name)."""
+    forge = git.run(root, "config", "--get", "traam.forge", check=False).stdout.decode().strip().lower()
+    url = git.run(root, "remote", "get-url", remote, check=False).stdout.decode().strip()
+    return forge == "gitlab" or "gitlab" in url_host(url)
+
+
+def submit(root: Path | str, *, remote: str | None = None, merge_request: bool | None = None,
+           title: str | None = None, description: str | None = None) -> Submitted:
+    """Push the current contribution branch; on a GitLab remote, open a merge request by push options.
+
+    Raises:
+        StoreError: not on a contribution branch, no remote, or the push failed.
+    """
+    branch = git.text(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    parsed = parse_branch(branch)
+    if parsed is None:
+        raise StoreError(f"« {printable(branch or 'HEAD détachée')} » n'est pas une contribution (contrib/<académie>/<nom>)")
+    academie, slug = parsed
+    remote = remote or default_remote(root)
+    if not remote:
+        raise StoreError("aucun dépôt distant : ajoutez-en un (git remote add origin URL) ou utilisez --remote")
+    target = f"academie/{academie}"
+    options: list[str] = []
+    if merge_request if merge_request is not None else is_gitlab(root, remote):
+        base = base_for(root, academie)
+        changed = [c.path for c in trees.changes(root, git.text(root, "merge-base", base[1], "HEAD"), "HEAD")]
+        ids = [p.removesuffix(".toml") for p in changed if layout.is_record_path(p)]
+        title = title or f"Contribution {slug} ({vocab.label(vocab.ACADEMIES, academie)})"
+        description = description or ("Enregistrements : " + ", ".join(ids[:30]) + (" …" if len(ids) > 30 else ""))
+        options = ["merge_request.create", f"merge_request.target={target}",
+                   f"merge_request.title={_option_text(title)}",
+                   f"merge_request.description={_option_text(description)}"]
+    args = ["push", "--quiet", "--set-upstream"]
+    for option in options:
+        args += ["-o", option]
+    git.run(root, *args, remote, f"refs/heads/{branch}:refs/heads/{branch}")
+    notes.follow(root, remote)
+    return Submitted(branch, remote, target, options)

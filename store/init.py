@@ -1,0 +1,111 @@
+"""Provides init_commons (create a new commons with its first commit) and id_of (where a record lives)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from records import codec, layout
+from records.models import Campaign, Governance, Manifest, Model, Scenario, Team, Theme
+from records.text import slugify
+from store import git, safefs
+from store.errors import StoreError
+
+GITATTRIBUTES = "*.toml merge=traam\n"
+
+README = """# Commun TraAM
+
+Ce dépôt est un commun des TraAM (Travaux académiques mutualisés) : chaque
+campagne, thématique, équipe et scénario pédagogique y est un fichier TOML.
+Git en garde l'historique ; une fusion vaut validation.
+
+Pour le parcourir, le chercher, l'éditer et le valider : `traam` dans ce
+dossier (`traam --help` pour les commandes).
+
+Organisation :
+
+- `traam.toml` : le manifeste du commun ;
+- `campaigns/` : les campagnes (appels à projets) ;
+- `themes/` : les thématiques, par campagne et discipline ;
+- `teams/` : les équipes académiques ;
+- `scenarios/` : les scénarios pédagogiques ;
+- `governance/reviewers.toml` : qui valide quoi.
+"""
+
+
+def id_of(record: Model) -> str:
+    """Return the id a record gets when saved without one.
+
+    Themes go to ``themes/<campagne>/<discipline>`` (pass ``record_id`` for
+    ``-2`` variants); scenarios take the slug of their title.
+
+    Raises:
+        StoreError: unknown kind of record.
+    """
+    if isinstance(record, Campaign):
+        return f"campaigns/{record.code}"
+    if isinstance(record, Theme):
+        return f"themes/{record.campaign}/{record.discipline}"
+    if isinstance(record, Team):
+        return f"teams/{record.campaign}/{record.discipline}/{record.academie}"
+    if isinstance(record, Scenario):
+        return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{slugify(record.title)}"
+    if isinstance(record, Governance):
+        return "governance/reviewers"
+    if isinstance(record, Manifest):
+        return "traam"
+    raise StoreError(f"type d'enregistrement inconnu : {type(record).__name__}")
+
+
+def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model] | None = None,
+                 message: str = "Créer le commun", description: str = ""):
+    """Create a commons at ``path``: git repository (branch main), manifest, .gitattributes, README, records.
+
+    Args:
+        path: folder to create or fill (must not already hold a commons).
+        name: name of the commons (manifest).
+        records: records by id to write (the manifest may be given as ``"traam"``).
+        message: message of the single commit.
+        description: description in the manifest.
+
+    Returns:
+        The opened :class:`store.commons.Commons`.
+
+    Raises:
+        StoreError: the folder already holds a commons, a record id is invalid, git failed.
+    """
+    from store.commons import Commons
+
+    root = Path(path)
+    if (root / layout.MANIFEST).exists() or (root / layout.MANIFEST).is_symlink():
+        raise StoreError(f"« {root} » contient déjà un commun (traam.toml) : rien n'a été modifié")
+    records = dict(records or {})
+    manifest = records.pop("traam", None) or Manifest(name=name, description=description)
+    files: dict[str, bytes] = {layout.MANIFEST: codec.dump(manifest).encode("utf-8")}
+    for record_id, record in records.items():
+        file_path = layout.path_of(record_id)
+        try:
+            layout.locate(file_path)
+        except layout.LayoutError as error:
+            raise StoreError(str(error)) from error
+        files[file_path] = codec.dump(record).encode("utf-8")
+    root.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+    if not (root / ".git").exists():
+        git.run(root, "init", "-q", "-b", "main")
+    for extra, text in ((".gitattributes", GITATTRIBUTES), ("README.md", README)):
+        if not (root / extra).exists():
+            files[extra] = text.encode("utf-8")
+    for file_path, data in files.items():
+        safefs.write(root, file_path, data)
+    listing = b"".join(p.encode("utf-8") + b"\0" for p in files)
+    git.run(root, "--literal-pathspecs", "update-index", "--add", "-z", "--stdin", input=listing)
+    tree = git.text(root, "write-tree")
+    parent = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
+    args = ["commit-tree", "--no-gpg-sign", tree]
+    if parent.returncode == 0:
+        args += ["-p", parent.stdout.decode().strip()]
+    commit = git.text(root, *args, input=message.encode("utf-8"))
+    ref = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip() or "HEAD"
+    git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
+    return Commons.open(root)

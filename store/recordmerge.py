@@ -1,0 +1,226 @@
+"""Provides the record-aware merge of two commits into a tree, without checkout, with per-field conflicts.
+
+Paths changed on one side only take that side (``git merge-tree
+--write-tree`` when the two sides touch different paths); a record changed
+on both sides is merged field by field with :func:`records.diff.merge`, and
+each conflicting field is resolved by the reviewer (``ours``: the target
+branch, ``theirs``: the contribution). The result is a tree id, ready for a
+signed merge commit.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from records import codec, diff, layout, rules
+from records.models import MODELS
+from records.problems import Problem
+from records.text import printable
+from store import git, trees
+from store.errors import StoreError
+
+CHOICES = {"ours": "ours", "cible": "ours", "theirs": "theirs", "contribution": "theirs"}
+"""Accepted names of a resolution: ours/cible keep the target's value, theirs/contribution the proposed one."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """A field (or a whole non-record file, key ``*``) changed differently on both sides."""
+
+    record_id: str
+    key: str
+    base: Any
+    ours: Any
+    theirs: Any
+
+    @property
+    def name(self) -> str:
+        """The name used in ``--resolve NAME=ours|theirs``."""
+        return f"{self.record_id}:{self.key}"
+
+
+@dataclass
+class MergePlan:
+    """The record-aware merge of ``theirs`` (a contribution) into ``ours`` (the target)."""
+
+    ours: str
+    theirs: str
+    base: str
+    tree: str | None = None
+    """Merged tree; None while conflicts are unresolved or paths are refused."""
+    conflicts: list[FieldConflict] = field(default_factory=list)
+    """Unresolved conflicts."""
+    resolved: list[FieldConflict] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """French reasons for paths the contribution may not bring (symlinks, paths outside the layout)."""
+    touched: list[str] = field(default_factory=list)
+    """Paths the contribution changed since the base."""
+    changes: dict[str, list[diff.Change]] = field(default_factory=dict)
+    """Field-level changes of each record between the target and the merged result."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems of the merged result on the records it changes (schema and rules)."""
+
+    @property
+    def ready(self) -> bool:
+        return self.tree is not None
+
+
+def _table(data: bytes | None, path: str) -> dict | None:
+    if data is None:
+        return None
+    loaded = codec.load(path, data)
+    if loaded.record is None:
+        raise ValueError(path)
+    return codec.to_table(loaded.record)
+
+
+def _set(table: dict, key: str, value: Any) -> None:
+    parts = key.split(".")
+    for part in parts[:-1]:
+        table = table.setdefault(part, {})
+    if value is None:
+        table.pop(parts[-1], None)
+    else:
+        table[parts[-1]] = value
+
+
+def _choice(resolutions: dict[str, str], conflict: FieldConflict) -> str | None:
+    for name in (conflict.name, conflict.key, conflict.record_id):
+        if name in resolutions:
+            return CHOICES.get(resolutions[name])
+    return None
+
+
+def _write_blob(root: Path | str, text: str) -> str:
+    return git.text(root, "hash-object", "-w", "--stdin", input=text)
+
+
+def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
+    """Return the blob id of the merged record at ``path`` ('' for deleted), or None when unresolved."""
+    base, ours, theirs = blobs
+    record_id = path.removesuffix(".toml") if path != layout.MANIFEST else "traam"
+    try:
+        tables = [_table(contents.get(b) if b else None, path) for b in blobs]
+    except ValueError:
+        tables = None
+    if tables is None:  # a side is not a valid record: choose a whole file
+        conflicts = [diff.Conflict("*", base, ours, theirs)]
+        merged = None
+    else:
+        result = diff.merge(*tables)
+        conflicts, merged = result.conflicts, result.table
+    for item in conflicts:
+        conflict = FieldConflict(record_id, item.key, item.base, item.ours, item.theirs)
+        choice = _choice(resolutions, conflict)
+        if choice is None:
+            plan.conflicts.append(conflict)
+            continue
+        plan.resolved.append(conflict)
+        if item.key == "*":
+            if tables is None:
+                return (ours if choice == "ours" else theirs) or ""
+            merged = tables[1] if choice == "ours" else tables[2]
+        elif choice == "theirs":
+            _set(merged, item.key, item.theirs)
+    if plan.conflicts or tables is None:
+        return None
+    if merged is None:
+        return ""
+    try:
+        record = MODELS[layout.locate(path).kind].model_validate(merged)
+    except ValidationError as error:
+        plan.problems.extend(codec.validation_problems(path, "", error))
+        return None
+    return _write_blob(root, codec.dump(record))
+
+
+def _tree_with(root: Path | str, start: str, updates: dict[str, str]) -> str:
+    """Return the tree of ``start`` with ``updates`` (path → blob id, '' to remove) applied, via a temp index."""
+    handle, index = tempfile.mkstemp(prefix="traam-index-")
+    os.close(handle)
+    os.unlink(index)
+    env = {"GIT_INDEX_FILE": index}
+    try:
+        git.run(root, "read-tree", start, env=env)
+        lines = "".join(f"100644 blob {oid}\t{path}\n" if oid else f"0 {trees.ZERO}\t{path}\n"
+                        for path, oid in updates.items())
+        git.run(root, "update-index", "--index-info", input=lines, env=env)
+        return git.text(root, "write-tree", env=env)
+    finally:
+        if os.path.exists(index):
+            os.unlink(index)
+
+
+def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, str] | None = None,
+               *, report: bool = True) -> MergePlan:
+    """Plan the merge of commit ``theirs`` into commit ``ours`` (nothing is checked out or committed).
+
+    Args:
+        resolutions: ``{"<id>:<key>" or "<key>" or "<path>": "ours"|"theirs"}``.
+        report: also diff each record and check the rules on the merged result.
+
+    Raises:
+        StoreError: the two commits share no history.
+    """
+    resolutions = resolutions or {}
+    base = git.run(root, "merge-base", ours, theirs, check=False).stdout.decode().strip()
+    if not base:
+        raise StoreError("les deux branches n'ont pas d'historique commun")
+    plan = MergePlan(ours, theirs, base)
+    theirs_changes = {c.path: c for c in trees.changes(root, base, theirs)}
+    ours_changes = {c.path: c for c in trees.changes(root, base, ours)}
+    plan.touched = sorted(theirs_changes)
+    for change in theirs_changes.values():
+        if change.new_blob and change.new_mode != "100644":
+            plan.refused.append(f"« {printable(change.path)} » : lien symbolique, sous-module ou exécutable refusé")
+        elif change.new_blob and not layout.is_allowed_path(change.path):
+            plan.refused.append(f"« {printable(change.path)} » : chemin hors de l'organisation du commun")
+    both = [p for p in theirs_changes if p in ours_changes and theirs_changes[p].new_blob != ours_changes[p].new_blob]
+    if plan.refused:
+        return plan
+    if not both:
+        done = git.run(root, "merge-tree", "--write-tree", "--no-messages", ours, theirs, check=False)
+        tree = done.stdout.decode().split("\n", 1)[0].strip()
+        plan.tree = tree if done.returncode == 0 else None
+    if plan.tree is None:
+        blobs = {p: (theirs_changes[p].old_blob, ours_changes[p].new_blob, theirs_changes[p].new_blob) for p in both}
+        contents = trees.read_blobs(root, [b for triple in blobs.values() for b in triple if b])
+        updates = {p: c.new_blob or "" for p, c in theirs_changes.items() if p not in ours_changes}
+        for path in both:
+            merged = _merge_record(root, path, blobs[path], contents, resolutions, plan)
+            if merged is not None:
+                updates[path] = merged
+        if plan.conflicts or plan.problems:
+            return plan
+        plan.tree = _tree_with(root, ours, updates)
+    if report:
+        _report(root, plan)
+    return plan
+
+
+def _report(root: Path | str, plan: MergePlan) -> None:
+    """Fill ``plan.changes`` and ``plan.problems`` for the records the merge changes on the target."""
+    changed = [c for c in trees.changes(root, plan.ours, plan.tree)]
+    contents = trees.read_blobs(root, [b for c in changed for b in (c.old_blob, c.new_blob) if b])
+    ids = set()
+    for change in changed:
+        if not layout.is_record_path(change.path):
+            continue
+        try:
+            record_id = layout.locate(change.path).id
+            old = _table(contents.get(change.old_blob) if change.old_blob else None, change.path)
+            new = _table(contents.get(change.new_blob) if change.new_blob else None, change.path)
+        except (layout.LayoutError, ValueError):
+            continue
+        plan.changes[record_id] = diff.diff(old, new)
+        ids.add(record_id)
+    records, texts, file_problems = trees.load_tree(root, plan.tree)
+    paths = {c.path for c in changed}
+    plan.problems = sorted([p for p in file_problems if p.path in paths]
+                           + rules.check(records, texts.get, only=ids))

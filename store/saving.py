@@ -1,0 +1,213 @@
+"""Provides Saver: save and delete one record safely (atomic file, compare-and-swap, one-path commit).
+
+A save holds an exclusive lock of the commons (``.git/traam/write.lock``)
+while it checks that the file still has the blob the caller loaded, writes
+it atomically, and commits that path alone; so two traam processes saving
+the same record never lose an update: the second gets a ConflictError.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from records import codec
+from records.models import Model
+from records.problems import Problem
+from store import git, history, listing, safefs
+from store.errors import LockedError, StoreError
+from store.write import RefMoved, commit_one
+
+if TYPE_CHECKING:
+    from store.commons import Commons
+
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another traam save of the same commons."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save or delete did."""
+
+    record_id: str
+    commit: str
+    """The new commit (HEAD's when nothing changed)."""
+    blob: str
+    """The record's new blob ('' after a delete): the ``expected_blob`` of the next save."""
+    warning: str = ""
+    """A French note when the commit is made but a follow-up step failed (index locked)."""
+
+
+class ConflictError(StoreError):
+    """The record changed since it was loaded: nothing was written. Carries both texts."""
+
+    def __init__(self, record_id: str, ours: str | None, theirs: str | None):
+        self.record_id = record_id
+        self.ours = ours
+        self.theirs = theirs
+        what = "supprimé" if theirs is None else "modifié"
+        super().__init__(f"« {record_id} » a été {what} entre-temps (par une autre personne ou un autre programme) : "
+                         "rien n'a été écrit. Comparez les deux versions avant de réessayer.")
+
+
+class InvalidRecord(StoreError):
+    """The content to save has errors: nothing was written. ``problems`` lists them."""
+
+    def __init__(self, record_id: str, problems: list[Problem]):
+        self.record_id = record_id
+        self.problems = problems
+        super().__init__(f"« {record_id} » n'est pas valide : rien n'a été écrit\n" + "\n".join(map(str, problems)))
+
+
+class Saver:
+    """Saves and deletes records of one commons."""
+
+    def __init__(self, commons: Commons):
+        self.commons = commons
+        self._identity_checked = False
+
+    @contextmanager
+    def _exclusive(self):
+        folder = self.commons.data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise LockedError("un autre enregistrement traam est en cours sur ce commun ; réessayez") from None
+                    time.sleep(0.02)
+            yield
+        finally:
+            os.close(fd)
+
+    def _check(self) -> None:
+        git_dir = self.commons.git_dir
+        if (git_dir / "index.lock").exists():
+            raise LockedError(
+                "le dépôt est verrouillé (.git/index.lock) : une autre commande git est en cours, ou s'est "
+                "interrompue. Attendez qu'elle finisse ; si aucune ne tourne, supprimez ce fichier vous-même. "
+                "Rien n'a été écrit."
+            )
+        for name, what in (("MERGE_HEAD", "une fusion"), ("rebase-merge", "un rebase"), ("rebase-apply", "un rebase"),
+                           ("CHERRY_PICK_HEAD", "un cherry-pick"), ("REVERT_HEAD", "un revert")):
+            if (git_dir / name).exists():
+                raise StoreError(f"{what} est en cours dans ce dépôt : terminez-le (ou annulez-le) avant d'enregistrer")
+        if not self._identity_checked:
+            done = git.run(self.commons.root, "var", "GIT_AUTHOR_IDENT", check=False)
+            if done.returncode != 0:
+                raise StoreError("identité git manquante : indiquez votre nom et votre adresse avec "
+                                 "« git config --global user.name … » et « git config --global user.email … »",
+                                 done.stderr.decode("utf-8", "replace"))
+            self._identity_checked = True
+
+    def _current(self, path: str) -> tuple[bytes | None, str | None]:
+        data = safefs.read(self.commons.root, path)
+        return data, (None if data is None else listing.hash_blob(data, self.commons.object_format))
+
+    def _commit(self, path: str, blob: str | None, message: str) -> str:
+        commons = self.commons
+        for attempt in range(5):
+            try:
+                return commit_one(commons.root, commons._reader, path, blob, message, width=commons.width)
+            except RefMoved:
+                if attempt == 4:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _index(self, path: str, blob: str | None) -> str:
+        args = ("--add", "--cacheinfo", f"100644,{blob},{path}") if blob else ("--force-remove", "--", path)
+        try:
+            git.run(self.commons.root, "update-index", *args)
+        except LockedError:
+            return ("commit fait, mais l'index git est verrouillé : « git status » montrera ce fichier comme "
+                    "modifié jusqu'au prochain « git reset -q -- " + path + " »")
+        return ""
+
+    def _after(self) -> None:
+        if history.has_graph(self.commons.common_dir):
+            history.write_graph(self.commons.root, wait=False)
+
+    def save(self, record: Model | None, *, record_id: str | None, expected_blob: str | None,
+             message: str | None, text: str | None) -> Saved:
+        """Write a record (``text``, or the canonical dump of ``record``) and commit it.
+
+        Raises:
+            InvalidRecord: the content has errors (nothing written).
+            ConflictError: the file's blob is not ``expected_blob`` (nothing written).
+            LockedError: ``index.lock`` present, or another traam save holds the lock.
+            SymlinkRefused: the record or one of its folders is a symlink.
+            StoreError: other git failures (no identity, merge in progress …).
+        """
+        from store.commons import _path
+        from store.init import id_of
+
+        if text is None:
+            if record is None:
+                raise StoreError("rien à enregistrer : ni enregistrement ni texte")
+            text = codec.dump(record)
+        if record_id is None:
+            if record is None:
+                raise StoreError("identifiant de l'enregistrement manquant")
+            record_id = id_of(record)
+        path = _path(record_id)
+        data = text.encode("utf-8")
+        loaded = codec.load(path, data)
+        errors = [p for p in loaded.problems if p.severity == "error"]
+        if errors or loaded.record is None:
+            raise InvalidRecord(record_id, errors)
+        blob = listing.hash_blob(data, self.commons.object_format)
+        with self._exclusive():
+            self._check()
+            current, current_blob = self._current(path)
+            if current_blob != expected_blob and current_blob != blob:
+                theirs = None if current is None else current.decode("utf-8", "replace")
+                raise ConflictError(record_id, text, theirs)
+            message = message or (f"Créer {record_id}" if expected_blob is None else f"Modifier {record_id}")
+            if current_blob != blob:
+                safefs.write(self.commons.root, path, data)
+            written = git.text(self.commons.root, "hash-object", "-w", "--no-filters", "--stdin", input=data)
+            if written != blob:
+                raise StoreError(f"empreinte inattendue pour « {path} » ({written} au lieu de {blob})")
+            commit = self._commit(path, blob, message)
+            warning = self._index(path, blob)
+        self.commons._cache.put(blob, path, _entry(loaded, blob), loaded.problems)
+        self._after()
+        return Saved(record_id, commit, blob, warning)
+
+    def delete(self, record_id: str, *, expected_blob: str | None, message: str | None) -> Saved:
+        """Delete a record's file and commit the removal.
+
+        Raises:
+            ConflictError: the file's blob is not ``expected_blob`` (nothing deleted).
+            LockedError, SymlinkRefused, StoreError: as for :meth:`save`.
+        """
+        from store.commons import _path
+
+        path = _path(record_id)
+        with self._exclusive():
+            self._check()
+            current, current_blob = self._current(path)
+            if current_blob != expected_blob:
+                theirs = None if current is None else current.decode("utf-8", "replace")
+                raise ConflictError(record_id, None, theirs)
+            safefs.unlink(self.commons.root, path)
+            commit = self._commit(path, None, message or f"Supprimer {record_id}")
+            warning = self._index(path, None)
+        self._after()
+        return Saved(record_id, commit, "", warning)
+
+
+def _entry(loaded, blob):
+    from records.entry import entry_of
+
+    return entry_of(loaded, blob)

@@ -1,0 +1,114 @@
+"""Provides SSH signing for reviewers: the configured key, reviewer setup, and signed merge commits."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from records.models import Governance, Reviewer
+from store import git, governance
+from store.errors import StoreError
+
+_SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
+                "-c", "commit.gpgSign=false")
+
+
+@dataclass(frozen=True, slots=True)
+class SigningSetup:
+    """The signing configuration written by :func:`setup`."""
+
+    private_key: Path
+    public_key: str
+    """OpenSSH public key line."""
+    created: bool
+
+
+def signing_key(root: Path | str) -> Path | None:
+    """Return the private key configured for signing in this commons (``user.signingkey``), or None."""
+    value = git.run(root, "config", "--get", "user.signingkey", check=False).stdout.decode().strip()
+    if not value or value.startswith(("ssh-", "key::")):
+        return None
+    return Path(value).expanduser()
+
+
+def public_key_of(private_key: Path) -> str:
+    """Return the OpenSSH public key line of ``private_key`` (its ``.pub`` file, else ``ssh-keygen -y``).
+
+    Raises:
+        StoreError: the key cannot be read.
+    """
+    pub = Path(f"{private_key}.pub")
+    if pub.is_file():
+        return pub.read_text(encoding="utf-8").strip()
+    try:
+        done = subprocess.run(["ssh-keygen", "-y", "-f", str(private_key)], capture_output=True, text=True,
+                              check=False, stdin=subprocess.DEVNULL)
+    except FileNotFoundError as error:
+        raise StoreError("ssh-keygen est introuvable : installez OpenSSH") from error
+    if done.returncode != 0:
+        raise StoreError(f"impossible de lire la clé « {private_key} »", done.stderr)
+    return done.stdout.strip()
+
+
+def setup(root: Path | str, *, key: Path | None = None, new: bool = False, comment: str = "") -> SigningSetup:
+    """Configure SSH signing for this commons (local git config) with an existing or a new ed25519 key.
+
+    Args:
+        key: the private key to use; default ``~/.ssh/id_ed25519`` (or, with
+            ``new``, ``~/.ssh/traam_ed25519``).
+        new: create the key with ``ssh-keygen -t ed25519`` (refused if the file exists).
+
+    Raises:
+        StoreError: the key is missing, exists already when ``new``, or ssh-keygen fails.
+    """
+    created = False
+    if key is None:
+        key = Path("~/.ssh/traam_ed25519" if new else "~/.ssh/id_ed25519").expanduser()
+    key = key.expanduser().absolute()
+    if new:
+        if key.exists():
+            raise StoreError(f"la clé « {key} » existe déjà : utilisez --key sans --new")
+        key.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        done = subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment or "traam", "-f", str(key)],
+                              capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+        if done.returncode != 0:
+            raise StoreError("ssh-keygen n'a pas pu créer la clé", done.stderr)
+        created = True
+    elif not key.is_file():
+        raise StoreError(f"clé introuvable : « {key} » (utilisez --key CHEMIN ou --new)")
+    public = public_key_of(key)
+    git.run(root, "config", "--local", "gpg.format", "ssh")
+    git.run(root, "config", "--local", "user.signingkey", str(key))
+    return SigningSetup(key, public, created)
+
+
+def reviewer_entry(public_key: str, *, name: str, principal: str, role: str, academies: list[str],
+                   disciplines: list[str]) -> str:
+    """Return the governance TOML block for a reviewer (validated by the model)."""
+    reviewer = Reviewer(name=name, principal=principal, role=role, academies=academies, disciplines=disciplines,
+                        public_key=governance.key_body(public_key))
+    return governance.entry_toml(reviewer)
+
+
+def whoami(root: Path | str, rules: Governance) -> Reviewer | None:
+    """Return the reviewer of ``rules`` whose key is this commons' signing key, or None."""
+    key = signing_key(root)
+    if key is None:
+        return None
+    try:
+        return governance.by_key(rules, public_key_of(key))
+    except StoreError:
+        return None
+
+
+def commit_signed(root: Path | str, tree: str, parents: list[str], message: str, key: Path) -> str:
+    """Create a commit of ``tree`` with ``parents``, SSH-signed with ``key``; return its id.
+
+    Raises:
+        StoreError: signing failed (key unreadable, passphrase needed without an agent …).
+    """
+    args = [*_SIGN_CONFIG, "-c", f"user.signingkey={key}", "commit-tree", f"-S{key}", tree]
+    for parent in parents:
+        args += ["-p", parent]
+    return git.text(root, *args, "-F", "-", input=message)

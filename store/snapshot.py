@@ -1,0 +1,175 @@
+"""Provides Snapshot, every record of a commons at one ref (or in the work tree), and how it is built.
+
+Building a snapshot parses only the blobs the cache has never seen; full
+records are parsed lazily, one at a time, when asked for.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from records import codec, layout, rules
+from records.entry import Entry, entry_of
+from records.models import Model
+from records.problems import Problem
+
+from store.cache import key_of
+from store.listing import File
+
+if TYPE_CHECKING:
+    from store.commons import Commons
+
+Progress = Callable[[int, int], None]
+
+_KEEP_TEXT = 5000
+"""Above this many files read from the work tree, their bytes are re-read from disk instead of kept."""
+
+
+class Snapshot:
+    """Every record file of a commons at one ref; ``ref`` None is the work tree as the user sees it."""
+
+    def __init__(self, commons: Commons, ref: str | None, commit: str | None):
+        self.ref = ref
+        self.commit = commit
+        self.entries: dict[str, Entry] = {}
+        self.problems: list[Problem] = []
+        self._commons = commons
+        self._files: dict[str, File] = {}
+
+    # --- reading ------------------------------------------------------------
+
+    def path(self, record_id: str) -> str | None:
+        """Return the file path of a record of this snapshot, None if absent."""
+        file = self._files.get(record_id)
+        return file.path if file else None
+
+    def blob(self, record_id: str) -> str | None:
+        """Return the blob id of a record (the ``expected_blob`` to pass to ``save``), None if absent."""
+        file = self._files.get(record_id)
+        return file.blob if file else None
+
+    def data(self, record_id: str) -> bytes | None:
+        """Return the raw bytes of a record as this snapshot saw them, None if absent or refused."""
+        file = self._files.get(record_id)
+        if file is None or file.refused:
+            return None
+        if file.data is not None:
+            return file.data
+        return self._commons._content(file)
+
+    def text(self, record_id: str) -> str | None:
+        """Return the TOML text of a record, None if absent or refused."""
+        data = self.data(record_id)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def loaded(self, record_id: str) -> codec.Loaded | None:
+        """Return the full parse of a record (record and problems), cached by blob; None if absent."""
+        file = self._files.get(record_id)
+        if file is None or file.refused:
+            return None
+        return self._commons._parse(file, lambda: self.data(record_id))
+
+    def record(self, record_id: str) -> Model | None:
+        """Return the full model of a record, lazily parsed; None if absent or invalid."""
+        loaded = self.loaded(record_id)
+        return loaded.record if loaded else None
+
+    def records(self) -> dict[str, Model]:
+        """Return every valid model by id (parses what is not yet in memory; gc paused)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            wanted = [(rid, f) for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
+            contents = self._commons._contents([f for _, f in wanted if f.data is None])
+            out = {}
+            for rid, file in wanted:
+                data = file.data if file.data is not None else contents.get(file.blob)
+                if data is None and file.on_disk:
+                    data = self._commons._content(file)
+                loaded = self._commons._parse(file, lambda data=data: data, remember=False)
+                if loaded is not None and loaded.record is not None:
+                    out[rid] = loaded.record
+            return out
+        finally:
+            if enabled:
+                gc.enable()
+
+    def validate(self) -> list[Problem]:
+        """Return the file problems plus the rules of the cahier des charges across records, sorted."""
+        found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
+        return sorted([*self.problems, *found])
+
+
+def _id(file: File) -> str:
+    try:
+        return layout.locate(file.path).id
+    except layout.LayoutError:
+        return file.path.removesuffix(".toml")
+
+
+def build(commons: Commons, ref: str | None, commit: str | None, files: list[File],
+          progress: Progress | None = None) -> Snapshot:
+    """Build the snapshot of ``files``: cached entries where the blob is known, parsing the others.
+
+    Args:
+        commons: the commons (its cache and object reader).
+        ref, commit: what the snapshot shows.
+        files: the listing (see :mod:`store.listing`).
+        progress: called with ``(done, total)`` while parsing unknown blobs.
+    """
+    snapshot = Snapshot(commons, ref, commit)
+    cache = commons._cache
+    problems: list[Problem] = []
+    missing: list[File] = []
+    keep: set[str] = set()
+    entries = snapshot.entries
+    for file in files:
+        if file.refused:
+            problems.append(Problem(file.path, 0, 0, file.refused, rule="symlink"))
+            rid = _id(file)
+            entries[rid] = Entry(rid, "invalid", file.blob, rid.rsplit("/", 1)[-1], errors=1)
+            snapshot._files[rid] = file
+            continue
+        key = key_of(file.blob, file.path)
+        keep.add(key)
+        hit = cache.items.get(key)
+        if hit is None:
+            missing.append(file)
+            continue
+        entry, file_problems = hit
+        entries[entry.id] = entry
+        snapshot._files[entry.id] = file
+        if file_problems:
+            problems.extend(file_problems)
+    if missing:
+        total = len(missing)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            contents = commons._contents([f for f in missing if f.data is None and not f.on_disk])
+            for done, file in enumerate(missing, start=1):
+                data = file.data if file.data is not None else contents.get(file.blob, b"")
+                loaded = codec.load(file.path, data)
+                entry = entry_of(loaded, file.blob)
+                cache.put(file.blob, file.path, entry, loaded.problems)
+                entries[entry.id] = entry
+                snapshot._files[entry.id] = file
+                problems.extend(loaded.problems)
+                if progress is not None and (done % 256 == 0 or done == total):
+                    progress(done, total)
+        finally:
+            if enabled:
+                gc.enable()
+        cache.save(keep)
+    for first, second in layout.twins([f.path for f in files]):
+        problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
+                                "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
+                                rule="twins"))
+    on_disk = [f for f in snapshot._files.values() if f.data is not None]
+    if len(on_disk) > _KEEP_TEXT:
+        for file in on_disk:
+            file.data = None  # re-read from disk on demand; commons._content checks the blob still matches
+    snapshot.problems = sorted(problems)
+    return snapshot

@@ -1,0 +1,142 @@
+"""Provides the validation state of every record, derived from git and never stored in a record.
+
+A record is *validé national* when its blob is the one of the verified tip
+of ``main``, *validé académique* when it is the one of the verified tip of
+``academie/<its académie>``; otherwise, on a contribution branch, it is
+*proposé* when the pushed branch holds that blob (*modifications demandées*
+when the pushed tip carries such a review note) and *brouillon* otherwise.
+Blob ids of ``ls-tree`` outputs are compared, never history per record; the
+result is cached by the ids of every ref and of the snapshot's blobs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from records import layout
+from store import contrib, memo, notes, trees, verify
+
+
+def _newest(root: Path | str, tips: dict[str, str], short: str) -> str | None:
+    """Return the newest commit among ``refs/heads/<short>`` and ``refs/remotes/*/<short>``."""
+    found = [oid for ref, oid in tips.items() if ref == f"refs/heads/{short}"
+             or (ref.startswith("refs/remotes/") and ref.split("/", 3)[-1] == short)]
+    best = None
+    for oid in found:
+        if best is None or (oid != best and trees.is_ancestor(root, best, oid)):
+            best = oid
+    return best
+
+
+def _academie_of(path: str) -> str:
+    parts = path.split("/")
+    if parts[0] == "scenarios" and len(parts) == 5:
+        return parts[3]
+    if parts[0] == "teams" and len(parts) == 4:
+        return parts[3].removesuffix(".toml")
+    return ""
+
+
+def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | None = None) -> dict[str, str]:
+    """Return ``{branch: verified commit}`` for ``main`` and every ``academie/<a>`` (local or remote-tracking)."""
+    branches = {"main"}
+    for ref in tips:
+        short = ref.removeprefix("refs/heads/") if ref.startswith("refs/heads/") else ref.split("/", 3)[-1]
+        if short.startswith("academie/"):
+            branches.add(short)
+    main = _newest(root, tips, "main")
+    found = {}
+    for branch in sorted(branches):
+        tip = _newest(root, tips, branch)
+        if tip is None:
+            continue
+        report = verify.verify_branch(root, branch, tip=tip, main=main, now=now)
+        if report.verified:
+            found[branch] = report.verified
+    return found
+
+
+def _fingerprint(entries: Mapping[str, Any]) -> str:
+    digest = hashlib.sha1()
+    for record_id in sorted(entries):
+        digest.update(f"{record_id}\0{entries[record_id].blob}\n".encode())
+    return digest.hexdigest()
+
+
+def _current_branch(commons: Any, snapshot: Any) -> str:
+    ref = getattr(snapshot, "ref", None)
+    if ref:
+        return ref
+    branch = commons.branch() if hasattr(commons, "branch") else None
+    return branch or ""
+
+
+def record_states(commons: Any, snapshot: Any, *, now: dt.datetime | None = None) -> dict[str, str]:
+    """Return ``{record id: state code}`` (codes of :data:`records.vocab.STATES`) for the snapshot's records.
+
+    Args:
+        commons: the commons (``root``, ``branch()``).
+        snapshot: the loaded records (``entries`` with ``blob``, ``ref``).
+        now: the time at which signatures are checked (default: now).
+    """
+    root: Path = commons.root
+    now = now or dt.datetime.now(dt.timezone.utc)
+    tips = trees.refs(root, "refs/heads/", "refs/remotes/", "refs/notes/")
+    branch = _current_branch(commons, snapshot)
+    key = hashlib.sha1("\n".join([branch, now.date().isoformat(), _fingerprint(snapshot.entries),
+                                  *sorted(f"{r} {o}" for r, o in tips.items())]).encode()).hexdigest()
+    known = memo.load(root, "states")
+    if known.get("key") == key and isinstance(known.get("states"), dict):
+        return known["states"]
+    states = _derive(root, tips, branch, snapshot.entries, now)
+    memo.save(root, "states", {"key": key, "states": states})
+    return states
+
+
+def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mapping[str, Any],
+            now: dt.datetime) -> dict[str, str]:
+    verified = verified_tips(root, tips, now)
+    national = trees.tree_blobs(root, verified["main"]) if "main" in verified else {}
+    academic: dict[str, dict[str, str]] = {}
+    for name, commit in verified.items():
+        if name.startswith("academie/"):
+            academie = name.removeprefix("academie/")
+            blobs = trees.tree_blobs(root, commit, ("scenarios", "teams"))
+            academic[academie] = {p: b for p, b in blobs.items() if _academie_of(p) == academie}
+    short = branch.removeprefix("refs/heads/")
+    if short.startswith("refs/remotes/"):
+        short = short.split("/", 3)[-1]
+    pushed: dict[str, str] = {}
+    decision = None
+    if contrib.parse_branch(short):
+        remote_tips = [oid for ref, oid in tips.items() if ref.startswith("refs/remotes/")
+                       and ref.split("/", 3)[-1] == short]
+        for oid in remote_tips:
+            pushed.update(trees.tree_blobs(root, oid))
+            review = notes.latest_decision(root, oid)
+            if review is not None:
+                decision = review.decision
+    states = {}
+    for record_id, entry in entries.items():
+        path = layout.path_of(record_id)
+        blob = entry.blob
+        if national.get(path) == blob:
+            states[record_id] = "national"
+        elif academic.get(_academie_of(path), {}).get(path) == blob:
+            states[record_id] = "academique"
+        elif pushed.get(path) == blob and decision != "refus":
+            states[record_id] = "modifications" if decision == "modifications" else "propose"
+        else:
+            states[record_id] = "brouillon"
+    return states
+
+
+def contribution_status(root: Path | str, branch: str) -> notes.Review | None:
+    """Return the latest review decision on the pushed (else local) tip of a contribution branch."""
+    tips = trees.refs(root, "refs/heads/", "refs/remotes/")
+    tip = _newest(root, tips, branch)
+    return notes.latest_decision(root, tip) if tip else None

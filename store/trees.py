@@ -1,0 +1,153 @@
+"""Provides small read-only helpers over git objects: refs, trees as path→blob maps, blob contents, tree diffs.
+
+They run git through :mod:`store.git` only and never check anything out, so
+that reviews, verification and states work on any ref of any repository,
+bare ones included (the pre-receive hook).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from records import codec, layout
+from records.models import Model
+from records.problems import Problem
+from store import git
+from store.errors import StoreError
+
+ZERO = "0" * 40
+"""The null object id git uses for a missing side of a ref update."""
+
+
+@dataclass(frozen=True, slots=True)
+class TreeChange:
+    """One path that differs between two trees."""
+
+    path: str
+    old_blob: str | None
+    new_blob: str | None
+    old_mode: str = ""
+    new_mode: str = ""
+
+
+def rev(root: Path | str, name: str) -> str | None:
+    """Return the commit id ``name`` resolves to, or None when it does not exist."""
+    done = git.run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}", check=False)
+    return done.stdout.decode().strip() or None if done.returncode == 0 else None
+
+
+def refs(root: Path | str, *patterns: str) -> dict[str, str]:
+    """Return ``{full ref name: commit id}`` for the refs matching ``patterns`` (``refs/heads/academie/``)."""
+    out = git.text(root, "for-each-ref", "--format=%(refname)%00%(objectname)%00%(objecttype)", *patterns)
+    found = {}
+    for line in out.splitlines():
+        name, oid, kind = line.split("\0")
+        if kind == "commit":
+            found[name] = oid
+    return found
+
+
+def tree_blobs(root: Path | str, treeish: str, prefixes: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return ``{path: blob id}`` of the regular files in ``treeish`` (optionally under ``prefixes``)."""
+    args = ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", treeish]
+    if prefixes:
+        args += ["--", *prefixes]
+    data = git.run(root, *args).stdout.decode("utf-8", "surrogateescape")
+    blobs = {}
+    for item in data.split("\0"):
+        if not item:
+            continue
+        meta, path = item.split("\t", 1)
+        mode, kind, oid = meta.split(" ")
+        if kind == "blob" and mode in ("100644", "100755"):
+            blobs[path] = oid
+    return blobs
+
+
+def read_blobs(root: Path | str, oids: list[str]) -> dict[str, bytes]:
+    """Return the contents of ``oids`` through one ``git cat-file --batch``."""
+    unique = list(dict.fromkeys(oids))
+    if not unique:
+        return {}
+    data = git.run(root, "cat-file", "--batch", input="\n".join(unique) + "\n").stdout
+    contents, pos = {}, 0
+    for oid in unique:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].decode().split(" ")
+        if len(header) != 3:
+            raise StoreError(f"objet git introuvable : {oid}")
+        size = int(header[2])
+        contents[oid] = data[end + 1 : end + 1 + size]
+        pos = end + 1 + size + 1
+    return contents
+
+
+def changes(root: Path | str, old: str | None, new: str) -> list[TreeChange]:
+    """Return the paths that differ between two commits or trees (``old`` None: everything in ``new``)."""
+    if old is None:
+        return [TreeChange(path, None, oid, "", "100644") for path, oid in tree_blobs(root, new).items()]
+    data = git.run(root, "diff-tree", "-r", "-z", "--no-renames", "--no-ext-diff", old, new).stdout.decode(
+        "utf-8", "surrogateescape")
+    items = data.split("\0")
+    found = []
+    for meta, path in zip(items[0::2], items[1::2]):
+        if not meta.startswith(":"):
+            continue
+        old_mode, new_mode, old_oid, new_oid, _status = meta[1:].split(" ")
+        found.append(TreeChange(path, None if old_oid == ZERO else old_oid, None if new_oid == ZERO else new_oid,
+                                old_mode, new_mode))
+    return found
+
+
+def load_tree(root: Path | str, treeish: str) -> tuple[dict[str, Model], dict[str, str], list[Problem]]:
+    """Load every record of ``treeish`` without checkout.
+
+    Returns:
+        ``(records by id, TOML text by id, file problems)``.
+    """
+    blobs = {p: o for p, o in tree_blobs(root, treeish).items() if layout.is_record_path(p)}
+    contents = read_blobs(root, list(blobs.values()))
+    records, texts, problems = {}, {}, []
+    for path, oid in blobs.items():
+        loaded = codec.load(path, contents[oid])
+        problems.extend(loaded.problems)
+        if loaded.record is not None and loaded.location is not None:
+            records[loaded.location.id] = loaded.record
+            texts[loaded.location.id] = contents[oid].decode("utf-8", "replace")
+    return records, texts, problems
+
+
+def first_parent_chain(root: Path | str, tip: str, stop: str | None = None) -> list[tuple[str, list[str]]]:
+    """Return ``[(commit, parents)]`` along the first-parent chain from ``tip``, newest first.
+
+    Args:
+        stop: leave this commit and its ancestors out (the old tip of an update).
+    """
+    args = ["rev-list", "--first-parent", "--parents", tip]
+    if stop:
+        args += ["--not", stop]
+    chain = []
+    for line in git.text(root, *args).splitlines():
+        ids = line.split()
+        chain.append((ids[0], ids[1:]))
+    return chain
+
+
+def is_ancestor(root: Path | str, ancestor: str, descendant: str) -> bool:
+    """Tell whether ``ancestor`` is reachable from ``descendant``."""
+    return git.run(root, "merge-base", "--is-ancestor", ancestor, descendant, check=False).returncode == 0
+
+
+def newest(root: Path | str, short: str) -> tuple[str, str] | None:
+    """Return ``(ref, commit)`` of the newest of ``refs/heads/<short>`` and ``refs/remotes/*/<short>``.
+
+    The local branch wins unless a remote-tracking one is strictly ahead of it.
+    """
+    remotes = git.text(root, "remote").split()
+    found = refs(root, f"refs/heads/{short}", *(f"refs/remotes/{r}/{short}" for r in remotes))
+    best = None
+    for ref, oid in sorted(found.items(), key=lambda item: item[0].startswith("refs/remotes/")):
+        if best is None or (oid != best[1] and is_ancestor(root, best[1], oid)):
+            best = (ref, oid)
+    return best

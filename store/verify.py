@@ -1,0 +1,249 @@
+"""Provides the verification of validation branches: every merge signed by a reviewer the parent allows.
+
+On ``main`` and ``academie/*``, walking the first-parent chain back to the
+trust root (or, for an académie branch, to the chain of ``main``), every
+commit must be a merge signed with SSH by a principal that the governance
+**of its first parent** allows for that branch and the records it changes;
+keys are checked against today, not the committer date (SECURITY.md, facts
+5 and 6). Used by ``traam verify``, the states and the pre-receive hook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from records import codec, layout
+from records.models import Governance, Manifest
+from records.text import printable
+from store import git, governance, memo, trees
+from store.errors import StoreError
+
+MAX_FUTURE = dt.timedelta(hours=1)
+"""A commit dated later than now by more than this is refused (forged clock)."""
+MAX_PAST_ON_PUSH = dt.timedelta(days=1)
+"""A merge pushed now but dated earlier than this is refused (backdated)."""
+
+_VERIFY_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
+                  "-c", "gpg.ssh.revocationFile=/dev/null", "-c", "log.showSignature=false")
+
+
+@dataclass
+class BranchReport:
+    """What verifying one protected branch found."""
+
+    branch: str
+    tip: str | None
+    verified: str | None = None
+    """Newest commit up to which the chain verifies (None when nothing does)."""
+    problems: list[str] = field(default_factory=list)
+    merges: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return now or dt.datetime.now(dt.timezone.utc)
+
+
+def trust_root(root: Path | str, tip: str) -> str | None:
+    """Return the pinned trust root: local config ``traam.trustRoot``, else the manifest of ``tip``, else None."""
+    pinned = git.run(root, "config", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    if pinned:
+        return pinned
+    done = git.run(root, "cat-file", "blob", f"{tip}:{layout.MANIFEST}", check=False)
+    if done.returncode == 0:
+        loaded = codec.load(layout.MANIFEST, done.stdout)
+        if isinstance(loaded.record, Manifest):
+            return loaded.record.trust_root
+    return None
+
+
+def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | None, str]:
+    """Check the SSH signature of ``commit`` against the allowed signers built from ``rules``.
+
+    Returns:
+        ``(principal, "")`` when the signature is good and its key belongs to
+        ``rules``; ``(None, French reason)`` otherwise.
+    """
+    handle, path = tempfile.mkstemp(prefix="traam-signers-", suffix=".txt")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(governance.allowed_signers(rules))
+        done = git.run(root, *_VERIFY_CONFIG, "-c", f"gpg.ssh.allowedSignersFile={path}",
+                       "log", "-1", "--format=%G?%x00%GS", commit, "--", check=False)
+    finally:
+        os.unlink(path)
+    status, _, principal = done.stdout.decode("utf-8", "replace").strip().partition("\0")
+    if status == "G" and principal:
+        return principal, ""
+    if status == "N":
+        return None, "fusion non signée"
+    if status in ("U", "E"):
+        return None, "signature par une clé inconnue de la gouvernance du parent"
+    return None, "signature invalide"
+
+
+def commit_time(root: Path | str, commit: str) -> dt.datetime:
+    """Return the committer date of ``commit``."""
+    return dt.datetime.fromtimestamp(int(git.text(root, "log", "-1", "--format=%ct", commit, "--")), dt.timezone.utc)
+
+
+def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
+                 main_chain: frozenset[str] = frozenset()) -> list[str]:
+    """Return French problems of one merge ``commit`` on ``branch`` (empty when it is a valid validation).
+
+    The governance is that of ``parents[0]`` (the old tip). Paths whose
+    content comes unchanged from a parent on ``main``'s chain (an académie
+    branch catching up with ``main``) are not the reviewer's to justify.
+    """
+    short = commit[:10]
+    rules = governance.governance_at(root, parents[0])
+    principal, reason = signature(root, commit, rules)
+    if principal is None:
+        return [f"{short} : {reason}"]
+    matching = governance.by_principal(rules, principal)
+    if len(matching) != 1:
+        return [f"{short} : principal « {printable(principal)} » ambigu dans la gouvernance"]
+    reviewer = matching[0]
+    if not governance.is_active(reviewer, today):
+        return [f"{short} : la clé de {printable(reviewer.principal)} n'est pas valide aujourd'hui "
+                f"({today.isoformat()} hors de {reviewer.valid_from or '…'} – {reviewer.valid_until or '…'})"]
+    changed = {c.path for c in trees.changes(root, parents[0], commit)}
+    if branch != "main":
+        for parent in parents[1:]:
+            if parent in main_chain:
+                changed &= {c.path for c in trees.changes(root, parent, commit)}
+    return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
+
+
+def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str]:
+    """Return the verified part of ``main``'s first-parent chain and the trust root an académie branch may start from.
+
+    Only the verified part: an académie branch may rest on validated national
+    history, never on an unverified ``main`` (which would otherwise vouch for it).
+    """
+    tip = tip or trees.rev(root, "refs/heads/main")
+    report = verify_branch(root, "main", tip=tip, now=now) if tip else None
+    if report is None or report.verified is None:
+        return frozenset(), "-"
+    chain = trees.first_parent_chain(root, report.verified)
+    return frozenset(c for c, _ in chain), trust_root(root, tip) or chain[-1][0]
+
+
+def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]]], *, root_commit: str | None,
+                 now: dt.datetime, main_chain: frozenset[str], pushed: bool = False) -> list[tuple[str, str]]:
+    """Verify ``chain`` (newest first) and return ``[(commit, French problem)]``.
+
+    Args:
+        root_commit: the trust root; the walk stops there (it is trusted as is).
+        pushed: the commits are being pushed now (pre-receive): old dates are refused too.
+    """
+    today = now.date().isoformat()
+    known = {k: v for k, v in memo.load(root, "verify").items() if k.split("\0")[2:3] == [today]}
+    found: list[tuple[str, str]] = []
+    for commit, parents in chain:
+        if commit == root_commit or (branch != "main" and commit in main_chain):
+            break
+        when = commit_time(root, commit)
+        if when > now + MAX_FUTURE:
+            found.append((commit, f"{commit[:10]} : daté dans le futur ({when:%Y-%m-%d %H:%M}), horloge refusée"))
+        elif pushed and when < now - MAX_PAST_ON_PUSH:
+            found.append((commit, f"{commit[:10]} : daté du {when:%Y-%m-%d %H:%M}, trop loin de l'heure actuelle"))
+        if len(parents) < 2:
+            if not parents and root_commit is None:
+                break  # the repository's first commit is the trust root when none is pinned
+            found.append((commit, f"{commit[:10]} : commit direct sur « {printable(branch)} » (seules les "
+                                  "fusions de validation signées sont permises)"))
+            continue
+        key = "\0".join([branch, commit, today, *sorted(p for p in parents[1:] if p in main_chain)])
+        if key not in known:
+            known[key] = verify_merge(root, branch, commit, parents, today=now.date(), main_chain=main_chain)
+        found.extend((commit, message) for message in known[key])
+    memo.save(root, "verify", known)
+    return found
+
+
+def _newest_main(root: Path | str) -> str | None:
+    found = trees.newest(root, "main")
+    return found[1] if found else None
+
+
+def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main: str | None = None,
+                  now: dt.datetime | None = None) -> BranchReport:
+    """Verify the whole first-parent chain of a protected branch (``main`` or ``academie/<a>``).
+
+    Args:
+        tip: the commit to verify as that branch (default: ``refs/heads/<branch>``;
+            a remote-tracking ref's commit for a branch never checked out).
+        main: the commit of ``main`` whose chain an académie branch starts from (default: ``refs/heads/main``).
+
+    Returns:
+        A :class:`BranchReport`; ``verified`` is the newest commit before the
+        oldest failure (the tip when everything verifies).
+    """
+    now = _now(now)
+    if governance.branch_scope(branch) is None:
+        raise StoreError(f"« {printable(branch)} » n'est pas une branche de validation (main ou academie/…)")
+    tip = tip or trees.rev(root, f"refs/heads/{branch}")
+    report = BranchReport(branch, tip)
+    if tip is None:
+        return report
+    if branch == "main":
+        main_chain, pinned = frozenset(), trust_root(root, tip)
+    else:
+        main_chain, pinned = _anchors(root, main or _newest_main(root), now)
+    chain = trees.first_parent_chain(root, tip)
+    if pinned and branch == "main" and pinned not in {c for c, _ in chain}:
+        report.problems.append(f"la racine de confiance {pinned[:10]} n'est pas sur la branche « main »")
+        return report
+    found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain)
+    report.merges = sum(1 for _, parents in chain if len(parents) > 1)
+    report.problems = [message for _, message in found]
+    report.verified = tip
+    if found:
+        bad = {commit for commit, _ in found}
+        oldest = max(i for i, (commit, _) in enumerate(chain) if commit in bad)
+        parents = chain[oldest][1]
+        report.verified = parents[0] if parents else None
+    return report
+
+
+def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.datetime | None = None) -> list[str]:
+    """Verify a push of ``ref`` from ``old`` to ``new`` (the pre-receive check); return French problems.
+
+    ``old``/``new`` may be the null id (creation/deletion). Refs that are
+    not validation branches are not checked here.
+    """
+    now = _now(now)
+    branch = ref.removeprefix("refs/heads/")
+    if not ref.startswith("refs/heads/") or governance.branch_scope(branch) is None:
+        return []
+    if new == trees.ZERO:
+        return [f"suppression de la branche protégée « {printable(branch)} » refusée"]
+    main_chain, anchor = _anchors(root, None, now) if branch != "main" else (frozenset(), None)
+    if old != trees.ZERO and not trees.is_ancestor(root, old, new):
+        return [f"réécriture de « {printable(branch)} » refusée (poussée forcée)"]
+    chain = trees.first_parent_chain(root, new, stop=None if old == trees.ZERO else old)
+    reached_main = next((i for i, (commit, _) in enumerate(chain) if commit in main_chain), None)
+    if reached_main is not None:
+        chain = chain[:reached_main]  # an académie branch catching up with main's validated chain
+    elif old != trees.ZERO and chain and chain[-1][1][:1] != [old]:
+        return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
+    if old != trees.ZERO:
+        pinned = old
+    else:
+        pinned = trust_root(root, new) if branch == "main" else anchor
+    found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain, pushed=True)
+    return [f"« {printable(branch)} » {message}" for _, message in found]
+
+
+def protected_branches(root: Path | str) -> list[str]:
+    """Return ``main`` and the ``academie/*`` branches that exist, ``main`` first."""
+    names = [name.removeprefix("refs/heads/") for name in trees.refs(root, "refs/heads/main", "refs/heads/academie/")]
+    return sorted(names, key=lambda n: (n != "main", n))

@@ -1,0 +1,224 @@
+"""Tests every rule of the cahier des charges with one passing and one failing fixture."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from records import codec, rules
+from records.demo._people import team
+from records.models import AiUse, Campaign, Governance, Model, Reviewer, Scenario, Theme
+from tests.test_records.strategies import RECORDS, path_of
+
+KEY_A = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICl1d8PxXWU2apZl3mKo9IBpkbGkJDbn9k7HPBOot73L a@example.org"
+KEY_B = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAw2x0zDEp9DqhB8LeUgTm2YG9G37ec8+cPF0cpIeRI9 b@example.org"
+
+
+def change(record: Model, **update) -> Model:
+    """Return a validated copy of ``record`` with ``update`` applied (models are frozen)."""
+    return type(record).model_validate({**record.model_dump(), **update})
+
+
+def campaign(code: str, quota: int = 5) -> Campaign:
+    start = int(code[:4])
+    return Campaign(
+        code=code, title=f"Campagne {code}", call_opens=dt.date(start, 2, 1), proposals_due=dt.date(start, 3, 31),
+        selection=dt.date(start, 6, 15), work_starts=dt.date(start, 9, 1), work_ends=dt.date(start + 1, 4, 30),
+        teams_per_discipline=quota,
+    )
+
+
+def base() -> dict[str, Model]:
+    """A small commons that breaks no rule: two campaigns, a two-year SVT theme, a team, a scenario, governance."""
+    return {
+        "campaigns/2025-2026": campaign("2025-2026"),
+        "campaigns/2026-2027": campaign("2026-2027"),
+        "themes/2025-2026/svt": Theme(campaign="2025-2026", discipline="svt", title="Bases de données (année 1)"),
+        "themes/2026-2027/svt-1": Theme(campaign="2026-2027", discipline="svt", title="Une seule santé"),
+        "themes/2026-2027/svt-2": Theme(campaign="2026-2027", discipline="svt", title="Bases de données (année 2)",
+                                        year=2, requires=["themes/2025-2026/svt"]),
+        "themes/2026-2027/premier-degre": Theme(campaign="2026-2027", discipline="premier-degre", title="STIAM"),
+        "teams/2026-2027/svt/lyon": team("2026-2027", "svt", "lyon", theme="svt-1", project_title="Projet"),
+        "scenarios/2026-2027/svt/lyon/s": Scenario(
+            campaign="2026-2027", disciplines=["svt"], academie="lyon", theme="svt-1", title="Scénario",
+            ai=AiUse(tools=["Vittascience"], personal_data="Aucune donnée personnelle."),
+            publication_url="https://example.org/s",
+        ),
+        "governance/reviewers": Governance(reviewers=[
+            Reviewer(name="N", principal="n@example.org", role="national", public_key=KEY_A),
+            Reviewer(name="L", principal="l@example.org", role="academique", academies=["lille"], public_key=KEY_B),
+        ]),
+    }
+
+
+Mutation = Callable[[dict[str, Model]], None]
+
+
+def edit(record_id: str, **update) -> Mutation:
+    def apply(records: dict[str, Model]) -> None:
+        records[record_id] = change(records[record_id], **update)
+
+    return apply
+
+
+def add(record_id: str, record: Model) -> Mutation:
+    def apply(records: dict[str, Model]) -> None:
+        records[record_id] = record
+
+    return apply
+
+
+def remove(record_id: str) -> Mutation:
+    def apply(records: dict[str, Model]) -> None:
+        del records[record_id]
+
+    return apply
+
+
+def both(*mutations: Mutation) -> Mutation:
+    def apply(records: dict[str, Model]) -> None:
+        for mutation in mutations:
+            mutation(records)
+
+    return apply
+
+
+def nothing(records: dict[str, Model]) -> None:
+    return None
+
+
+TEAM = "teams/2026-2027/svt/lyon"
+SCENARIO = "scenarios/2026-2027/svt/lyon/s"
+GOV = "governance/reviewers"
+FIRST_DEGREE = "teams/2026-2027/premier-degre/dijon"
+
+
+def first_degree(**update) -> Mutation:
+    return add(FIRST_DEGREE, change(team("2026-2027", "premier-degre", "dijon", theme="premier-degre",
+                                         project_title="P"), **update))
+
+
+def selected(academies: list[str]) -> Mutation:
+    return both(*(add(f"teams/2026-2027/svt/{a}", team("2026-2027", "svt", a, theme="svt-1", project_title="P"))
+                  for a in academies))
+
+
+def year_two_team(with_year_one: bool) -> Mutation:
+    steps = [edit(TEAM, theme="svt-2"), edit(SCENARIO, theme="svt-2")]
+    if with_year_one:
+        steps.append(add("teams/2025-2026/svt/lyon", team("2025-2026", "svt", "lyon", theme="svt",
+                                                          project_title="Année 1")))
+    return both(*steps)
+
+
+def reviewers(*items: Reviewer) -> Mutation:
+    return add(GOV, Governance(reviewers=list(items)))
+
+
+_N = Reviewer(name="N", principal="n@example.org", role="national", public_key=KEY_A)
+
+# rule id -> (passing mutation, failing mutation), both applied to base().
+FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
+    "campagne-calendrier": (nothing, edit("campaigns/2026-2027", selection=dt.date(2026, 3, 1))),
+    "campagne-existe": (nothing, add("themes/2024-2025/svt", Theme(campaign="2024-2025", discipline="svt", title="X"))),
+    "theme-prerequis": (nothing, edit("themes/2026-2027/svt-2", requires=["themes/2024-2025/svt"])),
+    "equipe-pilote": (
+        first_degree(pilot={"name": "IEN (exemple)", "corps": "ien-1d"}),
+        edit(TEAM, pilot={"name": "IEN (exemple)", "corps": "ien-1d"}),
+    ),
+    "equipe-enseignants": (nothing, edit(TEAM, teachers=[{"name": "A"}, {"name": "B"}])),
+    "equipe-referent": (nothing, edit(TEAM, referent={"name": " inspecteur·rice PILOTE (Lyon, exemple)"})),
+    "equipe-cardie": (nothing, edit(TEAM, cardie=None)),
+    "equipe-dasen": (first_degree(), first_degree(dasen_agreement=None)),
+    "equipe-theme": (nothing, both(edit(TEAM, theme="premier-degre"), edit(SCENARIO, theme="premier-degre"))),
+    "equipe-quota": (selected(["lille", "nantes", "nice", "paris"]),
+                     selected(["lille", "nantes", "nice", "paris", "rennes"])),
+    "equipe-annee-2": (year_two_team(with_year_one=True), year_two_team(with_year_one=False)),
+    "scenario-equipe": (nothing, add("scenarios/2026-2027/svt/nice/s", change(base()[SCENARIO], academie="nice"))),
+    "scenario-theme": (nothing, edit(SCENARIO, theme="svt-9")),
+    "scenario-theme-equipe": (nothing, edit(SCENARIO, theme="svt-2")),
+    "scenario-ia-donnees": (nothing, edit(SCENARIO, ai={"tools": ["Vittascience"], "personal_data": " "})),
+    "scenario-publication": (nothing, edit(SCENARIO, publication_url="http://example.org/s")),
+    "gouvernance-principal": (nothing, reviewers(_N, change(_N, name="Autre", public_key=KEY_B))),
+}
+
+ALSO_REPORTED: dict[str, set[str]] = {
+    # A scenario's team must exist and work on an existing theme, and the scenario on its team's theme:
+    # a scenario on a missing theme is therefore also off its team's theme.
+    "scenario-theme": {"scenario-theme-equipe"},
+}
+"""Rules whose failing fixture cannot help breaking another rule as well."""
+
+
+def _check(mutation: Mutation) -> list:
+    records = base()
+    mutation(records)
+    return rules.check(records)
+
+
+def test_base_corpus_breaks_no_rule() -> None:
+    assert rules.check(base()) == []
+
+
+def test_every_rule_has_fixtures() -> None:
+    """Adding a rule without a passing and a failing fixture fails here."""
+    assert sorted(FIXTURES) == sorted(rule.id for rule in rules.RULES)
+    assert len({rule.id for rule in rules.RULES}) == len(rules.RULES)
+
+
+@pytest.mark.parametrize("rule_id", [rule.id for rule in rules.RULES])
+def test_passing_fixture(rule_id: str) -> None:
+    passing, _ = FIXTURES[rule_id]
+    assert [p for p in _check(passing) if p.rule == rule_id] == []
+
+
+@pytest.mark.parametrize("rule_id", [rule.id for rule in rules.RULES])
+def test_failing_fixture_reports_exactly_that_rule(rule_id: str) -> None:
+    _, failing = FIXTURES[rule_id]
+    found = _check(failing)
+    assert {p.rule for p in found} == {rule_id} | ALSO_REPORTED.get(rule_id, set()), [str(p) for p in found]
+    rule = next(r for r in rules.RULES if r.id == rule_id)
+    for problem in found:
+        if problem.rule == rule_id:
+            assert problem.severity == rule.severity
+            assert problem.message and problem.key
+            assert str(problem).startswith(f"{problem.path}:")
+
+
+def test_rule_problems_point_at_the_faulty_line_with_the_text() -> None:
+    records = base()
+    records[TEAM] = change(records[TEAM], cardie=None, teachers=[{"name": "A"}])
+    texts = {rid: codec.dump(record) for rid, record in records.items()}
+    found = {p.rule: p for p in rules.check(records, text_of=texts.get)}
+    lines = texts[TEAM].splitlines()
+    teachers = found["equipe-enseignants"]
+    assert lines[teachers.line - 1].startswith("teachers = [") and teachers.column == 1
+    assert found["equipe-cardie"].line == 1  # absent key: the whole record
+    assert found["equipe-cardie"].path == TEAM + ".toml"
+
+
+def test_only_restricts_the_report_but_rules_see_everything() -> None:
+    records = base()
+    FIXTURES["equipe-quota"][1](records)
+    assert rules.check(records, only={"teams/2026-2027/svt/lyon"}) == []
+    reported = rules.check(records, only={"teams/2026-2027/svt/rennes"})
+    assert [p.rule for p in reported] == ["equipe-quota"]
+
+
+def test_messages_are_french() -> None:
+    _, failing = FIXTURES["equipe-enseignants"]
+    (problem,) = _check(failing)
+    assert problem.message == "2 enseignant(s) seulement, au moins 3 attendus"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(*RECORDS.values()), max_size=8))
+def test_rules_never_raise_on_any_valid_records(items: list[Model]) -> None:
+    records = {path_of(item).removesuffix(".toml"): item for item in items}
+    texts = {rid: codec.dump(item) for rid, item in records.items()}
+    for problem in rules.check(records, text_of=texts.get):
+        assert problem.rule in FIXTURES and problem.line >= 1 and problem.message

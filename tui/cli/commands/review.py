@@ -1,0 +1,216 @@
+"""Provides ``traam review``: the queue, one contribution, and the decisions (approve, request changes, refuse)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli.output import fail, print_json, say, warn
+
+
+class _Ordered(argparse.Action):
+    """Keep ``-m`` and ``--record`` in the order typed, so that ``--record ID -m …`` pairs them."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        items = list(getattr(namespace, "notes", None) or [])
+        items.append((self.dest, values))
+        namespace.notes = items
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """``traam review list|show|approve|request-changes|refuse``."""
+    parser = sub.add_parser("review", help="relire les contributions : file d'attente et décisions")
+    actions = parser.add_subparsers(dest="review_action", metavar="ACTION")
+    actions.required = True
+    listing = actions.add_parser("list", help="contributions en attente dans votre périmètre")
+    listing.add_argument("--json", action="store_true", help="sortie JSON")
+    listing.add_argument("--tout", dest="everything", action="store_true",
+                         help="inclure les contributions en attente de l'auteur ou refusées, hors périmètre aussi")
+    listing.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+    listing.set_defaults(handler=run_list)
+    show = actions.add_parser("show", help="détail d'une contribution : différences, conflits, règles")
+    show.add_argument("ref", metavar="BRANCHE")
+    show.add_argument("--into", choices=["main"], help="validation nationale directe d'une contribution")
+    show.add_argument("--json", action="store_true", help="sortie JSON")
+    show.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+    show.set_defaults(handler=run_show)
+    approve = actions.add_parser("approve", help="valider : fusion signée dans la branche cible, puis poussée")
+    approve.add_argument("ref", metavar="BRANCHE")
+    approve.add_argument("--resolve", action="append", default=[], metavar="CLÉ=ours|theirs",
+                         help="résoudre un conflit (ID:champ, champ ou chemin ; ours = cible, theirs = contribution)")
+    approve.add_argument("--into", choices=["main"], help="validation nationale directe d'une contribution")
+    approve.add_argument("--key", metavar="CHEMIN", help="clé SSH privée (par défaut : user.signingkey)")
+    approve.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la validation")
+    approve.add_argument("--force", action="store_true", help="valider malgré des erreurs de règles")
+    approve.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+    approve.set_defaults(handler=run_approve)
+    for name, decision, help_text in (("request-changes", "modifications", "demander des modifications"),
+                                      ("refuse", "refus", "refuser la contribution (la branche reste)")):
+        parser_ = actions.add_parser(name, help=help_text)
+        parser_.add_argument("ref", metavar="BRANCHE")
+        parser_.add_argument("-m", dest="message", action=_Ordered, required=True, metavar="MESSAGE",
+                             help="message (après --record ID : commentaire de cet enregistrement)")
+        parser_.add_argument("--record", dest="record", action=_Ordered, metavar="ID",
+                             help="l'enregistrement commenté par le -m qui suit")
+        parser_.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la note")
+        parser_.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+        parser_.set_defaults(handler=run_decide, decision=decision)
+
+
+def _fetch(root) -> None:
+    from store import contrib, git
+
+    remote = contrib.default_remote(root)
+    if remote:
+        done = git.run(root, "fetch", "--quiet", remote, check=False)
+        if done.returncode != 0:
+            warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
+
+
+def _candidate_json(item) -> dict:
+    from tui.cli.review_support import plan_json
+
+    return {"branch": item.name, "ref": item.ref, "tip": item.tip, "target": item.target, "academie": item.academie,
+            "author": item.author, "email": item.email, "proposed": item.proposed, "updated": item.updated,
+            "decision": item.decision.to_json() if item.decision else None, "merge": plan_json(item.plan)}
+
+
+def _print_candidate(item) -> None:
+    from store.notes import DECISIONS
+    from tui.cli.review_support import print_plan
+
+    say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
+    if item.decision is not None:
+        say(f"  décision : {DECISIONS.get(item.decision.decision, item.decision.decision)} "
+            f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")
+    print_plan(item.plan)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """List the branches waiting for validation in the reviewer's scope."""
+    from store import governance, review, signing, trees
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, store_error
+
+    try:
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        main = trees.newest(root, "main")
+        me = signing.whoami(root, governance.governance_at(root, main[1])) if main else None
+        if me is None and not args.everything:
+            warn("aucun relecteur reconnu (traam reviewer setup) : toutes les contributions sont listées")
+        items = review.pending(root, reviewer=None if args.everything else me, everything=args.everything)
+    except StoreError as error:
+        return fail(store_error(error))
+    if args.json:
+        print_json([_candidate_json(item) for item in items])
+        return 0
+    if not items:
+        say("Aucune contribution en attente.")
+    for item in items:
+        _print_candidate(item)
+        say()
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Show one branch to review: who, when, field diffs, conflicts and the rule report."""
+    from store import recordmerge, review
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, store_error
+
+    try:
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        item = review.candidate(root, args.ref, into=args.into)
+        item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+    except StoreError as error:
+        return fail(store_error(error))
+    if args.json:
+        print_json(_candidate_json(item))
+    else:
+        _print_candidate(item)
+    return 0
+
+
+def _ask(conflicts) -> dict[str, str]:
+    from tui.cli.review_support import value_text
+
+    choices = {}
+    for conflict in conflicts:
+        say(f"Conflit sur {conflict.record_id}, champ « {conflict.key} » :")
+        say(f"  [c] cible        : {value_text(conflict.ours)}")
+        say(f"  [p] contribution : {value_text(conflict.theirs)}")
+        answer = ""
+        while answer not in ("c", "p"):
+            answer = input("Garder [c]ible ou [p]contribution ? ").strip().lower()[:1]
+        choices[conflict.name] = "ours" if answer == "c" else "theirs"
+    return choices
+
+
+def run_approve(args: argparse.Namespace) -> int:
+    """Validate a branch with a signed record-aware merge."""
+    from pathlib import Path
+
+    from store import review
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, print_plan, store_error
+
+    resolutions = {}
+    for item in args.resolve:
+        name, sep, choice = item.rpartition("=")
+        if not sep or choice not in ("ours", "theirs", "cible", "contribution"):
+            return fail(f"résolution invalide « {item} » (attendu CLÉ=ours ou CLÉ=theirs)", 2)
+        resolutions[name] = choice
+    key = Path(args.key) if args.key else None
+    try:
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        try:
+            done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key, push=args.push,
+                                  force=args.force)
+        except review.UnresolvedConflicts as conflicts:
+            if not sys.stdin.isatty():
+                print_plan(conflicts.plan)
+                return fail(conflicts.message)
+            resolutions.update(_ask(conflicts.plan.conflicts))
+            done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key,
+                                  push=args.push, force=args.force)
+    except StoreError as error:
+        return fail(store_error(error))
+    say(f"Validé : {args.ref} fusionnée dans « {done.target} » (commit signé {done.commit[:10]}).")
+    say("Poussé sur le dépôt distant." if done.pushed else "Non poussé (pas de dépôt distant ou --no-push).")
+    return 0
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    """Record a decision note (changes requested, refusal) with per-record comments."""
+    from store import review
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, store_error
+
+    general, records, current = [], {}, None
+    for dest, value in args.notes or []:
+        if dest == "record":
+            current = value
+        elif current is None:
+            general.append(value)
+        else:
+            records[current] = value
+            current = None
+    if current is not None:
+        return fail(f"--record {current} sans -m MESSAGE qui suive", 2)
+    message = "\n".join(general) or ("Voir les commentaires par enregistrement." if records else "")
+    try:
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        done = review.decide(root, args.ref, args.decision, message, records=records, push=args.push)
+    except StoreError as error:
+        return fail(store_error(error))
+    label = "Modifications demandées" if args.decision == "modifications" else "Contribution refusée"
+    say(f"{label} pour « {args.ref} » ({done.date}).")
+    return 0

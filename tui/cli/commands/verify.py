@@ -1,0 +1,50 @@
+"""Provides ``traam verify``: check that every validation on main and academie/* is a signed, allowed merge."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.output import fail, print_json, say
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """``traam verify [BRANCHE] [--json]``."""
+    parser = sub.add_parser("verify", help="vérifier les validations signées de main et des branches academie/*")
+    parser.add_argument("ref", nargs="?", metavar="BRANCHE", help="main ou academie/<code> (par défaut : toutes)")
+    parser.add_argument("--json", action="store_true", help="sortie JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Verify the protected branches; exit 1 on any problem."""
+    from store import git, trees, verify
+    from store.errors import StoreError
+    from tui.cli.review_support import store_error
+
+    try:
+        root = git.text(".", "rev-parse", "--show-toplevel", check=False) or "."  # "." in a bare repository
+        branches = [args.ref.removeprefix("refs/heads/")] if args.ref else verify.protected_branches(root)
+        reports = []
+        for branch in branches:
+            tip = trees.newest(root, branch)
+            if tip is None:
+                return fail(f"branche introuvable : « {branch} »")
+            reports.append(verify.verify_branch(root, branch, tip=tip[1]))
+    except StoreError as error:
+        return fail(store_error(error))
+    failed = any(not report.ok for report in reports)
+    if args.json:
+        print_json({"ok": not failed, "branches": [
+            {"branch": r.branch, "tip": r.tip, "verified": r.verified, "merges": r.merges, "ok": r.ok,
+             "problems": r.problems} for r in reports]})
+        return 1 if failed else 0
+    for report in reports:
+        if report.ok:
+            say(f"{report.branch} : {report.merges} validation(s) signée(s), tout est vérifié")
+        else:
+            say(f"{report.branch} : {len(report.problems)} problème(s)")
+            for problem in report.problems:
+                say(f"  {problem}")
+    if failed:
+        say("Vérification échouée : ces validations ne sont pas reconnues.")
+    return 1 if failed else 0

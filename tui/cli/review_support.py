@@ -1,0 +1,90 @@
+"""Provides what the review commands share: finding the commons root and printing diffs, conflicts, candidates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from records.diff import Change
+from records.text import printable
+from store import git
+from store.errors import NotACommons, StoreError
+from tui.cli.output import say
+
+_KIND_MARKS = {"added": "+", "removed": "-", "changed": "~", "item-added": "+", "item-removed": "-"}
+
+
+def commons_root(path: str = ".") -> Path:
+    """Return the root of the commons holding ``path`` (a git work tree with ``traam.toml``).
+
+    Raises:
+        NotACommons: not inside a commons.
+    """
+    done = git.run(path, "rev-parse", "--show-toplevel", check=False)
+    top = done.stdout.decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not top or not (Path(top) / "traam.toml").is_file():
+        raise NotACommons("ce dossier n'est pas un commun traam (dépôt git avec traam.toml à la racine)")
+    return Path(top)
+
+
+def value_text(value: Any, limit: int = 100) -> str:
+    """Return a one-line, sanitised rendering of a field value."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = printable(" ".join(str(text).split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def change_line(change: Change) -> str:
+    """Return the French line describing one field change."""
+    mark = _KIND_MARKS[change.kind]
+    if change.kind == "changed":
+        return f"{mark} {change.key} : {value_text(change.old)} → {value_text(change.new)}"
+    if change.kind in ("added", "item-added"):
+        return f"{mark} {change.key} : {value_text(change.new)}"
+    return f"{mark} {change.key} : {value_text(change.old)}"
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    """Return a JSON-ready dict of one field change."""
+    return {"key": change.key, "kind": change.kind, "old": change.old, "new": change.new}
+
+
+def print_plan(plan: Any, indent: str = "  ") -> None:
+    """Print a merge plan: field diffs per record, conflicts, refused paths, rule report."""
+    if plan is None:
+        return
+    for reason in plan.refused:
+        say(f"{indent}refusé : {reason}")
+    for record_id, changes in sorted(plan.changes.items()):
+        say(f"{indent}{record_id}")
+        for change in changes:
+            say(f"{indent}  {change_line(change)}")
+    for conflict in plan.conflicts:
+        say(f"{indent}conflit {conflict.name} : cible « {value_text(conflict.ours)} » / "
+            f"contribution « {value_text(conflict.theirs)} »")
+    if plan.problems:
+        say(f"{indent}règles : {len(plan.problems)} problème(s)")
+        for problem in plan.problems:
+            say(f"{indent}  {problem}")
+    elif plan.tree is not None:
+        say(f"{indent}règles : aucun problème")
+
+
+def plan_json(plan: Any) -> dict[str, Any] | None:
+    """Return a JSON-ready dict of a merge plan."""
+    if plan is None:
+        return None
+    return {
+        "mergeable": plan.tree is not None,
+        "refused": plan.refused,
+        "changes": {rid: [change_json(c) for c in changes] for rid, changes in sorted(plan.changes.items())},
+        "conflicts": [{"name": c.name, "record": c.record_id, "key": c.key, "base": c.base, "ours": c.ours,
+                       "theirs": c.theirs} for c in plan.conflicts],
+        "problems": [p.to_json() for p in plan.problems],
+    }
+
+
+def store_error(error: StoreError) -> str:
+    """Return the French text of a store error, with git's message when it helps."""
+    return error.message + (f"\n{error.stderr.strip()}" if error.stderr.strip() else "")
