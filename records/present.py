@@ -144,5 +144,5 @@ def describe(record: Model) -> list[tuple[str, str, str]]:
             text = "\n".join(f"• {value_text(key, item)}" for item in value)
         else:
             text = value_text(key, value)
-        rows.append((key, field_label(key), text))
+        rows.append((key, field_label(key), text.strip()))
     return rows

@@ -25,8 +25,10 @@ Finding = tuple[str, str, str]
 class Corpus:
     """The records a rule looks at, indexed by kind; built once per check."""
 
-    def __init__(self, records: Mapping[str, Model]):
+    def __init__(self, records: Mapping[str, Model], present: set[str] | None = None):
         self.records = records
+        self.present = present if present is not None else set(records)
+        """Ids of every record file, valid or not: a reference to an invalid file is not "missing"."""
 
     def of(self, kind: type[Model]) -> dict[str, Model]:
         return {rid: r for rid, r in self.records.items() if isinstance(r, kind)}
@@ -96,10 +98,9 @@ def _campaign_calendar(corpus: Corpus) -> Iterator[Finding]:
 
 @rule("campagne-existe", "error", "Thématiques, équipes et scénarios appartiennent à une campagne qui existe.")
 def _campaign_exists(corpus: Corpus) -> Iterator[Finding]:
-    known = {c.code for c in corpus.campaigns.values()}
     for group in (corpus.themes, corpus.teams, corpus.scenarios):
         for rid, record in group.items():
-            if record.campaign not in known:
+            if f"campaigns/{record.campaign}" not in corpus.present:
                 yield rid, "campaign", f"la campagne « {record.campaign} » n'existe pas (campaigns/{record.campaign}.toml)"
 
 
@@ -110,7 +111,7 @@ def _campaign_exists(corpus: Corpus) -> Iterator[Finding]:
 def _theme_requires(corpus: Corpus) -> Iterator[Finding]:
     for rid, theme in corpus.themes.items():
         for i, required in enumerate(theme.requires):
-            if required not in corpus.themes:
+            if required not in corpus.present:
                 yield rid, f"requires.{i}", f"la thématique prérequise « {printable(required)} » est absente du commun"
 
 
@@ -164,6 +165,8 @@ def _team_dasen(corpus: Corpus) -> Iterator[Finding]:
 def _team_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         theme = corpus.themes.get(_theme_id(team.campaign, team.theme))
+        if theme is None and _theme_id(team.campaign, team.theme) in corpus.present:
+            continue  # the theme file is invalid: reported on its own
         if theme is None:
             yield rid, "theme", f"la thématique « {team.theme} » n'existe pas dans la campagne {team.campaign}"
         elif theme.discipline not in (team.discipline, "interdisciplinaire"):
@@ -213,14 +216,14 @@ def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
 def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
         team_id = _team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
-        if team_id not in corpus.teams:
+        if team_id not in corpus.present:
             yield rid, "academie", f"aucune équipe ne correspond ({team_id}.toml)"
 
 
 @rule("scenario-theme", "error", "Un scénario relève d'une thématique de sa campagne.")
 def _scenario_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        if _theme_id(scenario.campaign, scenario.theme) not in corpus.themes:
+        if _theme_id(scenario.campaign, scenario.theme) not in corpus.present:
             yield rid, "theme", f"la thématique « {scenario.theme} » n'existe pas dans la campagne {scenario.campaign}"
 
 
@@ -271,6 +274,7 @@ def check(
     records: Mapping[str, Model],
     text_of: Callable[[str], str | None] | None = None,
     only: set[str] | None = None,
+    present: set[str] | None = None,
 ) -> list[Problem]:
     """Check every rule across ``records`` and return the problems, sorted.
 
@@ -280,8 +284,11 @@ def check(
             or None; without it, problems point at line 1.
         only: when given, report only findings on these record ids (rules
             still see every record).
+        present: ids of every record file, valid or not (default: the ids of
+            ``records``); references to a present but invalid file are not
+            reported again, its own problems say what is wrong.
     """
-    corpus = Corpus(records)
+    corpus = Corpus(records, present)
     problems = []
     positions: dict[str, Positions] = {}
     for item in RULES:

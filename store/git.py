@@ -30,6 +30,8 @@ _SCRUBBED = (
     "GIT_EDITOR",
 )
 
+_QUARANTINE = ("GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES")
+
 SAFE_CONFIG = (
     "-c", "core.fsmonitor=false",
     "-c", "core.untrackedCache=false",
@@ -47,8 +49,11 @@ def environment(extra: dict[str, str] | None = None, *, keep_git_env: bool = Fal
     """Return the environment for a git subprocess: git's hook variables scrubbed, prompts off, C locale."""
     env = dict(os.environ)
     if not keep_git_env:
+        # In a pre-receive hook the pushed objects sit in a quarantine that only these variables reach.
+        quarantine = _QUARANTINE if env.get("GIT_QUARANTINE_PATH") else ()
         for name in _SCRUBBED:
-            env.pop(name, None)
+            if name not in quarantine:
+                env.pop(name, None)
     env["GIT_TERMINAL_PROMPT"] = "0"
     env["LC_ALL"] = "C"
     env["LANGUAGE"] = "C"

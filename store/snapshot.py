@@ -98,7 +98,7 @@ class Snapshot:
 
     def validate(self) -> list[Problem]:
         """Return the file problems plus the rules of the cahier des charges across records, sorted."""
-        found = rules.check(self.records(), text_of=self.text)
+        found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
         return sorted([*self.problems, *found])
 
 

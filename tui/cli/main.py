@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser.add_argument("-C", dest="directory", metavar="DOSSIER", help="travailler sur le commun de ce dossier (comme git -C)")
+    parser.add_argument("-C", dest="chdir", metavar="DOSSIER", help="travailler sur le commun de ce dossier (comme git -C)")
     parser.add_argument("--version", action="version", version="traam 0.1.0", help="afficher la version")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
     sub.required = False
@@ -60,11 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the ``traam`` command and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.directory:
+    if args.chdir:
         try:
-            os.chdir(args.directory)
+            os.chdir(args.chdir)
         except OSError as error:
-            return fail(f"impossible d'aller dans « {args.directory} » : {error.strerror}")
+            return fail(f"impossible d'aller dans « {args.chdir} » : {error.strerror}")
     handler = getattr(args, "handler", None)
     if handler is None:
         from tui.cli.commands.open import open_app

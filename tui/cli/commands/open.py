@@ -1,10 +1,10 @@
-"""Provides what ``traam`` does without a command: open the commons of the current folder."""
+"""Provides what ``traam`` does without a command: open the terminal application on the current commons."""
 
 from __future__ import annotations
 
 import argparse
 
-from tui.cli.output import fail, say
+from tui.cli.output import fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,7 +14,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def open_app(args: argparse.Namespace) -> int:
-    """Open the commons of the current folder (the terminal application)."""
+    """Open the application on the commons of the current folder (``-C DIR`` already applied).
+
+    The commons is checked first, so that a folder that is not a commons
+    gives a one-line French error instead of starting the application.
+    """
     from store.commons import Commons
     from store.errors import StoreError
 
@@ -22,7 +26,6 @@ def open_app(args: argparse.Namespace) -> int:
         commons = Commons.open(".")
     except StoreError as error:
         return fail(str(error))
-    snapshot = commons.load()
-    say(f"Commun : {commons.root}")
-    say(f"{len(snapshot.entries)} enregistrements")
-    return 0
+    from tui.app import run_app
+
+    return run_app(commons.root)

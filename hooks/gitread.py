@@ -1,0 +1,133 @@
+"""Provides the plumbing reads the hooks share: raw tree diffs, tree listings and blobs in one batch.
+
+Everything goes through :func:`store.git.run` (safe options, scrubbed
+environment). Callers pass ``env``/``keep_git_env`` when a hook must see the
+index being committed (``GIT_INDEX_FILE``) or a push's quarantined objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.git import run
+
+ZERO = "0" * 40
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+SYMLINK, SUBMODULE = "120000", "160000"
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """One path changed between two trees (or a tree and the index)."""
+
+    path: str
+    status: str
+    """``A``, ``M``, ``D``, ``T`` (type change)."""
+    mode: str
+    """New mode (``100644``, ``120000`` …), ``000000`` when deleted."""
+    blob: str
+    """New blob id, zeros when deleted."""
+
+
+def parse_raw(data: bytes) -> list[Changed]:
+    """Parse ``git diff-* --raw -z --no-renames`` output."""
+    items = data.split(b"\0")
+    out = []
+    for i in range(0, len(items) - 1, 2):
+        meta = items[i].decode("ascii", "replace").lstrip(":").split()
+        if len(meta) < 5:
+            continue
+        path = items[i + 1].decode("utf-8", "surrogateescape")
+        out.append(Changed(path, meta[4][0], meta[1], meta[3]))
+    return out
+
+
+def diff_trees(root: Path | str, old: str | None, new: str, **kw) -> list[Changed]:
+    """Return the paths that differ from tree-ish ``old`` (None: empty tree) to ``new``."""
+    done = run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old or EMPTY_TREE, new, **kw)
+    return parse_raw(done.stdout)
+
+
+def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
+    """Return the paths staged in the index relative to ``head`` (None: nothing committed yet)."""
+    done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", head or EMPTY_TREE, **kw)
+    return parse_raw(done.stdout)
+
+
+def list_tree(root: Path | str, treeish: str, **kw) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive)."""
+    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, **kw)
+    out = {}
+    for item in done.stdout.split(b"\0"):
+        if not item:
+            continue
+        meta, _, path = item.partition(b"\t")
+        mode, _kind, blob = meta.decode("ascii").split()
+        out[path.decode("utf-8", "surrogateescape")] = (mode, blob)
+    return out
+
+
+def list_index(root: Path | str, **kw) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for every entry of the index (stage 0)."""
+    done = run(root, "ls-files", "-s", "-z", **kw)
+    out = {}
+    for item in done.stdout.split(b"\0"):
+        if not item:
+            continue
+        meta, _, path = item.partition(b"\t")
+        mode, blob, stage = meta.decode("ascii").split()
+        if stage == "0":
+            out[path.decode("utf-8", "surrogateescape")] = (mode, blob)
+    return out
+
+
+def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
+    """Return the size of each blob (one ``cat-file --batch-check``); missing blobs are left out."""
+    if not blobs:
+        return {}
+    done = run(root, "cat-file", "--batch-check", input="\n".join(blobs) + "\n", **kw)
+    sizes = {}
+    for line in done.stdout.decode("ascii", "replace").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] == "blob":
+            sizes[parts[0]] = int(parts[2])
+    return sizes
+
+
+def read_blobs(root: Path | str, blobs: list[str], **kw) -> dict[str, bytes]:
+    """Return the content of each blob, read through one ``git cat-file --batch``."""
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
+        return {}
+    data = run(root, "cat-file", "--batch", input="\n".join(wanted) + "\n", **kw).stdout
+    out: dict[str, bytes] = {}
+    at = 0
+    while at < len(data):
+        end = data.index(b"\n", at)
+        header = data[at:end].decode("ascii", "replace").split()
+        at = end + 1
+        if len(header) != 3:
+            continue  # "<id> missing"
+        size = int(header[2])
+        out[header[0]] = data[at:at + size]
+        at += size + 1
+    return out
+
+
+def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int, bool]:
+    """Return ``(parents, committer timestamp, signed)`` of a commit, read from its raw object."""
+    raw = run(root, "cat-file", "commit", commit, **kw).stdout
+    header = raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")
+    parents, stamp, signed = [], 0, False
+    for line in header.splitlines():
+        if line.startswith("parent "):
+            parents.append(line.split()[1])
+        elif line.startswith("committer "):
+            try:
+                stamp = int(line.rsplit(" ", 2)[-2])
+            except ValueError:
+                stamp = 0
+        elif line.startswith("gpgsig"):
+            signed = True
+    return parents, stamp, signed

@@ -1,0 +1,56 @@
+"""Provides the ``pre-commit`` hook: the staged records, read from the index, must be valid.
+
+Only the staged blobs are parsed (plus what the cross-record rules need, see
+:mod:`hooks.checks`), so a commit stays fast on a 100,000-record commons. The
+index checked is the one git is committing (``GIT_INDEX_FILE``: ``git commit
+-a`` and ``git commit PATH`` use a temporary index).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from hooks import report
+from hooks.checks import errors, file_problems, rule_problems
+from hooks.gitread import diff_index, list_index
+from records.layout import MANIFEST
+from store.git import run
+
+
+def index_env() -> dict[str, str]:
+    """Return the environment that points nested git calls at the index being committed."""
+    index = os.environ.get("GIT_INDEX_FILE")
+    return {"GIT_INDEX_FILE": str(Path(index).resolve())} if index else {}
+
+
+def check_index(root: Path) -> list:
+    """Return every problem of the staged changes of the repository at ``root`` (empty when not a commons)."""
+    env = index_env()
+    head = run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False).stdout.decode().strip() or None
+    tree = list_index(root, env=env)
+    if MANIFEST not in tree:
+        return []  # not a commons: nothing to say
+    staged = diff_index(root, head, env=env)
+    changed = {c.path: (c.mode, c.blob) for c in staged if c.status != "D"}
+    problems, loaded = file_problems(root, changed, tree.keys(), env=env)
+    problems += rule_problems(root, tree, {c.path for c in staged}, loaded, env=env)
+    return sorted(problems)
+
+
+def main(argv: list[str], stdin: bytes | None = None) -> int:
+    """Run the hook; return 1 (commit refused) when a staged record has an error."""
+    root = Path.cwd()
+    problems = check_index(root)
+    report.problems(problems)
+    if errors(problems):
+        report.line(
+            "traam : commit refusé : corrigez les erreurs ci-dessus (traam validate), puis « git add » et recommencez."
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,93 @@
+"""Provides the Atom 1.0 feeds: one per discipline, listing its newly validated scenarios, newest first.
+
+An entry's date is the date the scenario was validated when the caller knows
+it (``dates``), else the scenario's ``updated`` or ``created`` date, else the
+start of its campaign's work. Every text goes through XML escaping; links are
+absolute when a base URL of the published site is given, relative otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from xml.sax.saxutils import escape, quoteattr
+
+from records import vocab
+from records.models import Campaign, Model, Scenario
+from store.publish.labels import clean
+from store.publish.selection import campaign_id, of_kind
+from store.publish.site_pages import page_of
+
+LIMIT = 50
+"""Entries per feed."""
+
+
+def _when(record_id: str, scenario: Scenario, records: Mapping[str, Model], dates: Mapping[str, dt.datetime]) -> dt.datetime:
+    if record_id in dates:
+        moment = dates[record_id]
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    day = scenario.updated or scenario.created
+    if day is None:
+        campaign = records.get(campaign_id(scenario.campaign))
+        day = campaign.work_starts if isinstance(campaign, Campaign) else dt.date(int(scenario.campaign[:4]), 9, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _x(value: str) -> str:
+    return escape(clean(value, multiline=True))
+
+
+def feed(discipline: str, records: Mapping[str, Model], *, base_url: str = "",
+         dates: Mapping[str, dt.datetime] | None = None) -> str:
+    """Return the Atom document of one discipline.
+
+    Args:
+        discipline: discipline code.
+        records: the selected (validated) records.
+        base_url: URL of the published site (``https://…/``), for absolute links.
+        dates: validation date by scenario id, when known.
+    """
+    dates = dates or {}
+    base = base_url.rstrip("/") + "/" if base_url else "../"
+    chosen = [(rid, s) for rid, s in of_kind(records, Scenario).items() if discipline in s.disciplines]
+    dated = sorted(((_when(rid, s, records, dates), rid, s) for rid, s in chosen), key=lambda x: (x[0], x[1]), reverse=True)
+    dated = dated[:LIMIT]
+    updated = dated[0][0] if dated else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    label = vocab.label(vocab.DISCIPLINES, discipline)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
+        f"<title>{_x(f'TraAM — nouveaux scénarios validés — {label}')}</title>",
+        f"<id>urn:traam:flux:{escape(discipline)}</id>",
+        f"<updated>{_stamp(updated)}</updated>",
+        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(base + f'disciplines/{discipline}.html')}/>",
+        "<author><name>Commun des TraAM</name></author>",
+        "<generator>traam</generator>",
+    ]
+    for moment, rid, s in dated:
+        authors = "".join(f"<author><name>{_x(a.name)}</name></author>" for a in s.authors)
+        lines += [
+            "<entry>",
+            f"<title>{_x(s.title)}</title>",
+            f"<id>urn:traam:{escape(rid.replace('/', ':'))}</id>",
+            f"<updated>{_stamp(moment)}</updated>",
+            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(base + page_of(rid))}/>",
+            authors,
+            f"<category term={quoteattr(s.academie)} label={quoteattr(vocab.label(vocab.ACADEMIES, s.academie))}/>",
+            f"<summary type=\"text\">{_x(s.summary or s.title)}</summary>",
+            f"<rights>{_x(vocab.label(vocab.LICENCES, s.licence))}</rights>",
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def feeds(records: Mapping[str, Model], *, base_url: str = "", dates: Mapping[str, dt.datetime] | None = None) -> dict[str, str]:
+    """Return ``{"atom/<discipline>.xml": document}`` for every discipline that has a scenario."""
+    disciplines = {d for s in of_kind(records, Scenario).values() for d in s.disciplines}
+    return {f"atom/{code}.xml": feed(code, records, base_url=base_url, dates=dates)
+            for code in vocab.DISCIPLINES if code in disciplines}

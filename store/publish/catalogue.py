@@ -1,0 +1,91 @@
+"""Provides Catalogue: the selected records indexed the way the site and the synthesis walk them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+
+from records import vocab
+from records.models import Campaign, Model, Scenario, Team, Theme
+from store.publish.selection import campaign_id, of_kind, team_id, theme_id
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+
+def french_date(value: dt.date | None) -> str:
+    """Return ``2 février 2026`` (``1er`` for the first day), or an empty string."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+class Catalogue:
+    """The records of an export, by kind, with the links between them."""
+
+    def __init__(self, records: Mapping[str, Model], states: Mapping[str, str] | None = None):
+        self.records = records
+        self.states = states or {}
+        self.campaigns: dict[str, Campaign] = of_kind(records, Campaign)
+        self.themes: dict[str, Theme] = of_kind(records, Theme)
+        self.teams: dict[str, Team] = of_kind(records, Team)
+        self.scenarios: dict[str, Scenario] = of_kind(records, Scenario)
+        self.scenarios_of_theme: dict[str, list[str]] = defaultdict(list)
+        self.scenarios_of_team: dict[str, list[str]] = defaultdict(list)
+        self.teams_of_theme: dict[str, list[str]] = defaultdict(list)
+        for rid, scenario in self.scenarios.items():
+            self.scenarios_of_theme[theme_id(scenario.campaign, scenario.theme)].append(rid)
+            self.scenarios_of_team[team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)].append(rid)
+        for rid, team in self.teams.items():
+            self.teams_of_theme[theme_id(team.campaign, team.theme)].append(rid)
+
+    def campaign_codes(self) -> list[str]:
+        """Return every campaign code met in the records, newest first."""
+        codes = {c.code for c in self.campaigns.values()}
+        codes |= {r.campaign for r in (*self.themes.values(), *self.teams.values(), *self.scenarios.values())}
+        return sorted(codes, reverse=True)
+
+    def campaign_title(self, code: str) -> str:
+        """Return the campaign's title, or its code when it is not exported."""
+        campaign = self.campaigns.get(campaign_id(code))
+        return campaign.title if campaign else f"Campagne {code}"
+
+    def disciplines(self) -> list[str]:
+        """Return the discipline codes that have a theme, team or scenario, in vocabulary order."""
+        codes = {t.discipline for t in self.themes.values()} | {t.discipline for t in self.teams.values()}
+        codes |= {d for s in self.scenarios.values() for d in s.disciplines}
+        return [code for code in vocab.DISCIPLINES if code in codes]
+
+    def discipline_names(self, scenario: Scenario) -> list[str]:
+        """Return the labels of a scenario's disciplines."""
+        return [vocab.label(vocab.DISCIPLINES, d) for d in scenario.disciplines]
+
+    def theme_of(self, campaign: str, slug: str) -> tuple[str, Theme | None]:
+        """Return ``(theme id, theme or None when it is not exported)``."""
+        rid = theme_id(campaign, slug)
+        return rid, self.themes.get(rid)
+
+    def team_of(self, scenario: Scenario) -> tuple[str, Team | None]:
+        """Return ``(team id, team or None)`` of a scenario."""
+        rid = team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
+        return rid, self.teams.get(rid)
+
+    def scenarios_of_discipline(self, code: str) -> list[str]:
+        """Return the ids of the scenarios that list a discipline."""
+        return [rid for rid, s in self.scenarios.items() if code in s.disciplines]
+
+    def of_campaign(self, items: Mapping[str, Model], code: str) -> list[str]:
+        """Return the ids among ``items`` that belong to a campaign."""
+        return [rid for rid, r in items.items() if r.campaign == code]
+
+    def recent(self, limit: int = 8) -> list[str]:
+        """Return the ids of the most recently dated scenarios (updated, else created), newest first."""
+        def key(rid: str):
+            s = self.scenarios[rid]
+            return (s.updated or s.created or dt.date.min, rid)
+
+        return sorted(self.scenarios, key=key, reverse=True)[:limit]

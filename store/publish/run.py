@@ -1,0 +1,195 @@
+"""Provides the entry points the command line and the terminal application call: export, import, statistics of a commons.
+
+These load the commons (:class:`store.commons.Commons`), take the validation
+states from :mod:`store.states` when it is available, and hand the records to
+the pure functions of :mod:`store.publish`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from records.models import Model
+from store.errors import StoreError
+from store.publish import atom, csv_edubase, jsonx, site, synthesis
+from store.publish import stats as stats_module
+from store.publish.choices import FORMATS
+from store.publish.contrib import branch_name, commit_records, tip
+from store.publish.importer import Plan, plan
+from store.publish.selection import SelectionError, select, wanted_states
+from store.publish.sheets import read_sheet
+
+FOLDER_FORMATS = ("site", "atom")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    format: str
+    paths: list[Path]
+    counts: dict[str, int] = field(default_factory=dict)
+    """Exported records by kind."""
+
+
+def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
+           base_url: str = "") -> str | dict[str, str]:
+    """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
+
+    Raises:
+        SelectionError: unknown format.
+    """
+    if fmt == "edubase-csv":
+        return csv_edubase.render(records, states)
+    if fmt == "json":
+        return jsonx.render_json(records, states)
+    if fmt == "jsonl":
+        return jsonx.render_jsonl(records, states)
+    if fmt == "json-schema":
+        return jsonx.render_schema()
+    if fmt == "markdown":
+        return synthesis.render(records, states)
+    if fmt == "site":
+        return site.build(records, states)
+    if fmt == "atom":
+        return {path.removeprefix("atom/"): text for path, text in atom.feeds(records, base_url=base_url).items()}
+    raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file through a temporary file in the same folder, fsync and rename (never half written)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def states_of(commons, snapshot) -> dict[str, str] | None:
+    """Return the validation states of the snapshot's records, or None when traam cannot derive them yet."""
+    try:
+        from store.states import record_states
+    except ImportError:
+        return None
+    return dict(record_states(commons, snapshot))
+
+
+def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, str] | None]:
+    """Return ``(records, states)`` of a commons at ``ref`` (work tree when None)."""
+    snapshot = commons.load(ref)
+    return dict(snapshot.records()), states_of(commons, snapshot)
+
+
+def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
+                   etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
+                   base_url: str = "") -> tuple[ExportResult, str | None]:
+    """Select, render and write an export; return the result and, when ``out`` is None, the text.
+
+    Raises:
+        SelectionError: unknown state, campaign or format; states unknown while validated records are asked for;
+            a folder format without ``out``.
+        site.SiteError: the output folder holds something else.
+    """
+    if states is None and wanted_states(etat) is not None and fmt != "json-schema":
+        raise SelectionError("les états de validation ne sont pas disponibles dans ce commun : "
+                             "utilisez --etat tous pour tout exporter")
+    chosen = select(records, states, etat=etat, campagnes=campagnes)
+    counts: dict[str, int] = {}
+    for record in chosen.values():
+        counts[record.KIND] = counts.get(record.KIND, 0) + 1
+    output = render(fmt, chosen, states, base_url=base_url)
+    if isinstance(output, dict):
+        if out is None:
+            raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
+        if fmt == "site":
+            return ExportResult(fmt, site.write(output, Path(out)), counts), None
+        paths = []
+        for relative, text in sorted(output.items()):
+            write_atomic(Path(out) / relative, text)
+            paths.append(Path(out) / relative)
+        return ExportResult(fmt, paths, counts), None
+    if out is None:
+        return ExportResult(fmt, [], counts), output
+    write_atomic(Path(out), output)
+    paths = [Path(out)]
+    if fmt in ("json", "jsonl"):
+        schema = Path(out).with_name(Path(out).stem + ".schema.json")
+        write_atomic(schema, jsonx.render_schema())
+        paths.append(schema)
+    return ExportResult(fmt, paths, counts), None
+
+
+def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, **options) -> tuple[ExportResult, str | None]:
+    """Export a commons (see :func:`export_records` for the options); what the TUI's export action calls."""
+    records, states = load(commons, ref)
+    return export_records(fmt, records, states, out, **options)
+
+
+def statistics(commons, *, ref: str | None = None, etat: str | None = "tous",
+               campagnes: Iterable[str] | None = None) -> stats_module.Stats:
+    """Return the statistics of a commons (every record by default); what the dashboard calls."""
+    records, states = load(commons, ref)
+    if states is None and wanted_states(etat) is not None:
+        raise SelectionError("les états de validation ne sont pas disponibles dans ce commun : utilisez --etat tous")
+    return stats_module.compute(select(records, states, etat=etat, campagnes=campagnes), states)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The outcome of an import: the plan, and the branch and commit when it was applied."""
+
+    plan: Plan
+    branch: str | None = None
+    commit: str | None = None
+
+
+def default_base(root: Path, academies: list[str]) -> str:
+    """Return where a new contribution branch starts: ``academie/<a>`` when it exists, else ``main``, else HEAD."""
+    candidates = [f"academie/{academies[0]}"] if len(academies) == 1 else []
+    for name in (*candidates, "main"):
+        if tip(root, name):
+            return name
+    return "HEAD"
+
+
+def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
+                 branch: str | None = None, base: str | None = None) -> Imported:
+    """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
+
+    A new branch starts from ``base`` (default: :func:`default_base`); an
+    existing one is extended, and rows are compared with its records.
+
+    Raises:
+        SheetError: unreadable sheet.
+        StoreError: git failure; several académies in the sheet without ``branch``.
+    """
+    sheet = read_sheet(file)
+    result = plan(sheet, {}, kind)  # quick pass to learn the académies of the good rows
+    academies = sorted({r.record.academie for r in result.rows if r.record is not None})
+    if branch is None and len(academies) == 1:
+        branch = branch_name(academies[0], str(file))
+    base = base or default_base(commons.root, academies)
+    ref = branch if branch and tip(commons.root, branch) else base
+    result = plan(sheet, dict(commons.load(ref).records()), kind)
+    if not apply or not result.writes:
+        return Imported(result, branch)
+    if branch is None:
+        raise StoreError("la feuille concerne plusieurs académies (" + ", ".join(academies) + ") : "
+                         "indiquez la branche avec --branch contrib/<académie>/<nom>")
+    count = len(result.writes)
+    kinds = "scénario(s)" if result.kind == "scenario" else "équipe(s)"
+    message = f"Importer {count} {kinds} depuis {Path(file).name}"
+    commit = commit_records(commons.root, branch, result.writes, base=base, message=message)
+    return Imported(result, branch, commit)

@@ -1,0 +1,107 @@
+"""Provides the choice of records to publish: validation states, campaign, and sorted views by kind.
+
+Exports publish validated records only by default. Campaigns and themes are
+the frame of the catalogue, published by the DNE: they are kept whatever their
+state, filtered by campaign only. Teams and scenarios are kept when their
+state is wanted. Governance and the manifest are never published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from records import vocab
+from records.models import Campaign, Model, Scenario, Team, Theme
+from store.publish.choices import ETAT_CHOICES, VALIDATED
+
+PUBLISHED_KINDS = (Campaign, Theme, Team, Scenario)
+
+
+class SelectionError(ValueError):
+    """A selection that cannot be made (unknown state or campaign); the message is French."""
+
+
+def wanted_states(etat: str | Iterable[str] | None) -> frozenset[str] | None:
+    """Return the set of state codes asked for, or None for every record whatever its state.
+
+    Args:
+        etat: ``"valide"`` (default when None), ``"tous"``, a state code, or several codes.
+
+    Raises:
+        SelectionError: an unknown state.
+    """
+    if etat is None or etat == "valide":
+        return frozenset(VALIDATED)
+    if etat == "tous":
+        return None
+    codes = [etat] if isinstance(etat, str) else list(etat)
+    out: set[str] = set()
+    for code in codes:
+        if code == "valide":
+            out.update(VALIDATED)
+        elif code == "tous":
+            return None
+        elif code in vocab.STATES:
+            out.add(code)
+        else:
+            raise SelectionError(f"état inconnu « {code} » (attendu : {', '.join(ETAT_CHOICES)})")
+    return frozenset(out)
+
+
+def select(
+    records: Mapping[str, Model],
+    states: Mapping[str, str] | None,
+    *,
+    etat: str | Iterable[str] | None = None,
+    campagnes: Iterable[str] | None = None,
+) -> dict[str, Model]:
+    """Return the records to publish, sorted by id.
+
+    Args:
+        records: every valid record of the commons, by id.
+        states: validation state of each record, by id (None: unknown; then
+            only ``etat="tous"`` selects teams and scenarios).
+        etat: see :func:`wanted_states`.
+        campagnes: campaign codes to keep (None or empty: all).
+
+    Raises:
+        SelectionError: unknown state or campaign.
+    """
+    wanted = wanted_states(etat)
+    codes = set(campagnes or ())
+    known = {r.code for r in records.values() if isinstance(r, Campaign)}
+    for code in sorted(codes - known):
+        raise SelectionError(f"campagne inconnue « {code} » (connues : {', '.join(sorted(known)) or 'aucune'})")
+    out: dict[str, Model] = {}
+    for record_id in sorted(records):
+        record = records[record_id]
+        if not isinstance(record, PUBLISHED_KINDS):
+            continue
+        campaign = record.code if isinstance(record, Campaign) else record.campaign
+        if codes and campaign not in codes:
+            continue
+        if isinstance(record, (Team, Scenario)) and wanted is not None:
+            if (states or {}).get(record_id) not in wanted:
+                continue
+        out[record_id] = record
+    return out
+
+
+def of_kind(records: Mapping[str, Model], kind: type) -> dict[str, Model]:
+    """Return the records of one model class, in id order."""
+    return {rid: records[rid] for rid in sorted(records) if isinstance(records[rid], kind)}
+
+
+def theme_id(campaign: str, slug: str) -> str:
+    """Return the id of a theme from its campaign and file name."""
+    return f"themes/{campaign}/{slug}"
+
+
+def team_id(campaign: str, discipline: str, academie: str) -> str:
+    """Return the id of a team."""
+    return f"teams/{campaign}/{discipline}/{academie}"
+
+
+def campaign_id(code: str) -> str:
+    """Return the id of a campaign."""
+    return f"campaigns/{code}"

@@ -1,0 +1,74 @@
+/* Search of the TraAM catalogue, without a server: the index is static/index.js (window.TRAAM_INDEX).
+   Results are built with the DOM API (textContent), never with innerHTML. */
+(function () {
+  "use strict";
+  var index = window.TRAAM_INDEX || { scenarios: [] };
+  var form = document.getElementById("recherche");
+  var input = document.getElementById("q");
+  var discipline = document.getElementById("discipline");
+  var academie = document.getElementById("academie");
+  var list = document.getElementById("resultats");
+  var status = document.getElementById("statut");
+  if (!form || !input || !list || !status) { return; }
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/\s+/g, " ").trim();
+  }
+
+  function fill(select, values) {
+    values.forEach(function (pair) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      select.appendChild(option);
+    });
+  }
+
+  function card(item) {
+    var li = document.createElement("li");
+    var h = document.createElement("h3");
+    var a = document.createElement("a");
+    a.href = item.u;
+    a.textContent = item.t;
+    h.appendChild(a);
+    li.appendChild(h);
+    var p = document.createElement("p");
+    p.textContent = [item.a, item.dl.join(", "), item.c].filter(Boolean).join(" · ");
+    li.appendChild(p);
+    return li;
+  }
+
+  function run() {
+    var words = fold(input.value).split(" ").filter(Boolean);
+    var d = discipline ? discipline.value : "";
+    var ac = academie ? academie.value : "";
+    var hits = index.scenarios.filter(function (item) {
+      if (d && item.d.indexOf(d) < 0) { return false; }
+      if (ac && item.ac !== ac) { return false; }
+      return words.every(function (w) { return item.k.indexOf(w) >= 0; });
+    });
+    hits.sort(function (x, y) {
+      var tx = words.filter(function (w) { return x.tk.indexOf(w) >= 0; }).length;
+      var ty = words.filter(function (w) { return y.tk.indexOf(w) >= 0; }).length;
+      return ty - tx || x.t.localeCompare(y.t, "fr");
+    });
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    hits.slice(0, 200).forEach(function (item) { list.appendChild(card(item)); });
+    var n = hits.length;
+    status.textContent = n === 0 ? "Aucun scénario ne correspond." :
+      (n === 1 ? "1 scénario trouvé." : n + " scénarios trouvés.") + (n > 200 ? " Les 200 premiers sont affichés." : "");
+  }
+
+  if (discipline) { fill(discipline, index.disciplines || []); }
+  if (academie) { fill(academie, index.academies || []); }
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  if (discipline && params.get("discipline")) { discipline.value = params.get("discipline"); }
+  if (academie && params.get("academie")) { academie.value = params.get("academie"); }
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  input.addEventListener("input", run);
+  if (discipline) { discipline.addEventListener("change", run); }
+  if (academie) { academie.addEventListener("change", run); }
+  run();
+}());

@@ -1,0 +1,189 @@
+"""Provides TraamApp, the terminal application (an assembler of screens), and ``run_app(path)``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from tui import strings
+from tui.keymap import load_keymap
+from tui.messages import LoadProgress, SessionLoaded, WorkFailed
+from tui.screens.base import SessionScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.edit import EditScreen
+from tui.screens.error_dialog import ErrorDialog, french_message
+from tui.screens.explorer import ExplorerScreen
+from tui.screens.help import HelpScreen
+from tui.screens.history import HistoryScreen
+from tui.screens.loading import LoadingScreen
+from tui.screens.new_dialog import NewRecordDialog
+from tui.screens.record_screen import RecordScreen
+from tui.screens.search import SearchScreen
+from tui.session import Session
+
+
+class TraamApp(App):
+    """traam in the terminal: dashboard, explorer and search modes; records open in pushed screens."""
+
+    TITLE = strings.APP_TITLE
+    SUB_TITLE = strings.APP_SUBTITLE
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    MODES = {"dashboard": DashboardScreen, "explorer": ExplorerScreen, "search": SearchScreen}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", strings.KEY_HELP, id="app.help"),
+        Binding("1", "switch_mode('dashboard')", strings.KEY_DASHBOARD, id="app.dashboard"),
+        Binding("2", "switch_mode('explorer')", strings.KEY_EXPLORER, id="app.explorer"),
+        Binding("slash,3", "search", strings.KEY_SEARCH, id="app.search"),
+        Binding("n", "new", strings.KEY_NEW, id="app.new"),
+        Binding("ctrl+r", "reload", strings.KEY_RELOAD, id="app.reload"),
+        Binding("q", "quit", strings.KEY_QUIT, id="app.quit"),
+    ]
+
+    def __init__(self, path: str | Path = ".", *, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.today = today
+        self.session: Session | None = None
+
+    # --- loading --------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.set_keymap(load_keymap())
+        self.push_screen(LoadingScreen(str(self.path.resolve())))
+        self.load_session()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_session(self) -> None:
+        """Open and read the commons in a worker; progress and the result come back as messages."""
+        try:
+            session = Session.open(self.path, progress=lambda done, total: self.post_message(LoadProgress(done, total)),
+                                   today=self.today)
+        except Exception as error:  # noqa: BLE001 - every failure becomes a French dialog
+            self.post_message(WorkFailed(french_message(error), fatal=True))
+            return
+        self.post_message(SessionLoaded(session, first=True))
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def reload_session(self) -> None:
+        """Re-read the commons (after a save, or Ctrl+R) in a worker."""
+        if self.session is not None:
+            self.post_message(SessionLoaded(self.session.reload()))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(message.done, message.total)
+
+    def on_session_loaded(self, message: SessionLoaded) -> None:
+        self.session = message.session
+        if message.first:
+            self.pop_screen()
+            self.switch_mode("dashboard")
+            return
+        screen = self.screen
+        if isinstance(screen, SessionScreen):
+            screen._refresh_if_needed()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.show_error(message.message, fatal=message.fatal)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The one place where a failed worker becomes a dialog (never a traceback).
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.show_error(french_message(event.worker.error))
+
+    def show_error(self, message: str, fatal: bool = False) -> None:
+        """Show a French error in a dialog; ``fatal`` quits (exit code 1) once it is closed."""
+        self.push_screen(ErrorDialog(message), (lambda _: self.exit(return_code=1)) if fatal else None)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def open_record(self, record_id: str) -> None:
+        """Show a record full screen."""
+        self.push_screen(RecordScreen(record_id))
+
+    def open_editor(self, record_id: str, raw: bool = False) -> None:
+        """Open the form of a record (``raw``: straight into $EDITOR)."""
+        entry = self.session.entries.get(record_id) if self.session else None
+        kind = entry.kind if entry else None
+        if kind not in ("campaign", "theme", "team", "scenario", "governance", "manifest"):
+            from records import layout
+
+            try:
+                kind = layout.locate(layout.path_of(record_id)).kind
+            except layout.LayoutError as error:
+                self.show_error(str(error))
+                return
+        self.push_screen(EditScreen(record_id, kind, raw=raw))
+
+    def open_history(self, record_id: str) -> None:
+        """Show the history of a record."""
+        self.push_screen(HistoryScreen(record_id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_search(self) -> None:
+        await self.switch_mode("search")
+        if isinstance(self.screen, SearchScreen) and self.screen.is_mounted:
+            self.screen.action_focus_search()
+
+    def action_reload(self) -> None:
+        self.reload_session()
+        self.notify(strings.LOADING_COMMONS)
+
+    def action_new(self) -> None:
+        if self.session is None:
+            return
+        from tui.form import template
+
+        campaign = self.session.current_campaign()
+
+        def create(kind: str | None) -> None:
+            if kind:
+                code = campaign.code if campaign else ""
+                self.push_screen(EditScreen(None, kind, template=template(kind, campaign=code)))
+
+        self.push_screen(NewRecordDialog(), create)
+
+    async def action_quit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, EditScreen) and screen.dirty:
+            screen.action_leave()
+            return
+        self.exit()
+
+    # --- command palette: every action ------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        palette = strings.PALETTE
+        yield SystemCommand(*palette["dashboard"], partial(self.switch_mode, "dashboard"))
+        yield SystemCommand(*palette["explorer"], partial(self.switch_mode, "explorer"))
+        yield SystemCommand(*palette["search"], self.action_search)
+        yield SystemCommand(*palette["new"], self.action_new)
+        yield SystemCommand(*palette["reload"], self.action_reload)
+        yield SystemCommand(*palette["help"], self.action_help)
+        yield SystemCommand(*palette["theme"], self.action_change_theme)
+        yield SystemCommand(*palette["quit"], self.action_quit)
+        seen = {"app"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or (binding.id or "").split(".")[0] in seen or not active.enabled:
+                continue
+            yield SystemCommand(binding.description, f"{strings.KEY_PALETTE} : {binding.id or binding.action}",
+                                partial(self.call_later, self.run_action, binding.action, active.node))
+
+
+def run_app(path: str | Path = ".", *, today: dt.date | None = None) -> int:
+    """Run the application on the commons at ``path`` and return the exit code."""
+    app = TraamApp(path, today=today)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,71 @@
+"""Provides ``traam hooks install [--server]`` and ``traam hooks uninstall``."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "hooks",
+        help="installer ou retirer les hooks git de traam et son pilote de fusion",
+        description="Installe dans le dépôt les hooks de traam (vérification des enregistrements avant chaque "
+        "commit, fusions protégées) et le pilote de fusion champ par champ. Un hook déjà présent est gardé "
+        "(« .legacy ») et lancé en premier.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    install = actions.add_parser("install", help="installer les hooks (idempotent)")
+    install.add_argument(
+        "--server", action="store_true", help="dépôt nu auto-hébergé : installer le hook pre-receive qui filtre les envois"
+    )
+    install.set_defaults(handler=run_install)
+    uninstall = actions.add_parser("uninstall", help="retirer les hooks de traam (l'ancien hook est rétabli)")
+    uninstall.set_defaults(handler=run_uninstall)
+
+
+def _root(server: bool):
+    from pathlib import Path
+
+    from store.git import text
+
+    if server:
+        return Path(text(".", "rev-parse", "--absolute-git-dir"))
+    return Path(text(".", "rev-parse", "--show-toplevel"))
+
+
+def run_install(args: argparse.Namespace) -> int:
+    from hooks.install import install
+    from store.errors import StoreError
+    from tui.cli.output import fail, say
+
+    try:
+        done = install(_root(args.server), server=args.server)
+    except StoreError as error:
+        return fail(str(error))
+    for what, outcome in done.items():
+        say(f"{what} : {outcome}")
+    return 0
+
+
+def run_uninstall(args: argparse.Namespace) -> int:
+    from hooks.install import uninstall
+    from store.errors import StoreError
+    from tui.cli.output import fail, say
+
+    try:
+        root = _root(False)
+    except StoreError:
+        try:
+            root = _root(True)
+        except StoreError as error:
+            return fail(str(error))
+    try:
+        done = uninstall(root)
+    except StoreError as error:
+        return fail(str(error))
+    for what, outcome in done.items():
+        say(f"{what} : {outcome}")
+    if not done:
+        say("Aucun hook de traam n'était installé.")
+    return 0

@@ -1,0 +1,283 @@
+"""Provides the form model of a record: field specs generated from the pydantic models, and validation.
+
+No widgets here: :func:`specs_for` says which control each field needs,
+:func:`table_of` turns the raw values of the controls back into a record
+table, and :func:`check` validates it with the one validator of the project
+(:func:`records.codec.load`), so the form shows exactly the problems that
+``traam validate`` would print, each attached to its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import rtoml
+import tomli_w
+from pydantic import BaseModel
+
+from records import codec, vocab
+from records.problems import Problem
+from tui import strings
+from tui.render import VOCABULARY_OF
+
+Control = Literal["input", "text", "lines", "select", "multi", "check", "date", "int", "tables"]
+
+TEXT_FIELDS = frozenset({"summary", "description", "personal_data"})
+_CODE_LISTS = frozenset({"disciplines", "levels", "modalities", "crcn", "academies"})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One control of the form."""
+
+    key: str
+    """Dotted key in the record table (``pilot.name``)."""
+    label: str
+    control: Control
+    options: tuple[tuple[str, Any], ...] = ()
+    """``(French label, value)`` for selects and multi-selects."""
+    required: bool = False
+    optional_parent: str = ""
+    """Key of an optional nested table (``cardie``): left out when all its fields are empty."""
+    default: Any = None
+    """The model's default, shown when the record leaves the field out."""
+
+
+def _options(name: str) -> tuple[tuple[str, Any], ...]:
+    vocabulary = VOCABULARY_OF.get(name, {})
+    if name == "crcn":
+        return tuple((f"{code} {label}", code) for code, label in vocabulary.items())
+    return tuple((label, code) for code, label in vocabulary.items())
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def specs_for(model: type[BaseModel], prefix: str = "", optional_parent: str = "") -> list[FieldSpec]:
+    """Return the form fields of ``model`` in model order, nested models flattened with dotted keys."""
+    specs = _specs(model, prefix, optional_parent)
+    defaults = {}
+    for name, info in model.model_fields.items():
+        if not info.is_required() and isinstance(info.default, (str, int, bool)):
+            defaults[f"{prefix}{name}"] = info.default
+    return [replace(s, default=defaults[s.key]) if s.key in defaults else s for s in specs]
+
+
+def _specs(model: type[BaseModel], prefix: str, optional_parent: str) -> list[FieldSpec]:
+    specs: list[FieldSpec] = []
+    for name, info in model.model_fields.items():
+        key = f"{prefix}{name}"
+        label = strings.field_label(key)
+        annotation, optional = _unwrap_optional(info.annotation)
+        required = info.is_required()
+        origin = typing.get_origin(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            parent = optional_parent or (key if optional else "")
+            specs.extend(specs_for(annotation, f"{key}.", parent))
+            continue
+        if origin is list:
+            (item,) = typing.get_args(annotation) or (str,)
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                control: Control = "tables"
+            elif name in _CODE_LISTS:
+                control = "multi"
+            else:
+                control = "lines"
+        elif origin is Literal:
+            specs.append(FieldSpec(key, label, "select", tuple((str(v), v) for v in typing.get_args(annotation)),
+                                   required, optional_parent))
+            continue
+        elif annotation is bool:
+            control = "select" if optional else "check"
+            if optional:
+                specs.append(FieldSpec(key, label, "select", ((strings.FORM_YES, True), (strings.FORM_NO, False)),
+                                       required, optional_parent))
+                continue
+        elif annotation is dt.date:
+            control = "date"
+        elif annotation is int:
+            control = "int"
+        elif name in VOCABULARY_OF:
+            control = "select"
+        elif name in TEXT_FIELDS:
+            control = "text"
+        else:
+            control = "input"
+        specs.append(FieldSpec(key, label, control, _options(name) if control in ("select", "multi") else (),
+                               required, optional_parent))
+    return specs
+
+
+# --- record table ⇄ raw control values --------------------------------------------
+
+
+def _get(table: dict, key: str) -> Any:
+    value: Any = table
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def tables_text(items: list[dict]) -> str:
+    """Return a list of tables as one TOML inline table per line (what the ``tables`` control edits)."""
+    if not items:
+        return ""
+    lines = tomli_w.dumps({"x": items}).splitlines()[1:-1]
+    return "\n".join(line.strip() for line in lines)
+
+
+def values_of(specs: list[FieldSpec], table: dict) -> dict[str, Any]:
+    """Return the raw control values for a record table (strings for inputs, lists for multi-selects)."""
+    values: dict[str, Any] = {}
+    for spec in specs:
+        value = _get(table, spec.key)
+        if value is None:
+            value = spec.default
+        if spec.control in ("input", "text", "int"):
+            values[spec.key] = "" if value is None else str(value)
+        elif spec.control == "date":
+            values[spec.key] = value.isoformat() if isinstance(value, dt.date) else ("" if value is None else str(value))
+        elif spec.control == "lines":
+            values[spec.key] = "\n".join(str(v) for v in value or [])
+        elif spec.control == "multi":
+            values[spec.key] = list(value or [])
+        elif spec.control == "check":
+            values[spec.key] = bool(value)
+        elif spec.control == "tables":
+            values[spec.key] = tables_text(value or [])
+        else:
+            values[spec.key] = value
+    return values
+
+
+def table_of(specs: list[FieldSpec], values: dict[str, Any], path: str) -> tuple[dict, list[Problem]]:
+    """Return the record table the raw control values describe, and the problems found while reading them.
+
+    Empty optional values are left out (the model's default applies); a
+    required empty input stays ``""`` so that the validator says what is
+    missing next to that field.
+    """
+    table: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for spec in specs:
+        raw = values.get(spec.key)
+        value: Any
+        if spec.control in ("input", "text"):
+            value = raw if raw else ("" if spec.required and not spec.optional_parent else None)
+        elif spec.control == "date":
+            text = (raw or "").strip()
+            try:
+                value = dt.date.fromisoformat(text) if text else None
+            except ValueError:
+                value = text  # the validator explains the expected format
+        elif spec.control == "int":
+            text = (raw or "").strip()
+            value = int(text) if text.lstrip("-").isdigit() else (text or None)
+        elif spec.control == "lines":
+            value = [line.strip() for line in (raw or "").splitlines() if line.strip()] or None
+        elif spec.control == "multi":
+            value = list(raw or []) or ([] if spec.required and not spec.optional_parent else None)
+        elif spec.control == "check":
+            value = bool(raw) or None
+        elif spec.control == "tables":
+            value, problem = _parse_tables(spec.key, raw or "", path)
+            if problem:
+                problems.append(problem)
+        else:
+            value = None if raw is None or raw is _BLANK else raw
+        if value is None:
+            continue
+        node = table
+        *parents, last = spec.key.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return table, problems
+
+
+_BLANK = object()
+
+
+def _parse_tables(key: str, text: str, path: str) -> tuple[list | None, Problem | None]:
+    if not text.strip():
+        return None, None
+    lines = [line.rstrip().rstrip(",") for line in text.splitlines() if line.strip()]
+    try:
+        parsed = rtoml.loads("x = [\n" + ",\n".join(lines) + "\n]\n")
+    except (rtoml.TomlParsingError, ValueError, RecursionError, OverflowError):
+        message = f"{key} : une table par ligne attendue, ex. {{ name = \"…\" }}"
+        return None, Problem(path, 0, 0, message, key=key, rule="form")
+    return parsed["x"], None
+
+
+def check(path: str, table: dict) -> tuple[Any, str, list[Problem]]:
+    """Validate a table as the record at ``path``.
+
+    Returns:
+        ``(record or None, canonical TOML text of the table, problems)``.
+    """
+    text = tomli_w.dumps(table, multiline_strings=True)
+    loaded = codec.load(path, text)
+    if loaded.record is not None and not loaded.problems:
+        text = codec.dump(loaded.record)
+    return loaded.record, text, loaded.problems
+
+
+def spec_for_problem(specs: list[FieldSpec], problem: Problem) -> FieldSpec | None:
+    """Return the field a problem belongs to (longest key prefix), or None for whole-record problems."""
+    best = None
+    for spec in specs:
+        if problem.key == spec.key or problem.key.startswith(spec.key + "."):
+            if best is None or len(spec.key) > len(best.key):
+                best = spec
+    if best is None and problem.key:
+        # A missing nested table (``pilot``) belongs to its first field.
+        best = next((s for s in specs if s.key.startswith(problem.key + ".")), None)
+    return best
+
+
+def template(kind: str, campaign: str = "", discipline: str = "", academie: str = "") -> dict[str, Any]:
+    """Return the starting table of a new record of ``kind`` (what a teacher fills in)."""
+    if kind == "scenario":
+        return {"campaign": campaign, "disciplines": [discipline] if discipline else [], "academie": academie,
+                "theme": "",
+                "title": "", "licence": "CC-BY-SA-4.0"}
+    if kind == "team":
+        return {"campaign": campaign, "discipline": discipline, "academie": academie, "theme": "",
+                "project_title": "", "pilot": {"name": "", "corps": "ia-ipr"}, "referent": {"name": ""}}
+    if kind == "theme":
+        return {"campaign": campaign, "discipline": discipline, "title": ""}
+    if kind == "campaign":
+        return {"code": campaign, "title": ""}
+    raise ValueError(kind)
+
+
+def record_id_of(kind: str, table: dict, slug: str = "") -> str:
+    """Return the id a new record will have, from its fields (scenarios also need a slug)."""
+    from records.text import slugify
+
+    if kind == "campaign":
+        return f"campaigns/{table.get('code', '')}"
+    if kind == "theme":
+        return f"themes/{table.get('campaign', '')}/{table.get('discipline', '')}"
+    if kind == "team":
+        return f"teams/{table.get('campaign', '')}/{table.get('discipline', '')}/{table.get('academie', '')}"
+    disciplines = table.get("disciplines") or [""]
+    slug = slug or slugify(str(table.get("title", "")))
+    return f"scenarios/{table.get('campaign', '')}/{disciplines[0]}/{table.get('academie', '')}/{slug}"
+
+
+__all__ = ["FieldSpec", "specs_for", "values_of", "table_of", "check", "spec_for_problem", "template",
+           "record_id_of", "tables_text", "codec"]

@@ -1,0 +1,82 @@
+"""Provides DashboardScreen (Tableau de bord): the current campaign, its calendar, counts and latest changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from records import vocab
+from tui import strings
+from tui.safe import content
+from tui.screens.base import SessionScreen
+from tui.session import Session
+from tui.widgets.bar_chart import BarChart
+from tui.widgets.calendar_panel import CalendarPanel
+
+SHORTCUTS = (
+    ("1", strings.DASHBOARD),
+    ("2", strings.EXPLORER),
+    ("/", strings.SEARCH),
+    ("n", strings.KEY_NEW),
+    ("Ctrl+R", strings.KEY_RELOAD),
+    ("Ctrl+P", strings.KEY_PALETTE),
+    ("F1 ?", strings.HELP),
+    ("q", strings.KEY_QUIT),
+)
+
+
+def shortcuts() -> Content:
+    """Return the shortcut lines (our own strings only)."""
+    return Content("\n").join(
+        [Content.styled(strings.SHORTCUTS, "bold $accent")]
+        + [Content.assemble((key.ljust(7), "bold $text-primary"), label) for key, label in SHORTCUTS]
+    )
+
+
+class DashboardScreen(SessionScreen):
+    """Where the campaign stands, what the commons holds, what changed last."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    TITLE = strings.DASHBOARD
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard"):
+            with Grid(id="top"):
+                yield CalendarPanel(id="calendar")
+                yield Static(shortcuts(), id="shortcuts")
+            yield Static("", id="totals")
+            with Grid(id="charts"):
+                yield BarChart(strings.BY_DISCIPLINE, id="by-discipline")
+                yield BarChart(strings.BY_ACADEMIE, id="by-academie")
+                yield BarChart(strings.BY_STATE, id="by-state")
+                with Vertical(id="recent-box"):
+                    yield Static(Content.styled(strings.RECENT, "bold $accent"))
+                    yield Static("", id="recent")
+        yield Footer()
+
+    def show_session(self, session: Session) -> None:
+        campaign = session.current_campaign()
+        self.query_one(CalendarPanel).show(campaign, session.today)
+        counts = session.counts("scenario", campaign.code if campaign else None)
+        self.query_one("#by-discipline", BarChart).set_counts(counts["discipline"], vocab.DISCIPLINES)
+        self.query_one("#by-academie", BarChart).set_counts(counts["academie"], vocab.ACADEMIES)
+        self.query_one("#by-state", BarChart).set_counts(counts["etat"], vocab.STATES)
+        entries = session.entries.values()
+        scenarios = sum(1 for e in entries if e.kind == "scenario")
+        problems = len(getattr(session.snapshot, "problems", []) or [])
+        self.query_one("#totals", Static).update(Content.styled(
+            strings.RECORD_COUNT.format(count=len(session.entries), scenarios=scenarios, problems=problems),
+            "$text-muted"))
+        lines = []
+        for change in session.recent:
+            lines.append(Content.assemble(
+                (change.date.strftime("%d/%m/%Y %H:%M"), "$text-muted"), " ", content(change.author, "bold"), " ",
+                content(change.message),
+            ))
+        self.query_one("#recent", Static).update(
+            Content("\n").join(lines) if lines else Content.styled(strings.NO_RECENT, "$text-muted"))

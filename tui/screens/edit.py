@@ -1,0 +1,249 @@
+"""Provides EditScreen (Édition): the form of a record, validated as you type, saved as one commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
+
+from records import codec, layout
+from records.models import MODELS
+from records.problems import Problem, has_errors
+from tui import form, strings
+from tui.external_editor import edit_text
+from tui.safe import content, plain
+from tui.screens.base import SessionScreen
+from tui.screens.commit_dialog import CommitDialog
+from tui.screens.confirm_dialog import ConfirmDialog
+from tui.screens.error_dialog import french_message
+from tui.session import Session
+from tui.widgets.record_form import RecordForm
+
+
+class EditScreen(SessionScreen):
+    """Edit ``record_id`` (or a new record of ``kind`` from ``template``); Ctrl+S saves, Escape leaves."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "save", strings.KEY_SAVE, priority=True, id="edit.save"),
+        Binding("f4,ctrl+e", "raw_editor", strings.KEY_EDITOR, priority=True, id="edit.editor"),
+        Binding("escape", "leave", strings.KEY_BACK, id="edit.back"),
+    ]
+
+    def __init__(self, record_id: str | None, kind: str, *, raw: bool = False, template: dict | None = None) -> None:
+        super().__init__()
+        self.record_id = record_id
+        self.kind = kind
+        self.open_raw = raw
+        self.template = template or {}
+        self.specs = form.specs_for(MODELS[kind])
+        self.blob: str | None = None
+        self.initial: dict[str, Any] = {}
+        self.problems: list[Problem] = []
+        self.record = None
+        self.ready = False
+        self.pending_text: str | None = None
+        """Unparseable TOML back from $EDITOR, reopened as is by the next F4."""
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="edit"):
+            yield Label("", id="record-id")
+            yield Static("", id="edit-status")
+            yield LoadingIndicator(id="edit-loading")
+        yield Footer()
+
+    def show_session(self, session: Session) -> None:
+        if not self.ready:
+            self.load()
+
+    @property
+    def target_id(self) -> str:
+        """The id the record is saved under (computed from the fields for a new record)."""
+        if self.record_id:
+            return self.record_id
+        if not self.ready:
+            return ""
+        table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
+        return form.record_id_of(self.kind, table)
+
+    @work(thread=True, exclusive=True, group="edit-load", exit_on_error=False)
+    def load(self) -> None:
+        """Read the record's raw TOML in a worker; an unreadable file goes straight to $EDITOR."""
+        table, blob, problems, broken_text = dict(self.template), None, [], None
+        if self.record_id:
+            session = self.session
+            entry = session.entries.get(self.record_id)
+            blob = entry.blob if entry else None
+            text = session.commons.text(self.record_id) or ""
+            path = layout.path_of(self.record_id)
+            parsed, problems = codec.parse_text(path, text)
+            if parsed is None:
+                broken_text, table = text, {}
+            else:
+                table = parsed
+        self.app.call_from_thread(self.ready_to_edit, table, blob, problems, broken_text)
+
+    def ready_to_edit(self, table: dict, blob: str | None, problems: list[Problem], broken_text: str | None) -> None:
+        self.blob = blob
+        values = form.values_of(self.specs, table)
+        self.initial = values
+        self.query_one("#edit-loading").remove()
+        record_form = RecordForm(self.specs, values, id="form")
+        self.query_one("#edit", Vertical).mount(record_form)
+        self.ready = True
+        record_form.call_after_refresh(record_form.focus_field, self.specs[0].key)
+        self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(kind=self.kind)
+        self.validate()
+        if problems:
+            self.show_problems(problems)
+        if broken_text is not None or self.open_raw:
+            self.call_after_refresh(self.action_raw_editor, broken_text)
+
+    # --- validation -----------------------------------------------------------------
+
+    def validate(self) -> None:
+        """Validate the form's values and show every problem next to its field."""
+        values = self.query_one(RecordForm).values()
+        target = self.target_id
+        path = layout.path_of(target)
+        table, read_problems = form.table_of(self.specs, values, path)
+        record, _text, problems = form.check(path, table)
+        self.record = record if not has_errors(problems) and not read_problems else None
+        self.show_problems(read_problems + problems)
+        self.query_one("#record-id", Label).update(
+            Content.assemble((f"{strings.ID_FIELD} : ", "bold"), content(target),
+                             ("  ● " + strings.FORM_UNSAVED, "$text-warning") if self.dirty else ""))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        orphans = self.query_one(RecordForm).show_problems(problems)
+        status = self.query_one("#edit-status", Static)
+        errors = [p for p in problems if p.severity == "error"]
+        if not errors:
+            status.update(Content.styled(strings.FORM_OK, "$text-success"))
+        else:
+            lines = [Content.styled(strings.FORM_PROBLEMS.format(count=len(errors)), "bold $text-error")]
+            lines.extend(content(p.message, "$text-error") for p in orphans)
+            status.update(Content("\n").join(lines))
+
+    @property
+    def dirty(self) -> bool:
+        """True when the form differs from what was loaded (or when a new record has any value)."""
+        if not self.ready:
+            return False
+        return self.query_one(RecordForm).values() != self.initial
+
+    def on_record_form_changed(self, event: RecordForm.Changed) -> None:
+        if self.ready:
+            self.validate()
+
+    # --- saving ------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if not self.ready:
+            return
+        self.validate()
+        if self.record is None:
+            self.app.bell()
+            first = next((p for p in self.problems if p.key), None)
+            spec = form.spec_for_problem(self.specs, first) if first else None
+            if spec:
+                self.query_one(RecordForm).focus_field(spec.key)
+            return
+        if self.record_id and not self.dirty:
+            self.notify(strings.NOTHING_TO_SAVE)
+            return
+        target = self.target_id
+        default = (strings.MESSAGE_MODIFY if self.record_id else strings.MESSAGE_CREATE).format(id=target)
+
+        def commit(message: str | None) -> None:
+            if message:
+                self.save(self.record, target, message)
+
+        self.app.push_screen(CommitDialog(default), commit)
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def save(self, record, target: str, message: str) -> None:
+        """Write and commit in a worker; a conflict or a git failure becomes a French dialog."""
+        from store.commons import ConflictError
+
+        try:
+            saved = self.session.commons.save(record, record_id=target, expected_blob=self.blob, message=message)
+        except ConflictError:
+            self.app.call_from_thread(self.app.show_error, strings.CONFLICT)
+            return
+        except Exception as error:  # noqa: BLE001 - translated into a French dialog, never a traceback
+            self.app.call_from_thread(self.app.show_error, french_message(error))
+            return
+        self.app.call_from_thread(self.saved, saved)
+
+    def saved(self, saved) -> None:
+        self.blob = saved.blob
+        self.record_id = saved.record_id
+        self.initial = self.query_one(RecordForm).values()
+        self.validate()
+        self.notify(strings.SAVED.format(commit=plain(saved.commit[:8])))
+        self.app.reload_session()
+        self.dismiss()
+
+    # --- $EDITOR ---------------------------------------------------------------------------
+
+    def action_raw_editor(self, text: str | None = None) -> None:
+        if not self.ready:
+            return
+        if text is None:
+            text = self.pending_text
+        if text is None:
+            table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
+            text = codec.dump(self.record) if self.record is not None else form.check("", table)[1]
+        edited, editor = edit_text(self.app, text, self.target_id.rsplit("/", 1)[-1] or "nouveau")
+        if edited is None:
+            self.app.show_error(strings.EDITOR_FAILED.format(editor=plain(editor)))
+            return
+        if edited == text and self.pending_text is None:
+            self.notify(strings.EDITOR_UNCHANGED)
+            return
+        path = layout.path_of(self.target_id)
+        parsed, problems = codec.parse_text(path, edited)
+        if parsed is None:
+            # Keep the text: the next F4 reopens it as the user left it, nothing is lost.
+            self.pending_text = edited
+            self.show_problems(problems)
+            self.notify(strings.EDITOR_INVALID.format(count=len(problems)), severity="error")
+            return
+        self.pending_text = None
+        self.query_one(RecordForm).set_values(form.values_of(self.specs, parsed))
+        self.call_after_refresh(self._after_editor)
+
+    def _after_editor(self) -> None:
+        self.validate()
+        errors = [p for p in self.problems if p.severity == "error"]
+        if errors:
+            self.notify(strings.EDITOR_INVALID.format(count=len(errors)), severity="error")
+        else:
+            self.notify(strings.EDITOR_LOADED)
+
+    # --- leaving -------------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            self.dismiss()
+            return
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmDialog(strings.CONFIRM_LEAVE_TITLE, strings.CONFIRM_LEAVE, strings.CONFIRM_YES, strings.CONFIRM_NO),
+            answer,
+        )

@@ -1,0 +1,75 @@
+"""Provides HelpScreen (Aide): every key of every screen, with its action and its id for remapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui import strings
+
+
+def _bindings(owner) -> list[Binding]:
+    return [b for b in Binding.make_bindings(getattr(owner, "BINDINGS", [])) if b.description]
+
+
+def key_rows(app) -> list[tuple[str, str, str, str]]:
+    """Return ``(keys, description, id, screen)`` for every binding of the application, keymap applied."""
+    from tui.screens.edit import EditScreen
+    from tui.screens.explorer import ExplorerScreen
+    from tui.screens.history import HistoryScreen
+    from tui.screens.record_screen import RecordScreen
+    from tui.screens.search import SearchScreen
+    from tui.widgets.record_list import RecordList
+
+    owners = [
+        (strings.HELP_GLOBAL, type(app)),
+        (strings.EXPLORER, ExplorerScreen),
+        (strings.SEARCH, SearchScreen),
+        (strings.EXPLORER + ", " + strings.SEARCH, RecordList),
+        ("Fiche", RecordScreen),
+        (strings.EDIT, EditScreen),
+        (strings.HISTORY, HistoryScreen),
+    ]
+    keymap = getattr(app, "_keymap", {}) or {}
+    rows: dict[tuple[str, str], list] = {}
+    for where, owner in owners:
+        for binding in _bindings(owner):
+            if binding.id in keymap:
+                binding = binding.with_key(keymap[binding.id])
+            key = (binding.id or binding.action, where)
+            shown = app.get_key_display(binding)
+            if key in rows:
+                rows[key][0] += f", {shown}"
+            else:
+                rows[key] = [shown, binding.description, binding.id or "", where]
+    rows_out = [tuple(r) for r in rows.values()]
+    rows_out.append(("Ctrl+P", strings.KEY_PALETTE, "", strings.HELP_GLOBAL))
+    return rows_out
+
+
+class HelpScreen(Screen):
+    """The key table; Escape closes it."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", strings.KEY_BACK, id="help.back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help"):
+            yield Static(Content(strings.HELP_INTRO), id="help-intro")
+            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = strings.HELP_TITLE
+        table = self.query_one(DataTable)
+        table.add_columns(*(Content(c) for c in strings.HELP_COLUMNS))
+        for row in key_rows(self.app):
+            table.add_row(*(Content(cell) for cell in row))
+        table.focus()

@@ -1,0 +1,101 @@
+"""Provides SearchScreen (Recherche): fuzzy search as you type, facets typed or picked, matches highlighted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Label
+from textual.worker import get_current_worker
+
+from tui import strings
+from tui.screens.base import SessionScreen
+from tui.screens.facet_dialog import FacetDialog
+from tui.screens.record_actions import RecordActions
+from tui.session import Session
+from tui.widgets.record_list import RecordList, Row
+
+LIMIT = 500
+"""Most results listed; the virtual list would take more, but nobody reads past a few hundred."""
+
+
+class SearchScreen(RecordActions, SessionScreen):
+    """A search bar over a virtual list of hits; Enter opens the highlighted record."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    TITLE = strings.SEARCH
+    BINDINGS = [
+        Binding("slash", "focus_search", strings.KEY_SEARCH, id="search.focus"),
+        Binding("f2", "pick_facet", strings.KEY_FACETS, id="search.facet"),
+        Binding("down", "focus_results", strings.KEY_FOCUS_LIST, show=False, id="search.results"),
+        *RecordActions.RECORD_BINDINGS,
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=strings.SEARCH_PLACEHOLDER, id="query")
+        yield Label(Content(strings.SEARCH_HINT), id="status")
+        yield RecordList(id="results")
+        yield Footer()
+
+    def show_session(self, session: Session) -> None:
+        self.query_one("#query", Input).focus()
+        self.run_search(self.query_one("#query", Input).value)
+
+    @on(Input.Changed, "#query")
+    def query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#query")
+    def query_submitted(self, event: Input.Submitted) -> None:
+        results = self.query_one(RecordList)
+        if results.current is not None:
+            self.app.open_record(results.current.id)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        """Search in a worker; a newer keystroke makes this result stale, and it is then dropped."""
+        session = self.session
+        if session is None:
+            return
+        if query.strip():
+            hits = session.searcher.search(query, limit=LIMIT)
+            rows = [Row(h.entry, session.state_of(h.entry.id), tuple(getattr(h, "spans", ()) or ())) for h in hits]
+        else:
+            rows = [Row(e, session.state_of(e.id)) for e in session.listed()[:LIMIT]]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_rows, query, rows)
+
+    def show_rows(self, query: str, rows: list[Row]) -> None:
+        if query != self.query_one("#query", Input).value:
+            return  # a newer search is on its way
+        self.query_one(RecordList).set_rows(rows)
+        self.query_one("#status", Label).update(Content(strings.SEARCH_RESULTS.format(count=len(rows))))
+
+    def on_record_list_selected(self, event: RecordList.Selected) -> None:
+        self.app.open_record(event.entry.id)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_focus_results(self) -> None:
+        self.query_one(RecordList).focus()
+
+    def action_pick_facet(self) -> None:
+        campaigns = [e.campaign for e in self.session.campaigns()] if self.session else []
+
+        def add(facet: str | None) -> None:
+            if facet:
+                search = self.query_one("#query", Input)
+                search.value = (search.value.rstrip() + " " + facet).strip() + " "
+                search.cursor_position = len(search.value)
+                search.focus()
+
+        self.app.push_screen(FacetDialog(campaigns), add)
+
+    def current_record_id(self) -> str | None:
+        entry = self.query_one(RecordList).current
+        return entry.id if entry else None

@@ -1,0 +1,166 @@
+"""Provides Session: what the screens share about the open commons (snapshot, search, states, tree index).
+
+A session is built in a thread worker (git and disk work) and handed to the
+screens; screens never call git on the UI thread. It holds no widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from records.entry import Entry
+
+Progress = Callable[[int, int], None]
+
+RECORD_KINDS = ("campaign", "theme", "team", "scenario")
+"""Kinds shown in lists; the manifest and governance are reached through their own screens."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recent commit, for the dashboard."""
+
+    commit: str
+    author: str
+    date: dt.datetime
+    message: str
+    paths: tuple[str, ...] = ()
+
+
+@dataclass
+class Session:
+    """The open commons as the screens see it."""
+
+    commons: object
+    """The store's ``Commons``."""
+    snapshot: object
+    """The store's ``Snapshot`` of the work tree."""
+    states: dict[str, str] | None = None
+    """Validation state code by record id, None when the review layer is not available."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The date the dashboard reasons about (injected by tests for stable snapshots)."""
+    recent: list["Change"] = field(default_factory=list)
+    """The latest commits of the current branch, newest first."""
+    _searcher: object | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, *, progress: Progress | None = None, today: dt.date | None = None) -> "Session":
+        """Open the commons at ``path`` and load its work tree (blocking: call from a worker).
+
+        Raises:
+            StoreError: not a commons, or git failed (French message).
+        """
+        from store.commons import Commons
+
+        commons = Commons.open(path)
+        snapshot = commons.load(progress=progress)
+        session = cls(commons, snapshot, today=today or dt.date.today())
+        session.states = session.load_states()
+        session.recent = session.load_recent()
+        return session
+
+    def load_recent(self, limit: int = 8) -> list["Change"]:
+        """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
+        if self.commons.head() is None:
+            return []
+        done = self.commons.git("log", f"-n{limit}", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s",
+                                "--name-only", "--", check=False)
+        if done.returncode != 0:
+            return []
+        changes = []
+        for block in done.stdout.decode("utf-8", "replace").split("\x1e"):
+            head, _, names = block.strip().partition("\n")
+            parts = head.strip().split("\x1f")
+            if len(parts) != 4:
+                continue
+            commit, author, date, subject = parts
+            paths = tuple(n.strip() for n in names.splitlines() if n.strip())
+            changes.append(Change(commit, author, dt.datetime.fromisoformat(date), subject, paths))
+        return changes
+
+    def load_states(self) -> dict[str, str] | None:
+        """Return the validation states of the records, or None while the review layer is absent."""
+        try:
+            from store.states import record_states
+        except ImportError:
+            return None
+        return record_states(self.commons, self.snapshot)
+
+    def reload(self, progress: Progress | None = None) -> "Session":
+        """Return a new session over a fresh snapshot of the same commons (blocking)."""
+        snapshot = self.commons.load(progress=progress)
+        session = Session(self.commons, snapshot, today=self.today)
+        session.states = session.load_states()
+        session.recent = session.load_recent()
+        return session
+
+    # --- what the screens read -------------------------------------------------
+
+    @property
+    def entries(self) -> dict[str, Entry]:
+        return self.snapshot.entries
+
+    def listed(self) -> list[Entry]:
+        """Return the entries of campaigns, themes, teams and scenarios, sorted by id."""
+        return sorted((e for e in self.entries.values() if e.kind in RECORD_KINDS or e.errors), key=lambda e: e.id)
+
+    def state_of(self, record_id: str) -> str | None:
+        """Return the state code of a record, or None when unknown."""
+        return None if self.states is None else self.states.get(record_id)
+
+    @property
+    def searcher(self):
+        """The store's Searcher over every entry, built on first use."""
+        if self._searcher is None:
+            from store.search import Searcher
+
+            self._searcher = Searcher(self.entries.values(), states=self.states)
+        return self._searcher
+
+    def campaigns(self) -> list[Entry]:
+        """Return the campaign entries, newest first."""
+        return sorted((e for e in self.entries.values() if e.kind == "campaign"), key=lambda e: e.id, reverse=True)
+
+    def current_campaign(self):
+        """Return the full record of the campaign that is current at ``today`` (else the newest), or None."""
+        best = None
+        for entry in self.campaigns():
+            record = self.snapshot.record(entry.id)
+            if record is None:
+                continue
+            if best is None:
+                best = record
+            if record.call_opens <= self.today <= record.work_ends:
+                return record
+        return best
+
+    def counts(self, kind: str = "scenario", campaign: str | None = None) -> dict[str, Counter]:
+        """Count records of ``kind`` per discipline, académie and state (``—`` for unknown states)."""
+        by_discipline: Counter = Counter()
+        by_academie: Counter = Counter()
+        by_state: Counter = Counter()
+        for entry in self.entries.values():
+            if entry.kind != kind or (campaign and entry.campaign != campaign):
+                continue
+            if entry.disciplines:
+                by_discipline[entry.disciplines[0]] += 1
+            if entry.academie:
+                by_academie[entry.academie] += 1
+            by_state[self.state_of(entry.id) or "—"] += 1
+        return {"discipline": by_discipline, "academie": by_academie, "etat": by_state}
+
+    def tree(self) -> dict[str, dict[str, dict[str, list[Entry]]]]:
+        """Return campaign → discipline → académie → scenario entries (teams and themes under ``""``)."""
+        tree: dict[str, dict[str, dict[str, list[Entry]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+        for entry in self.entries.values():
+            if entry.kind == "campaign":
+                tree[entry.campaign]
+            elif entry.kind in ("theme", "team", "scenario") and entry.campaign and entry.disciplines:
+                discipline = entry.disciplines[0] if entry.kind != "scenario" else entry.id.split("/")[2]
+                academie = entry.academie if entry.kind == "scenario" else ""
+                tree[entry.campaign][discipline][academie].append(entry)
+        return tree
