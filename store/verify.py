@@ -256,6 +256,10 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
 
 
 def protected_branches(root: Path | str) -> list[str]:
-    """Return ``main`` and the ``academie/*`` branches that exist, ``main`` first."""
-    names = [name.removeprefix("refs/heads/") for name in trees.refs(root, "refs/heads/main", "refs/heads/academie/")]
+    """Return ``main`` and the ``academie/*`` branches, local or remote-tracking, ``main`` first."""
+    names = set()
+    for ref in trees.refs(root, "refs/heads/main", "refs/heads/academie/", "refs/remotes/"):
+        short = ref.removeprefix("refs/heads/") if ref.startswith("refs/heads/") else ref.split("/", 3)[-1]
+        if governance.branch_scope(short) is not None:
+            names.add(short)
     return sorted(names, key=lambda n: (n != "main", n))
