@@ -100,13 +100,15 @@ def record_states(commons: Any, snapshot: Any, *, now: dt.datetime | None = None
 def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mapping[str, Any],
             now: dt.datetime) -> dict[str, str]:
     verified = verified_tips(root, tips, now)
-    national = trees.tree_blobs(root, verified["main"]) if "main" in verified else {}
+    main = verified.get("main")
+    national = _main_blobs(root, main) if main else {}
     academic: dict[str, dict[str, str]] = {}
     for name, commit in verified.items():
         if name.startswith("academie/"):
+            # Only paths that differ from main can be academic-only: a diff of trees, not a listing.
             academie = name.removeprefix("academie/")
-            blobs = trees.tree_blobs(root, commit, ("scenarios", "teams"))
-            academic[academie] = {p: b for p, b in blobs.items() if _academie_of(p) == academie}
+            academic[academie] = {c.path: c.new_blob for c in trees.changes(root, main, commit)
+                                  if c.new_blob and _academie_of(c.path) == academie}
     short = branch.removeprefix("refs/heads/")
     if short.startswith("refs/remotes/"):
         short = short.split("/", 3)[-1]
@@ -116,7 +118,7 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
         remote_tips = [oid for ref, oid in tips.items() if ref.startswith("refs/remotes/")
                        and ref.split("/", 3)[-1] == short]
         for oid in remote_tips:
-            pushed.update(trees.tree_blobs(root, oid))
+            pushed.update((c.path, c.new_blob) for c in trees.changes(root, main, oid) if c.new_blob)
             review = notes.latest_decision(root, oid)
             if review is not None:
                 decision = review.decision
@@ -133,6 +135,16 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
         else:
             states[record_id] = "brouillon"
     return states
+
+
+def _main_blobs(root: Path | str, commit: str) -> dict[str, str]:
+    """Return ``{path: blob}`` of ``main``'s verified tip, cached by commit id (one entry kept)."""
+    known = memo.load(root, "main-blobs")
+    if known.get("commit") == commit and isinstance(known.get("blobs"), dict):
+        return known["blobs"]
+    blobs = trees.tree_blobs(root, commit)
+    memo.save(root, "main-blobs", {"commit": commit, "blobs": blobs})
+    return blobs
 
 
 def contribution_status(root: Path | str, branch: str) -> notes.Review | None:
