@@ -91,6 +91,24 @@ def main() -> int:
         assert cold == warm
         figures["academique"] = sum(1 for s in warm.values() if s == "academique")
         figures["national"] = sum(1 for s in warm.values() if s == "national")
+        # One more validation on one académie branch: only that branch is re-verified and re-diffed.
+        first = list(vocab.ACADEMIES)[0]
+        tree = subprocess.run(["git", "-C", str(repo), "rev-parse", f"academie/{first}^{{tree}}"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        tip = subprocess.run(["git", "-C", str(repo), "rev-parse", f"academie/{first}"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        extra = subprocess.run(["git", "-C", str(repo), "-c", "gpg.format=ssh", "commit-tree",
+                                f"-S{Path(folder) / 'key'}", tree, "-p", tip, "-p", f"contrib/{first}/bench",
+                                "-m", "Validation"], capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(["git", "-C", str(repo), "update-ref", f"refs/heads/academie/{first}", extra], check=True)
+        start = time.perf_counter()
+        states.record_states(commons, snapshot)
+        figures["states_after_one_merge_s"] = round(time.perf_counter() - start, 3)
+        academic = commons.load(f"academie/{first}")
+        start = time.perf_counter()
+        on_branch = states.record_states(commons, academic)
+        figures["states_academie_snapshot_s"] = round(time.perf_counter() - start, 3)
+        figures["academique_on_branch"] = sum(1 for s in on_branch.values() if s == "academique")
         start = time.perf_counter()
         ok = all(verify.verify_branch(repo, b).ok for b in verify.protected_branches(repo))
         figures["verify_all_warm_s"] = round(time.perf_counter() - start, 3)
