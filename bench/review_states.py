@@ -73,12 +73,17 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--academies", type=int, default=30)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", metavar="DOSSIER", help="build in this folder and keep it (reused when present)")
     args = parser.parse_args()
     from store import states, verify
     from store.commons import Commons
 
-    with tempfile.TemporaryDirectory(prefix="traam-bench-states-") as folder:
-        repo = build(Path(folder), args.records, args.academies)
+    with tempfile.TemporaryDirectory(prefix="traam-bench-states-") as temporary:
+        folder = args.keep or temporary
+        repo = Path(folder) / "commons"
+        if not repo.exists():
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            repo = build(Path(folder), args.records, args.academies)
         commons = Commons.open(repo)
         snapshot = commons.load()
         figures = {"records": len(snapshot.entries), "academies": args.academies}

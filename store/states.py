@@ -60,11 +60,13 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
     return found
 
 
-def _fingerprint(entries: Mapping[str, Any]) -> str:
-    digest = hashlib.sha1()
-    for record_id in sorted(entries):
-        digest.update(f"{record_id}\0{entries[record_id].blob}\n".encode())
-    return digest.hexdigest()
+_LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "academique": "a", "national": "n"}
+_CODES = {letter: code for code, letter in _LETTERS.items()}
+
+
+def _fingerprint(ids: list[str], entries: Mapping[str, Any]) -> str:
+    text = "".join(f"{record_id}\0{entries[record_id].blob}\n" for record_id in ids)
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _current_branch(commons: Any, snapshot: Any) -> str:
@@ -87,13 +89,16 @@ def record_states(commons: Any, snapshot: Any, *, now: dt.datetime | None = None
     now = now or dt.datetime.now(dt.timezone.utc)
     tips = trees.refs(root, "refs/heads/", "refs/remotes/", "refs/notes/")
     branch = _current_branch(commons, snapshot)
-    key = hashlib.sha1("\n".join([branch, now.date().isoformat(), _fingerprint(snapshot.entries),
+    ids = sorted(snapshot.entries)
+    key = hashlib.sha1("\n".join([branch, now.date().isoformat(), _fingerprint(ids, snapshot.entries),
                                   *sorted(f"{r} {o}" for r, o in tips.items())]).encode()).hexdigest()
     known = memo.load(root, "states")
-    if known.get("key") == key and isinstance(known.get("states"), dict):
-        return known["states"]
+    letters = known.get("codes")
+    if known.get("key") == key and isinstance(letters, str) and len(letters) == len(ids):
+        # One letter per record, in id order: a tiny cache file even at 100,000 records.
+        return {record_id: _CODES.get(letter, "brouillon") for record_id, letter in zip(ids, letters)}
     states = _derive(root, tips, branch, snapshot.entries, now)
-    memo.save(root, "states", {"key": key, "states": states})
+    memo.save(root, "states", {"key": key, "codes": "".join(_LETTERS[states[record_id]] for record_id in ids)})
     return states
 
 
