@@ -108,12 +108,17 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
     main = verified.get("main")
     national = _main_blobs(root, main) if main else {}
     academic: dict[str, dict[str, str]] = {}
-    for name, commit in verified.items():
-        if name.startswith("academie/"):
-            # Only paths that differ from main can be academic-only: a diff of trees, not a listing.
-            academie = name.removeprefix("academie/")
-            academic[academie] = {c.path: c.new_blob for c in trees.changes(root, main, commit)
-                                  if c.new_blob and _academie_of(c.path) == academie}
+    branches = {name.removeprefix("academie/"): commit for name, commit in verified.items()
+                if name.startswith("academie/")}
+    # Only paths that differ from main can be academic-only: diffs of trees (one git call), not listings.
+    if main:
+        diffs = trees.changes_against(root, list(branches.values()), main)
+        by_commit = {commit: [(c.path, c.new_blob) for c in found] for commit, found in diffs.items()}
+    else:
+        by_commit = {commit: list(trees.tree_blobs(root, commit).items()) for commit in set(branches.values())}
+    for academie, commit in branches.items():
+        academic[academie] = {path: blob for path, blob in by_commit.get(commit, [])
+                              if blob and _academie_of(path) == academie}
     short = branch.removeprefix("refs/heads/")
     if short.startswith("refs/remotes/"):
         short = short.split("/", 3)[-1]

@@ -102,6 +102,35 @@ def changes(root: Path | str, old: str | None, new: str) -> list[TreeChange]:
     return found
 
 
+def changes_against(root: Path | str, commits: list[str], base: str) -> dict[str, list[TreeChange]]:
+    """Return ``{commit: changes from base to commit}`` for many commits through one ``git diff-tree --stdin``.
+
+    Each input line is ``<commit> <base>``, which git reads as a commit and
+    the parent to compare it with: ``old_blob`` is the base's side, and the
+    block is headed by the commit id. Commits equal to the base are left out.
+    """
+    if not commits:
+        return {}
+    lines = "".join(f"{commit} {base}\n" for commit in dict.fromkeys(commits))
+    data = git.run(root, "diff-tree", "--stdin", "-r", "-z", "--no-renames", "--no-ext-diff", input=lines).stdout
+    found: dict[str, list[TreeChange]] = {}
+    items = data.decode("utf-8", "surrogateescape").split("\0")
+    current, i = None, 0
+    while i < len(items):
+        item = items[i]
+        if item.startswith(":"):
+            old_mode, new_mode, old_oid, new_oid, _status = item[1:].split(" ")
+            found.setdefault(current, []).append(TreeChange(
+                items[i + 1], None if old_oid == ZERO else old_oid, None if new_oid == ZERO else new_oid,
+                old_mode, new_mode))
+            i += 2
+            continue
+        if item.strip():
+            current = item.strip()  # the header: the commit of the following block
+        i += 1
+    return found
+
+
 def load_tree(root: Path | str, treeish: str, keep: Callable[[str], bool] | None = None
               ) -> tuple[dict[str, Model], dict[str, str], list[Problem]]:
     """Load the records of ``treeish`` without checkout (those whose path ``keep`` accepts, default all).
