@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from records import layout
-from store import contrib, memo, notes, trees, verify
+from store import contrib, git, memo, notes, trees, verify
 
 
 def _newest(root: Path | str, tips: dict[str, str], short: str) -> str | None:
@@ -49,6 +49,12 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
         if short.startswith("academie/"):
             branches.add(short)
     main = _newest(root, tips, "main")
+    heads = sorted(f"{ref} {oid}" for ref, oid in tips.items() if ref.endswith("/main") or "/academie/" in ref)
+    pinned = git.run(root, "config", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    key = hashlib.sha1("\n".join([*heads, pinned, _day(now)]).encode()).hexdigest()
+    known = memo.load(root, "verified-tips")
+    if known.get("key") == key and isinstance(known.get("tips"), dict):
+        return known["tips"]
     found = {}
     for branch in sorted(branches):
         tip = _newest(root, tips, branch)
@@ -57,7 +63,12 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
         report = verify.verify_branch(root, branch, tip=tip, main=main, now=now)
         if report.verified:
             found[branch] = report.verified
+    memo.save(root, "verified-tips", {"key": key, "tips": found})
     return found
+
+
+def _day(now: dt.datetime | None) -> str:
+    return (now or dt.datetime.now(dt.timezone.utc)).date().isoformat()
 
 
 _LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "academique": "a", "national": "n"}
@@ -65,7 +76,7 @@ _CODES = {letter: code for code, letter in _LETTERS.items()}
 
 
 def _fingerprint(ids: list[str], entries: Mapping[str, Any]) -> str:
-    text = "".join(f"{record_id}\0{entries[record_id].blob}\n" for record_id in ids)
+    text = "\n".join(ids) + "\0" + "\n".join([entries[record_id].blob for record_id in ids])
     return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
