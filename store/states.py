@@ -149,6 +149,8 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
         blob = entry.blob
         if national.get(path) == blob:
             states[record_id] = "national"
+        elif not academic and not pushed:
+            states[record_id] = "brouillon"
         elif academic.get(_academie_of(path), {}).get(path) == blob:
             states[record_id] = "academique"
         elif pushed.get(path) == blob and decision != "refus":
@@ -161,11 +163,12 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
 def _main_blobs(root: Path | str, commit: str) -> dict[str, str]:
     """Return ``{path: blob}`` of ``main``'s verified tip, cached by commit id (one entry kept)."""
     known = memo.load(root, "main-blobs")
-    if known.get("commit") == commit and isinstance(known.get("blobs"), dict):
-        return known["blobs"]
-    blobs = trees.tree_blobs(root, commit)
-    memo.save(root, "main-blobs", {"commit": commit, "blobs": blobs})
-    return blobs
+    paths, blobs = known.get("paths"), known.get("blobs")
+    if known.get("commit") == commit and isinstance(paths, str) and isinstance(blobs, str):
+        return dict(zip(paths.split("\n"), blobs.split("\n")))  # two long strings parse much faster than a dict
+    found = trees.tree_blobs(root, commit)
+    memo.save(root, "main-blobs", {"commit": commit, "paths": "\n".join(found), "blobs": "\n".join(found.values())})
+    return found
 
 
 def contribution_status(root: Path | str, branch: str) -> notes.Review | None:
