@@ -134,11 +134,29 @@ def contribution(root: Path | str) -> Contribution:
     tip = pushed or head
     if tip:
         found.reviews = notes.reviews(root, tip)
-        base = contrib.base_for(root, found.academie)[1]
-        start = git.run(root, "merge-base", base, tip, check=False).stdout.decode().strip() or None
+        start = _start_of(root, tip, found.academie)
         found.records = sorted(c.path.removesuffix(".toml") for c in trees.changes(root, start, tip)
                                if layout.is_record_path(c.path))
     return found
+
+
+def _start_of(root: Path | str, tip: str, academie: str) -> str | None:
+    """Return the commit a contribution's changes are counted from, even once it was merged (validated).
+
+    Before validation: where it forked from its target. After: the first
+    parent of the validation merge that brought it into ``academie/<a>``
+    (or ``main``), i.e. the target as it was just before.
+    """
+    for short in (f"academie/{academie}", "main"):
+        target = trees.newest(root, short)
+        if target is None or not trees.is_ancestor(root, tip, target[1]):
+            continue
+        merges = git.text(root, "rev-list", "--ancestry-path", "--merges", "--reverse", f"{tip}..{target[1]}")
+        if merges:
+            before = git.text(root, "rev-parse", f"{merges.split()[0]}^1")
+            return git.run(root, "merge-base", before, tip, check=False).stdout.decode().strip() or None
+    base = contrib.base_for(root, academie)[1]
+    return git.run(root, "merge-base", base, tip, check=False).stdout.decode().strip() or None
 
 
 def configured_academie(root: Path | str) -> str:

@@ -21,6 +21,7 @@ from records import vocab
 from store.notes import DECISIONS
 from tui import strings, workflow_data
 from tui.safe import content
+from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
 from tui.session import Session
 from tui.widgets.review_detail import french_date
@@ -69,7 +70,7 @@ def render_contribution(info: workflow_data.Contribution, session: Session | Non
     return Content("\n").join(lines)
 
 
-class ContributionScreen(SessionScreen):
+class ContributionScreen(ReportsWorkerErrors, SessionScreen):
     """What happened to my contribution: state, notes of the reviewers, records."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

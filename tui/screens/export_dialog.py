@@ -16,11 +16,12 @@ from records import vocab
 from store.publish.choices import FORMATS
 from tui import strings
 from tui.safe import plain
+from tui.screens.worker_errors import ReportsWorkerErrors
 
 ALL = "toutes"
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
     """The export form; stays open to show where the export was written (Escape closes it)."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui import strings, workflow_data
 from tui.safe import content
+from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.conflict_dialog import ConflictDialog
@@ -29,7 +30,7 @@ from tui.session import Session
 from tui.widgets.review_detail import ReviewDetail, candidate_summary
 
 
-class ReviewScreen(SessionScreen):
+class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     """The review queue on the left, the highlighted contribution on the right."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from tui import strings, workflow_data
 from tui.messages import SessionLoaded
 from tui.safe import content
+from tui.screens.worker_errors import ReportsWorkerErrors
 
 
 def render_conflicts(result) -> Content:
@@ -34,7 +35,7 @@ def render_conflicts(result) -> Content:
     return Content("\n").join(lines)
 
 
-class SyncScreen(Screen):
+class SyncScreen(ReportsWorkerErrors, Screen):
     """Run a sync on demand and report what it did."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -87,17 +88,20 @@ class SyncScreen(Screen):
         """Fetch and merge upstream, then re-read the commons; the steps are shown as they happen."""
         from hooks.remotes import sync
 
-        try:
-            result = sync(self.root)
-            self.app.call_from_thread(self.set_status, strings.SYNC_RELOADING)
-            session = self.app.session.reload(
-                progress=lambda done, total: self.app.call_from_thread(self.set_progress, done, total), states=False)
-        finally:
-            self.app.call_from_thread(setattr, self, "running", False)
+        result = sync(self.root)
+        self.app.call_from_thread(self.set_status, strings.SYNC_RELOADING)
+        session = self.app.session.reload(
+            progress=lambda done, total: self.app.call_from_thread(self.set_progress, done, total), states=False)
         self.app.post_message(SessionLoaded(session))
         self.app.call_from_thread(self.show_result, result)
 
+    def worker_failed(self, worker) -> None:
+        self.running = False
+        self.query_one(ProgressBar).display = False
+        self.set_status("")
+
     def show_result(self, result) -> None:
+        self.running = False
         self.result = result
         self.query_one(ProgressBar).display = False
         if result.conflicts:
