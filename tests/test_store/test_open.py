@@ -84,3 +84,13 @@ def test_init_commons_refuses_bad_id(tmp_path):
     with pytest.raises(StoreError, match="chemin"):
         init_commons(tmp_path / "n", name="x", records={"../evil": campaign})
     assert not (tmp_path / "evil.toml").exists()
+
+
+def test_data_folder_symlink_refused(tmp_path):
+    root = make_commons(tmp_path / "c")
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, root / ".git" / "traam")
+    with pytest.raises(NotACommons, match="lien symbolique"):
+        Commons.open(root)
+    assert list(elsewhere.iterdir()) == []
