@@ -110,7 +110,7 @@ class BlobCache:
         head = len(FORMAT) + 32
         if not data.startswith(FORMAT) or len(data) < head:
             return None
-        body = data[head:]
+        body = memoryview(data)[head:]  # no 50 MB copy
         if not hmac.compare_digest(data[len(FORMAT):head], hmac.new(_secret(), body, hashlib.sha256).digest()):
             return None  # not written by this user: ignore it, it will be rebuilt
         enabled = gc.isenabled()
