@@ -55,6 +55,35 @@ def _secret() -> bytes:
     return path.read_bytes()
 
 
+def read_signed(path: Path) -> memoryview | None:
+    """Return the body of a cache file written by :func:`write_signed` for this user, None otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(FORMAT) + 32
+    if not data.startswith(FORMAT) or len(data) < head:
+        return None
+    body = memoryview(data)[head:]  # no copy of a 50 MB file
+    if not hmac.compare_digest(data[len(FORMAT):head], hmac.new(_secret(), body, hashlib.sha256).digest()):
+        return None  # not written by this user (copied in with the repository): never trusted
+    return body
+
+
+def write_signed(path: Path, body: bytes) -> bool:
+    """Write a cache file atomically with this user's HMAC; False when the disk refused (ignored)."""
+    digest = hmac.new(_secret(), body, hashlib.sha256).digest()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(temp, "wb") as handle:
+            handle.write(FORMAT + digest + body)
+        os.replace(temp, path)
+    except OSError:
+        return False
+    return True
+
+
 def key_of(blob: str, path: str) -> str:
     """Return the key of a file content at a path (for the in-memory caches of full records)."""
     return f"{blob}:{path}"
@@ -103,16 +132,9 @@ class BlobCache:
         if stamp is None or stamp == self._stamps.get(path):
             return None
         self._stamps[path] = stamp
-        try:
-            data = path.read_bytes()
-        except OSError:
+        body = read_signed(path)
+        if body is None:
             return None
-        head = len(FORMAT) + 32
-        if not data.startswith(FORMAT) or len(data) < head:
-            return None
-        body = memoryview(data)[head:]  # no 50 MB copy
-        if not hmac.compare_digest(data[len(FORMAT):head], hmac.new(_secret(), body, hashlib.sha256).digest()):
-            return None  # not written by this user: ignore it, it will be rebuilt
         enabled = gc.isenabled()
         gc.disable()
         try:
@@ -194,15 +216,7 @@ class BlobCache:
     def _write(self, path: Path, pairs) -> bool:
         rows = [(key, astuple_fast(entry), tuple(map(_problem_tuple, problems)) if problems else ())
                 for key, (entry, problems) in pairs]
-        body = marshal.dumps(rows)
-        digest = hmac.new(_secret(), body, hashlib.sha256).digest()
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp = self.folder / f".{path.name}.{os.getpid()}.tmp"
-            with open(temp, "wb") as handle:
-                handle.write(FORMAT + digest + body)
-            os.replace(temp, path)
-        except OSError:
+        if not write_signed(path, marshal.dumps(rows)):
             return False
         self._stamps[path] = self._file_stamp(path)
         return True

@@ -60,7 +60,7 @@ class Commons:
         self.data_dir = common_dir / "traam"
         self.objects = Objects(root, object_format)
         self._cache = BlobCache(self.data_dir)
-        self.trees = TreeLists(root)
+        self.trees = TreeLists(root, self.data_dir)
         self._lock = threading.RLock()
         self._saver = Saver(self)
 

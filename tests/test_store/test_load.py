@@ -212,3 +212,17 @@ def test_one_new_blob_goes_to_the_delta_file_not_the_base(tmp_path):
     assert (folder / "entries.delta").stat().st_size > 0
     fresh = Commons.open(root)
     assert fresh.load().entries[SCENARIO_ID].title == "Une retouche" and fresh.parsed == 0
+
+
+def test_next_process_starts_from_the_saved_tree_listing(tmp_path):
+    root = make_commons(tmp_path / "c")
+    Commons.open(root).load()
+    assert (root / ".git" / "traam" / "tree.bin").is_file()
+    (root / SCENARIO_PATH).write_text(scenario("Après coup"), encoding="utf-8")
+    os.remove(root / "themes/2026-2027/svt.toml")
+    git(root, "commit", "-qam", "plain git")
+    snapshot = Commons.open(root).load()  # derives the new tree from the saved one
+    assert titles(snapshot) == {SCENARIO_ID: "Après coup"}
+    assert "themes/2026-2027/svt" not in snapshot.entries
+    (root / ".git" / "traam" / "tree.bin").write_bytes(b"traam-cache-1\n" + b"\0" * 40)  # tampered: ignored
+    assert titles(Commons.open(root).load("HEAD~1")) == {SCENARIO_ID: "Défi botanique"}
