@@ -20,7 +20,6 @@ import operator
 import os
 import secrets
 import sys
-from dataclasses import fields
 from pathlib import Path
 
 from records.entry import Entry
@@ -138,9 +137,9 @@ class BlobCache:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            make, empty = Entry, ()
+            make, empty = tuple.__new__, ()
             return {
-                key: (make(*entry), tuple([Problem(*p) for p in problems]) if problems else empty)
+                key: (make(Entry, entry), tuple([Problem(*p) for p in problems]) if problems else empty)
                 for key, entry, problems in marshal.loads(body)
             }
         except (ValueError, EOFError, TypeError):
@@ -222,7 +221,7 @@ class BlobCache:
         return True
 
 
-_NAMES = tuple(f.name for f in fields(Entry))
+_NAMES = Entry._fields
 _FIELDS = operator.attrgetter(*_NAMES)
 _CODES = tuple(i for i, name in enumerate(_NAMES) if name in
                {"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
