@@ -77,12 +77,12 @@ class Searcher:
         ids = list(map(attrgetter("id"), entries))
         if not all(map(operator.le, ids, ids[1:])):
             entries.sort(key=attrgetter("id"))
-        rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
-        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank)))
-        lengths = map(len, map(attrgetter("title"), entries))
-        keys = [kind << 16 | min(length, 0xFFFF) for kind, length in zip(kinds, lengths)]
+        rank = {kind: i << 16 for i, kind in enumerate(KIND_ORDER)}
+        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank) << 16))
+        lengths = map(min, map(len, map(attrgetter("title"), entries)), repeat(0xFFFF))
+        keys = list(map(operator.or_, kinds, lengths))
         # A stable sort keeps the id order among equals: kind, then title length, then id.
-        entries = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
+        entries = list(map(entries.__getitem__, sorted(range(len(entries)), key=keys.__getitem__)))
         self.entries: list[Entry] = entries
         self._titles = padded_titles(list(map(attrgetter("title_key"), entries)))
         self._texts = list(map(attrgetter("text_key"), entries))
