@@ -225,15 +225,18 @@ _NAMES = Entry._fields
 _FIELDS = operator.attrgetter(*_NAMES)
 _CODES = tuple(i for i, name in enumerate(_NAMES) if name in
                {"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
-_shared: dict[tuple, tuple] = {}
+_shared: dict = {}
 
 
 def _share(value):
     """Return one shared object per distinct code or tuple of codes, so marshal writes each once."""
-    if isinstance(value, str):
-        return sys.intern(value)
-    value = tuple(map(sys.intern, value))
-    return _shared.setdefault(value, value)
+    found = _shared.get(value)
+    if found is None:
+        found = sys.intern(value) if isinstance(value, str) else tuple(map(sys.intern, value))
+        found = _shared.setdefault(found, found)
+        if len(_shared) < 100_000:  # codes are few; free text passed here is not kept forever
+            _shared[value] = found
+    return found
 
 
 def astuple_fast(entry: Entry) -> tuple:
