@@ -103,9 +103,19 @@ class Snapshot:
                 gc.enable()
 
     def validate(self) -> list[Problem]:
-        """Return the file problems plus the rules of the cahier des charges across records, sorted."""
-        found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
-        return sorted([*self.problems, *found])
+        """Return the file problems plus the rules of the cahier des charges across records, sorted.
+
+        The garbage collector stays paused until the models are dropped: a
+        collection over 100,000 fresh models costs seconds and frees nothing.
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
+            return sorted([*self.problems, *found])
+        finally:
+            if enabled:
+                gc.enable()
 
 
 def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:
