@@ -62,6 +62,8 @@ class Commons:
         self.trees = TreeLists(root, self.data_dir)
         self._lock = threading.RLock()
         self._saver = Saver(self)
+        self._saving: threading.Thread | None = None
+        """The thread writing the snapshot cache of the last load, if any (see :mod:`store.snapcache`)."""
 
     # --- opening --------------------------------------------------------------
 
@@ -101,7 +103,10 @@ class Commons:
         return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
 
     def close(self) -> None:
-        """Stop the persistent git process (it restarts when needed)."""
+        """Stop the persistent git process (it restarts when needed); finish writing the snapshot cache."""
+        saving, self._saving = self._saving, None
+        if saving is not None:
+            saving.join()
         self.objects.close()
 
     def __enter__(self) -> Commons:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import threading
 from collections.abc import Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
@@ -20,10 +21,10 @@ from pathlib import Path
 from records.entry import Entry
 from records.problems import Problem
 
-from store.cache import _problem_tuple, _share, read_signed, write_signed
+from store.cache import _problem_tuple, read_signed, write_signed
 from store.listing import GITLINK, SYMLINK, File, symlink_message
 
-FORMAT = "traam-snapshot-1 " + " ".join(Entry._fields)
+FORMAT = "traam-snapshot-2 " + " ".join(Entry._fields)
 """Changes when the entry's fields change: older files are then ignored."""
 KEEP = 2
 """Snapshot files kept (the current tree and the previous one: a branch switch back is warm too)."""
@@ -31,29 +32,33 @@ _CODES = frozenset({"kind", "campaign", "academie", "theme", "disciplines", "lev
 
 
 class Files(Mapping):
-    """Record id → :class:`File` of a cached snapshot, each made when first asked for."""
+    """Record id → :class:`File` of a cached snapshot, each made when first asked for.
 
-    def __init__(self, paths: dict[str, str], entries: dict[str, Entry], modes: dict[str, str]):
-        self._paths, self._entries, self._modes = paths, entries, modes
+    A record's path is its id plus ``.toml``, except the few kept in ``odd_paths``.
+    """
+
+    def __init__(self, entries: dict[str, Entry], odd_paths: dict[str, str], modes: dict[str, str]):
+        self._entries, self._odd, self._modes = entries, odd_paths, modes
         self._made: dict[str, File] = {}
 
     def __getitem__(self, record_id: str) -> File:
         file = self._made.get(record_id)
         if file is None:
-            path = self._paths[record_id]
+            entry = self._entries[record_id]
+            path = self._odd.get(record_id) or record_id + ".toml"
             mode = self._modes.get(path, "100644")
             refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
-            file = self._made[record_id] = File(path, mode, self._entries[record_id].blob, refused=refused)
+            file = self._made[record_id] = File(path, mode, entry.blob, refused=refused)
         return file
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._paths)
+        return iter(self._entries)
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return len(self._entries)
 
     def __contains__(self, record_id: object) -> bool:
-        return record_id in self._paths
+        return record_id in self._entries
 
 
 def _path(folder: Path, tree: str) -> Path:
@@ -73,12 +78,11 @@ def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem
     enabled = gc.isenabled()
     gc.disable()
     try:
-        form, saved_tree, paths, columns, modes, problems = marshal.loads(body)
+        form, saved_tree, odd_paths, columns, modes, problems = marshal.loads(body)
         if form != FORMAT or saved_tree != tree or len(columns) != len(Entry._fields):
             return None
-        ids = columns[0]
-        entries = dict(zip(ids, map(tuple.__new__, repeat(Entry), zip(*columns))))
-        files = Files(dict(zip(ids, paths)), entries, modes)
+        entries = dict(zip(columns[0], map(tuple.__new__, repeat(Entry), zip(*columns))))
+        files = Files(entries, odd_paths, modes)
         return entries, files, [Problem(*p) for p in problems]
     except (ValueError, EOFError, TypeError):
         return None
@@ -98,12 +102,13 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
         return
     columns = [list(column) for column in zip(*values)]
     for index, name in enumerate(Entry._fields):
-        if name in _CODES:
-            columns[index] = list(map(_share, columns[index]))
+        if name in _CODES:  # one object per distinct code, written once by marshal
+            shared: dict = {}
+            columns[index] = list(map(shared.setdefault, columns[index], columns[index]))
     listed = [files[rid] for rid in entries]
-    paths = [f.path for f in listed]
+    odd_paths = {rid: f.path for rid, f in zip(entries, listed) if f.path != rid + ".toml"}  # traam.toml, invalid
     modes = {f.path: f.mode for f in listed if f.mode != "100644"}
-    body = marshal.dumps((FORMAT, tree, paths, columns, modes, [_problem_tuple(p) for p in problems]))
+    body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [_problem_tuple(p) for p in problems]))
     if not write_signed(_path(folder, tree), body):
         return
     try:
@@ -112,3 +117,16 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
             stale.unlink()
     except OSError:
         pass
+
+
+def save_later(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str, File],
+               problems: list[Problem]) -> threading.Thread:
+    """Start :func:`save` in a thread (a second or so at 100,000 records) and return the thread.
+
+    The snapshot is shown meanwhile; its entries, files and problems are not
+    changed after it is built. The thread is not a daemon: a process that
+    ends right after a load still writes the file.
+    """
+    thread = threading.Thread(target=save, args=(folder, tree, entries, files, problems), name="traam-snapshot-save")
+    thread.start()
+    return thread

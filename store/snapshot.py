@@ -15,7 +15,7 @@ from records.entry import Entry, entry_of
 from records.models import Model
 from records.problems import Problem
 
-from store import git, listing, safefs, snapcache
+from store import git, listing, parallel, safefs, snapcache
 from store.catfile import CatFile
 from store.listing import File, twins
 from store.write import tree_of
@@ -186,19 +186,40 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         total = len(missing)
         enabled = gc.isenabled()
         gc.disable()
+        helper = parallel.start(commons.root, missing)
         try:
             done = 0
-            for file, data in stream(commons, missing):
-                loaded = codec.load(file.path, data or b"")
-                entry = entry_of(loaded, file.blob)
-                cache.put(file.blob, file.path, entry, loaded.problems)
+
+            def add(file: File, entry: Entry, file_problems: list[Problem]) -> None:
+                nonlocal done
+                cache.put(file.blob, file.path, entry, file_problems)
                 entries[entry.id] = entry
-                snapshot._files[entry.id] = file
-                problems.extend(loaded.problems)
+                by_id[entry.id] = file
+                problems.extend(file_problems)
                 done += 1
-                if progress is not None and (done % 256 == 0 or done == total):
+
+            def parse(files: list[File]) -> None:
+                for file, data in stream(commons, files):
+                    loaded = codec.load(file.path, data or b"")
+                    add(file, entry_of(loaded, file.blob), loaded.problems)
+                    if progress is not None and (done % 256 == 0 or done == total):
+                        progress(done + (helper.done if helper else 0), total)
+
+            theirs = {id(f) for f in helper.files} if helper else set()
+            parse([f for f in missing if id(f) not in theirs] if helper else missing)
+            if helper is not None:
+                left = []
+                for file, entry, file_problems in helper.results():
+                    if entry is None:
+                        left.append(file)  # the helper failed: parsed here
+                    else:
+                        add(file, entry, file_problems)
+                parse(left)
+                if progress is not None:
                     progress(done, total)
         finally:
+            if helper is not None:
+                helper.close()
             if enabled:
                 gc.enable()
         cache.save({f.blob for f in files})
@@ -221,6 +242,9 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
     HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
     listing is built and unknown blobs parsed, and a clean tree is saved there.
     """
+    if commons._saving is not None:
+        commons._saving.join()  # the snapshot file of the previous load is complete
+        commons._saving = None
     scanned = None
     if ref is None:
         commit = commons.head()
@@ -248,5 +272,6 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
         files = list(commons.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)
     if clean:
-        snapcache.save(commons.data_dir, tree, snapshot.entries, snapshot._files, snapshot.problems)
+        commons._saving = snapcache.save_later(commons.data_dir, tree, snapshot.entries, snapshot._files,
+                                               snapshot.problems)
     return snapshot
