@@ -237,6 +237,7 @@ CONFLICT_HELP = ("Chaque champ a été modifié des deux côtés. Choisissez la 
 CONFLICT_KEEP_OURS = "Garder la cible"
 CONFLICT_KEEP_THEIRS = "Garder la contribution"
 CONFLICT_APPLY = "Appliquer ces choix"
+CONFLICT_WHOLE_FILE = "fichier entier (une version invalide)"
 NOTE_CHANGES_TITLE = "Demander des modifications"
 NOTE_REFUSE_TITLE = "Refuser la contribution"
 NOTE_MESSAGE = "Message à l'auteur ou à l'autrice"

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from tui import strings
-from tui.cli.review_support import value_text
 from tui.safe import content
+from tui.widgets.review_detail import field_name, shown_value
 
 
 class ConflictDialog(ModalScreen[dict[str, str] | None]):
@@ -32,12 +32,14 @@ class ConflictDialog(ModalScreen[dict[str, str] | None]):
             yield Static(Content(strings.CONFLICT_HELP), id="dialog-help")
             with VerticalScroll(id="conflicts"):
                 for index, conflict in enumerate(self.conflicts):
-                    yield Label(content(f"{conflict.record_id} › {conflict.key}", "bold"), classes="conflict-field")
+                    yield Label(Content.assemble(content(conflict.record_id, "bold"), " › ",
+                                                 content(field_name(conflict.key), "bold")),
+                                classes="conflict-field")
                     with RadioSet(id=f"conflict-{index}", classes="conflict-choice"):
                         yield RadioButton(Content.assemble(f"{strings.CONFLICT_KEEP_OURS} : ",
-                                                           content(value_text(conflict.ours))), id=f"ours-{index}")
+                                                           content(shown_value(conflict.key, conflict.ours))), id=f"ours-{index}")
                         yield RadioButton(Content.assemble(f"{strings.CONFLICT_KEEP_THEIRS} : ",
-                                                           content(value_text(conflict.theirs))), id=f"theirs-{index}")
+                                                           content(shown_value(conflict.key, conflict.theirs))), id=f"theirs-{index}")
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
                 yield Button(Content(strings.CONFLICT_APPLY), variant="primary", id="ok", disabled=True)
