@@ -287,9 +287,15 @@ SYNC_RELOADING = "Relecture du commun…"
 SYNC_UP_TO_DATE = "Déjà à jour avec {source}."
 SYNC_DONE = "Synchronisé avec {source} : {before} → {after}."
 SYNC_CONFLICTS = "Conflits en fusionnant {source} : {count} fichier(s). La fusion reste en cours."
-SYNC_CONFLICTS_HELP = ("Chaque fiche en conflit garde votre valeur et porte en tête des commentaires « CONFLIT "
-                       "traam » qui donnent les deux valeurs de chaque champ. Choisissez la bonne valeur, supprimez "
-                       "ces commentaires, puis « git add » et « git commit » ; ou annulez la fusion (a).")
+SYNC_CONFLICTS_HELP = ("Chaque fiche en conflit garde votre valeur en attendant. Choisissez champ par champ votre "
+                       "valeur ou celle de l'amont (r), ou annulez la fusion (a). Hors de traam : corrigez les "
+                       "fichiers (commentaires « CONFLIT traam »), puis « git add » et « git commit ».")
+KEY_RESOLVE = "Résoudre champ par champ"
+SYNC_KEEP_OURS = "Garder votre version"
+SYNC_KEEP_THEIRS = "Garder l'amont"
+SYNC_CONFLICT_HELP = "Chaque champ a été modifié ici et en amont. Choisissez la valeur à garder."
+SYNC_RESOLVED = "Conflits résolus : fusion enregistrée (commit {commit})."
+SYNC_MANUAL = "À résoudre à la main (puis git add et git commit) : {paths}"
 SYNC_ABORTED = "Fusion annulée : la branche est revenue à son état d'avant."
 SYNC_RUN = "Lancer"
 
