@@ -74,28 +74,33 @@ def warm(root: Path) -> dict:
     """Open with the cache, build the searcher, type the queries."""
     from store.search import Searcher
 
-    _commons, snapshot, seconds = _open(root)
+    commons, snapshot, seconds = _open(root)
+    loaded_rss = _rss_mb()
     started = time.perf_counter()
     searcher = Searcher(snapshot.entries.values())
     index = time.perf_counter() - started
-    cache = root / ".git" / "traam" / "vocabulary.txt"
+    cache = commons.data_dir / "vocabulary.txt"
     cache.unlink(missing_ok=True)
     started = time.perf_counter()
     searcher.warm(cache)
     prepared = time.perf_counter() - started
+    times, cpu = [], []
+    for text in keystrokes():
+        started, started_cpu = time.perf_counter(), time.process_time()
+        searcher.search(text)
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    rss = _rss_mb()  # before the second searcher below
+    vocabulary = len(searcher._words())
+    del searcher
     started = time.perf_counter()
     Searcher(snapshot.entries.values()).warm(cache)
     prepared_cached = time.perf_counter() - started
-    times = []
-    for text in keystrokes():
-        started = time.perf_counter()
-        searcher.search(text)
-        times.append(time.perf_counter() - started)
     return {
-        "open": seconds, "index": index, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": len(searcher._words()),
+        "open": seconds, "index": index, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": vocabulary,
         "search": {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
-                   "count": len(times)},
-        "rss_mb": _rss_mb(),
+                   "count": len(times), "cpu_p50": percentile(cpu, 50), "cpu_p95": percentile(cpu, 95)},
+        "rss_mb": rss, "rss_loaded_mb": loaded_rss,
     }
 
 
