@@ -68,14 +68,23 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     # --- reading the queue ------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load_queue(self, remote: bool = True) -> None:
+        """Show the loading indicator and read the queue in a worker."""
+        self.query_one("#queue", OptionList).loading = True
+        self.read_queue(remote)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def read_queue(self, remote: bool = True) -> None:
         """Fetch the remote, then list and plan every pending contribution (blocking git work)."""
         queue = workflow_data.load_queue(self.root, remote=remote)
         self.app.call_from_thread(self.show_queue, queue)
 
+    def worker_failed(self, worker) -> None:
+        self.query_one("#queue", OptionList).loading = False
+
     def show_queue(self, queue: workflow_data.Queue) -> None:
         self.queue = queue
+        self.query_one("#queue", OptionList).loading = False
         options = self.query_one("#queue", OptionList)
         options.clear_options()
         options.add_options([Option(candidate_summary(item), id=str(index)) for index, item in enumerate(queue.items)])
