@@ -110,7 +110,8 @@ def resolve(root: Path | str, choices: dict[str, str]) -> str | None:
             name = f"{_record_id(path)}:{conflict.key}"
             choice = CHOICES.get(choices.get(name, ""))
             if choice is None:
-                raise StoreError(f"aucun choix pour le champ « {printable(conflict.key)} » de « {printable(path)} »")
+                raise StoreError(
+                    f"aucun choix pour le champ « {printable(conflict.key)} » de « {printable(path)} »")
             if conflict.key == "*":  # the whole record: deleted on one side, changed on the other
                 table = conflict.ours if choice == "ours" else conflict.theirs
             elif choice == "theirs":

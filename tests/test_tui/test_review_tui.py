@@ -221,3 +221,36 @@ async def test_refuse_writes_a_refusal_the_author_reads(tmp_path):
         body = text_of(app.screen.query_one("#contribution-body", Static))
         assert "État : Refusée" in body and "Hors du thème de la campagne." in body
         assert app.session.state_of(NEW_ID) == "brouillon"  # a refused contribution is no longer proposed
+
+
+@asynctest
+async def test_national_reviewer_validates_the_academie_branch_into_main(tmp_path):
+    from store import review
+
+    world = make_world(tmp_path)
+    teacher = contribute(world)
+    lille = world.clone("lille", signing="lille")
+    git(lille, "fetch", "-q")
+    review.approve(lille, BRANCH)  # the académie validated it (signed, pushed)
+    nation = world.clone("nation", signing="nation")
+    app = TraamApp(nation, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert [(item.name, item.target) for item in screen.queue.items] == [("academie/lille", "main")]
+        assert screen.queue.reviewer == "Nat Nation <nat@education.gouv.fr>"
+        await pilot.press("v")
+        await settle(app, pilot)
+        await pilot.click("#yes")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen), getattr(app.screen, "message", "")
+        assert screen.queue.items == []
+        assert app.session.state_of(NEW_ID) == "national"  # the reviewer's work tree is main, fast-forwarded
+    tip = git(world.remote, "rev-parse", "refs/heads/main").strip()
+    assert "Validation: nationale" in git(nation, "log", "-1", "--format=%B", tip)
+    assert verify.verify_branch(nation, "main", tip=tip).verified == tip
+
+    git(teacher, "fetch", "-q")
+    app = TraamApp(teacher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.session.state_of(NEW_ID) == "national"

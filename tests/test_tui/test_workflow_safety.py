@@ -81,3 +81,19 @@ async def test_every_new_action_is_in_the_help_and_the_palette(commons_path):
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Revue des contributions", "Ma contribution", "Nouvelle contribution", "Soumettre la contribution",
                 "Synchroniser avec l'amont", "Exporter"} <= titles
+
+
+def test_git_work_of_the_workflow_screens_loads_no_textual():
+    """The blocking halves of the review, contribution and sync screens are plain modules (usable headless)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import json, sys; import tui.workflow_data, tui.sync_resolve; "
+            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []

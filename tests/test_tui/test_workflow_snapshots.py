@@ -157,9 +157,8 @@ def test_submit_dialog(snap_compare, tmp_path):
 # --- sync and export ----------------------------------------------------------------------------
 
 
-def test_sync_conflicts(snap_compare, tmp_path):
-    """A sync whose upstream changed the same title: the file and the field with the base, our and their
-    values, and what to do next (finish with git, or abort with « a »)."""
+def conflicted_fork(tmp_path):
+    """A fork whose local title and upstream's title differ (the sync will stop on that field)."""
     from store.init import GITATTRIBUTES
 
     world = make_world(tmp_path)
@@ -169,6 +168,19 @@ def test_sync_conflicts(snap_compare, tmp_path):
     edit(dne, "main", {f"{SCENARIO_ID}.toml": scenario(title="Titre de l'amont")})
     git(dne, "push", "-q", "origin", "main")
     edit(fork, "main", {f"{SCENARIO_ID}.toml": scenario(title="Titre du fork")})
+    return fork
+
+
+def test_sync_conflict_dialog(snap_compare, tmp_path):
+    """« r » after a conflicted sync asks, field by field, to keep our version or upstream's."""
+    fork = conflicted_fork(tmp_path)
+    assert snap_compare(TraamApp(fork, today=TODAY), terminal_size=SIZE, run_before=keys("s", "s", "r"))
+
+
+def test_sync_conflicts(snap_compare, tmp_path):
+    """A sync whose upstream changed the same title: the file and the field with the base, our and their
+    values, and what to do next (finish with git, or abort with « a »)."""
+    fork = conflicted_fork(tmp_path)
     assert snap_compare(TraamApp(fork, today=TODAY), terminal_size=SIZE, run_before=keys("s", "s"))
 
 

@@ -37,11 +37,11 @@ class ConflictDialog(ModalScreen[dict[str, str] | None]):
                     yield Label(Content.assemble(content(conflict.record_id, "bold"), " › ",
                                                  content(field_name(conflict.key), "bold")),
                                 classes="conflict-field")
+                    ours = content(shown_value(conflict.key, conflict.ours))
+                    theirs = content(shown_value(conflict.key, conflict.theirs))
                     with RadioSet(id=f"conflict-{index}", classes="conflict-choice"):
-                        yield RadioButton(Content.assemble(f"{self.ours_label} : ",
-                                                           content(shown_value(conflict.key, conflict.ours))), id=f"ours-{index}")
-                        yield RadioButton(Content.assemble(f"{self.theirs_label} : ",
-                                                           content(shown_value(conflict.key, conflict.theirs))), id=f"theirs-{index}")
+                        yield RadioButton(Content.assemble(f"{self.ours_label} : ", ours), id=f"ours-{index}")
+                        yield RadioButton(Content.assemble(f"{self.theirs_label} : ", theirs), id=f"theirs-{index}")
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
                 yield Button(Content(strings.CONFLICT_APPLY), variant="primary", id="ok", disabled=True)

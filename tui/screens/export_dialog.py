@@ -1,4 +1,4 @@
-"""Provides ExportDialog: choose a format, an output and filters, run :mod:`store.publish` in a worker, say where it wrote."""
+"""Provides ExportDialog: format, output and filters; runs :mod:`store.publish` in a worker and says where it wrote."""
 
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
             status.append(Content.assemble(f"{strings.REVIEW_AS} : ", content(queue.reviewer)))
         else:
             status.append(Content.styled(strings.REVIEW_UNKNOWN_REVIEWER, "$text-warning"))
-        if not queue.fetched:
+        if queue.fetched is False:
             status.append(Content.styled(strings.REVIEW_OFFLINE, "$text-warning"))
         self.query_one("#review-status", Label).update(Content("\n").join(status))
         if queue.items:
