@@ -146,9 +146,9 @@ def app(root: Path) -> dict:
 
     if importlib.util.find_spec("tui.app") is None:
         return {"absent": "non mesuré : application absente"}
-    from bench.terminal import measure_app
+    from bench.terminal import first_paint, search_repaints
 
-    return measure_app(root)
+    return {**first_paint(root), **search_repaints(root)}
 
 
 MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "app": app}
