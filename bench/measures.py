@@ -155,7 +155,10 @@ def app(root: Path) -> dict:
         return {"absent": "non mesuré : application absente"}
     from bench.terminal import first_paint, search_repaints
 
-    return {**first_paint(root), **search_repaints(root)}
+    try:
+        return {**first_paint(root), **search_repaints(root)}
+    except Exception as error:  # noqa: BLE001 - an application under construction must not sink the other figures
+        return {"absent": f"non mesuré : l'application a échoué ({type(error).__name__} : {error})"}
 
 
 MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "app": app}
