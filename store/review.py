@@ -204,6 +204,11 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     remote = contrib.default_remote(root)
     pushed = False
     if push and remote:
+        known = git.text(root, "ls-remote", "--heads", remote, f"refs/heads/{item.target}")
+        if not known:
+            # A new académie branch is first created at main's commit (servers accept only that as a
+            # creation), then receives the validation merge.
+            git.run(root, "push", "--quiet", remote, f"{item.target_tip}:refs/heads/{item.target}")
         git.run(root, "push", "--quiet", remote, f"refs/heads/{item.target}:refs/heads/{item.target}")
         pushed = True
     return Approved(commit, item.target, pushed, plan)

@@ -169,3 +169,21 @@ def test_academie_branch_cannot_rest_on_unverified_main(tmp_path):
     git(seed, "branch", "academie/lille", "main")
     report = verify.verify_branch(seed, "academie/lille")
     assert any("commit direct" in p for p in report.problems)
+
+
+def test_forged_cache_in_a_copied_repository_is_ignored(tmp_path):
+    """A repository may arrive with a crafted .git/traam cache saying "verified": its HMAC does not match."""
+    import json
+
+    world = make_world(tmp_path)
+    seed = world.tmp / "seed"
+    _contribution(world)
+    merge(seed, "academie/lille", "contrib/lille/herbier", key=None)
+    assert not verify.verify_branch(seed, "academie/lille").ok
+    for path in (seed / ".git" / "traam").glob("review-*.json"):
+        mac, _, payload = path.read_bytes().partition(b"\n")
+        data = json.loads(payload)
+        forged = {key: ([] if path.name == "review-verify.json" else [value[0], [], value[2]])
+                  for key, value in data.items()}
+        path.write_bytes(mac + b"\n" + json.dumps(forged).encode())
+    assert not verify.verify_branch(seed, "academie/lille").ok
