@@ -131,7 +131,7 @@ async def test_notifications_never_read_markup(commons_path, make_app):
         await pilot.pause(0.2)
         toast = app.screen.query_one("Toast")
         shown = "".join(segment.text for y in range(toast.size.height) for segment in toast.render_line(y))
-        assert "[@click=app.quit]x[/]" in shown
+        assert "Validation de [@click=app.quit]x[/] en cours" in shown
         await pilot.click(toast)
         await pilot.pause()
         assert app.is_running, "clicking the toast must not run the embedded action"
