@@ -134,6 +134,14 @@ class TraamApp(WorkflowActions, App):
         """Show the history of a record."""
         self.push_screen(HistoryScreen(record_id))
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Show a toast; markup is OFF by default because messages carry record and git text (SECURITY.md, fact 1)."""
+        from records.text import printable
+
+        super().notify(printable(message, multiline=True), title=printable(title), severity=severity,
+                       timeout=timeout, markup=markup)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
