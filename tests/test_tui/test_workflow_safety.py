@@ -97,3 +97,27 @@ def test_git_work_of_the_workflow_screens_loads_no_textual():
                           capture_output=True, text=True, check=False, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+@asynctest
+async def test_export_toast_with_markup_in_the_path_is_literal(commons_path, tmp_path):
+    """The export notification quotes the output path typed by the user: never read as markup."""
+    from textual.widgets import Input
+
+    app = TraamApp(commons_path, today=TODAY)
+    out = tmp_path / f"sortie {HOSTILE}.md"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        app.screen.query_one("#format").value = "markdown"
+        app.screen.query_one("#output", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        toast = app.screen.query_one("Toast")
+        shown = "".join(segment.text for y in range(toast.size.height) for segment in toast.render_line(y))
+        assert "[@click=app.quit]" in shown
+        await pilot.click(toast)
+        await pilot.pause()
+        assert app.is_running
+    assert out.is_file()

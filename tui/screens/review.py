@@ -147,7 +147,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.notify(strings.APPROVE_RUNNING.format(name=name))
+                self.app.notify(strings.APPROVE_RUNNING.format(name=name))
                 self.run_approve(name, resolutions)
 
         self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, strings.APPROVE_QUESTION.format(name=name,
@@ -168,8 +168,8 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     def approved(self, name: str, done) -> None:
         message = strings.APPROVED.format(name=name, target=done.target, commit=done.commit[:10])
-        self.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
-                    timeout=8)
+        self.app.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
+                        timeout=8)
         self.load_queue(remote=False)
         self.app.reload_session()
 
@@ -209,6 +209,6 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     def decided(self, name: str, decision: str) -> None:
         text = strings.NOTE_SENT_CHANGES if decision == "modifications" else strings.NOTE_SENT_REFUSE
-        self.notify(text.format(name=name))
+        self.app.notify(text.format(name=name))
         self.load_queue(remote=False)
         self.app.reload_session()
