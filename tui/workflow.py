@@ -39,13 +39,14 @@ class WorkflowActions:
 
     @work(thread=True, exclusive=True, group="states", exit_on_error=False)
     def derive_states(self, session: Session) -> None:
-        """Derive the validation states of ``session`` in a worker; screens show « — » until then."""
-        self.post_message(StatesLoaded(session, session.load_states()))
+        """Derive the validation states (and the author's review comments) in a worker; « — » until then."""
+        states = session.load_states()
+        self.post_message(StatesLoaded(session, states, workflow_data.author_notes(Path(session.commons.root))))
 
     def on_states_loaded(self, message: StatesLoaded) -> None:
         if message.session is not self.session:
             return  # a newer session is on its way and will get its own states
-        self.session = message.session.with_states(message.states)
+        self.session = message.session.with_states(message.states, message.notes)
         refresh = getattr(self.screen, "_refresh_if_needed", None)
         if refresh is not None:
             refresh()
