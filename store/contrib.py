@@ -32,7 +32,7 @@ def parse_branch(name: str) -> tuple[str, str] | None:
     """Return ``(academie, slug)`` of a contribution branch name (local or remote-tracking), else None."""
     name = re.sub(r"^(refs/heads/|refs/remotes/[^/]+/)", "", name)
     match = BRANCH.fullmatch(name)
-    return (match["academie"], match["slug"]) if match else None
+    return (match["academie"], match["slug"]) if match and match["academie"] in vocab.ACADEMIES else None
 
 
 def default_remote(root: Path | str) -> str | None:

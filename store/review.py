@@ -107,20 +107,24 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
         if contrib.parse_branch(short) or (short.startswith("academie/") and short[9:] in vocab.ACADEMIES):
             names.add(short)
     for ref in trees.refs(root, "refs/heads/academie/"):
-        names.add(ref.removeprefix("refs/heads/"))
+        if ref.removeprefix("refs/heads/academie/") in vocab.ACADEMIES:
+            names.add(ref.removeprefix("refs/heads/"))
     found = []
     for short in sorted(names):
         is_academie = short.startswith("academie/")
         if reviewer is not None and reviewer.role == "academique":
             if is_academie or contrib.parse_branch(short)[0] not in reviewer.academies:
                 continue
-        item = candidate(root, short)
-        if trees.is_ancestor(root, item.tip, item.target_tip):
-            continue  # already merged
-        if item.decision is not None and not everything:
-            continue
-        if report:
-            item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        try:
+            item = candidate(root, short)
+            if trees.is_ancestor(root, item.tip, item.target_tip):
+                continue  # already merged
+            if item.decision is not None and not everything:
+                continue
+            if report:
+                item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        except StoreError:
+            continue  # a branch without common history with its target is not a contribution to review
         found.append(item)
     return found
 
