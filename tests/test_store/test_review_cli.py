@@ -120,3 +120,16 @@ def test_show_and_approve_with_resolution_on_the_command_line(tmp_path):
     text = git(seed, "show", f"academie/lille:{path}")
     assert 'title = "Titre B"' in text and 'duration = "2 h"' in text
     assert run_traam("verify", cwd=seed).returncode == 0
+
+
+def test_review_list_is_limited_to_the_reviewers_scope(tmp_path):
+    world = make_world(tmp_path)
+    teacher = _contribute(world)
+    assert run_traam("submit", cwd=teacher).returncode == 0
+    versailles = world.clone("versailles", signing="versailles")
+    assert json.loads(run_traam("review", "list", "--json", cwd=versailles).stdout) == []
+    everything = json.loads(run_traam("review", "list", "--json", "--tout", cwd=versailles).stdout)
+    assert [item["branch"] for item in everything] == ["contrib/lille/herbier"]
+    nation = world.clone("nation", signing="nation")
+    assert [i["branch"] for i in json.loads(run_traam("review", "list", "--json", cwd=nation).stdout)] == [
+        "contrib/lille/herbier"]
