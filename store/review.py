@@ -83,7 +83,8 @@ def candidate(root: Path | str, name: str, *, into: str | None = None) -> Candid
     target_ref = target_at[0] if target_at[0].endswith(f"/{target}") else None
     found = Candidate(short, source[0], source[1], target, target_ref, target_at[1], academie)
     base = git.run(root, "merge-base", target_at[1], source[1], check=False).stdout.decode().strip()
-    log = git.text(root, "log", "--reverse", "--format=%an%x00%ae%x00%aI", f"{base}..{source[1]}" if base else source[1])
+    span = f"{base}..{source[1]}" if base else source[1]
+    log = git.text(root, "log", "--reverse", "--format=%an%x00%ae%x00%aI", span)
     first = log.splitlines()[0].split("\0") if log else ["", "", ""]
     found.author, found.email, found.proposed = first
     found.updated = git.text(root, "log", "-1", "--format=%cI", source[1])
@@ -188,7 +189,8 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     rules = governance.governance_at(root, item.target_tip)
     reviewer = governance.by_key(rules, signing.public_key_of(key))
     if reviewer is None:
-        raise StoreError(f"votre clé n'est pas dans la gouvernance de « {item.target} » : vous ne pouvez pas valider")
+        raise StoreError(f"votre clé n'est pas dans la gouvernance de « {item.target} » : "
+                         "vous ne pouvez pas valider")
     today = (now or dt.datetime.now(dt.timezone.utc)).date()
     if not governance.is_active(reviewer, today):
         raise StoreError("votre clé n'est pas valide aujourd'hui selon la gouvernance")

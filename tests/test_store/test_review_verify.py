@@ -55,7 +55,7 @@ def test_unknown_key_is_refused(tmp_path):
 
 
 def test_reviewer_out_of_scope_is_refused(tmp_path):
-    """Versailles' reviewer cannot validate into academie/lille, nor Lille's a Versailles record, nor a national merge."""
+    """Versailles' reviewer cannot validate into academie/lille, Lille's a Versailles record or into main."""
     world = make_world(tmp_path)
     seed = world.tmp / "seed"
     _contribution(world)

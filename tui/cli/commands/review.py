@@ -53,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser_.add_argument("--record", dest="record", action=_Ordered, metavar="ID",
                              help="l'enregistrement commenté par le -m qui suit")
         parser_.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la note")
-        parser_.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+        parser_.add_argument("--no-fetch", dest="fetch", action="store_false",
+                             help="ne pas récupérer le dépôt distant")
         parser_.set_defaults(handler=run_decide, decision=decision)
 
 
