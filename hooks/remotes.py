@@ -129,7 +129,8 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
         raise StoreError("HEAD détachée : placez-vous sur une branche avant de synchroniser")
     guard = safety.overrides(root, keep=frozenset({"merge.traam.driver", "merge.traam.name"}))
     if text(root, *guard, "status", "--porcelain", "--untracked-files=no"):
-        raise StoreError("des modifications ne sont pas enregistrées : faites un commit (ou git stash) avant de synchroniser")
+        raise StoreError("des modifications ne sont pas enregistrées : "
+                         "faites un commit (ou git stash) avant de synchroniser")
     run(root, *guard, "fetch", *safety.FETCH_OPTIONS, "--no-recurse-submodules", "--prune", remote)
     names = {line.strip() for line in text(root, "branch", "-r", "--format=%(refname:short)").splitlines()}
     source = f"{remote}/{branch or current}"

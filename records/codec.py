@@ -109,16 +109,17 @@ def parse_toml(path: str, data: bytes) -> tuple[dict[str, Any] | None, list[Prob
         not UTF-8, syntax error, too deep, number out of range, duplicate key).
     """
     if len(data) > MAX_BYTES:
-        return None, [
-            Problem(path, 1, 1, f"enregistrement invalide : fichier trop gros ({-(-len(data) // 1024)} Kio, "
-                    f"{MAX_BYTES // 1024} Kio au plus)", rule="size")
-        ]
+        # Whole Kio, except just over the cap, where « 256 Kio, 256 Kio au plus » would read as allowed.
+        size = f"{len(data) // 1024} Kio" if len(data) // 1024 > MAX_BYTES // 1024 else f"{len(data)} octets"
+        message = f"enregistrement invalide : fichier trop gros ({size}, {MAX_BYTES // 1024} Kio au plus)"
+        return None, [Problem(path, 1, 1, message, rule="size")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(path, line, column, "enregistrement invalide : le fichier n'est pas en UTF-8", rule="encoding")]
+        message = "enregistrement invalide : le fichier n'est pas en UTF-8"
+        return None, [Problem(path, line, column, message, rule="encoding")]
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_text(path, text)
@@ -218,7 +219,8 @@ def _french(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         return f"valeur non permise, attendu : {str(ctx.get('expected', '')).replace(' or ', ' ou ')}"
     if kind == "string_too_short":
-        return "ne doit pas être vide"
+        minimum = ctx.get("min_length", 1)
+        return "ne doit pas être vide" if minimum == 1 else f"trop court ({minimum} caractères au moins)"
     if kind == "string_too_long":
         return f"trop long ({ctx.get('max_length')} caractères au plus)"
     if kind == "too_short":
@@ -268,9 +270,21 @@ def validation_problems(path: str, text: str, error: ValidationError) -> list[Pr
 # --- writing -----------------------------------------------------------------
 
 
+ALWAYS_WRITTEN = frozenset({"licence", "schema_version"})
+"""Fields written even at their default: a licence must never change silently if the default does."""
+
+
 def to_table(record: Model) -> dict[str, Any]:
-    """Return the canonical table of a record: model key order, defaults and None left out."""
-    return record.model_dump(mode="python", exclude_defaults=True)
+    """Return the canonical table of a record: model key order, defaults and None left out.
+
+    Fields of :data:`ALWAYS_WRITTEN` are kept even at their default value.
+    """
+    table = record.model_dump(mode="python", exclude_defaults=True)
+    missing = ALWAYS_WRITTEN.intersection(type(record).model_fields).difference(table)
+    if not missing:
+        return table
+    full = record.model_dump(mode="python")
+    return {key: table[key] if key in table else full[key] for key in full if key in table or key in missing}
 
 
 def dump(record: Model) -> str:

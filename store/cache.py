@@ -16,6 +16,7 @@ import hmac
 import marshal
 import os
 import secrets
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -52,12 +53,20 @@ def _secret() -> bytes:
 
 
 def key_of(blob: str, path: str) -> str:
-    """Return the cache key of a file content at a path."""
+    """Return the key of a file content at a path (for the in-memory caches of full records)."""
     return f"{blob}:{path}"
 
 
+def _id_of_path(path: str) -> str:
+    return path[:-5] if path.endswith(".toml") else path
+
+
 class BlobCache:
-    """Entries and problems by ``(blob, path)``, persisted in ``<gitdir>/traam/entries.bin``.
+    """Entries and problems by blob (and path), persisted in ``<gitdir>/traam/entries.bin``.
+
+    Entries are keyed by blob id alone, the entry's id telling the path it
+    was built for (an id is its path without ``.toml``); the rare same
+    content at a second path goes to ``others``, keyed by blob and path.
 
     Attributes:
         parsed: how many files were parsed since this cache was created
@@ -68,6 +77,7 @@ class BlobCache:
         self.folder = folder
         self.path = folder / "entries.bin"
         self.items: dict[str, Cached] = {}
+        self.others: dict[str, Cached] = {}
         self.parsed = 0
         self.dirty = False
         self._stamp: tuple | None = None
@@ -99,29 +109,40 @@ class BlobCache:
         gc.disable()
         try:
             rows = marshal.loads(body)
-            items = {}
-            for key, entry, problems in rows:
-                items[key] = (Entry(*entry), tuple(Problem(*p) for p in problems))
+            make, empty = Entry, ()
+            items = {
+                key: (make(*entry), tuple([Problem(*p) for p in problems]) if problems else empty)
+                for key, entry, problems in rows
+            }
         except (ValueError, EOFError, TypeError):
             return  # unreadable: ignore it, it will be rebuilt
         finally:
             if enabled:
                 gc.enable()
+        others = {key: items.pop(key) for key in [k for k in items if ":" in k]}
         items.update(self.items)
-        self.items = items
+        others.update(self.others)
+        self.items, self.others = items, others
 
     def get(self, blob: str, path: str) -> Cached | None:
         """Return the cached entry and problems of this content at this path, or None."""
-        return self.items.get(key_of(blob, path))
+        hit = self.items.get(blob)
+        if hit is not None and hit[0].id == _id_of_path(path):
+            return hit
+        return self.others.get(key_of(blob, path)) if self.others else None
 
     def put(self, blob: str, path: str, entry: Entry, problems: list[Problem]) -> None:
         """Remember a freshly parsed file."""
-        self.items[key_of(blob, path)] = (entry, tuple(problems))
+        hit = self.items.get(blob)
+        if hit is None or hit[0].id == entry.id:
+            self.items[blob] = (entry, tuple(problems))
+        else:
+            self.others[key_of(blob, path)] = (entry, tuple(problems))
         self.parsed += 1
         self.dirty = True
 
     def save(self, keep: set[str] | None = None) -> None:
-        """Write the cache atomically if it changed; with ``keep``, prune it to those keys when it grew large.
+        """Write the cache atomically if it changed; with ``keep`` (blob ids), prune it to those when it grew large.
 
         Errors writing (read-only repository, full disk) are ignored: the
         cache is only an accelerator.
@@ -130,9 +151,11 @@ class BlobCache:
             return
         if keep is not None and len(self.items) > 2 * len(keep) + 1000:
             self.items = {k: v for k, v in self.items.items() if k in keep}
+            self.others = {k: v for k, v in self.others.items() if k.split(":", 1)[0] in keep}
         rows = [
             (key, astuple_fast(entry), tuple(_problem_tuple(p) for p in problems))
-            for key, (entry, problems) in self.items.items()
+            for table in (self.items, self.others)
+            for key, (entry, problems) in table.items()
         ]
         body = marshal.dumps(rows)
         digest = hmac.new(_secret(), body, hashlib.sha256).digest()
@@ -151,9 +174,21 @@ class BlobCache:
 _NAMES = tuple(f.name for f in fields(Entry))
 
 
+_CODES = frozenset({"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
+_shared: dict[tuple, tuple] = {}
+
+
+def _share(value):
+    """Return one shared object per distinct code or tuple of codes, so marshal writes each once."""
+    if isinstance(value, str):
+        return sys.intern(value)
+    value = tuple(sys.intern(v) for v in value)
+    return _shared.setdefault(value, value)
+
+
 def astuple_fast(entry: Entry) -> tuple:
-    """Return the field values of an entry as a plain tuple (``dataclasses.astuple`` deep-copies)."""
-    return tuple(getattr(entry, name) for name in _NAMES)
+    """Return the field values of an entry as a plain tuple, codes shared (smaller file, less memory)."""
+    return tuple(_share(getattr(entry, name)) if name in _CODES else getattr(entry, name) for name in _NAMES)
 
 
 def _problem_tuple(problem: Problem) -> tuple:

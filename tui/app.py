@@ -26,17 +26,21 @@ from tui.screens.history import HistoryScreen
 from tui.screens.loading import LoadingScreen
 from tui.screens.new_dialog import NewRecordDialog
 from tui.screens.record_screen import RecordScreen
+from tui.screens.contribution import ContributionScreen
+from tui.screens.review import ReviewScreen
 from tui.screens.search import SearchScreen
 from tui.session import Session
+from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 
 
-class TraamApp(App):
+class TraamApp(WorkflowActions, App):
     """traam in the terminal: dashboard, explorer and search modes; records open in pushed screens."""
 
     TITLE = strings.APP_TITLE
     SUB_TITLE = strings.APP_SUBTITLE
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    MODES = {"dashboard": DashboardScreen, "explorer": ExplorerScreen, "search": SearchScreen}
+    MODES = {"dashboard": DashboardScreen, "explorer": ExplorerScreen, "search": SearchScreen,
+             "review": ReviewScreen, "contribution": ContributionScreen}
     BINDINGS = [
         Binding("f1,question_mark", "help", strings.KEY_HELP, id="app.help"),
         Binding("1", "switch_mode('dashboard')", strings.KEY_DASHBOARD, id="app.dashboard"),
@@ -45,6 +49,7 @@ class TraamApp(App):
         Binding("n", "new", strings.KEY_NEW, id="app.new"),
         Binding("ctrl+r", "reload", strings.KEY_RELOAD, id="app.reload"),
         Binding("q", "quit", strings.KEY_QUIT, id="app.quit"),
+        *WORKFLOW_BINDINGS,
     ]
 
     def __init__(self, path: str | Path = ".", *, today: dt.date | None = None) -> None:
@@ -65,7 +70,7 @@ class TraamApp(App):
         """Open and read the commons in a worker; progress and the result come back as messages."""
         try:
             session = Session.open(self.path, progress=lambda done, total: self.post_message(LoadProgress(done, total)),
-                                   today=self.today)
+                                   today=self.today, states=False)
         except Exception as error:  # noqa: BLE001 - every failure becomes a French dialog
             self.post_message(WorkFailed(french_message(error), fatal=True))
             return
@@ -75,7 +80,7 @@ class TraamApp(App):
     def reload_session(self) -> None:
         """Re-read the commons (after a save, or Ctrl+R) in a worker."""
         if self.session is not None:
-            self.post_message(SessionLoaded(self.session.reload()))
+            self.post_message(SessionLoaded(self.session.reload(states=False)))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if isinstance(self.screen, LoadingScreen):
@@ -83,6 +88,8 @@ class TraamApp(App):
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         self.session = message.session
+        if message.session.states is None:
+            self.derive_states(message.session)
         if message.first:
             self.pop_screen()
             self.switch_mode("dashboard")
@@ -173,6 +180,7 @@ class TraamApp(App):
         yield SystemCommand(*palette["help"], self.action_help)
         yield SystemCommand(*palette["theme"], self.action_change_theme)
         yield SystemCommand(*palette["quit"], self.action_quit)
+        yield from self.workflow_commands()
         seen = {"app"}
         for active in screen.active_bindings.values():
             binding = active.binding

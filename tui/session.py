@@ -46,10 +46,16 @@ class Session:
     recent: list["Change"] = field(default_factory=list)
     """The latest commits of the current branch, newest first."""
     _searcher: object | None = None
+    _listed: list[Entry] | None = None
+    _tree: dict | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, progress: Progress | None = None, today: dt.date | None = None) -> "Session":
+    def open(cls, path: str | Path, *, progress: Progress | None = None, today: dt.date | None = None,
+             states: bool = True) -> "Session":
         """Open the commons at ``path`` and load its work tree (blocking: call from a worker).
+
+        ``states=False`` leaves the validation states unknown (None), for the
+        application to derive them in a second worker after the first paint.
 
         Raises:
             StoreError: not a commons, or git failed (French message).
@@ -59,9 +65,9 @@ class Session:
         commons = Commons.open(path)
         snapshot = commons.load(progress=progress)
         session = cls(commons, snapshot, today=today or dt.date.today())
-        session.states = session.load_states()
+        session.states = session.load_states() if states else None
         session.recent = session.load_recent()
-        return session
+        return session.prepare()
 
     def load_recent(self, limit: int = 8) -> list["Change"]:
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
@@ -90,13 +96,13 @@ class Session:
             return None
         return record_states(self.commons, self.snapshot)
 
-    def reload(self, progress: Progress | None = None) -> "Session":
+    def reload(self, progress: Progress | None = None, *, states: bool = True) -> "Session":
         """Return a new session over a fresh snapshot of the same commons (blocking)."""
         snapshot = self.commons.load(progress=progress)
         session = Session(self.commons, snapshot, today=self.today)
-        session.states = session.load_states()
+        session.states = session.load_states() if states else None
         session.recent = session.load_recent()
-        return session
+        return session.prepare()
 
     # --- what the screens read -------------------------------------------------
 
@@ -105,8 +111,23 @@ class Session:
         return self.snapshot.entries
 
     def listed(self) -> list[Entry]:
-        """Return the entries of campaigns, themes, teams and scenarios, sorted by id."""
-        return sorted((e for e in self.entries.values() if e.kind in RECORD_KINDS or e.errors), key=lambda e: e.id)
+        """Return the entries of campaigns, themes, teams and scenarios, sorted by id (computed once)."""
+        if self._listed is None:
+            self._listed = sorted((e for e in self.entries.values() if e.kind in RECORD_KINDS or e.errors),
+                                  key=lambda e: e.id)
+        return self._listed
+
+    def prepare(self) -> "Session":
+        """Compute the sorted list and the tree index now (in the loading worker, not on the UI thread)."""
+        self.listed()
+        self.tree()
+        return self
+
+    def with_states(self, states: dict[str, str] | None) -> "Session":
+        """Return a copy of this session with ``states`` (the search index is rebuilt to know them)."""
+        from dataclasses import replace
+
+        return replace(self, states=states, _searcher=None)
 
     def state_of(self, record_id: str) -> str | None:
         """Return the state code of a record, or None when unknown."""
@@ -154,7 +175,9 @@ class Session:
         return {"discipline": by_discipline, "academie": by_academie, "etat": by_state}
 
     def tree(self) -> dict[str, dict[str, dict[str, list[Entry]]]]:
-        """Return campaign → discipline → académie → scenario entries (teams and themes under ``""``)."""
+        """Return campaign → discipline → académie → scenario entries (teams and themes under ``""``), cached."""
+        if self._tree is not None:
+            return self._tree
         tree: dict[str, dict[str, dict[str, list[Entry]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         for entry in self.entries.values():
             if entry.kind == "campaign":
@@ -163,4 +186,5 @@ class Session:
                 discipline = entry.disciplines[0] if entry.kind != "scenario" else entry.id.split("/")[2]
                 academie = entry.academie if entry.kind == "scenario" else ""
                 tree[entry.campaign][discipline][academie].append(entry)
+        self._tree = tree
         return tree

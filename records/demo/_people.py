@@ -19,7 +19,10 @@ def _mail(*parts: str) -> str:
 def authors(academie: str, *letters: str) -> list[Author]:
     """Return placeholder authors for a scenario of ``academie`` (one per letter)."""
     return [
-        Author(name=f"Enseignant·e {letter} ({vocab.ACADEMIES[academie]}, exemple)", email=_mail("auteur", letter.lower(), academie))
+        Author(
+            name=f"Enseignant·e {letter} ({vocab.ACADEMIES[academie]}, exemple)",
+            email=_mail("auteur", letter.lower(), academie),
+        )
         for letter in letters
     ]
 
@@ -67,7 +70,9 @@ def team(
         summary=summary,
         pilot=pilot,
         referent=Person(
-            name=f"Professeur·e référent·e ({place}, exemple)", email=_mail("referent", discipline, academie), school=school
+            name=f"Professeur·e référent·e ({place}, exemple)",
+            email=_mail("referent", discipline, academie),
+            school=school,
         ),
         teachers=teachers,
         cardie=Person(name=f"Représentant·e CARDIE ({place}, exemple)", email=_mail("cardie", academie)),

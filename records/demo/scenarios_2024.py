@@ -39,10 +39,12 @@ _TEAMS = [
     ("histoire-des-arts", "versailles", False, "Formuler des requêtes pour analyser une œuvre"),
 ]
 
+_CHOSEN = "Académie choisie pour la démonstration : la lettre de janvier 2026 ne la précise pas.\n"
+
 TEAMS_2024: dict[str, Team] = {
     f"{discipline}/{academie}": team(
         C, discipline, academie, theme=discipline, project_title=title,
-        summary="" if named else "Académie choisie pour la démonstration : la lettre de janvier 2026 ne la précise pas.\n",
+        summary="" if named else _CHOSEN,
     )
     for discipline, academie, named, title in _TEAMS
 }

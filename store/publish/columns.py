@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from records import vocab
-from records.text import fold, slugify
+from records.text import fold
 
 
 class CellError(ValueError):

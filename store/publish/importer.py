@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from records import codec, layout, rules
-from records.models import MODELS, Model, Scenario, Team, Theme
+from records.models import MODELS, Model, Team, Theme
 from records.problems import Problem
 from records.text import fold, printable, slugify
 from store.publish.columns import COLUMNS, CellError, Column, header_key, read_cell

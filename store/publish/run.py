@@ -19,6 +19,7 @@ from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
 from store.publish.contrib import branch_name, commit_records, tip
+from store.publish.dates import landing_dates
 from store.publish.importer import Plan, plan
 from store.publish.selection import SelectionError, select, wanted_states
 from store.publish.sheets import read_sheet
@@ -37,7 +38,7 @@ class ExportResult:
 
 
 def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
-           base_url: str = "") -> str | dict[str, str]:
+           base_url: str = "", dates: Mapping | None = None) -> str | dict[str, str]:
     """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
 
     Raises:
@@ -56,7 +57,7 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     if fmt == "site":
         return site.build(records, states)
     if fmt == "atom":
-        return {path.removeprefix("atom/"): text for path, text in atom.feeds(records, base_url=base_url).items()}
+        return {path.removeprefix("atom/"): text for path, text in atom.feeds(records, base_url=base_url, dates=dates).items()}
     raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
 
 
@@ -94,7 +95,7 @@ def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, s
 
 def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
                    etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
-                   base_url: str = "") -> tuple[ExportResult, str | None]:
+                   base_url: str = "", dates: Mapping | None = None) -> tuple[ExportResult, str | None]:
     """Select, render and write an export; return the result and, when ``out`` is None, the text.
 
     Raises:
@@ -109,12 +110,13 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
     counts: dict[str, int] = {}
     for record in chosen.values():
         counts[record.KIND] = counts.get(record.KIND, 0) + 1
-    output = render(fmt, chosen, states, base_url=base_url)
+    output = render(fmt, chosen, states, base_url=base_url, dates=dates)
     if isinstance(output, dict):
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
             return ExportResult(fmt, site.write(output, Path(out)), counts), None
+        Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
         for relative, text in sorted(output.items()):
             write_atomic(Path(out) / relative, text)
@@ -134,6 +136,8 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
 def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, **options) -> tuple[ExportResult, str | None]:
     """Export a commons (see :func:`export_records` for the options); what the TUI's export action calls."""
     records, states = load(commons, ref)
+    if fmt == "atom" and "dates" not in options:
+        options["dates"] = landing_dates(commons.root, ref or "HEAD")
     return export_records(fmt, records, states, out, **options)
 
 

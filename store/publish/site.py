@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from records import vocab
-from records.models import Model, Scenario
+from records.models import Model
 from records.text import fold
 from store.publish import site_pages
 from store.publish.htmlkit import page

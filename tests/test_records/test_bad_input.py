@@ -141,7 +141,11 @@ def test_invisible_characters_are_refused_in_slugs_and_ids(char: str) -> None:
 
 def test_file_just_over_the_cap_is_refused_before_parsing() -> None:
     data = (CAMPAIGN + "# " + "x" * MAX_BYTES + "\n").encode()
-    assert only(CAMPAIGN_PATH, data) == (1, 1, "enregistrement invalide : fichier trop gros (257 Kio, 256 Kio au plus)")
+    assert len(data) // 1024 == 256
+    assert only(CAMPAIGN_PATH, data) == (
+        1, 1, f"enregistrement invalide : fichier trop gros ({len(data)} octets, 256 Kio au plus)"
+    )
+    assert codec.load(CAMPAIGN_PATH, CAMPAIGN.encode().ljust(MAX_BYTES, b"\n")).ok  # exactly the cap is fine
 
 
 def test_fifty_mebibyte_file_is_refused_as_bytes_and_as_text() -> None:
@@ -375,3 +379,11 @@ def test_raw_c0_controls_in_a_string_are_syntax_problems(char: str) -> None:
     line, column, message = only(CAMPAIGN_PATH, text)
     assert (line, column) == (2, 12)
     assert message.startswith("enregistrement invalide : chaîne de caractères invalide")
+
+
+def test_short_public_key_and_bad_principal() -> None:
+    text = '[[reviewers]]\nname = "N"\nprincipal = "pas une adresse"\nrole = "national"\npublic_key = "ssh-ed25519"\n'
+    assert problems("governance/reviewers.toml", text) == [
+        (3, 1, "reviewers.0.principal : adresse électronique invalide « pas une adresse »"),
+        (5, 1, "reviewers.0.public_key : trop court (20 caractères au moins)"),
+    ]

@@ -197,3 +197,12 @@ def test_markdown_lists_themes_without_production_once():
     idle = text[text.index("### Thématiques sans équipe ni scénario publiés"):]
     assert "- Corps et capteurs (Éducation physique et sportive (EPS))" in idle
     assert "### Corps et capteurs" not in text
+
+
+def test_csv_columns_are_documented_in_the_module_and_the_readme():
+    from tests.conftest import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    for column in csv_edubase.COLUMNS:
+        assert f"``{column}``" in csv_edubase.__doc__, column
+        assert f"`{column}`" in readme, column

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import shutil
@@ -17,10 +16,7 @@ from store.publish import jsonx
 from tests.conftest import git, make_repo, run_traam
 from tests.test_store.publish_fixtures import sample_records
 
-pytest.importorskip("store.commons", reason="le cœur du store (branche store) n'est pas encore fusionné")
-
 SAMPLE = Path(__file__).parent.parent / "test_store" / "data" / "propositions-lille.csv"
-STATES_AVAILABLE = importlib.util.find_spec("store.states") is not None
 
 
 @pytest.fixture
@@ -36,7 +32,7 @@ def test_export_json_reads_back_to_the_commons_records(commons, tmp_path):
     assert done.returncode == 0, done.stderr
     assert jsonx.read(out.read_text(encoding="utf-8")) == sample_records()
     assert (tmp_path / "export" / "commun.schema.json").is_file()
-    assert "Export json : 1 campaign, 4 scenario, 3 team, 2 theme" in done.stderr
+    assert "Export json : 1 campagne(s), 2 thématique(s), 3 équipe(s), 4 scénario(s)" in done.stderr
 
 
 def test_export_edubase_csv_to_stdout_for_one_campaign(commons):
@@ -65,13 +61,6 @@ def test_export_refuses_unknown_campaign_and_foreign_folder(commons, tmp_path):
     (tmp_path / "docs" / "a.txt").write_text("x", encoding="utf-8")
     done = run_traam("-C", str(commons), "export", "-f", "site", "--etat", "tous", "-o", str(tmp_path / "docs"))
     assert done.returncode == 1 and "ne contient pas un site produit par traam" in done.stderr
-
-
-@pytest.mark.skipif(STATES_AVAILABLE, reason="store.states est disponible : l'export par défaut utilise les états")
-def test_export_validated_only_needs_the_states(commons):
-    done = run_traam("-C", str(commons), "export", "-f", "json")
-    assert done.returncode == 1
-    assert "utilisez --etat tous" in done.stderr
 
 
 def test_export_json_schema_needs_no_commons(tmp_path):
@@ -133,3 +122,14 @@ def test_import_branch_starts_from_the_academie_branch(commons, tmp_path):
     assert "Écrit sur la branche contrib/lille/import-propositions-lille" in done.stdout, done.stderr
     assert git(commons, "rev-parse", "contrib/lille/import-propositions-lille~1").strip() == \
         git(commons, "rev-parse", "academie/lille").strip()
+
+
+def test_import_of_several_academies_needs_a_branch(commons, tmp_path):
+    sheet = tmp_path / "propositions.csv"
+    sheet.write_text("campagne;discipline;académie;thématique;titre\n2026-2027;SVT;Lille;svt-1;Un\n"
+                     "2026-2027;SVT;Nantes;svt-1;Deux\n", encoding="utf-8")
+    done = run_traam("-C", str(commons), "import", str(sheet), "--apply")
+    assert done.returncode == 1 and "plusieurs académies (lille, nantes)" in done.stderr
+    done = run_traam("-C", str(commons), "import", str(sheet), "--apply", "--branch", "contrib/nantes/mixte")
+    assert done.returncode == 0, done.stderr
+    assert git(commons, "rev-list", "--count", "main..contrib/nantes/mixte").strip() == "1"

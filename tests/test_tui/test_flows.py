@@ -140,6 +140,7 @@ async def test_editor_round_trip_validates_on_return(commons_path, make_app, tmp
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
         "t = p.read_text(encoding='utf-8')\n"
+        "t = ''.join(l for l in t.splitlines(keepends=True) if not l.startswith('licence = '))\n"
         "p.write_text(t.replace('title = ', 'licence = \"WTFPL\"\\ntitle = ', 1), encoding='utf-8')\n",
         encoding="utf-8",
     )

@@ -92,6 +92,13 @@ def make_commons(path: Path, *, hostile: bool = False) -> Path:
         target.write_text(dump(record), encoding="utf-8")
     git(path, "add", "-A")
     _commit(path, "Créer le commun de test", commit_env())
+    edited = records()["scenarios/2026-2027/svt/lille/biodiversite-cour"].model_copy(
+        update={"summary": "Les élèves inventorient les espèces de la cour et partagent leurs relevés.",
+                "levels": ["cycle-3", "cycle-4"]})
+    (path / "scenarios/2026-2027/svt/lille/biodiversite-cour.toml").write_text(dump(edited), encoding="utf-8")
+    git(path, "add", "-A")
+    _commit(path, "Préciser le résumé et ajouter le cycle 3", commit_env("2026-11-20T15:00:00+01:00",
+                                                                         author="Dominique Relecture"))
     if hostile:
         broken = path / "scenarios/2026-2027/svt/lille/casse.toml"
         broken.write_text(f'title = "{ESCAPES}"\n'.replace("\x1b", "\\u001b").replace("\x07", "\\u0007"),

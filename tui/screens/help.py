@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +17,19 @@ from tui import strings
 
 def _bindings(owner) -> list[Binding]:
     return [b for b in Binding.make_bindings(getattr(owner, "BINDINGS", [])) if b.description]
+
+
+def workflow_owners() -> list[tuple[str, type]]:
+    """Return the review, contribution, sync and export screens with the name the help table gives them."""
+    from tui.screens.contribution import ContributionScreen
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.note_dialog import ReviewNoteDialog
+    from tui.screens.review import ReviewScreen
+    from tui.screens.sync import SyncScreen
+
+    return [(strings.REVIEW, ReviewScreen), (strings.NOTE_CHANGES_TITLE, ReviewNoteDialog),
+            (strings.CONTRIBUTION, ContributionScreen), (strings.SYNC, SyncScreen),
+            (strings.EXPORT_TITLE, ExportDialog)]
 
 
 def key_rows(app) -> list[tuple[str, str, str, str]]:
@@ -35,6 +49,7 @@ def key_rows(app) -> list[tuple[str, str, str, str]]:
         ("Fiche", RecordScreen),
         (strings.EDIT, EditScreen),
         (strings.HISTORY, HistoryScreen),
+        *workflow_owners(),
     ]
     keymap = getattr(app, "_keymap", {}) or {}
     rows: dict[tuple[str, str], list] = {}
@@ -45,7 +60,8 @@ def key_rows(app) -> list[tuple[str, str, str, str]]:
             key = (binding.id or binding.action, where)
             shown = app.get_key_display(binding)
             if key in rows:
-                rows[key][0] += f", {shown}"
+                if shown not in rows[key][0].split(", "):
+                    rows[key][0] += f", {shown}"
             else:
                 rows[key] = [shown, binding.description, binding.id or "", where]
     rows_out = [tuple(r) for r in rows.values()]
@@ -69,7 +85,8 @@ class HelpScreen(Screen):
     def on_mount(self) -> None:
         self.title = strings.HELP_TITLE
         table = self.query_one(DataTable)
-        table.add_columns(*(Content(c) for c in strings.HELP_COLUMNS))
+        # DataTable measures Rich Text (a str cell would be parsed as markup).
+        table.add_columns(*(Text(c) for c in strings.HELP_COLUMNS))
         for row in key_rows(self.app):
-            table.add_row(*(Content(cell) for cell in row))
+            table.add_row(*(Text(cell) for cell in row))
         table.focus()

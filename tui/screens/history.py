@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from tui import strings
-from tui.render import format_value
+from records import present
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
 from tui.session import Session
@@ -22,12 +22,10 @@ MAX_VALUE = 120
 
 
 def _short(key: str, value) -> str:
-    if isinstance(value, list):
-        text = ", ".join(format_value(key.rsplit(".", 1)[-1], v) if not isinstance(v, dict) else str(v) for v in value)
-    elif isinstance(value, dict):
-        text = ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        text = " | ".join(present.value_text(key, item) for item in value)
     else:
-        text = format_value(key.rsplit(".", 1)[-1], value)
+        text = present.value_text(key.rsplit(".", 1)[-1], value)
     text = " ".join(text.split())
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 

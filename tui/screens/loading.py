@@ -15,7 +15,7 @@ from tui.safe import content
 
 
 class LoadingScreen(Screen):
-    """A spinner, the commons' folder and, once the total is known, a progress bar."""
+    """A spinner, the commons' folder and, once the total is known, a progress bar in place of the spinner."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
 
@@ -33,6 +33,8 @@ class LoadingScreen(Screen):
 
     def progress(self, done: int, total: int) -> None:
         """Show that ``done`` of ``total`` records were read."""
+        # Once the total is known the bar says more than the spinner (and does not move on its own).
+        self.query_one(LoadingIndicator).display = False
         bar = self.query_one(ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         self.query_one("#loading-count", Label).update(

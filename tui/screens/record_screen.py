@@ -34,6 +34,7 @@ class RecordScreen(RecordActions, SessionScreen):
         yield Footer()
 
     def show_session(self, session: Session) -> None:
+        self.title = strings.RECORD
         self.sub_title = plain(self.record_id)
         self.query_one(RecordDetail).focus()
         self.load()

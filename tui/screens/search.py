@@ -34,6 +34,10 @@ class SearchScreen(RecordActions, SessionScreen):
         *RecordActions.RECORD_BINDINGS,
     ]
 
+    shown_query: str | None = None
+    """The query whose results the list shows."""
+    open_when_shown = False
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=strings.SEARCH_PLACEHOLDER, id="query")
@@ -51,6 +55,10 @@ class SearchScreen(RecordActions, SessionScreen):
 
     @on(Input.Submitted, "#query")
     def query_submitted(self, event: Input.Submitted) -> None:
+        if self.shown_query != event.value:
+            # Enter typed before the last keystroke's results arrived: open the first hit when they do.
+            self.open_when_shown = True
+            return
         results = self.query_one(RecordList)
         if results.current is not None:
             self.app.open_record(results.current.id)
@@ -72,8 +80,14 @@ class SearchScreen(RecordActions, SessionScreen):
     def show_rows(self, query: str, rows: list[Row]) -> None:
         if query != self.query_one("#query", Input).value:
             return  # a newer search is on its way
+        self.shown_query = query
         self.query_one(RecordList).set_rows(rows)
-        self.query_one("#status", Label).update(Content(strings.SEARCH_RESULTS.format(count=len(rows))))
+        status = strings.SEARCH_RESULTS.format(count=len(rows)) if query.strip() else strings.SEARCH_HINT
+        self.query_one("#status", Label).update(Content(status))
+        if self.open_when_shown:
+            self.open_when_shown = False
+            if rows:
+                self.app.open_record(rows[0].entry.id)
 
     def on_record_list_selected(self, event: RecordList.Selected) -> None:
         self.app.open_record(event.entry.id)

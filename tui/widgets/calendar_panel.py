@@ -33,7 +33,7 @@ def calendar_lines(campaign, today: dt.date) -> list[Content]:
         else:
             when = strings.TODAY
         lines.append(Content.assemble(
-            (f" {mark} ", style), (date.strftime("%d/%m/%Y"), style), "  ", (label, style), ("  " + when, "$text-muted"),
+            (f"{mark} ", style), (date.strftime("%d/%m/%Y"), style), " ", (label, style), (f" ({when})", "$text-muted"),
         ))
     return lines
 

@@ -29,7 +29,7 @@ class FieldRow(Vertical):
     DEFAULT_CSS = """
     FieldRow { height: auto; margin: 0 0 1 0; }
     FieldRow > .field-label { color: $text-accent; text-style: bold; }
-    FieldRow > .field-hint { color: $text-muted; }
+    FieldRow > .field-hint, FieldRow > .field-choice { color: $text-muted; }
     FieldRow > .field-problem { color: $text-error; display: none; }
     FieldRow.-invalid > .field-problem { display: block; }
     FieldRow.-invalid Input, FieldRow.-invalid TextArea, FieldRow.-invalid SelectionList, FieldRow.-invalid Select > SelectCurrent { background: $error 15%; }
@@ -42,6 +42,7 @@ class FieldRow(Vertical):
         super().__init__(id="row-" + field_id(spec.key))
         self.spec = spec
         self.value = value
+        self.shown: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         spec, value = self.spec, self.value
@@ -68,16 +69,37 @@ class FieldRow(Vertical):
             chosen = set(value or [])
             yield SelectionList(*(Selection(Content(label), option, option in chosen) for label, option in spec.options),
                                 id=control_id, compact=True)
+            names = [label for label, option in spec.options if option in chosen]
+            yield Static(Content(f"{strings.FORM_CHOSEN} : " + (", ".join(names) or strings.FORM_NONE)),
+                         classes="field-choice")
         elif spec.control == "check":
             yield Checkbox(Content(strings.FORM_YES), bool(value), id=control_id, compact=True)
         yield Static("", classes="field-problem")
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Show ``problems`` under the field (an empty list clears it)."""
+        """Show ``problems`` under the field (an empty list clears it); unchanged problems cost nothing."""
+        messages = tuple(p.message for p in problems)
+        if messages == self.shown:
+            return
+        self.shown = messages
         self.set_class(bool(problems), "-invalid")
         self.query_one(".field-problem", Static).update(
-            Content("\n").join(content(p.message) for p in problems)
+            Content("\n").join(content(self._message(p)) for p in problems)
         )
+
+    def _message(self, problem: Problem) -> str:
+        """Return the problem's message without the key the row already names (``title : …``)."""
+        prefix = f"{problem.key} : "
+        if not problem.key or not problem.message.startswith(prefix):
+            return problem.message
+        rest = problem.message[len(prefix):]
+        inner = problem.key[len(self.spec.key):].lstrip(".")
+        return f"{strings.field_label(inner)} : {rest}" if inner else rest
+
+    def show_choice(self, labels: list[str]) -> None:
+        """Show the chosen items of a multi-select under it (the list may scroll them out of sight)."""
+        for hint in self.query(".field-choice"):
+            hint.update(Content(f"{strings.FORM_CHOSEN} : " + (", ".join(labels) or strings.FORM_NONE)))
 
 
 class RecordForm(VerticalScroll):
@@ -189,6 +211,12 @@ class RecordForm(VerticalScroll):
         return next((s.key for s in self.specs if field_id(s.key) == widget.id), "")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        key = self._key_of(event.selection_list)
+        spec = next((s for s in self.specs if s.key == key), None)
+        if spec is not None:
+            labels = dict((option, label) for label, option in spec.options)
+            chosen = self.values()[key]
+            self.query_one(f"#row-{field_id(key)}", FieldRow).show_choice([labels[c] for c in chosen])
         self._changed()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:

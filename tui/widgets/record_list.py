@@ -161,8 +161,8 @@ class RecordList(ScrollView, can_focus=True):
         """Return the widths of the kind, académie and state columns (narrow terminals drop some)."""
         if width >= 90:
             return 11, 16, 18
-        if width >= 60:
-            return 11, 0, 12
+        if width >= 50:
+            return 11, 0, 10
         return 0, 0, 0
 
     def render_line(self, y: int) -> Strip:

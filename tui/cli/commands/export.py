@@ -64,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"écriture impossible : {error.strerror} ({error.filename})")
     if text is not None:
         sys.stdout.write(text)
-    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items())) or "aucun enregistrement"
+    names = {"campaign": "campagne(s)", "theme": "thématique(s)", "team": "équipe(s)", "scenario": "scénario(s)"}
+    counts = ", ".join(f"{result.counts[kind]} {name}" for kind, name in names.items() if result.counts.get(kind)) \
+        or "aucun enregistrement"
     where = f" dans {out}" if out is not None else ""
     warn(f"Export {args.format} : {counts}{where}.")
     return 0

@@ -1,0 +1,165 @@
+"""Provides the measures of the benchmark, each run in its own process: ``python -m bench.measures NAME ROOT``.
+
+Every measure prints one JSON line on standard output (progress goes to
+standard error). Times are wall-clock seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = (
+    "biodivrsté",  # a typo: one letter missing
+    "cycle de l'eau",
+    "capytale discipline:svt",
+    "intelligence artificielle niveau:lycee",
+    "fonctions affines",
+    "mémoire des poilus academie:lille",
+    "photosyntese",  # a typo: a letter swapped
+    "robotique",
+)
+"""Queries typed one character at a time; the searcher keeps its caches between them, as in the application."""
+
+
+def keystrokes(queries=QUERIES) -> list[str]:
+    """Return what the search box holds after each keystroke of each query."""
+    return [query[:n] for query in queries for n in range(1, len(query) + 1)]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Return the ``pct`` percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    rank = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _open(root: Path, progress=None):
+    from store.commons import Commons
+
+    started = time.perf_counter()
+    commons = Commons.open(root)
+    snapshot = commons.load(progress=progress)
+    return commons, snapshot, time.perf_counter() - started
+
+
+def cold(root: Path) -> dict:
+    """Open without the blob cache, reporting progress."""
+    shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
+    calls = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls % 50 == 0 or done == total:
+            print(f"\r  chargement {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    _commons, snapshot, seconds = _open(root, progress)
+    print(file=sys.stderr)
+    return {"open": seconds, "records": len(snapshot.entries), "progress_calls": calls, "rss_mb": _rss_mb()}
+
+
+def warm(root: Path) -> dict:
+    """Open with the cache, build the searcher, type the queries."""
+    from store.search import Searcher
+
+    commons, snapshot, seconds = _open(root)
+    loaded_rss = _rss_mb()
+    started = time.perf_counter()
+    searcher = Searcher(snapshot.entries.values())
+    index = time.perf_counter() - started
+    cache = commons.data_dir / "vocabulary.txt"
+    cache.unlink(missing_ok=True)
+    started = time.perf_counter()
+    searcher.warm(cache)
+    prepared = time.perf_counter() - started
+    times, cpu = [], []
+    for text in keystrokes():
+        started, started_cpu = time.perf_counter(), time.process_time()
+        searcher.search(text)
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    rss = _rss_mb()  # before the second searcher below
+    vocabulary = len(searcher._words())
+    del searcher
+    started = time.perf_counter()
+    Searcher(snapshot.entries.values()).warm(cache)
+    prepared_cached = time.perf_counter() - started
+    return {
+        "open": seconds, "index": index, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": vocabulary,
+        "search": {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
+                   "count": len(times), "cpu_p50": percentile(cpu, 50), "cpu_p95": percentile(cpu, 95)},
+        "rss_mb": rss, "rss_loaded_mb": loaded_rss,
+    }
+
+
+def validate(root: Path) -> dict:
+    """Validate every record (models parsed in this fresh process) and run the rules."""
+    _commons, snapshot, _seconds = _open(root)
+    started = time.perf_counter()
+    problems = snapshot.validate()
+    return {"validate": time.perf_counter() - started, "problems": len(problems)}
+
+
+def write(root: Path) -> dict:
+    """Show the history of the record edited last, then commit one edit to it and undo the commit."""
+    commons, snapshot, _seconds = _open(root)
+    head = commons.head()
+    changed = commons.git("log", "-1", "--format=", "--name-only", "HEAD").stdout
+    record_id = changed.decode().strip().splitlines()[0].removesuffix(".toml")
+    started = time.perf_counter()
+    items = commons.history(record_id)
+    history = time.perf_counter() - started
+    record = snapshot.record(record_id)
+    edited = record.model_copy(update={"summary": record.summary + " Mesure du banc d'essai."})
+    started = time.perf_counter()
+    commons.save(edited, record_id=record_id, expected_blob=snapshot.entries[record_id].blob)
+    commit = time.perf_counter() - started
+    commons.git("reset", "-q", "--hard", head)
+    return {"history": history, "history_items": len(items), "commit": commit}
+
+
+def keys(root: Path) -> dict:
+    """Write the searcher's keys, one line per record, for fzf."""
+    _commons, snapshot, _seconds = _open(root)
+    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+    with handle:
+        for entry in snapshot.entries.values():
+            handle.write(f"{entry.title_key} {entry.text_key}\n")
+    return {"file": handle.name}
+
+
+def app(root: Path) -> dict:
+    """Start the real application in a pseudo-terminal; time the first screen with data and search repaints."""
+    import importlib.util
+
+    if importlib.util.find_spec("tui.app") is None:
+        return {"absent": "non mesuré : application absente"}
+    from bench.terminal import measure_app
+
+    return measure_app(root)
+
+
+MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "app": app}
+
+
+def main(argv: list[str]) -> int:
+    name, root = argv[0], Path(argv[1]).resolve()
+    result = MEASURES[name](root)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

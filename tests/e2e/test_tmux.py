@@ -1,0 +1,103 @@
+"""End to end: the real ``traam`` command in a real terminal (tmux), driven by keys, read with capture-pane."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.test_tui.world import make_commons
+
+pytestmark = pytest.mark.e2e
+
+if shutil.which("tmux") is None:
+    pytest.skip("tmux n'est pas installé : le test de bout en bout dans un vrai terminal est sauté", allow_module_level=True)
+
+
+class Terminal:
+    """A private tmux server running one command in a 100×32 window."""
+
+    def __init__(self, command: list[str], env: dict[str, str], cwd: Path) -> None:
+        self.socket = f"traam-e2e-{uuid.uuid4().hex[:8]}"
+        self.env = env
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "32",
+                  "-c", str(cwd), *command, check=True)
+        self.tmux("set-option", "-g", "set-clipboard", "on")
+
+    def tmux(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
+        return subprocess.run(["tmux", "-L", self.socket, *args], env=self.env, capture_output=True, text=True,
+                              check=check)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e").stdout
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *keys, check=True)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", "-l", text, check=True)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        """Poll the screen until ``text`` shows (a real terminal has no message to wait on)."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"« {text} » never appeared; screen:\n{screen}")
+
+    def buffers(self) -> str:
+        return self.tmux("list-buffers").stdout
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, traam_bin: Path, hermetic_git: Path):
+    commons = make_commons(tmp_path / "commun", hostile=True)
+    env = {**os.environ, "PATH": f"{traam_bin}{os.pathsep}{os.environ['PATH']}", "HOME": str(hermetic_git),
+           "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    term = Terminal(["traam", "-C", str(commons)], env, tmp_path)
+    yield term
+    term.close()
+
+
+def test_search_and_open_a_record_in_a_real_terminal(terminal):
+    terminal.wait_for("Campagne en cours")
+    screen = terminal.wait_for("Fin des travaux")
+    assert "2026-2027" in screen
+    terminal.keys("/")
+    terminal.wait_for("Rechercher…")
+    terminal.type("biodiv")
+    terminal.wait_for("résultat(s)")
+    terminal.wait_for("Biodiversité dans la cour du collège")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Identifiant : scenarios/2026-2027/svt/lille/biodiversite-cour")
+    assert "Cycle 4 (5e-3e)" in screen and "Commun numérique public" in screen
+    terminal.keys("Escape")
+    terminal.wait_for("résultat(s)")
+    terminal.keys("q")
+
+
+def test_hostile_record_in_a_real_terminal_sends_no_escape(terminal):
+    terminal.wait_for("Campagne en cours")
+    screen = terminal.wait_for("Dernières modifications")
+    assert "[@click=app.quit]x[/]" in screen
+    terminal.keys("/")
+    terminal.wait_for("Rechercher…")
+    terminal.type("piege")
+    terminal.wait_for("Piège [@click=app.quit]x[/]")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Résumé : Résumé [@click=app.quit]x[/]")
+    assert "\x1b" not in screen
+    # OSC 52 would have written tmux's clipboard (set-clipboard on): nothing did.
+    assert terminal.buffers().strip() == ""
+    terminal.keys("q")

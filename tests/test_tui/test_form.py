@@ -1,0 +1,83 @@
+"""The form model: specs generated from the models, values ⇄ tables, problems attached to fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from records import codec, layout
+from records.models import MODELS
+from tests.test_tui.world import records
+from tui import form
+
+
+@pytest.mark.parametrize("record_id", sorted(records()))
+def test_values_round_trip_to_the_same_canonical_record(record_id):
+    record = records()[record_id]
+    specs = form.specs_for(type(record))
+    path = layout.path_of(record_id)
+    values = form.values_of(specs, codec.to_table(record))
+    table, problems = form.table_of(specs, values, path)
+    rebuilt, text, check_problems = form.check(path, table)
+    assert problems == [] and check_problems == []
+    assert rebuilt == record
+    assert text == codec.dump(record)
+
+
+def test_controls_follow_the_model():
+    specs = {s.key: s for s in form.specs_for(MODELS["team"])}
+    assert specs["academie"].control == "select" and ("Lille", "lille") in specs["academie"].options
+    assert specs["pilot.corps"].control == "select"
+    assert specs["summary"].control == "text"
+    assert specs["teachers"].control == "tables"
+    assert specs["cardie.name"].optional_parent == "cardie"
+    assert specs["duration"].options == (("1", 1), ("2", 2))
+    scenario = {s.key: s for s in form.specs_for(MODELS["scenario"])}
+    assert scenario["crcn"].control == "multi" and scenario["levels"].control == "multi"
+    assert scenario["created"].control == "date" and scenario["keywords"].control == "lines"
+    assert scenario["licence"].default == "CC-BY-SA-4.0"
+
+
+def test_empty_optional_table_is_left_out_but_a_partial_one_is_checked():
+    specs = form.specs_for(MODELS["team"])
+    record = records()["teams/2026-2027/svt/lille"]
+    values = form.values_of(specs, codec.to_table(record))
+    values.update({"cardie.name": "", "cardie.email": "", "cardie.school": ""})
+    table, _ = form.table_of(specs, values, "teams/2026-2027/svt/lille.toml")
+    assert "cardie" not in table
+    values["cardie.school"] = "Lycée Exemple"
+    table, _ = form.table_of(specs, values, "teams/2026-2027/svt/lille.toml")
+    _, _, problems = form.check("teams/2026-2027/svt/lille.toml", table)
+    assert [p.key for p in problems] == ["cardie.name"]
+    assert form.spec_for_problem(specs, problems[0]).key == "cardie.name"
+
+
+def test_problem_of_a_table_item_belongs_to_the_list_field():
+    specs = form.specs_for(MODELS["scenario"])
+    record = records()["scenarios/2026-2027/svt/lille/biodiversite-cour"]
+    path = "scenarios/2026-2027/svt/lille/biodiversite-cour.toml"
+    values = form.values_of(specs, codec.to_table(record))
+    values["tools"] = '{ name = "Capytale", kind = "propriétaire" }'
+    table, read = form.table_of(specs, values, path)
+    _, _, problems = form.check(path, table)
+    assert read == [] and [p.key for p in problems] == ["tools.0.kind"]
+    assert form.spec_for_problem(specs, problems[0]).key == "tools"
+    values["tools"] = "{ name = "
+    _, read = form.table_of(specs, values, path)
+    assert [p.key for p in read] == ["tools"]
+
+
+def test_bad_date_is_reported_on_its_field():
+    specs = form.specs_for(MODELS["campaign"])
+    values = form.values_of(specs, codec.to_table(records()["campaigns/2026-2027"]))
+    values["selection"] = "15/06/2026"
+    table, _ = form.table_of(specs, values, "campaigns/2026-2027.toml")
+    _, _, problems = form.check("campaigns/2026-2027.toml", table)
+    assert [(p.key, p.message) for p in problems] == [("selection", "selection : date attendue (AAAA-MM-JJ)")]
+
+
+def test_new_record_ids_come_from_the_fields():
+    table = form.template("scenario", campaign="2026-2027")
+    table.update(disciplines=["svt"], academie="lille", title="Mares et têtards")
+    assert form.record_id_of("scenario", table) == "scenarios/2026-2027/svt/lille/mares-et-tetards"
+    assert form.record_id_of("team", {"campaign": "2026-2027", "discipline": "nsi", "academie": "lyon"}) == \
+        "teams/2026-2027/nsi/lyon"

@@ -1,0 +1,75 @@
+"""Keys: users remap bindings by id, the help lists every key, the palette offers every action."""
+
+from __future__ import annotations
+
+from tests.test_tui.world import asynctest
+from tui.keymap import load_keymap
+from tui.screens.help import HelpScreen, key_rows
+from tui.screens.search import SearchScreen
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_broken_keymap_file_is_ignored(tmp_path):
+    path = tmp_path / "touches.toml"
+    path.write_text("[touches\n", encoding="utf-8")
+    assert load_keymap(path) == {}
+    path.write_text('[touches]\n"app.search" = "ctrl+f"\n"x" = 3\n', encoding="utf-8")
+    assert load_keymap(path) == {"app.search": "ctrl+f"}
+
+
+@asynctest
+async def test_remapped_key_opens_search_and_help_shows_it(commons_path, make_app, hermetic_git):
+    folder = hermetic_git / ".config" / "traam"
+    folder.mkdir(parents=True)
+    (folder / "touches.toml").write_text('[touches]\n"app.search" = "ctrl+f"\n', encoding="utf-8")
+    app = make_app(commons_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SearchScreen), "the old key no longer searches"
+        await pilot.press("ctrl+f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        rows = {row[2]: row for row in key_rows(app)}
+        assert rows["app.search"][0] == "^f"
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
+def test_every_binding_has_an_id_and_a_description():
+    """Remapping works by id: no binding of the app, its screens, dialogs or widgets may lack one."""
+    from textual.binding import Binding
+
+    from tui.app import TraamApp
+    from tui.screens import (commit_dialog, confirm_dialog, edit, error_dialog, explorer, facet_dialog, help,
+                             history, new_dialog, record_screen, search)
+    from tui.widgets.record_list import RecordList
+
+    owners = [TraamApp, RecordList, commit_dialog.CommitDialog, confirm_dialog.ConfirmDialog, edit.EditScreen,
+              error_dialog.ErrorDialog, explorer.ExplorerScreen, facet_dialog.FacetDialog, help.HelpScreen,
+              history.HistoryScreen, new_dialog.NewRecordDialog, record_screen.RecordScreen, search.SearchScreen]
+    for owner in owners:
+        for binding in Binding.make_bindings(owner.BINDINGS):
+            assert binding.id and binding.description, (owner.__name__, binding)
+
+
+@asynctest
+async def test_palette_offers_every_action(commons_path, make_app):
+    app = make_app(commons_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Tableau de bord", "Explorateur", "Rechercher", "Nouvel enregistrement", "Aide",
+                       "Recharger le commun", "Thème de couleurs", "Quitter", "Éditer", "Historique",
+                       "Éditer le TOML ($EDITOR)"):
+            assert wanted in titles, titles
