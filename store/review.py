@@ -175,6 +175,18 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     item = candidate(root, name, into=into)
     if trees.is_ancestor(root, item.tip, item.target_tip):
         raise StoreError(f"« {printable(item.name)} » est déjà intégrée à « {item.target} »")
+    return validate(root, item, resolutions=resolutions, key=key, push=push, force=force, now=now)
+
+
+def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] | None = None,
+             key: Path | None = None, push: bool = True, force: bool = False, now: dt.datetime | None = None,
+             main_chain: frozenset[str] = frozenset()) -> Approved:
+    """Merge ``item.tip`` into ``item.target`` as a signed, verified validation (see :func:`approve`).
+
+    Args:
+        main_chain: verified first-parent chain of ``main``; when ``item.tip`` is on it (an académie
+            branch catching up with main), what comes unchanged from main is not the reviewer's scope.
+    """
     plan = recordmerge.plan_merge(root, item.target_tip, item.tip, resolutions)
     if plan.refused:
         raise StoreError("contribution refusée : " + " ; ".join(plan.refused))
@@ -194,7 +206,9 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     today = (now or dt.datetime.now(dt.timezone.utc)).date()
     if not governance.is_active(reviewer, today):
         raise StoreError("votre clé n'est pas valide aujourd'hui selon la gouvernance")
-    changed = [c.path for c in trees.changes(root, item.target_tip, plan.tree)]
+    changed = {c.path for c in trees.changes(root, item.target_tip, plan.tree)}
+    if item.tip in main_chain:
+        changed &= {c.path for c in trees.changes(root, item.tip, plan.tree)}
     problems = governance.scope_problems(reviewer, item.target, changed)
     if problems:
         raise StoreError("validation hors de votre périmètre : " + " ; ".join(problems))
@@ -203,10 +217,11 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     body = "\n".join(f"- {rid}" for rid in sorted(plan.changes)) or "- (aucun enregistrement modifié)"
     message = f"{subject}\n\n{body}\n\n" + "\n".join(trailers) + "\n"
     commit = signing.commit_signed(root, plan.tree, [item.target_tip, item.tip], message, key)
-    check = verify.verify_merge(root, item.target, commit, [item.target_tip, item.tip], today=today)
+    check = verify.verify_merge(root, item.target, commit, [item.target_tip, item.tip], today=today,
+                                main_chain=main_chain)
     if check:
         raise StoreError("la fusion signée ne passe pas la vérification : " + " ; ".join(check))
-    _move(root, item, commit)
+    move_branch(root, item, commit)
     remote = contrib.default_remote(root)
     pushed = False
     if push and remote:
@@ -220,7 +235,7 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     return Approved(commit, item.target, pushed, plan)
 
 
-def _move(root: Path | str, item: Candidate, commit: str) -> None:
+def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
     """Move the local target branch to ``commit`` (compare-and-swap; fast-forward if it is checked out)."""
     ref = f"refs/heads/{item.target}"
     current = trees.rev(root, ref)

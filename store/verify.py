@@ -129,6 +129,11 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
 
 
+def verified_main_chain(root: Path | str, tip: str | None = None, now: dt.datetime | None = None) -> frozenset[str]:
+    """Return the commits of ``main``'s first-parent chain up to its verified tip (empty when none verifies)."""
+    return _anchors(root, tip, _now(now))[0]
+
+
 def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str]:
     """Return the verified part of ``main``'s first-parent chain and the trust root an académie branch may start from.
 

@@ -44,6 +44,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     approve.add_argument("--force", action="store_true", help="valider malgré des erreurs de règles")
     approve.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
     approve.set_defaults(handler=run_approve)
+    sync = actions.add_parser("sync", help="mettre la branche academie/<code> à jour avec main (fusion signée)")
+    sync.add_argument("academie", metavar="ACADÉMIE")
+    sync.add_argument("--resolve", action="append", default=[], metavar="CLÉ=ours|theirs",
+                      help="résoudre un conflit (ours = la branche académique, theirs = main)")
+    sync.add_argument("--key", metavar="CHEMIN", help="clé SSH privée (par défaut : user.signingkey)")
+    sync.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser")
+    sync.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+    sync.set_defaults(handler=run_sync)
     for name, decision, help_text in (("request-changes", "modifications", "demander des modifications"),
                                       ("refuse", "refus", "refuser la contribution (la branche reste)")):
         parser_ = actions.add_parser(name, help=help_text)
@@ -151,6 +159,47 @@ def _ask(conflicts) -> dict[str, str]:
     return choices
 
 
+def _resolutions(items: list[str]) -> dict[str, str] | None:
+    resolutions = {}
+    for item in items:
+        name, sep, choice = item.rpartition("=")
+        if not sep or choice not in ("ours", "theirs", "cible", "contribution"):
+            return None
+        resolutions[name] = choice
+    return resolutions
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    """Bring academie/<code> up to date with main: fast-forward, or a signed record-aware merge."""
+    from pathlib import Path
+
+    from store import catchup, review
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, print_plan, store_error
+
+    resolutions = _resolutions(args.resolve)
+    if resolutions is None:
+        return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
+    try:
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        done = catchup.catch_up(root, args.academie, resolutions=resolutions,
+                                key=Path(args.key) if args.key else None, push=args.push)
+    except review.UnresolvedConflicts as conflicts:
+        print_plan(conflicts.plan)
+        return fail(conflicts.message)
+    except StoreError as error:
+        return fail(store_error(error))
+    if done == "à jour":
+        say(f"« academie/{args.academie} » contient déjà main : rien à faire.")
+    elif done == "avance":
+        say(f"« academie/{args.academie} » avance jusqu'à main (historique national vérifié).")
+    else:
+        say(f"« academie/{args.academie} » fusionne main (commit signé {done.commit[:10]}).")
+    return 0
+
+
 def run_approve(args: argparse.Namespace) -> int:
     """Validate a branch with a signed record-aware merge."""
     from pathlib import Path
@@ -159,12 +208,9 @@ def run_approve(args: argparse.Namespace) -> int:
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, print_plan, store_error
 
-    resolutions = {}
-    for item in args.resolve:
-        name, sep, choice = item.rpartition("=")
-        if not sep or choice not in ("ours", "theirs", "cible", "contribution"):
-            return fail(f"résolution invalide « {item} » (attendu CLÉ=ours ou CLÉ=theirs)", 2)
-        resolutions[name] = choice
+    resolutions = _resolutions(args.resolve)
+    if resolutions is None:
+        return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     key = Path(args.key) if args.key else None
     try:
         root = commons_root()
