@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from tui.cli.output import fail, print_json, say, warn
+from tui.cli.review_support import ask, candidate_json, print_candidate
+from tui.cli.review_support import resolutions as parse_resolutions
 
 
 class _Ordered(argparse.Action):
@@ -76,25 +78,6 @@ def _fetch(root) -> None:
             warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
 
 
-def _candidate_json(item) -> dict:
-    from tui.cli.review_support import plan_json
-
-    return {"branch": item.name, "ref": item.ref, "tip": item.tip, "target": item.target, "academie": item.academie,
-            "author": item.author, "email": item.email, "proposed": item.proposed, "updated": item.updated,
-            "decision": item.decision.to_json() if item.decision else None, "merge": plan_json(item.plan)}
-
-
-def _print_candidate(item) -> None:
-    from store.notes import DECISIONS
-    from tui.cli.review_support import print_plan
-
-    say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
-    if item.decision is not None:
-        say(f"  décision : {DECISIONS.get(item.decision.decision, item.decision.decision)} "
-            f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")
-    print_plan(item.plan)
-
-
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
     from store import governance, review, signing, trees
@@ -113,12 +96,12 @@ def run_list(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
-        print_json([_candidate_json(item) for item in items])
+        print_json([candidate_json(item) for item in items])
         return 0
     if not items:
         say("Aucune contribution en attente.")
     for item in items:
-        _print_candidate(item)
+        print_candidate(item)
         say()
     return 0
 
@@ -138,35 +121,10 @@ def run_show(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
-        print_json(_candidate_json(item))
+        print_json(candidate_json(item))
     else:
-        _print_candidate(item)
+        print_candidate(item)
     return 0
-
-
-def _ask(conflicts) -> dict[str, str]:
-    from tui.cli.review_support import value_text
-
-    choices = {}
-    for conflict in conflicts:
-        say(f"Conflit sur {conflict.record_id}, champ « {conflict.key} » :")
-        say(f"  [c] cible        : {value_text(conflict.ours)}")
-        say(f"  [p] contribution : {value_text(conflict.theirs)}")
-        answer = ""
-        while answer not in ("c", "p"):
-            answer = input("Garder [c]ible ou [p]contribution ? ").strip().lower()[:1]
-        choices[conflict.name] = "ours" if answer == "c" else "theirs"
-    return choices
-
-
-def _resolutions(items: list[str]) -> dict[str, str] | None:
-    resolutions = {}
-    for item in items:
-        name, sep, choice = item.rpartition("=")
-        if not sep or choice not in ("ours", "theirs", "cible", "contribution"):
-            return None
-        resolutions[name] = choice
-    return resolutions
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -177,7 +135,7 @@ def run_sync(args: argparse.Namespace) -> int:
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, print_plan, store_error
 
-    resolutions = _resolutions(args.resolve)
+    resolutions = parse_resolutions(args.resolve)
     if resolutions is None:
         return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     try:
@@ -208,7 +166,7 @@ def run_approve(args: argparse.Namespace) -> int:
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, print_plan, store_error
 
-    resolutions = _resolutions(args.resolve)
+    resolutions = parse_resolutions(args.resolve)
     if resolutions is None:
         return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     key = Path(args.key) if args.key else None
@@ -223,7 +181,7 @@ def run_approve(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 print_plan(conflicts.plan)
                 return fail(conflicts.message)
-            resolutions.update(_ask(conflicts.plan.conflicts))
+            resolutions.update(ask(conflicts.plan.conflicts))
             done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key,
                                   push=args.push, force=args.force)
     except StoreError as error:
