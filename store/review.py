@@ -248,16 +248,6 @@ def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
     git.run(root, "update-ref", "-m", f"traam : validation de {item.name}", ref, commit, current or trees.ZERO)
 
 
-def _reviewer_name(root: Path | str) -> str:
-    rules = governance.governance_at(root, trees.rev(root, "refs/heads/main") or "HEAD")
-    me = signing.whoami(root, rules)
-    if me is not None:
-        return f"{me.name} <{me.principal}>"
-    name = git.run(root, "config", "user.name", check=False).stdout.decode().strip()
-    email = git.run(root, "config", "user.email", check=False).stdout.decode().strip()
-    return f"{name} <{email}>"
-
-
 def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,
            push: bool = True) -> notes.Review:
     """Record a review decision (``modifications``, ``refus``, ``commentaire``) on the branch's tip.
@@ -265,7 +255,7 @@ def decide(root: Path | str, name: str, decision: str, message: str, *, records:
     The note is pushed (merged with the remote's notes) when a remote exists and ``push``.
     """
     item = candidate(root, name)
-    review = notes.add(root, item.tip, decision=decision, reviewer=_reviewer_name(root), message=message,
+    review = notes.add(root, item.tip, decision=decision, reviewer=signing.reviewer_label(root), message=message,
                        records=records)
     remote = contrib.default_remote(root)
     if push and remote:
