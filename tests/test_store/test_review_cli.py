@@ -133,3 +133,18 @@ def test_review_list_is_limited_to_the_reviewers_scope(tmp_path):
     nation = world.clone("nation", signing="nation")
     assert [i["branch"] for i in json.loads(run_traam("review", "list", "--json", cwd=nation).stdout)] == [
         "contrib/lille/herbier"]
+
+
+def test_a_second_reviewer_sees_the_first_ones_decision(tmp_path):
+    """Review notes travel through the remote: another reviewer's queue leaves the contribution out."""
+    world = make_world(tmp_path)
+    teacher = _contribute(world)
+    assert run_traam("submit", cwd=teacher).returncode == 0
+    first = world.clone("first", signing="lille")
+    second = world.clone("second", signing="nation")
+    assert len(json.loads(run_traam("review", "list", "--json", cwd=second).stdout)) == 1
+    done = run_traam("review", "request-changes", "contrib/lille/herbier", "-m", "À revoir.", cwd=first)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run_traam("review", "list", "--json", cwd=second).stdout) == []
+    shown = run_traam("review", "show", "contrib/lille/herbier", cwd=second)
+    assert "décision : modifications demandées" in shown.stdout and "À revoir." in shown.stdout

@@ -69,14 +69,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _fetch(root) -> None:
-    from store import contrib, git
+    """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
+    from store import contrib, git, notes
 
     remote = contrib.default_remote(root)
     if remote:
+        notes.follow(root, remote)
         done = git.run(root, "fetch", "--quiet", remote, check=False)
         if done.returncode != 0:
             warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
-
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
