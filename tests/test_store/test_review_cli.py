@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from records import codec
+from store import notes
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, make_world, merge, scenario
 
@@ -148,3 +149,9 @@ def test_a_second_reviewer_sees_the_first_ones_decision(tmp_path):
     assert json.loads(run_traam("review", "list", "--json", cwd=second).stdout) == []
     shown = run_traam("review", "show", "contrib/lille/herbier", cwd=second)
     assert "décision : modifications demandées" in shown.stdout and "À revoir." in shown.stdout
+    # The second reviewer adds a decision on the same tip: the notes merge line by line, none is lost.
+    done = run_traam("review", "refuse", "contrib/lille/herbier", "-m", "Finalement non.", cwd=second)
+    assert done.returncode == 0, done.stderr
+    git(teacher, "fetch", "-q")
+    tip = git(teacher, "rev-parse", "HEAD").strip()
+    assert [r.decision for r in notes.reviews(teacher, tip)] == ["modifications", "refus"]
