@@ -187,6 +187,11 @@ def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] |
         main_chain: verified first-parent chain of ``main``; when ``item.tip`` is on it (an académie
             branch catching up with main), what comes unchanged from main is not the reviewer's scope.
     """
+    target = verify.verify_branch(root, item.target, tip=item.target_tip, now=now)
+    if not target.ok:
+        # Built on unverified history, a new validation would not count: say so rather than sign in vain.
+        raise StoreError(f"« {item.target} » ne se vérifie pas, une validation n'y compterait pas : "
+                         + " ; ".join(target.problems))
     plan = recordmerge.plan_merge(root, item.target_tip, item.tip, resolutions)
     if plan.refused:
         raise StoreError("contribution refusée : " + " ; ".join(plan.refused))
