@@ -6,8 +6,8 @@ tip allows, governance changed only by national merges, no clock skew (all
 checked by :func:`store.verify.verify_update`, the same verification as
 ``traam verify``); on every branch, each new commit may hold only regular
 files at layout paths, under the size caps, that are valid records, and is
-not dated in the future. Other refs than branches, tags and review notes are
-refused. Reasons are French lines (git shows them as ``remote:``);
+not dated in the future. Tags are never moved nor deleted; other refs than
+branches, tags and review notes are refused. Reasons are French lines (git shows them as ``remote:``);
 exit 1 refuses the whole push.
 
 Git keeps the pushed objects in a quarantine until this hook accepts them:
@@ -105,10 +105,13 @@ def check(root: Path, updates: list[Update]) -> list[str]:
         where = f"« {update.ref} »"
         if update.ref.startswith("refs/heads/"):
             protected = branch_scope(update.branch) is not None
-        elif update.ref in ("refs/notes/traam-review",) or update.ref.startswith("refs/tags/"):
-            if update.old != ZERO and update.new != ZERO and update.ref.startswith("refs/tags/"):
-                reasons.append(f"{where} : une étiquette ne se déplace pas")
-            continue
+        elif update.ref.startswith("refs/tags/"):
+            if update.old != ZERO:
+                reasons.append(f"{where} : une étiquette ne se déplace ni ne se supprime")
+                continue
+            protected = False
+        elif update.ref == "refs/notes/traam-review":
+            continue  # review notes: comments keyed by commit, not records
         else:
             reasons.append(f"{where} : référence non permise dans un commun")
             continue

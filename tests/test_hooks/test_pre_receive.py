@@ -122,3 +122,12 @@ def test_academie_branch_starts_from_main(client):
 
 def test_foreign_refs_are_refused(client):
     assert refused(push(client, "HEAD:refs/pipelines/x"), "référence non permise")
+
+
+def test_tags_are_checked_and_never_moved(client):
+    """A tag brings its commits through the same content checks, and cannot be moved afterwards."""
+    assert push(client, "main:refs/tags/v1").returncode == 0
+    write(client, SCENARIO, scenario().replace('theme = "nsi"', "theme = 3"))
+    commit(client, "cassé", verify=False)
+    assert refused(push(client, "HEAD:refs/tags/v2"), "theme : texte attendu")
+    assert refused(push(client, "HEAD:refs/tags/v1", force=True), "une étiquette ne se déplace ni ne se supprime")

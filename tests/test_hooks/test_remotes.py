@@ -72,3 +72,15 @@ def test_sync_refuses_uncommitted_changes(tmp_path):
     write(team, SCENARIO, scenario(title="En cours"))
     done = run_traam("sync", cwd=team)
     assert done.returncode == 1 and "ne sont pas enregistrées" in done.stderr
+
+
+def test_sync_reports_a_record_deleted_on_one_side(tmp_path):
+    """Deleted upstream, edited here: the conflict says so instead of describing fields."""
+    upstream, _, team = _fork(tmp_path)
+    git(upstream, "rm", "-q", SCENARIO)
+    commit(upstream, "amont : retrait")
+    write(team, SCENARIO, scenario(title="Gardé ici"))
+    commit(team, "local : titre")
+    done = run_traam("sync", cwd=team)
+    assert done.returncode == 1
+    assert f"{SCENARIO} : conflit : enregistrement supprimé chez eux, modifié de l'autre côté" in done.stderr
