@@ -36,7 +36,7 @@ from store import git, history as _history, listing, safefs
 from store.cache import BlobCache
 from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
-from store.listing import File
+from store.listing import File, record_path as _path
 from store.objects import Objects
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
 from store.snapshot import Snapshot, build
@@ -60,7 +60,7 @@ class Commons:
         self.data_dir = common_dir / "traam"
         self.objects = Objects(root, object_format)
         self._cache = BlobCache(self.data_dir)
-        self.trees = TreeLists(root)
+        self.trees = TreeLists(root, self.data_dir)
         self._lock = threading.RLock()
         self._saver = Saver(self)
 
@@ -235,20 +235,6 @@ class Commons:
     def refresh_graph(self, *, wait: bool = False) -> None:
         """Extend the commit-graph after commits or fetches (in the background unless ``wait``)."""
         _history.write_graph(self.root, wait=wait)
-
-
-def _path(record_id: str) -> str:
-    """Return the path of a record id, checked against the layout.
-
-    Raises:
-        StoreError: the id is not a record id (``../x``, ``NUL``, ``É`` …).
-    """
-    path = layout.path_of(record_id)
-    try:
-        layout.locate(path)
-    except layout.LayoutError as error:
-        raise StoreError(str(error)) from error
-    return path
 
 
 from store.init import id_of, init_commons  # noqa: E402  (init uses Commons)

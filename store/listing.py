@@ -58,6 +58,20 @@ class File:
     """Read from the work tree (its blob may not be in git's objects)."""
 
 
+def record_path(record_id: str) -> str:
+    """Return the path of a record id, checked against the layout.
+
+    Raises:
+        StoreError: the id is not a record id (``../x``, ``NUL``, ``É`` …).
+    """
+    path = layout.path_of(record_id)
+    try:
+        layout.locate(path)
+    except layout.LayoutError as error:
+        raise StoreError(str(error)) from error
+    return path
+
+
 def hash_blob(data: bytes, object_format: str = "sha1") -> str:
     """Return git's blob id of ``data`` (no filters), for a sha1 or sha256 repository."""
     digest = hashlib.new(object_format)

@@ -12,6 +12,7 @@ import fcntl
 import os
 import subprocess
 import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -69,7 +70,7 @@ class Saver:
     """Saves and deletes records of one commons."""
 
     def __init__(self, commons: Commons):
-        self.commons = commons
+        self.commons = weakref.proxy(commons)  # no cycle: a dropped Commons is freed at once
         self._identity: tuple[str, str] | None = None
 
     @contextmanager
@@ -173,7 +174,6 @@ class Saver:
             SymlinkRefused: the record or one of its folders is a symlink.
             StoreError: other git failures (no identity, merge in progress …).
         """
-        from store.commons import _path
         from store.init import id_of
 
         if text is None:
@@ -184,7 +184,7 @@ class Saver:
             if record is None:
                 raise StoreError("identifiant de l'enregistrement manquant")
             record_id = id_of(record)
-        path = _path(record_id)
+        path = listing.record_path(record_id)
         data = text.encode("utf-8")
         loaded = codec.load(path, data)
         errors = [p for p in loaded.problems if p.severity == "error"]
@@ -205,7 +205,8 @@ class Saver:
                 commit = self._commit(path, data, blob, message)
             finally:
                 warning = self._indexed(indexing, path)
-        self.commons._cache.put(blob, path, _entry(loaded, blob), loaded.problems)
+        with self.commons._lock:
+            self.commons._cache.put(blob, path, _entry(loaded, blob), loaded.problems)
         self._after()
         return Saved(record_id, commit, blob, warning)
 
@@ -216,9 +217,7 @@ class Saver:
             ConflictError: the file's blob is not ``expected_blob`` (nothing deleted).
             LockedError, SymlinkRefused, StoreError: as for :meth:`save`.
         """
-        from store.commons import _path
-
-        path = _path(record_id)
+        path = listing.record_path(record_id)
         with self._exclusive():
             self._check()
             current, current_blob = self._current(path)
