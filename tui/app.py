@@ -27,6 +27,7 @@ from tui.screens.loading import LoadingScreen
 from tui.screens.new_dialog import NewRecordDialog
 from tui.screens.record_screen import RecordScreen
 from tui.screens.search import SearchScreen
+from tui.safe import plain
 from tui.session import Session
 
 
@@ -83,6 +84,9 @@ class TraamApp(App):
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         self.session = message.session
+        manifest = message.session.snapshot.record("traam")
+        if manifest is not None:
+            self.sub_title = plain(manifest.name)
         if message.first:
             self.pop_screen()
             self.switch_mode("dashboard")
