@@ -64,9 +64,16 @@ class TraamApp(App):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_session(self) -> None:
         """Open and read the commons in a worker; progress and the result come back as messages."""
+        step = {"next": 0}
+
+        def progress(done: int, total: int) -> None:
+            # The store may report every record: post at most ~100 messages per load.
+            if done >= step["next"] or done == total:
+                step["next"] = done + max(1, total // 100)
+                self.post_message(LoadProgress(done, total))
+
         try:
-            session = Session.open(self.path, progress=lambda done, total: self.post_message(LoadProgress(done, total)),
-                                   today=self.today)
+            session = Session.open(self.path, progress=progress, today=self.today)
         except Exception as error:  # noqa: BLE001 - every failure becomes a French dialog
             self.post_message(WorkFailed(french_message(error), fatal=True))
             return
