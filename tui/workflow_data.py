@@ -41,17 +41,17 @@ class Queue:
     items: list[review.Candidate]
     reviewer: str = ""
     """Who the signing key says we are (``Nom <principal>``), '' when not a known reviewer."""
-    fetched: bool = True
-    """False when the remote could not be reached (the list is then local)."""
+    fetched: bool | None = True
+    """False when the remote could not be reached (the list is then local), None without a remote."""
     previews: dict[str, recordmerge.MergePlan] = field(default_factory=dict)
     """For candidates with conflicts: the merge taking the contribution's side, to show its diff and rules."""
 
 
-def fetch(root: Path | str) -> bool:
-    """Fetch the default remote (branches and review notes); return False when it failed or there is none."""
+def fetch(root: Path | str) -> bool | None:
+    """Fetch the default remote (branches and review notes); return False when it failed, None without one."""
     remote = contrib.default_remote(root)
     if not remote:
-        return False
+        return None
     notes.follow(root, remote)
     return git.run(root, "fetch", "--quiet", remote, check=False).returncode == 0
 
