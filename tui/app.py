@@ -29,6 +29,7 @@ from tui.screens.record_screen import RecordScreen
 from tui.screens.contribution import ContributionScreen
 from tui.screens.review import ReviewScreen
 from tui.screens.search import SearchScreen
+from tui.safe import plain
 from tui.session import Session
 from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 
@@ -68,9 +69,16 @@ class TraamApp(WorkflowActions, App):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_session(self) -> None:
         """Open and read the commons in a worker; progress and the result come back as messages."""
+        step = {"next": 0}
+
+        def progress(done: int, total: int) -> None:
+            # The store may report every record: post at most ~100 messages per load.
+            if done >= step["next"] or done == total:
+                step["next"] = done + max(1, total // 100)
+                self.post_message(LoadProgress(done, total))
+
         try:
-            session = Session.open(self.path, progress=lambda done, total: self.post_message(LoadProgress(done, total)),
-                                   today=self.today, states=False)
+            session = Session.open(self.path, progress=progress, today=self.today, states=False)
         except Exception as error:  # noqa: BLE001 - every failure becomes a French dialog
             self.post_message(WorkFailed(french_message(error), fatal=True))
             return
@@ -90,6 +98,9 @@ class TraamApp(WorkflowActions, App):
         self.session = message.session
         if message.session.states is None:
             self.derive_states(message.session)
+        manifest = message.session.snapshot.record("traam")
+        if manifest is not None:
+            self.sub_title = plain(manifest.name)
         if message.first:
             self.pop_screen()
             self.switch_mode("dashboard")
