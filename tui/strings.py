@@ -301,6 +301,7 @@ SYNC_RESOLVED = "Conflits résolus : fusion enregistrée (commit {commit})."
 SYNC_MANUAL = "À résoudre à la main (puis git add et git commit) : {paths}"
 SYNC_ABORTED = "Fusion annulée : la branche est revenue à son état d'avant."
 SYNC_RUN = "Lancer"
+UNSAVED_FIRST = "Enregistrez ou quittez d'abord le formulaire en cours : cette action change les fichiers."
 
 EXPORT_TITLE = "Exporter le commun"
 EXPORT_FORMAT = "Format"

@@ -51,10 +51,19 @@ class WorkflowActions:
         if refresh is not None:
             refresh()
 
+    def _editing(self) -> bool:
+        """Tell (and say) whether a form with unsaved changes is open: git work would change its files."""
+        from tui.screens.edit import EditScreen
+
+        if any(isinstance(screen, EditScreen) and screen.dirty for screen in self.screen_stack):
+            self.notify(strings.UNSAVED_FIRST, severity="warning")
+            return True
+        return False
+
     # --- contributions -------------------------------------------------------------------
 
     def action_contrib_start(self) -> None:
-        if self.session is None:
+        if self.session is None or self._editing():
             return
         self.read_academie(Path(self.session.commons.root))
 
@@ -127,7 +136,7 @@ class WorkflowActions:
     def action_sync(self) -> None:
         from tui.screens.sync import SyncScreen
 
-        if self.session is not None and not isinstance(self.screen, SyncScreen):
+        if self.session is not None and not isinstance(self.screen, SyncScreen) and not self._editing():
             self.push_screen(SyncScreen())
 
     def action_export(self) -> None:
