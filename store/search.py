@@ -9,7 +9,7 @@ the inside of a word, which beats a typo. Hit scores are the mean class.
 
 Tie-breakers. Records are sorted once: by kind (scenario, team, theme,
 campaign, then the rest — people look for scenarios first), then the shorter
-title, then the id. At 100,000 records thousands share the top score, so the
+title, then the file path (the id and ``.toml``, in the order git lists them). At 100,000 records thousands share the top score, so the
 order must be explicit; candidates then stay in that order and ties cost
 nothing.
 
@@ -74,9 +74,11 @@ class Searcher:
                 absent from it have no state and never match ``etat:``.
         """
         entries = list(entries)
-        ids = list(map(attrgetter("id"), entries))
-        if not all(map(operator.le, ids, ids[1:])):
-            entries.sort(key=attrgetter("id"))
+        # Last tie-breaker: the file path (id + ".toml"), the order in which git lists files and the store
+        # hands them over, so that this check usually saves the sort.
+        paths = list(map(str.__add__, map(attrgetter("id"), entries), repeat(".toml")))
+        if not all(map(operator.le, paths, paths[1:])):
+            entries.sort(key=lambda e: f"{e.id}.toml")
         rank = {kind: i << 16 for i, kind in enumerate(KIND_ORDER)}
         kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank) << 16))
         lengths = map(min, map(len, map(attrgetter("title"), entries)), repeat(0xFFFF))

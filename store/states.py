@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from records import layout
-from store import contrib, git, memo, notes, trees, verify
+from store import contrib, memo, notes, trees, verify
 
 
 def _newest(root: Path | str, tips: dict[str, str], short: str) -> str | None:
@@ -50,7 +50,7 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
             branches.add(short)
     main = _newest(root, tips, "main")
     heads = sorted(f"{ref} {oid}" for ref, oid in tips.items() if ref.endswith("/main") or "/academie/" in ref)
-    pinned = git.run(root, "config", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    pinned = verify.pinned_root(root)
     key = hashlib.sha1("\n".join([*heads, pinned, _day(now)]).encode()).hexdigest()
     known = memo.load(root, "verified-tips")
     if known.get("key") == key and isinstance(known.get("tips"), dict):

@@ -51,9 +51,21 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.timezone.utc)
 
 
+def pinned_root(root: Path | str) -> str:
+    """Return the trust root pinned by the verifier: ``$TRAAM_TRUST_ROOT``, else global ``traam.trustRoot``, else ''.
+
+    Never the repository's own config: a copied repository could pin its forged
+    tip there and have every earlier commit trusted.
+    """
+    pinned = os.environ.get("TRAAM_TRUST_ROOT", "").strip()
+    if pinned:
+        return pinned
+    return git.run(root, "config", "--global", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+
+
 def trust_root(root: Path | str, tip: str) -> str | None:
-    """Return the pinned trust root: local config ``traam.trustRoot``, else the manifest of ``tip``, else None."""
-    pinned = git.run(root, "config", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    """Return the trust root: :func:`pinned_root`, else the manifest (``trust_root``) of ``tip``, else None."""
+    pinned = pinned_root(root)
     if pinned:
         return pinned
     done = git.run(root, "cat-file", "blob", f"{tip}:{layout.MANIFEST}", check=False)
@@ -115,6 +127,11 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
             if parent in main_chain:
                 changed &= {c.path for c in trees.changes(root, parent, commit)}
     return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
+
+
+def verified_main_chain(root: Path | str, tip: str | None = None, now: dt.datetime | None = None) -> frozenset[str]:
+    """Return the commits of ``main``'s first-parent chain up to its verified tip (empty when none verifies)."""
+    return _anchors(root, tip, _now(now))[0]
 
 
 def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str]:
@@ -191,7 +208,7 @@ def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main
     if tip is None:
         return report
     main = None if branch == "main" else (main or _newest_main(root))
-    pinned_config = git.run(root, "config", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    pinned_config = pinned_root(root)
     key = "\0".join([branch, tip, main or "", now.date().isoformat(), pinned_config])
     known = memo.load(root, "branches")
     if key in known:

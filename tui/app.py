@@ -29,6 +29,7 @@ from tui.screens.record_screen import RecordScreen
 from tui.screens.contribution import ContributionScreen
 from tui.screens.review import ReviewScreen
 from tui.screens.search import SearchScreen
+from tui.safe import plain
 from tui.session import Session
 from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 
@@ -70,7 +71,14 @@ class TraamApp(WorkflowActions, App):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_session(self) -> None:
         """Open and read the commons in a worker; progress and the result come back as messages."""
-        progress = lambda done, total: self.post_message(LoadProgress(done, total))  # noqa: E731
+        step = {"next": 0}
+
+        def progress(done: int, total: int) -> None:
+            # The store may report every record: post at most ~100 messages per load.
+            if done >= step["next"] or done == total:
+                step["next"] = done + max(1, total // 100)
+                self.post_message(LoadProgress(done, total))
+
         preload, self._preload = self._preload, None
         try:
             if preload is not None:
@@ -96,6 +104,9 @@ class TraamApp(WorkflowActions, App):
         self.session = message.session
         if message.session.states is None:
             self.derive_states(message.session)
+        manifest = message.session.snapshot.record("traam")
+        if manifest is not None:
+            self.sub_title = plain(manifest.name)
         if message.first:
             self.pop_screen()
             self.switch_mode("dashboard")
@@ -139,6 +150,14 @@ class TraamApp(WorkflowActions, App):
     def open_history(self, record_id: str) -> None:
         """Show the history of a record."""
         self.push_screen(HistoryScreen(record_id))
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Show a toast; markup is OFF by default because messages carry record and git text (SECURITY.md, fact 1)."""
+        from records.text import printable
+
+        super().notify(printable(message, multiline=True), title=printable(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

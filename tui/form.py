@@ -19,7 +19,7 @@ import rtoml
 import tomli_w
 from pydantic import BaseModel
 
-from records import codec, vocab
+from records import codec
 from records.problems import Problem
 from tui import strings
 from tui.render import VOCABULARY_OF

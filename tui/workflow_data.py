@@ -41,17 +41,17 @@ class Queue:
     items: list[review.Candidate]
     reviewer: str = ""
     """Who the signing key says we are (``Nom <principal>``), '' when not a known reviewer."""
-    fetched: bool = True
-    """False when the remote could not be reached (the list is then local)."""
+    fetched: bool | None = True
+    """False when the remote could not be reached (the list is then local), None without a remote."""
     previews: dict[str, recordmerge.MergePlan] = field(default_factory=dict)
     """For candidates with conflicts: the merge taking the contribution's side, to show its diff and rules."""
 
 
-def fetch(root: Path | str) -> bool:
-    """Fetch the default remote (branches and review notes); return False when it failed or there is none."""
+def fetch(root: Path | str) -> bool | None:
+    """Fetch the default remote (branches and review notes); return False when it failed, None without one."""
     remote = contrib.default_remote(root)
     if not remote:
-        return False
+        return None
     notes.follow(root, remote)
     return git.run(root, "fetch", "--quiet", remote, check=False).returncode == 0
 
@@ -138,6 +138,20 @@ def contribution(root: Path | str) -> Contribution:
         found.records = sorted(c.path.removesuffix(".toml") for c in trees.changes(root, start, tip)
                                if layout.is_record_path(c.path))
     return found
+
+
+def author_notes(root: Path | str) -> dict[str, str]:
+    """Return the comments of the latest review decision on the current contribution, by record id."""
+    branch = git.run(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).stdout.decode().strip()
+    if contrib.parse_branch(branch) is None:
+        return {}
+    remote = contrib.default_remote(root)
+    tip = (trees.rev(root, f"refs/remotes/{remote}/{branch}") if remote else None) or trees.rev(root, "HEAD")
+    decision = notes.latest_decision(root, tip) if tip else None
+    if decision is None:
+        return {}
+    label = notes.DECISIONS.get(decision.decision, decision.decision)
+    return {record_id: f"{label} ({decision.reviewer}) : {comment}" for record_id, comment in decision.records.items()}
 
 
 def _start_of(root: Path | str, tip: str, academie: str) -> str | None:

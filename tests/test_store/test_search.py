@@ -106,7 +106,7 @@ def test_exact_word_beats_a_typo_match():
     assert hits[0].score > hits[1].score
 
 
-def test_ties_are_broken_by_kind_then_title_length_then_id():
+def test_ties_are_broken_by_kind_then_title_length_then_path():
     corpus = entries(
         _theme("Biodiversité"),
         _team("Biodiversité"),

@@ -137,11 +137,11 @@ async def test_editor_round_trip_validates_on_return(commons_path, make_app, tmp
     """$EDITOR is a script that breaks the licence: the form shows the problem next to « Licence »."""
     script = tmp_path / "editor.py"
     script.write_text(
-        "import sys, pathlib\n"
+        "import re, sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
         "t = p.read_text(encoding='utf-8')\n"
-        "t = ''.join(l for l in t.splitlines(keepends=True) if not l.startswith('licence = '))\n"
-        "p.write_text(t.replace('title = ', 'licence = \"WTFPL\"\\ntitle = ', 1), encoding='utf-8')\n",
+        "t = re.sub('^licence = .*$', 'licence = \"WTFPL\"', t, flags=re.M)\n"
+        "p.write_text(t, encoding='utf-8')\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")

@@ -133,6 +133,14 @@ async def test_request_changes_writes_a_note_the_author_reads(tmp_path):
         assert "Modifications demandées" in body
         assert "Merci de compléter la fiche." in body and "Ajoutez la durée." in body
         assert app.session.state_of(NEW_ID) == "modifications"
+        # The comment on the record is also shown first in its detail pane.
+        await pilot.press("2")
+        await settle(app, pilot)
+        app.screen.load_detail(NEW_ID)
+        await settle(app, pilot)
+        detail = text_of(app.screen.query_one("#detail-body", Static))
+        assert detail.startswith("Note de relecture : modifications demandées (Lou Lille")
+        assert "Ajoutez la durée." in detail.splitlines()[0]
 
 
 @asynctest
@@ -191,3 +199,66 @@ async def test_approve_without_a_key_says_which_command_to_run(tmp_path):
         assert isinstance(app.screen, ErrorDialog)
         assert "traam reviewer setup" in app.screen.message
     assert git(unsigned, "rev-parse", "--verify", "-q", "refs/heads/academie/lille", check=False).strip() == ""
+
+
+@asynctest
+async def test_refuse_writes_a_refusal_the_author_reads(tmp_path):
+    world = make_world(tmp_path)
+    teacher = contribute(world)
+    lille = world.clone("lille", signing="lille")
+    app = TraamApp(lille, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReviewNoteDialog)
+        await pilot.press("ctrl+s")  # an empty note is not sent
+        await settle(app, pilot)
+        assert app.screen is dialog and "Écrivez un message" in text_of(dialog.query_one("#dialog-status"))
+        dialog.query_one("#message", TextArea).text = "Hors du thème de la campagne."
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen.queue.items == []
+
+    app = TraamApp(teacher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5", "f")
+        await settle(app, pilot)
+        body = text_of(app.screen.query_one("#contribution-body", Static))
+        assert "État : Refusée" in body and "Hors du thème de la campagne." in body
+        assert app.session.state_of(NEW_ID) == "brouillon"  # a refused contribution is no longer proposed
+
+
+@asynctest
+async def test_national_reviewer_validates_the_academie_branch_into_main(tmp_path):
+    from store import review
+
+    world = make_world(tmp_path)
+    teacher = contribute(world)
+    lille = world.clone("lille", signing="lille")
+    git(lille, "fetch", "-q")
+    review.approve(lille, BRANCH)  # the académie validated it (signed, pushed)
+    nation = world.clone("nation", signing="nation")
+    app = TraamApp(nation, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert [(item.name, item.target) for item in screen.queue.items] == [("academie/lille", "main")]
+        assert screen.queue.reviewer == "Nat Nation <nat@education.gouv.fr>"
+        await pilot.press("v")
+        await settle(app, pilot)
+        await pilot.click("#yes")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen), getattr(app.screen, "message", "")
+        assert screen.queue.items == []
+        assert app.session.state_of(NEW_ID) == "national"  # the reviewer's work tree is main, fast-forwarded
+    tip = git(world.remote, "rev-parse", "refs/heads/main").strip()
+    assert "Validation: nationale" in git(nation, "log", "-1", "--format=%B", tip)
+    assert verify.verify_branch(nation, "main", tip=tip).verified == tip
+
+    git(teacher, "fetch", "-q")
+    app = TraamApp(teacher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.session.state_of(NEW_ID) == "national"

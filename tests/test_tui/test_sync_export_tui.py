@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, RadioButton, Select, Static
 
 from tests.conftest import git
 from tests.test_tui.review_scenes import NEW_ID, SCENARIO_ID, edit, make_world, scenario
 from tests.test_tui.world import TODAY, asynctest
 from tui.app import TraamApp
+from tui.screens.conflict_dialog import ConflictDialog
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.sync import SyncScreen
 
@@ -87,6 +88,36 @@ async def test_sync_conflict_is_reported_per_field_then_aborted(tmp_path):
 
 
 @asynctest
+async def test_sync_conflict_resolved_field_by_field_in_the_dialog(tmp_path):
+    world = make_world(tmp_path)
+    fork = fork_of(world)
+    upstream_change(world, {f"{SCENARIO_ID}.toml": scenario(title="Titre de l'amont", duration="2 séances")})
+    edit(fork, "main", {f"{SCENARIO_ID}.toml": scenario(title="Titre du fork", summary="Résumé du fork.")},
+         "Changement local")
+    app = TraamApp(fork, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await run_sync(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConflictDialog)
+        assert [(c.record_id, c.key) for c in dialog.conflicts] == [(SCENARIO_ID, "title")]
+        dialog.query_one("#theirs-0", RadioButton).value = True
+        await settle(app, pilot)
+        await pilot.click("#ok")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert "Conflits résolus" in str(screen.query_one("#sync-status").render())
+        assert app.session.snapshot.record(SCENARIO_ID).title == "Titre de l'amont"
+    assert git(fork, "rev-parse", "-q", "--verify", "MERGE_HEAD", check=False).strip() == ""
+    assert len(git(fork, "rev-list", "--parents", "-n1", "HEAD").split()) == 3
+    text = git(fork, "show", f"HEAD:{SCENARIO_ID}.toml")
+    assert 'title = "Titre de l\'amont"' in text and 'summary = "Résumé du fork."' in text
+    assert 'duration = "2 séances"' in text and "CONFLIT" not in text
+    assert git(fork, "status", "--porcelain").strip() == ""
+
+
+@asynctest
 async def test_export_dialog_writes_a_site_folder(commons_path, tmp_path):
     app = TraamApp(commons_path, today=TODAY)
     out = tmp_path / "publication" / "site"
@@ -133,3 +164,28 @@ async def test_export_default_publishes_validated_records_only(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert SCENARIO_ID in text and NEW_ID not in text
     assert (tmp_path / "export.schema.json").is_file()
+
+
+@asynctest
+async def test_export_refused_is_a_french_error_dialog(commons_path, tmp_path):
+    from tui.screens.error_dialog import ErrorDialog
+
+    out = tmp_path / "mes-documents"
+    out.mkdir()
+    (out / "rapport.odt").write_text("à garder", encoding="utf-8")
+    app = TraamApp(commons_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#output", Input).value = str(out)
+        dialog.query_one("#etat", Select).value = "tous"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "inattendue" not in app.screen.message and str(out) in app.screen.message
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is dialog and not dialog.query_one("#ok").disabled
+    assert sorted(p.name for p in out.iterdir()) == ["rapport.odt"]

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from tui import strings
-from tui.cli.review_support import value_text
 from tui.safe import content
+from tui.widgets.review_detail import field_name, shown_value
 
 
 class ConflictDialog(ModalScreen[dict[str, str] | None]):
@@ -22,22 +22,26 @@ class ConflictDialog(ModalScreen[dict[str, str] | None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [Binding("escape", "cancel", strings.CANCEL, id="dialog.cancel")]
 
-    def __init__(self, conflicts: list) -> None:
+    def __init__(self, conflicts: list, *, ours: str = strings.CONFLICT_KEEP_OURS,
+                 theirs: str = strings.CONFLICT_KEEP_THEIRS, help_text: str = strings.CONFLICT_HELP) -> None:
         super().__init__()
         self.conflicts = list(conflicts)
+        self.ours_label, self.theirs_label, self.help_text = ours, theirs, help_text
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content(strings.CONFLICT_TITLE.format(count=len(self.conflicts))), id="dialog-title")
-            yield Static(Content(strings.CONFLICT_HELP), id="dialog-help")
+            yield Static(Content(self.help_text), id="dialog-help")
             with VerticalScroll(id="conflicts"):
                 for index, conflict in enumerate(self.conflicts):
-                    yield Label(content(f"{conflict.record_id} › {conflict.key}", "bold"), classes="conflict-field")
+                    yield Label(Content.assemble(content(conflict.record_id, "bold"), " › ",
+                                                 content(field_name(conflict.key), "bold")),
+                                classes="conflict-field")
+                    ours = content(shown_value(conflict.key, conflict.ours))
+                    theirs = content(shown_value(conflict.key, conflict.theirs))
                     with RadioSet(id=f"conflict-{index}", classes="conflict-choice"):
-                        yield RadioButton(Content.assemble(f"{strings.CONFLICT_KEEP_OURS} : ",
-                                                           content(value_text(conflict.ours))), id=f"ours-{index}")
-                        yield RadioButton(Content.assemble(f"{strings.CONFLICT_KEEP_THEIRS} : ",
-                                                           content(value_text(conflict.theirs))), id=f"theirs-{index}")
+                        yield RadioButton(Content.assemble(f"{self.ours_label} : ", ours), id=f"ours-{index}")
+                        yield RadioButton(Content.assemble(f"{self.theirs_label} : ", theirs), id=f"theirs-{index}")
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
                 yield Button(Content(strings.CONFLICT_APPLY), variant="primary", id="ok", disabled=True)

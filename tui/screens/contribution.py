@@ -75,7 +75,12 @@ class ContributionScreen(ReportsWorkerErrors, SessionScreen):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     TITLE = strings.CONTRIBUTION
-    BINDINGS = [Binding("f", "fetch", strings.KEY_FETCH, id="contribution.fetch")]
+    BINDINGS = [
+        Binding("f", "fetch", strings.KEY_FETCH, id="contribution.fetch"),
+        # The app's own keys, repeated here so that the footer of this screen shows them.
+        Binding("c", "app.contrib_start", strings.KEY_CONTRIB_START, id="contribution.start"),
+        Binding("p", "app.submit", strings.KEY_SUBMIT, id="contribution.submit"),
+    ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -100,7 +100,8 @@ class EditScreen(SessionScreen):
         record_form = RecordForm(self.specs, values, id="form")
         self.query_one("#edit", Vertical).mount(record_form)
         self.ready = True
-        record_form.call_after_refresh(record_form.focus_field, self.specs[0].key)
+        # The first field is at the top already: focusing it must not scroll (stable snapshots, no jump).
+        record_form.call_after_refresh(record_form.focus_field, self.specs[0].key, False)
         self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(kind=self.kind)
         self.validate()
         if problems:

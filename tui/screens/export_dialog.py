@@ -1,4 +1,4 @@
-"""Provides ExportDialog: choose a format, an output and filters, run :mod:`store.publish` in a worker, say where it wrote."""
+"""Provides ExportDialog: format, output and filters; runs :mod:`store.publish` in a worker and says where it wrote."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
         text = strings.EXPORT_DONE.format(format=fmt, files=len(result.paths), where=plain(str(out)),
                                           records=sum(result.counts.values()))
         self.query_one("#dialog-status", Static).update(Content.styled(text, "$text-success"))
-        self.notify(text, timeout=8)
+        self.app.notify(text, timeout=8)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -68,14 +68,23 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     # --- reading the queue ------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load_queue(self, remote: bool = True) -> None:
+        """Show the loading indicator and read the queue in a worker."""
+        self.query_one("#queue", OptionList).loading = True
+        self.read_queue(remote)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def read_queue(self, remote: bool = True) -> None:
         """Fetch the remote, then list and plan every pending contribution (blocking git work)."""
         queue = workflow_data.load_queue(self.root, remote=remote)
         self.app.call_from_thread(self.show_queue, queue)
 
+    def worker_failed(self, worker) -> None:
+        self.query_one("#queue", OptionList).loading = False
+
     def show_queue(self, queue: workflow_data.Queue) -> None:
         self.queue = queue
+        self.query_one("#queue", OptionList).loading = False
         options = self.query_one("#queue", OptionList)
         options.clear_options()
         options.add_options([Option(candidate_summary(item), id=str(index)) for index, item in enumerate(queue.items)])
@@ -85,7 +94,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
             status.append(Content.assemble(f"{strings.REVIEW_AS} : ", content(queue.reviewer)))
         else:
             status.append(Content.styled(strings.REVIEW_UNKNOWN_REVIEWER, "$text-warning"))
-        if not queue.fetched:
+        if queue.fetched is False:
             status.append(Content.styled(strings.REVIEW_OFFLINE, "$text-warning"))
         self.query_one("#review-status", Label).update(Content("\n").join(status))
         if queue.items:
@@ -138,7 +147,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.notify(strings.APPROVE_RUNNING.format(name=name))
+                self.app.notify(strings.APPROVE_RUNNING.format(name=name))
                 self.run_approve(name, resolutions)
 
         self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, strings.APPROVE_QUESTION.format(name=name,
@@ -159,8 +168,8 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     def approved(self, name: str, done) -> None:
         message = strings.APPROVED.format(name=name, target=done.target, commit=done.commit[:10])
-        self.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
-                    timeout=8)
+        self.app.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
+                        timeout=8)
         self.load_queue(remote=False)
         self.app.reload_session()
 
@@ -200,6 +209,6 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     def decided(self, name: str, decision: str) -> None:
         text = strings.NOTE_SENT_CHANGES if decision == "modifications" else strings.NOTE_SENT_REFUSE
-        self.notify(text.format(name=name))
+        self.app.notify(text.format(name=name))
         self.load_queue(remote=False)
         self.app.reload_session()

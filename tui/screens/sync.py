@@ -3,7 +3,8 @@
 The fetch and the field-level merge (:func:`hooks.remotes.sync`) and the
 re-read of the commons run in a thread worker; the steps, a progress bar
 for the re-read and the conflicting fields of each file are shown. A merge
-left with conflicts can be aborted from here.
+left with conflicts is finished here field by field (:mod:`tui.sync_resolve`,
+choices in :class:`ConflictDialog`) or aborted.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from tui import strings, workflow_data
+from tui import strings, sync_resolve, workflow_data
 from tui.messages import SessionLoaded
-from tui.safe import content
+from tui.safe import content, plain
+from tui.screens.conflict_dialog import ConflictDialog
 from tui.screens.worker_errors import ReportsWorkerErrors
 
 
@@ -42,6 +44,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     TITLE = strings.SYNC
     BINDINGS = [
         Binding("s,enter", "sync", strings.KEY_SYNC, id="sync.run"),
+        Binding("r", "resolve", strings.KEY_RESOLVE, id="sync.resolve"),
         Binding("a", "abort", strings.KEY_ABORT_MERGE, id="sync.abort"),
         Binding("escape", "app.pop_screen", strings.KEY_BACK, id="sync.back"),
     ]
@@ -112,6 +115,45 @@ class SyncScreen(ReportsWorkerErrors, Screen):
         else:
             self.set_status(strings.SYNC_DONE.format(source=result.source, before=result.before[:10],
                                                      after=result.after[:10]), "$text-success")
+
+    def action_resolve(self) -> None:
+        if self.result is not None and self.result.conflicts and not self.running:
+            self.read_conflicts()
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def read_conflicts(self) -> None:
+        """Read the three versions of each conflicted record in a worker, then ask field by field."""
+        found = sync_resolve.conflicts(self.root)
+        self.app.call_from_thread(self.ask, found)
+
+    def ask(self, found: sync_resolve.Conflicts) -> None:
+        if found.manual:
+            self.set_status(strings.SYNC_MANUAL.format(paths=", ".join(plain(p) for p in found.manual)),
+                            "$text-warning")
+        if not found.fields:
+            self.run_resolve({})
+            return
+
+        def chosen(choices: dict[str, str] | None) -> None:
+            if choices is not None:
+                self.run_resolve(choices)
+
+        self.app.push_screen(ConflictDialog(found.fields, ours=strings.SYNC_KEEP_OURS, theirs=strings.SYNC_KEEP_THEIRS,
+                                            help_text=strings.SYNC_CONFLICT_HELP), chosen)
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def run_resolve(self, choices: dict[str, str]) -> None:
+        """Write the chosen values, stage them, commit the merge when nothing is left, re-read the commons."""
+        commit = sync_resolve.resolve(self.root, choices)
+        session = self.app.session.reload(states=False)
+        self.app.post_message(SessionLoaded(session))
+        if commit is not None:
+            self.app.call_from_thread(self.resolved, commit)
+
+    def resolved(self, commit: str) -> None:
+        self.result = None
+        self.query_one("#sync-result", Static).update("")
+        self.set_status(strings.SYNC_RESOLVED.format(commit=commit[:10]), "$text-success")
 
     def action_abort(self) -> None:
         if self.result is not None and self.result.conflicts and not self.running:

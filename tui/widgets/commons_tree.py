@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from records import vocab
 from records.entry import Entry
+from records.text import fold
 from tui import strings
 from tui.safe import rich_text as content
 
@@ -82,7 +83,7 @@ class CommonsTree(Tree[Scope]):
                 node.add_leaf(content(entry.title), Scope(record_id=entry.id))
         elif scope.discipline:
             academies = self.index[scope.campaign][scope.discipline]
-            for academie in sorted(a for a in academies if a):
+            for academie in sorted((a for a in academies if a), key=lambda a: fold(vocab.label(vocab.ACADEMIES, a))):
                 label = Text.assemble(content(vocab.label(vocab.ACADEMIES, academie)),
                                          (f" ({len(academies[academie])})", "dim"))
                 node.add(label, Scope(scope.campaign, scope.discipline, academie))
@@ -91,7 +92,7 @@ class CommonsTree(Tree[Scope]):
                 node.add_leaf(Text.assemble((f"{kind} : ", "dim"), content(entry.title)),
                               Scope(record_id=entry.id))
         elif scope.campaign:
-            for discipline in sorted(self.index[scope.campaign], key=lambda d: vocab.label(vocab.DISCIPLINES, d)):
+            for discipline in sorted(self.index[scope.campaign], key=lambda d: fold(vocab.label(vocab.DISCIPLINES, d))):
                 node.add(content(vocab.label(vocab.DISCIPLINES, discipline)), Scope(scope.campaign, discipline))
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Scope]) -> None:

@@ -189,9 +189,9 @@ class RecordForm(VerticalScroll):
             self.query_one(f"#row-{field_id(spec.key)}", FieldRow).show_problems(by_key[spec.key])
         return orphans
 
-    def focus_field(self, key: str) -> None:
-        """Move the focus to the control of ``key``."""
-        self.query_one(f"#{field_id(key)}").focus()
+    def focus_field(self, key: str, scroll: bool = True) -> None:
+        """Move the focus to the control of ``key`` (scrolling it into view unless ``scroll`` is False)."""
+        self.query_one(f"#{field_id(key)}").focus(scroll_visible=scroll)
 
     def _changed(self) -> None:
         self.post_message(self.Changed(self))

@@ -159,8 +159,10 @@ class RecordList(ScrollView, can_focus=True):
 
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Return the widths of the kind, académie and state columns (narrow terminals drop some)."""
-        if width >= 90:
+        if width >= 100:
             return 11, 16, 18
+        if width >= 70:
+            return 11, 0, 17
         if width >= 50:
             return 11, 0, 10
         return 0, 0, 0

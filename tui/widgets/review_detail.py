@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from records import vocab
 from tui import strings
-from tui.cli.review_support import change_line, value_text
+from tui.cli.review_support import value_text
 from tui.safe import content
 
 HEADING = "bold $accent"
@@ -34,14 +34,45 @@ def candidate_summary(item) -> Content:
     )
 
 
+MARKS = {"added": ("+", "$text-success"), "item-added": ("+", "$text-success"), "removed": ("-", "$text-error"),
+         "item-removed": ("-", "$text-error"), "changed": ("~", "$text-warning")}
+
+
+def shown_value(key: str, value) -> str:
+    """Return a field value as one line: the French label of a vocabulary code, else its compact text."""
+    from tui.render import format_value
+
+    if value is None:
+        return strings.REVIEW_ABSENT
+    field = key.split(".")[-1]
+    if isinstance(value, list) and all(not isinstance(item, (list, dict)) for item in value):
+        return value_text(", ".join(format_value(field, item) for item in value))
+    if isinstance(value, (list, dict)):
+        return value_text(value)
+    return value_text(format_value(field, value))
+
+
+def field_name(key: str) -> str:
+    """Return the French label of a conflicting field (``*``: the whole file)."""
+    return strings.CONFLICT_WHOLE_FILE if key == "*" else strings.field_label(key)
+
+
+def change_line(change) -> Content:
+    """Return one field change: mark, French field label, old → new (values sanitised)."""
+    mark, style = MARKS.get(change.kind, ("~", "$text-warning"))
+    label = strings.field_label(change.key)
+    if change.kind == "changed":
+        value = f"{shown_value(change.key, change.old)} → {shown_value(change.key, change.new)}"
+    else:
+        value = shown_value(change.key, change.new if change.kind in ("added", "item-added") else change.old)
+    return Content.assemble(f"  {mark} ", (f"{label} : ", f"bold {style}"), content(value, style))
+
+
 def _changes(plan) -> list[Content]:
     lines = []
     for record_id, changes in sorted(plan.changes.items()):
         lines.append(content(record_id, "bold"))
-        style = {"added": "$text-success", "item-added": "$text-success", "removed": "$text-error",
-                 "item-removed": "$text-error"}
-        lines.extend(Content.assemble("  ", content(change_line(c), style.get(c.kind, "$text-warning")))
-                     for c in changes)
+        lines.extend(change_line(c) for c in changes)
     return lines
 
 
@@ -66,9 +97,12 @@ def render_candidate(item, preview=None) -> Content:
     if plan.conflicts:
         lines.append(Content.styled(strings.REVIEW_CONFLICTS, "bold $warning"))
         for conflict in plan.conflicts:
-            lines.append(Content.assemble("  ", content(f"{conflict.record_id} › {conflict.key}", "bold")))
-            lines.append(Content.assemble(f"    {strings.REVIEW_OURS} : ", content(value_text(conflict.ours))))
-            lines.append(Content.assemble(f"    {strings.REVIEW_THEIRS} : ", content(value_text(conflict.theirs))))
+            lines.append(Content.assemble("  ", content(conflict.record_id, "bold"), " › ",
+                                          content(field_name(conflict.key), "bold")))
+            lines.append(Content.assemble(f"    {strings.REVIEW_OURS} : ",
+                                          content(shown_value(conflict.key, conflict.ours))))
+            lines.append(Content.assemble(f"    {strings.REVIEW_THEIRS} : ",
+                                          content(shown_value(conflict.key, conflict.theirs))))
         lines.append(Content(""))
     shown = preview if plan.conflicts and preview is not None else plan
     heading = strings.REVIEW_CHANGES + (f" {strings.REVIEW_PREVIEW}" if shown is not plan else "")
