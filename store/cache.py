@@ -177,6 +177,10 @@ class BlobCache:
             return hit
         return self.others.get(key_of(blob, path)) if self.others else None
 
+    def count_parsed(self) -> None:
+        """Count a file parsed for the index without going through this cache (a derived snapshot)."""
+        self.parsed += 1
+
     def put(self, blob: str, path: str, entry: Entry, problems: list[Problem]) -> None:
         """Remember a freshly parsed file."""
         value = (entry, tuple(problems))

@@ -64,6 +64,8 @@ class Commons:
         self._saver = Saver(self)
         self._saving: threading.Thread | None = None
         """The thread writing the snapshot cache of the last load, if any (see :mod:`store.snapcache`)."""
+        self._last: tuple | None = None
+        """``(tree, entries, files, problems)`` of the last clean snapshot, to derive the next one from."""
 
     # --- opening --------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import marshal
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
 
@@ -127,6 +127,89 @@ def save_later(folder: Path, tree: str, entries: dict[str, Entry], files: Mappin
     changed after it is built. The thread is not a daemon: a process that
     ends right after a load still writes the file.
     """
-    thread = threading.Thread(target=save, args=(folder, tree, entries, files, problems), name="traam-snapshot-save")
+    thread = threading.Thread(target=save, args=(folder, tree, entries, files, problems),
+                              name=f"traam-snapshot-save-{tree}")
     thread.start()
     return thread
+
+
+DERIVE_UP_TO = 200
+"""Changed files up to which a snapshot is derived from the previous one instead of rebuilt."""
+
+
+class Overlay(Mapping):
+    """Files of a snapshot derived from another: the changed files over the previous mapping (same ids)."""
+
+    def __init__(self, base: Mapping[str, File], changed: dict[str, File], keys: dict[str, Entry]):
+        depth = getattr(base, "depth", 0) + 1
+        if depth > 16:  # many saves in one session: flatten now and then
+            base, depth = dict(base.items()), 0
+        self._base, self._changed, self._keys, self.depth = base, changed, keys, depth
+
+    def __getitem__(self, record_id: str) -> File:
+        file = self._changed.get(record_id)
+        if file is not None:
+            return file
+        if record_id not in self._keys:
+            raise KeyError(record_id)
+        return self._base[record_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._keys
+
+
+def derive(root: Path, reader, previous: tuple, tree: str,
+           parsed: Callable[[], None]) -> tuple[dict[str, Entry], Overlay, list[Problem]] | None:
+    """Return the entries, files and problems of ``tree`` from those of a previous tree and their diff.
+
+    Only contents changed in place are handled (a save, an edit committed
+    elsewhere): when files were added, removed, renamed or changed type, or
+    many changed, None is returned and the snapshot is built in full.
+
+    Args:
+        root: the work tree.
+        reader: the commons' persistent ``cat-file`` (:class:`store.catfile.CatFile`).
+        previous: ``(tree, entries, files, problems)`` of the last clean snapshot.
+        tree: the tree wanted.
+        parsed: called once per file parsed.
+    """
+    from records import codec
+    from records.entry import entry_of
+    from store import git
+    from store.treelist import parse_raw
+
+    old_tree, old_entries, old_files, old_problems = previous
+    done = git.run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old_tree, tree, check=False)
+    if done.returncode != 0:
+        return None
+    changes = parse_raw(done.stdout)
+    if len(changes) > DERIVE_UP_TO or any(s != "M" or m not in ("100644", "100755") for s, m, _b, _p in changes):
+        return None
+    entries = dict(old_entries)
+    changed: dict[str, File] = {}
+    paths: set[str] = set()
+    found: list[Problem] = []
+    for _status, mode, blob, path in changes:
+        record_id = path[:-5] if path.endswith(".toml") else path
+        if record_id not in old_files or old_files[record_id].path != path:
+            return None
+        data = reader.blob(blob)
+        if data is None:
+            return None
+        loaded = codec.load(path, data)
+        entry = entry_of(loaded, blob)
+        if entry.id != record_id:
+            return None
+        parsed()
+        entries[record_id] = entry
+        changed[record_id] = File(path, mode, blob)
+        paths.add(path)
+        found.extend(loaded.problems)
+    problems = sorted([p for p in old_problems if p.path not in paths or p.rule == "twins"] + found)
+    return entries, Overlay(old_files, changed, entries), problems

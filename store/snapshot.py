@@ -242,25 +242,32 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
     HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
     listing is built and unknown blobs parsed, and a clean tree is saved there.
     """
-    if commons._saving is not None:
-        commons._saving.join()  # the snapshot file of the previous load is complete
-        commons._saving = None
     scanned = None
     if ref is None:
         commit = commons.head()
         wait = listing.start_scan(commons.root, commit is not None)
         tree = tree_of(commons.objects.reader, commit) if commit else None
-        cached = snapcache.load(commons.data_dir, tree) if tree else None  # while git scans
+        first = commons._last is None  # later loads try the previous snapshot before the file
+        cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
         scanned = wait()
         if scanned.temps:
             safefs.sweep(commons.root, scanned.temps)
     else:
         commit = commons.resolve(ref)
         tree = tree_of(commons.objects.reader, commit)
-        cached = snapcache.load(commons.data_dir, tree)
+        cached = None
     clean = tree is not None and (scanned is None or scanned.clean)
+    previous = commons._last
+    if clean and cached is None and previous is not None:
+        if previous[0] == tree:
+            return Snapshot.of_cache(commons, ref, commit, *previous[1:])
+        derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, commons._cache.count_parsed)
+        if derived is not None:
+            return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
+    if clean and cached is None:
+        cached = snapcache.load(commons.data_dir, tree)
     if cached is not None and clean:
-        return Snapshot.of_cache(commons, ref, commit, *cached)
+        return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *cached), save=False)
     cached = None
     commons._cache.refresh()
     if ref is None:
@@ -271,7 +278,16 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
     else:
         files = list(commons.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)
-    if clean:
+    return _remember(commons, tree, snapshot, save=True) if clean else snapshot
+
+
+def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
+    """Keep a clean tree's snapshot for deriving the next one; write its snapshot file in the background."""
+    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems)
+    if save:
+        saving = commons._saving
+        if saving is not None and saving.is_alive() and saving.name.endswith(tree):
+            return snapshot  # that very file is being written
         commons._saving = snapcache.save_later(commons.data_dir, tree, snapshot.entries, snapshot._files,
                                                snapshot.problems)
     return snapshot
