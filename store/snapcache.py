@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import operator
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from itertools import repeat
@@ -97,7 +98,11 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
 
     Older snapshot files beyond :data:`KEEP` are removed.
     """
-    values = list(entries.values())
+    ids = list(entries)
+    paths = list(map(str.__add__, ids, repeat(".toml")))
+    if not all(map(operator.le, paths, paths[1:])):  # in path order, so that the Searcher need not sort them
+        ids.sort(key=lambda record_id: record_id + ".toml")
+    values = list(map(entries.__getitem__, ids))
     if not values:
         return
     columns = [list(column) for column in zip(*values)]
@@ -105,8 +110,8 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
         if name in _CODES:  # one object per distinct code, written once by marshal
             shared: dict = {}
             columns[index] = list(map(shared.setdefault, columns[index], columns[index]))
-    listed = [files[rid] for rid in entries]
-    odd_paths = {rid: f.path for rid, f in zip(entries, listed) if f.path != rid + ".toml"}  # traam.toml, invalid
+    listed = [files[rid] for rid in ids]
+    odd_paths = {rid: f.path for rid, f in zip(ids, listed) if f.path != rid + ".toml"}  # traam.toml, invalid
     modes = {f.path: f.mode for f in listed if f.mode != "100644"}
     body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [_problem_tuple(p) for p in problems]))
     if not write_signed(_path(folder, tree), body):
