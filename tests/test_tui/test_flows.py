@@ -183,3 +183,15 @@ async def test_new_scenario_from_template_is_committed(commons_path, make_app):
         await settle(app, pilot)
     assert commit_count(commons_path) == before + 1
     assert (commons_path / "scenarios/2026-2027/svt/lille/mares-et-tetards.toml").is_file()
+
+
+@asynctest
+async def test_dashboard_shortcuts_work_with_the_mouse(commons_path, make_app):
+    from tui.screens.explorer import ExplorerScreen
+
+    app = make_app(commons_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#shortcuts", offset=(3, 3))  # border, title, « 1 … », then « 2 Explorateur »
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExplorerScreen)
