@@ -101,3 +101,24 @@ def test_hostile_record_in_a_real_terminal_sends_no_escape(terminal):
     # OSC 52 would have written tmux's clipboard (set-clipboard on): nothing did.
     assert terminal.buffers().strip() == ""
     terminal.keys("q")
+
+
+def test_traam_demo_creates_the_demo_then_opens_it(tmp_path, traam_bin, hermetic_git):
+    """``traam demo`` with a fresh HOME: the demo commons is created in the data folder, then browsed."""
+    env = {**os.environ, "PATH": f"{traam_bin}{os.pathsep}{os.environ['PATH']}", "HOME": str(hermetic_git),
+           "XDG_DATA_HOME": str(tmp_path / "donnees"), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+           "LC_ALL": "C.UTF-8"}
+    term = Terminal(["traam", "demo"], env, tmp_path)
+    try:
+        term.wait_for("Campagne en cours", timeout=60)
+        assert (tmp_path / "donnees" / "traam" / "demo" / "traam.toml").is_file()
+        term.keys("/")
+        term.wait_for("Rechercher…")
+        term.type("fractions")
+        term.wait_for("Fractions : trois parcours")
+        term.keys("Enter")
+        screen = term.wait_for("Identifiant : scenarios/")
+        assert "Fractions : trois parcours différenciés" in screen
+        term.keys("q")
+    finally:
+        term.close()
