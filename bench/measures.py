@@ -54,6 +54,12 @@ def _open(root: Path, progress=None):
     return commons, snapshot, time.perf_counter() - started
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (git), so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def cold(root: Path) -> dict:
     """Open without the blob cache, reporting progress."""
     shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
@@ -67,44 +73,50 @@ def cold(root: Path) -> dict:
 
     _commons, snapshot, seconds = _open(root, progress)
     print(file=sys.stderr)
-    return {"open": seconds, "records": len(snapshot.entries), "progress_calls": calls, "rss_mb": _rss_mb()}
+    return {"open": seconds, "open_cpu": _cpu(), "records": len(snapshot.entries), "progress_calls": calls, "rss_mb": _rss_mb()}
 
 
 def warm(root: Path) -> dict:
     """Open with the cache, build the searcher, type the queries."""
     from store.search import Searcher
 
-    _commons, snapshot, seconds = _open(root)
-    started = time.perf_counter()
+    commons, snapshot, seconds = _open(root)
+    open_cpu = _cpu()
+    loaded_rss = _rss_mb()
+    started, started_cpu = time.perf_counter(), _cpu()
     searcher = Searcher(snapshot.entries.values())
-    index = time.perf_counter() - started
-    cache = root / ".git" / "traam" / "vocabulary.txt"
+    index, index_cpu = time.perf_counter() - started, _cpu() - started_cpu
+    cache = commons.data_dir / "vocabulary.txt"
     cache.unlink(missing_ok=True)
     started = time.perf_counter()
     searcher.warm(cache)
     prepared = time.perf_counter() - started
+    times, cpu = [], []
+    for text in keystrokes():
+        started, started_cpu = time.perf_counter(), time.process_time()
+        searcher.search(text)
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    rss = _rss_mb()  # before the second searcher below
+    vocabulary = len(searcher._words())
+    del searcher
     started = time.perf_counter()
     Searcher(snapshot.entries.values()).warm(cache)
     prepared_cached = time.perf_counter() - started
-    times = []
-    for text in keystrokes():
-        started = time.perf_counter()
-        searcher.search(text)
-        times.append(time.perf_counter() - started)
     return {
-        "open": seconds, "index": index, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": len(searcher._words()),
+        "open": seconds, "open_cpu": open_cpu, "index": index, "index_cpu": index_cpu, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": vocabulary,
         "search": {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
-                   "count": len(times)},
-        "rss_mb": _rss_mb(),
+                   "count": len(times), "cpu_p50": percentile(cpu, 50), "cpu_p95": percentile(cpu, 95)},
+        "rss_mb": rss, "rss_loaded_mb": loaded_rss,
     }
 
 
 def validate(root: Path) -> dict:
     """Validate every record (models parsed in this fresh process) and run the rules."""
     _commons, snapshot, _seconds = _open(root)
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), _cpu()
     problems = snapshot.validate()
-    return {"validate": time.perf_counter() - started, "problems": len(problems)}
+    return {"validate": time.perf_counter() - started, "validate_cpu": _cpu() - started_cpu, "problems": len(problems)}
 
 
 def write(root: Path) -> dict:
@@ -141,9 +153,12 @@ def app(root: Path) -> dict:
 
     if importlib.util.find_spec("tui.app") is None:
         return {"absent": "non mesuré : application absente"}
-    from bench.terminal import measure_app
+    from bench.terminal import first_paint, search_repaints
 
-    return measure_app(root)
+    try:
+        return {**first_paint(root), **search_repaints(root)}
+    except Exception as error:  # noqa: BLE001 - an application under construction must not sink the other figures
+        return {"absent": f"non mesuré : l'application a échoué ({type(error).__name__} : {error})"}
 
 
 MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "app": app}

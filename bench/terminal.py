@@ -1,10 +1,11 @@
-"""Provides the application measures of the benchmark: the real ``traam`` run in a pseudo-terminal.
+"""Provides the application measures of the benchmark: first screen in a pseudo-terminal, search repaints headless.
 
-Start to first screen with data: from just before the process starts until
-the terminal output holds the commons' name or a campaign title. Keystroke
-repaint in search: ``/`` opens the search, then each character of a query is
-sent and timed until the application has written its repaint (the output
-goes quiet for :data:`QUIET` seconds; that wait is not counted).
+Start to first screen with data: the real ``traam`` runs in a pseudo-terminal,
+timed from just before the process starts until the terminal output holds the
+commons' name or a campaign title. Keystroke repaint in search: the
+application runs headless (Textual's ``run_test``), ``/`` opens the search,
+then each character of a query is pressed and timed until the search worker
+has finished and the results are shown and painted.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import sys
 import time
 from pathlib import Path
 
-QUIET = 0.05
 TIMEOUT = 30.0
 MARKERS = ("Commun de test", "Travaux académiques mutualisés")
 
@@ -33,23 +33,11 @@ def _read(fd: int, timeout: float) -> bytes:
         return b""
 
 
-def _settle(fd: int) -> float:
-    """Read until the output is quiet; return when the last byte arrived."""
-    last = time.perf_counter()
-    while True:
-        chunk = _read(fd, QUIET)
-        if not chunk:
-            return last
-        last = time.perf_counter()
-
-
-def measure_app(root: Path, query: str = "biodiversite") -> dict:
-    """Run ``traam -C root`` in a pty of 120×40 and return the timings (seconds)."""
+def first_paint(root: Path) -> dict:
+    """Run ``traam -C root`` in a pty of 120×40; return the time to the first screen with data (seconds)."""
     import fcntl
     import struct
     import termios
-
-    from bench.measures import percentile
 
     main_fd, child_fd = pty.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
@@ -72,21 +60,8 @@ def measure_app(root: Path, query: str = "biodiversite") -> dict:
                 first_paint = time.perf_counter() - started
                 break
         if first_paint is None:
-            return {"first_paint": None, "note": "aucun écran avec données en 30 s", "keystroke_p95": None}
-        _settle(main_fd)
-        os.write(main_fd, b"/")
-        _settle(main_fd)
-        times = []
-        for char in query:
-            sent = time.perf_counter()
-            os.write(main_fd, char.encode())
-            last = _settle(main_fd)
-            times.append(max(0.0, last - sent))
-        return {
-            "first_paint": first_paint, "note": "pseudo-terminal 120×40, repère : nom du commun ou campagne",
-            "keystroke_p95": percentile(times, 95),
-            "keystroke_note": f"« {query} » tapé lettre à lettre, jusqu'à la fin de l'écriture",
-        }
+            return {"first_paint": None, "note": "aucun écran avec données en 30 s"}
+        return {"first_paint": first_paint, "note": "pseudo-terminal 120×40, repère : nom du commun ou campagne"}
     finally:
         try:
             os.killpg(process.pid, signal.SIGTERM)
@@ -94,3 +69,38 @@ def measure_app(root: Path, query: str = "biodiversite") -> dict:
             pass
         process.wait(timeout=10)
         os.close(main_fd)
+
+
+def search_repaints(root: Path, query: str = "biodiversite") -> dict:
+    """Type ``query`` in the search screen of the headless application; return the p95 per keystroke (seconds)."""
+    import asyncio
+
+    from bench.measures import percentile
+    from tui.app import TraamApp
+
+    async def run() -> tuple[list[float], list[float]]:
+        app = TraamApp(root)
+        async with app.run_test(size=(120, 40)) as pilot:
+            deadline = time.perf_counter() + TIMEOUT
+            while app.session is None and time.perf_counter() < deadline:
+                await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            await pilot.press("slash")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            times, cpu = [], []
+            for char in query:
+                started, started_cpu = time.perf_counter(), time.process_time()
+                await pilot.press(char)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
+            return times, cpu
+
+    times, cpu = asyncio.run(run())
+    return {
+        "keystroke_p95": percentile(times, 95), "keystroke_cpu_p95": percentile(cpu, 95),
+        "keystroke_note": f"« {query} » tapé lettre à lettre (Textual sans terminal, pilote compris), jusqu'aux "
+        f"résultats affichés ; temps processeur p95 {percentile(cpu, 95) * 1000:.1f} ms",
+    }

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from hooks.gitread import SUBMODULE, SYMLINK, blob_sizes, read_blobs
+from hooks.gitread import SUBMODULE, SYMLINK, blob_sizes
 from records import codec, layout, rules
 from records.codec import Loaded
 from records.problems import Problem
+from store.trees import read_blobs
 
 Tree = dict[str, tuple[str, str]]
 
@@ -33,7 +34,8 @@ def gitattributes_problems(path: str, text: str) -> list[Problem]:
             if name in ("filter", "diff", "textconv", "ident", "working-tree-encoding") or (
                 name == "merge" and value not in ("", "traam", "text", "binary", "union")
             ):
-                problems.append(Problem(path, number, 1, f"attribut « {word[:60]} » refusé dans un commun", rule="attributes"))
+                message = f"attribut « {word[:60]} » refusé dans un commun"
+                problems.append(Problem(path, number, 1, message, rule="attributes"))
     return problems
 
 
@@ -41,19 +43,22 @@ def load_blobs(root: Path | str, paths: dict[str, str], **kw) -> dict[str, Loade
     """Load the records at ``{path: blob}``: size first (never read a huge blob), then parse and validate."""
     sizes = blob_sizes(root, list(set(paths.values())), **kw)
     small = [blob for blob in set(paths.values()) if sizes.get(blob, 0) <= codec.MAX_BYTES]
-    contents = read_blobs(root, small, **kw)
+    contents = read_blobs(root, small)
     out = {}
     for path, blob in paths.items():
         if blob in contents:
             out[path] = codec.load(path, contents[blob])
         else:
             size = sizes.get(blob, 0)
-            message = f"enregistrement invalide : fichier trop gros ({size // 1024} Kio, {codec.MAX_BYTES // 1024} Kio au plus)"
+            message = (f"enregistrement invalide : fichier trop gros ({size // 1024} Kio, "
+                       f"{codec.MAX_BYTES // 1024} Kio au plus)")
             out[path] = Loaded(path, problems=[Problem(path, 1, 1, message, rule="size")])
     return out
 
 
-def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **kw) -> tuple[list[Problem], dict[str, Loaded]]:
+def file_problems(
+    root: Path | str, changed: Tree, everything: Iterable[str], **kw
+) -> tuple[list[Problem], dict[str, Loaded]]:
     """Check the changed paths of a tree one by one.
 
     Args:
@@ -70,14 +75,15 @@ def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **
     records: dict[str, str] = {}
     for path, (mode, blob) in sorted(changed.items()):
         if mode == SYMLINK:
-            problems.append(Problem(path, 0, 0, "lien symbolique refusé : un commun ne contient que des fichiers ordinaires", rule="symlink"))
+            message = "lien symbolique refusé : un commun ne contient que des fichiers ordinaires"
+            problems.append(Problem(path, 0, 0, message, rule="symlink"))
             continue
         if mode == SUBMODULE:
             problems.append(Problem(path, 0, 0, "sous-module refusé dans un commun", rule="submodule"))
             continue
         if path in layout.OTHER_FILES:
             if path == ".gitattributes":
-                text = read_blobs(root, [blob], **kw).get(blob, b"").decode("utf-8", "replace")
+                text = read_blobs(root, [blob]).get(blob, b"").decode("utf-8", "replace")
                 problems.extend(gitattributes_problems(path, text))
             continue
         try:
@@ -89,15 +95,21 @@ def file_problems(root: Path | str, changed: Tree, everything: Iterable[str], **
     changed_set = set(changed)
     for first, second in layout.twins(list(everything)):
         if first in changed_set or second in changed_set:
-            problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou les accents", rule="twins"))
+            message = f"« {second} » et « {first} » ne diffèrent que par la casse ou les accents"
+            problems.append(Problem(second, 0, 0, message, rule="twins"))
     loaded = load_blobs(root, records, **kw)
     for result in loaded.values():
         problems.extend(result.problems)
     return problems, loaded
 
 
-def dependents(tree: Tree, touched: Iterable[str]) -> set[str]:
-    """Return the scenario paths of ``tree`` whose rules depend on a touched campaign, theme or team."""
+RULE_ROOTS = (layout.MANIFEST, "campaigns/", "themes/", "teams/", "governance/")
+"""Where the records that rules look up live (everything but scenarios)."""
+
+
+def rule_scope(touched: Iterable[str]) -> list[str]:
+    """Return the path prefixes the rules need for ``touched``: every non-scenario record, and the
+    scenarios of a touched team (its académie folder) or theme or campaign (the campaign folder)."""
     prefixes = set()
     for path in touched:
         try:
@@ -108,16 +120,15 @@ def dependents(tree: Tree, touched: Iterable[str]) -> set[str]:
             prefixes.add(f"scenarios/{where.campaign}/{where.discipline}/{where.academie}/")
         elif where.kind in ("theme", "campaign"):
             prefixes.add(f"scenarios/{where.campaign}/")
-    if not prefixes:
-        return set()
-    return {path for path in tree if path.startswith(tuple(prefixes))}
+    return [*RULE_ROOTS, *sorted(prefixes)]
 
 
 def rule_problems(root: Path | str, tree: Tree, touched: set[str], loaded: dict[str, Loaded], **kw) -> list[Problem]:
-    """Check the cross-record rules for the touched paths (changed or deleted) against the rest of ``tree``.
+    """Check the cross-record rules for the touched paths (changed or deleted) against the rest of the tree.
 
     Args:
-        tree: the whole tree after the change, ``{path: (mode, blob)}``.
+        tree: ``{path: (mode, blob)}`` of the tree after the change, at least
+            under :func:`rule_scope` of ``touched`` (more is fine).
         touched: paths added, modified or deleted.
         loaded: records already loaded by :func:`file_problems` (not parsed twice).
 
@@ -125,16 +136,17 @@ def rule_problems(root: Path | str, tree: Tree, touched: set[str], loaded: dict[
         Rule problems reported on the touched records and on the scenarios
         that depend on them.
     """
-    deps = dependents(tree, touched)
+    scope = tuple(rule_scope(touched))
     needed = {
         path: blob
         for path, (mode, blob) in tree.items()
-        if path not in loaded and mode != SYMLINK and path.endswith(".toml")
-        and (path in deps or not path.startswith("scenarios/")) and layout.is_allowed_path(path)
+        if path not in loaded and mode != SYMLINK and path.startswith(scope) and layout.is_allowed_path(path)
+        and path.endswith(".toml")
     }
-    everything = {**load_blobs(root, needed, **kw), **{p: r for p, r in loaded.items() if p in tree}}
+    everything = {**load_blobs(root, needed, **kw), **loaded}
     models = {r.location.id: r.record for r in everything.values() if r.record is not None and r.location is not None}
-    only = {layout.locate(p).id for p in (touched | deps) if layout.is_allowed_path(p) and p.endswith(".toml")}
+    reported = touched | {p for p in needed if p.startswith("scenarios/")}
+    only = {layout.locate(p).id for p in reported if p.endswith(".toml") and layout.is_allowed_path(p)}
 
     def text_of(record_id: str) -> str | None:
         # Positions are found in the canonical dump, which is the file itself for canonical files.

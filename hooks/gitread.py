@@ -1,4 +1,4 @@
-"""Provides the plumbing reads the hooks share: raw tree diffs, tree listings and blobs in one batch.
+"""Provides the plumbing reads the hooks need beyond :mod:`store.trees`: the index, modes, sizes, commit headers.
 
 Everything goes through :func:`store.git.run` (safe options, scrubbed
 environment). Callers pass ``env``/``keep_git_env`` when a hook must see the
@@ -43,21 +43,15 @@ def parse_raw(data: bytes) -> list[Changed]:
     return out
 
 
-def diff_trees(root: Path | str, old: str | None, new: str, **kw) -> list[Changed]:
-    """Return the paths that differ from tree-ish ``old`` (None: empty tree) to ``new``."""
-    done = run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old or EMPTY_TREE, new, **kw)
-    return parse_raw(done.stdout)
-
-
 def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
     """Return the paths staged in the index relative to ``head`` (None: nothing committed yet)."""
     done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", head or EMPTY_TREE, **kw)
     return parse_raw(done.stdout)
 
 
-def list_tree(root: Path | str, treeish: str, **kw) -> dict[str, tuple[str, str]]:
-    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive)."""
-    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, **kw)
+def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
+    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *paths, **kw)
     out = {}
     for item in done.stdout.split(b"\0"):
         if not item:
@@ -68,9 +62,12 @@ def list_tree(root: Path | str, treeish: str, **kw) -> dict[str, tuple[str, str]
     return out
 
 
-def list_index(root: Path | str, **kw) -> dict[str, tuple[str, str]]:
-    """Return ``{path: (mode, blob)}`` for every entry of the index (stage 0)."""
-    done = run(root, "ls-files", "-s", "-z", **kw)
+def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for the entries of the index (stage 0), or only under ``paths``.
+
+    ``paths`` are git pathspecs (``:(icase,literal)x`` works).
+    """
+    done = run(root, "ls-files", "-s", "-z", "--", *paths, **kw)
     out = {}
     for item in done.stdout.split(b"\0"):
         if not item:
@@ -95,31 +92,11 @@ def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
     return sizes
 
 
-def read_blobs(root: Path | str, blobs: list[str], **kw) -> dict[str, bytes]:
-    """Return the content of each blob, read through one ``git cat-file --batch``."""
-    wanted = list(dict.fromkeys(blobs))
-    if not wanted:
-        return {}
-    data = run(root, "cat-file", "--batch", input="\n".join(wanted) + "\n", **kw).stdout
-    out: dict[str, bytes] = {}
-    at = 0
-    while at < len(data):
-        end = data.index(b"\n", at)
-        header = data[at:end].decode("ascii", "replace").split()
-        at = end + 1
-        if len(header) != 3:
-            continue  # "<id> missing"
-        size = int(header[2])
-        out[header[0]] = data[at:at + size]
-        at += size + 1
-    return out
-
-
-def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int, bool]:
-    """Return ``(parents, committer timestamp, signed)`` of a commit, read from its raw object."""
+def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int]:
+    """Return ``(parents, committer timestamp)`` of a commit, read from its raw object."""
     raw = run(root, "cat-file", "commit", commit, **kw).stdout
     header = raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")
-    parents, stamp, signed = [], 0, False
+    parents, stamp = [], 0
     for line in header.splitlines():
         if line.startswith("parent "):
             parents.append(line.split()[1])
@@ -128,6 +105,4 @@ def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int, bo
                 stamp = int(line.rsplit(" ", 2)[-2])
             except ValueError:
                 stamp = 0
-        elif line.startswith("gpgsig"):
-            signed = True
-    return parents, stamp, signed
+    return parents, stamp

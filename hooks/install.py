@@ -44,17 +44,19 @@ def command(*args: str) -> str:
 
 def shim(hook: str) -> str:
     """Return the text of the shell shim for ``hook``."""
-    boot = command()
+    missing = "traam : l'interpréteur ou le dossier de traam a disparu ; relancez « traam hooks install »"
     return f"""#!/bin/sh
 {MARKER} — installé par « traam hooks install » ; « traam hooks uninstall » le retire.
 # Hook « {hook} » de traam : vérifie les enregistrements du commun.
 # Un hook présent avant traam est gardé sous le nom « {hook}.legacy » et lancé en premier.
-# Generated file: the interpreter and the traam folder below were found at install time.
-if [ ! -d {shlex.quote(str(package_root()))} ]; then
-    echo "traam : traam est introuvable ({package_root()}) ; relancez « traam hooks install »" >&2
+# Generated file: the interpreter and the traam folder were found at install time.
+PYTHON={shlex.quote(sys.executable)}
+TRAAM={shlex.quote(str(package_root()))}
+if [ ! -x "$PYTHON" ] || [ ! -d "$TRAAM" ]; then
+    echo {shlex.quote(missing)} >&2
     exit 1
 fi
-exec {boot} "$0" "$@"
+exec "$PYTHON" -I -c {shlex.quote(_BOOT)} "$TRAAM" "$0" "$@"
 """
 
 

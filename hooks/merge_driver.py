@@ -83,7 +83,8 @@ def merge_texts(path: str, base: bytes, ours: bytes, theirs: bytes) -> tuple[str
         result = codec.load(path, data)
         if result.record is None:
             first = result.problems[0].message if result.problems else "enregistrement illisible"
-            return None, [f"{MARKER} : version « {side} » invalide ({printable(first)}) : fusion manuelle nécessaire"]
+            reason = f"{MARKER} : version « {side} » invalide ({printable(first)}) : fusion manuelle nécessaire"
+            return None, [reason]
         loaded[side] = result.record
     tables = {side: (codec.to_table(record) if record is not None else None) for side, record in loaded.items()}
     merged = merge(tables["base"], tables["nous"], tables["eux"])

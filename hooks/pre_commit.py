@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from hooks import report
-from hooks.checks import errors, file_problems, rule_problems
+from hooks.checks import errors, file_problems, rule_problems, rule_scope
 from hooks.gitread import diff_index, list_index
 from records.layout import MANIFEST
 from store.git import run
@@ -26,16 +26,24 @@ def index_env() -> dict[str, str]:
 
 
 def check_index(root: Path) -> list:
-    """Return every problem of the staged changes of the repository at ``root`` (empty when not a commons)."""
+    """Return every problem of the staged changes of the repository at ``root`` (empty when not a commons).
+
+    Git lists only what is needed: the staged changes, the index entries that
+    could be case twins of them, and the records the rules look up.
+    """
     env = index_env()
-    head = run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False).stdout.decode().strip() or None
-    tree = list_index(root, env=env)
-    if MANIFEST not in tree:
+    if not list_index(root, MANIFEST, env=env):
         return []  # not a commons: nothing to say
+    head = run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False).stdout.decode().strip() or None
     staged = diff_index(root, head, env=env)
+    if not staged:
+        return []
     changed = {c.path: (c.mode, c.blob) for c in staged if c.status != "D"}
-    problems, loaded = file_problems(root, changed, tree.keys(), env=env)
-    problems += rule_problems(root, tree, {c.path for c in staged}, loaded, env=env)
+    lookalikes = list_index(root, *(f":(icase,literal){path}" for path in changed), env=env) if changed else {}
+    problems, loaded = file_problems(root, changed, lookalikes.keys() | changed.keys(), env=env)
+    touched = {c.path for c in staged}
+    tree = {**list_index(root, *rule_scope(touched), env=env), **changed}
+    problems += rule_problems(root, tree, touched, loaded, env=env)
     return sorted(problems)
 
 
@@ -45,9 +53,8 @@ def main(argv: list[str], stdin: bytes | None = None) -> int:
     problems = check_index(root)
     report.problems(problems)
     if errors(problems):
-        report.line(
-            "traam : commit refusé : corrigez les erreurs ci-dessus (traam validate), puis « git add » et recommencez."
-        )
+        report.line("traam : commit refusé : corrigez les erreurs ci-dessus (traam validate), "
+                    "puis « git add » et recommencez.")
         return 1
     return 0
 

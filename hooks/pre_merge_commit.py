@@ -11,17 +11,13 @@ from pathlib import Path
 
 from hooks import report
 from store.git import run
-
-
-def is_protected(branch: str) -> bool:
-    """Tell whether a branch name (without ``refs/heads/``) is a validation branch."""
-    return branch == "main" or (branch.startswith("academie/") and len(branch) > len("academie/"))
+from store.governance import branch_scope
 
 
 def main(argv: list[str], stdin: bytes | None = None) -> int:
     """Run the hook; return 1 to refuse a merge commit on a protected branch."""
     branch = run(Path.cwd(), "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
-    if not is_protected(branch):
+    if branch_scope(branch) is None:
         return 0
     report.line(f"traam : fusion refusée : la branche « {branch} » est une branche de validation.")
     report.line(

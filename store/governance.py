@@ -105,7 +105,8 @@ def scope_problems(reviewer: Reviewer, branch: str, paths: Iterable[str]) -> lis
         if role == "academique":
             if location is None or location.kind not in ("team", "scenario"):
                 what = "la gouvernance" if path == layout.GOVERNANCE else f"« {printable(path)} »"
-                problems.append(f"{who} (académique) ne peut pas modifier {what} : réservé à la validation nationale")
+                problems.append(f"{who} (académique) ne peut pas modifier {what} : "
+                                "réservé à la validation nationale")
                 continue
             if location.academie != academie:
                 problems.append(f"{who} ne peut pas valider « {printable(path)} », d'une autre académie")
@@ -113,9 +114,11 @@ def scope_problems(reviewer: Reviewer, branch: str, paths: Iterable[str]) -> lis
         if reviewer.disciplines and location is not None and location.kind in ("theme", "team", "scenario"):
             if location.discipline not in reviewer.disciplines:
                 problems.append(
-                    f"{who} ne valide pas la discipline « {printable(location.discipline)} » (« {printable(path)} »)")
+                    f"{who} ne valide pas la discipline « {printable(location.discipline)} » "
+                    f"(« {printable(path)} »)")
         elif reviewer.disciplines and (location is None or location.kind not in ("theme", "team", "scenario")):
-            problems.append(f"{who} est limité à certaines disciplines et ne peut pas modifier « {printable(path)} »")
+            problems.append(f"{who} est limité à certaines disciplines et ne peut pas modifier "
+                            f"« {printable(path)} »")
     return problems
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from records import codec, layout
 from records.models import Campaign, Governance, Manifest, Model, Scenario, Team, Theme
 from records.text import slugify
-from store import git, safefs
+from store import forge, git, safefs
 from store.errors import StoreError
 
 GITATTRIBUTES = "*.toml merge=traam\n"
@@ -59,7 +59,7 @@ def id_of(record: Model) -> str:
 
 def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model] | None = None,
                  message: str = "Créer le commun", description: str = ""):
-    """Create a commons at ``path``: git repository (branch main), manifest, .gitattributes, README, records.
+    """Create a commons at ``path``: git repository (branch main), manifest, .gitattributes, README, forge CI, records.
 
     Args:
         path: folder to create or fill (must not already hold a commons).
@@ -93,7 +93,8 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     root = root.resolve()
     if not (root / ".git").exists():
         git.run(root, "init", "-q", "-b", "main")
-    for extra, text in ((".gitattributes", GITATTRIBUTES), ("README.md", README)):
+    extras = ((".gitattributes", GITATTRIBUTES), ("README.md", README), (forge.GITLAB_CI_PATH, forge.gitlab_ci()))
+    for extra, text in extras:
         if not (root / extra).exists():
             files[extra] = text.encode("utf-8")
     for file_path, data in files.items():

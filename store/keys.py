@@ -8,39 +8,74 @@ substring tests, which run at C speed.
 
 from __future__ import annotations
 
-import string
+import re
 from bisect import bisect_right
 from itertools import accumulate
 
-_SEPARATORS = str.maketrans({c: " " for c in string.punctuation + "’‘«»“”–—…·"})
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
-def padded_title(title_key: str) -> str:
-    """Return the title key with punctuation turned into spaces and a space at each end."""
-    return f" {title_key.translate(_SEPARATORS)} "
+def padded_titles(title_keys: list[str]) -> list[str]:
+    """Return the title keys with punctuation turned into spaces and a space at each end.
+
+    One substitution over all titles joined is faster than one per title;
+    folded keys hold no newline, so the join is reversible.
+    """
+    if not title_keys:
+        return []
+    return (" " + _PUNCTUATION.sub(" ", " \n ".join(title_keys)) + " ").split("\n")
 
 
 class Joined:
-    """Every record's padded title and text joined in one string, to find which records hold a needle."""
+    """Every record's padded title and text, UTF-8 encoded and joined, to find which records hold a needle.
 
-    __slots__ = ("text", "starts")
+    Bytes take one byte per character of folded French text, where a str
+    holding a single ``’`` or ``–`` would take two for every character.
+    """
+
+    __slots__ = ("data", "starts")
 
     def __init__(self, titles: list[str], texts: list[str]):
-        self.text = "\n".join(map(str.__add__, titles, texts))
-        self.starts = list(accumulate((len(t) + len(x) + 1 for t, x in zip(titles[:-1], texts)), initial=0))
+        pieces = list(map(str.encode, map(str.__add__, titles, texts)))
+        self.starts = list(accumulate((len(p) + 1 for p in pieces[:-1]), initial=0)) if pieces else []
+        self.data = b"\n".join(pieces)
 
     def find(self, needle: str) -> set[int]:
         """Return the indexes of the keys that hold ``needle`` (none for an empty needle)."""
         found: set[int] = set()
-        if not needle:
+        if not needle or not self.starts:
             return found
-        text, starts, find = self.text, self.starts, self.text.find
+        data, starts, find = self.data, self.starts, self.data.find
+        encoded = needle.encode()
         last = len(starts) - 1
-        at = find(needle)
+        at = find(encoded)
         while at >= 0:
             index = bisect_right(starts, at) - 1
             found.add(index)
             if index == last:
                 break
-            at = find(needle, starts[index + 1])
+            at = find(encoded, starts[index + 1])
         return found
+
+    def count(self, needle: str, enough: int) -> int:
+        """Return how many keys hold ``needle``, counting no further than ``enough``."""
+        data, starts, find = self.data, self.starts, self.data.find
+        encoded, count, last = needle.encode(), 0, len(starts) - 1
+        at = find(encoded) if needle and starts else -1
+        while at >= 0 and count < enough:
+            count += 1
+            index = bisect_right(starts, at) - 1
+            if index == last:
+                break
+            at = find(encoded, starts[index + 1])
+        return count
+
+    def tokens(self, chunk: int = 1 << 20) -> set[bytes]:
+        """Return the distinct space-separated tokens, splitting a chunk at a time to keep memory flat."""
+        data, tokens, start = self.data, set(), 0
+        while start < len(data):
+            end = data.find(b"\n", start + chunk)
+            end = len(data) if end < 0 else end
+            tokens.update(data[start:end].split())
+            start = end + 1
+        return tokens

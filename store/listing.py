@@ -9,13 +9,38 @@ symlink) and hashed here, like git would without filters.
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from records import layout
 from store import git, safefs
+from store.errors import StoreError
 
 SYMLINK, GITLINK = "120000", "160000"
+
+_ROOT_PREFIXES = tuple(f"{root}/" for root in layout.ROOTS)
+_KNOWN = frozenset({layout.MANIFEST, layout.GOVERNANCE})
+
+
+def is_record_path(path: str) -> bool:
+    """Same as :func:`records.layout.is_record_path`, inlined for listings of 100,000 paths."""
+    return path.startswith(_ROOT_PREFIXES) or path.endswith(".toml") or path in _KNOWN or path in layout.ROOTS
+
+
+def twins(paths: list[str]) -> list[tuple[str, str]]:
+    """Same as :func:`records.layout.twins`, skipping the common case of plain lowercase ASCII paths."""
+    odd = [p for p in paths if not (p.isascii() and p == p.lower())]
+    if not odd:
+        return []
+    plain = set(paths).difference(odd)
+    suspects = set(odd)
+    for path in odd:
+        key = unicodedata.normalize("NFC", path).casefold()
+        if key in plain:
+            suspects.add(key)
+    return layout.twins(sorted(suspects))
 
 
 @dataclass(slots=True)
@@ -33,6 +58,20 @@ class File:
     """Read from the work tree (its blob may not be in git's objects)."""
 
 
+def record_path(record_id: str) -> str:
+    """Return the path of a record id, checked against the layout.
+
+    Raises:
+        StoreError: the id is not a record id (``../x``, ``NUL``, ``É`` …).
+    """
+    path = layout.path_of(record_id)
+    try:
+        layout.locate(path)
+    except layout.LayoutError as error:
+        raise StoreError(str(error)) from error
+    return path
+
+
 def hash_blob(data: bytes, object_format: str = "sha1") -> str:
     """Return git's blob id of ``data`` (no filters), for a sha1 or sha256 repository."""
     digest = hashlib.new(object_format)
@@ -41,93 +80,125 @@ def hash_blob(data: bytes, object_format: str = "sha1") -> str:
     return digest.hexdigest()
 
 
-def _symlink_message(path: str) -> str:
+def symlink_message(path: str) -> str:
+    """Return the French problem for a record that is, or sits under, a symlink."""
     return f"« {path} » est un lien symbolique (ou se trouve sous un dossier lien) : refusé, jamais lu ni écrit"
 
 
 def at_ref(root: Path, commit: str) -> list[File]:
     """List the record files of ``commit``'s tree (ls-tree), without reading them."""
-    out = git.run(root, "ls-tree", "-r", "-z", "--full-tree", commit).stdout
+    out = git.run(root, "ls-tree", "-r", "-z", "--full-tree", commit).stdout.decode("utf-8", "surrogateescape")
     files = []
-    for item in out.split(b"\0"):
+    append = files.append
+    for item in out.split("\0"):
         if not item:
             continue
-        meta, _, raw = item.partition(b"\t")
-        mode, _kind, blob = meta.decode("ascii").split(" ")
-        path = raw.decode("utf-8", "surrogateescape")
-        if not layout.is_record_path(path):
+        meta, path = item.split("\t", 1)
+        if not is_record_path(path):
             continue
-        refused = _symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
-        files.append(File(path, mode, blob, refused=refused))
+        mode = meta[:6]
+        if mode in (SYMLINK, GITLINK):
+            append(File(path, mode, meta[meta.rindex(" ") + 1:], refused=symlink_message(path)))
+        else:
+            append(File(path, mode, meta[meta.rindex(" ") + 1:]))
     return files
 
 
-def work_tree(root: Path, object_format: str = "sha1") -> tuple[list[File], list[str], int]:
+def work_tree(root: Path, object_format: str, head: dict[str, File] | None) -> tuple[list[File], list[str], int]:
     """List the record files as the user sees them: the index, plus modified, removed and untracked files.
+
+    Args:
+        root: the work tree.
+        object_format: sha1 or sha256.
+        head: the files of HEAD's tree (a fresh dict, modified here), or None
+            in a repository without commits; the index is derived from it
+            with ``git diff-index --cached``.
 
     Returns:
         ``(files, temp_files, stale)``: the files; our temporary files found
         (for sweeping); how many files were only stat-dirty (same content as
         the index), a hint that the index wants a refresh.
     """
-    out = git.run(root, "ls-files", "-z", "-s", "-t", "-c", "-m", "-d", "-o", "--exclude-standard").stdout
-    index: dict[str, tuple[str, str]] = {}
-    conflicted: set[str] = set()
+    from store.treelist import apply, parse_raw
+
+    # The work-tree scan (stat every file, walk for untracked ones) runs while we read the index.
+    scan = git.spawn(root, "ls-files", "-z", "-t", "-m", "-d", "-o", "--exclude-standard",
+                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        if head is None:
+            index, conflicted = _index(root)
+        else:
+            staged = git.run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD")
+            index = head
+            conflicted = apply(index, parse_raw(staged.stdout))
+    finally:
+        scanned, errors = scan.communicate()
+    if scan.returncode != 0:
+        raise StoreError("la commande « git ls-files » a échoué", errors.decode("utf-8", "replace"))
     changed: set[str] = set()
     removed: set[str] = set()
     untracked: list[str] = []
     temps: list[str] = []
-    for item in out.split(b"\0"):
-        if not item:
-            continue
-        tag = item[:1]
-        rest = item[2:]
-        if tag == b"?":
-            path = rest.decode("utf-8", "surrogateescape")
+    for item in scanned.decode("utf-8", "surrogateescape").split("\0"):
+        tag, path = item[:1], item[2:]
+        if tag == "?":
             if safefs.is_temp(path):
                 temps.append(path)
-            elif layout.is_record_path(path):
+            elif is_record_path(path):
                 untracked.append(path)
-            continue
-        meta, _, raw = rest.partition(b"\t")
-        path = raw.decode("utf-8", "surrogateescape")
-        if not layout.is_record_path(path):
-            continue
-        if tag == b"R":
+        elif tag == "R":
             removed.add(path)
-        elif tag == b"C":
+        elif tag == "C":
             changed.add(path)
-        elif tag in (b"H", b"S", b"M"):
-            mode, blob, stage = meta.decode("ascii").split(" ")
-            if stage != "0":
-                conflicted.add(path)
-            index.setdefault(path, (mode, blob))
     files = []
     stale = 0
-    for path, (mode, blob) in index.items():
+    for path in conflicted:
+        if path not in index:
+            index[path] = File(path, "100644", "")
+    for path, file in index.items():
         if path in removed and path not in conflicted:
             continue
-        if mode in (SYMLINK, GITLINK):
-            files.append(File(path, mode, blob, refused=_symlink_message(path)))
-        elif path in changed or path in conflicted:
-            file = _from_disk(root, path, object_format)
-            if file is not None:
-                stale += file.blob == blob and path not in conflicted
-                files.append(file)
-        else:
-            files.append(File(path, mode, blob))
-    for path in untracked:
-        file = _from_disk(root, path, object_format)
-        if file is not None:
+        if file.refused:
             files.append(file)
+        elif path in changed or path in conflicted:
+            found = _from_disk(root, path, object_format)
+            if found is not None:
+                stale += found.blob == file.blob and path not in conflicted
+                files.append(found)
+        else:
+            files.append(file)
+    for path in untracked:
+        found = _from_disk(root, path, object_format)
+        if found is not None:
+            files.append(found)
     return files, temps, stale
+
+
+def _index(root: Path) -> tuple[dict[str, File], set[str]]:
+    """Read the whole index (``ls-files -s``): record files by path, and the unmerged paths."""
+    listed = git.run(root, "ls-files", "-z", "-s").stdout.decode("utf-8", "surrogateescape")
+    index: dict[str, File] = {}
+    conflicted: set[str] = set()
+    for item in listed.split("\0"):
+        if not item:
+            continue
+        meta, path = item.split("\t", 1)
+        if not is_record_path(path):
+            continue
+        mode, blob, stage = meta.split(" ")
+        if stage != "0":
+            conflicted.add(path)
+        if path not in index:
+            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+            index[path] = File(path, mode, blob, refused=refused)
+    return index, conflicted
 
 
 def _from_disk(root: Path, path: str, object_format: str) -> File | None:
     try:
         data = safefs.read(root, path)
     except safefs.SymlinkRefused:
-        return File(path, SYMLINK, "", refused=_symlink_message(path))
+        return File(path, SYMLINK, "", refused=symlink_message(path))
     except OSError:
         return None
     if data is None:

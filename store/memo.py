@@ -1,15 +1,20 @@
-"""Provides small derived-data caches of the review workflow under ``.git/traam/`` (JSON, written atomically).
+"""Provides small derived-data caches of the review workflow under ``.git/traam/`` (JSON, authenticated).
 
 Values are derived from immutable git objects (commit and blob ids), so an
 entry is never stale; a missing or unreadable file is simply rebuilt. JSON,
-not pickle: a copied repository may carry a crafted cache file, and reading
-it must never run code.
+not pickle, so that reading a cache never runs code; and each file carries
+an HMAC made with a secret kept in the user's own cache folder, outside the
+repository, so that a copied repository cannot bring a forged "verified"
+verdict with it.
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
+import hmac
 import json
+import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -27,25 +32,57 @@ def git_dir(root: Path | str) -> Path:
     return _GIT_DIRS[key]
 
 
-def load(root: Path | str, name: str) -> dict:
-    """Return the cache ``name`` of this repository (empty when missing or unreadable)."""
-    path = git_dir(root) / "traam" / f"review-{name}.json"
+def _secret() -> bytes | None:
+    """Return this user's cache secret (created on first use), or None when it cannot be kept."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "traam" / "review-cache.key"
     try:
-        with path.open("rb") as handle:
-            value = json.load(handle)
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(32))
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _mac(secret: bytes, payload: bytes) -> str:
+    return hmac.new(secret, payload, hashlib.sha256).hexdigest()
+
+
+def load(root: Path | str, name: str) -> dict:
+    """Return the cache ``name`` of this repository (empty when missing, unreadable or not ours)."""
+    secret = _secret()
+    if secret is None:
+        return {}
+    try:
+        mac, _, payload = (git_dir(root) / "traam" / f"review-{name}.json").read_bytes().partition(b"\n")
+        if not hmac.compare_digest(mac.decode("ascii", "replace"), _mac(secret, payload)):
+            return {}
+        value = json.loads(payload)
     except (OSError, ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
 
 
 def save(root: Path | str, name: str, value: dict) -> None:
-    """Write the cache ``name`` atomically; a read-only repository is silently left uncached."""
+    """Write the cache ``name`` atomically; without a secret or a writable folder, nothing is cached."""
+    secret = _secret()
+    if secret is None:
+        return
+    payload = json.dumps(value, separators=(",", ":")).encode()
     folder = git_dir(root) / "traam"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(value, out, separators=(",", ":"))
+        handle, temp = tempfile.mkstemp(prefix=f".review-{name}.", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(_mac(secret, payload).encode() + b"\n" + payload)
         os.replace(temp, folder / f"review-{name}.json")
     except OSError:
         return

@@ -24,10 +24,17 @@ SHORT = 3
 class Grader:
     """Grades one query word in a record: the class of its best occurrence (see the module documentation)."""
 
-    __slots__ = ("word", "short", "alone", "start", "whole", "inside", "pattern")
+    __slots__ = ("word", "short", "alone", "start", "whole", "inside", "pattern", "absent")
 
-    def __init__(self, word: str, pattern: re.Pattern | None):
-        self.word, self.pattern = word, pattern
+    def __init__(self, word: str, pattern: re.Pattern | None, absent: bool = False):
+        """Prepare the tests of one word.
+
+        Args:
+            word: the folded query word.
+            pattern: regex of its typo variants, when it is searched with typos.
+            absent: True when no record holds the word itself (only its variants can match).
+        """
+        self.word, self.pattern, self.absent = word, pattern, absent
         self.short = len(word) < SHORT
         self.alone, self.start = f" {word} ", f" {word}"
         escaped = re.escape(word)
@@ -89,7 +96,7 @@ def _single_word(matcher: Grader, candidates: list[int], titles: list[str], text
              limit: int) -> dict[int, list[int]]:
     """Grade one word tier by tier, best first, each tier a lazy C-speed filter stopped once ``limit`` is reached."""
     word, alone, start, pattern = matcher.word, matcher.alone, matcher.start, matcher.pattern
-    tiers = [
+    tiers = [] if matcher.absent else [
         (TITLE_WORD, (i for i in candidates if alone in titles[i])),
         (TITLE_PREFIX, (i for i in candidates if start in titles[i] and alone not in titles[i])),
         (TITLE_INSIDE, (i for i in candidates if word in titles[i] and start not in titles[i])),

@@ -83,7 +83,8 @@ def candidate(root: Path | str, name: str, *, into: str | None = None) -> Candid
     target_ref = target_at[0] if target_at[0].endswith(f"/{target}") else None
     found = Candidate(short, source[0], source[1], target, target_ref, target_at[1], academie)
     base = git.run(root, "merge-base", target_at[1], source[1], check=False).stdout.decode().strip()
-    log = git.text(root, "log", "--reverse", "--format=%an%x00%ae%x00%aI", f"{base}..{source[1]}" if base else source[1])
+    span = f"{base}..{source[1]}" if base else source[1]
+    log = git.text(root, "log", "--reverse", "--format=%an%x00%ae%x00%aI", span)
     first = log.splitlines()[0].split("\0") if log else ["", "", ""]
     found.author, found.email, found.proposed = first
     found.updated = git.text(root, "log", "-1", "--format=%cI", source[1])
@@ -107,20 +108,24 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
         if contrib.parse_branch(short) or (short.startswith("academie/") and short[9:] in vocab.ACADEMIES):
             names.add(short)
     for ref in trees.refs(root, "refs/heads/academie/"):
-        names.add(ref.removeprefix("refs/heads/"))
+        if ref.removeprefix("refs/heads/academie/") in vocab.ACADEMIES:
+            names.add(ref.removeprefix("refs/heads/"))
     found = []
     for short in sorted(names):
         is_academie = short.startswith("academie/")
         if reviewer is not None and reviewer.role == "academique":
             if is_academie or contrib.parse_branch(short)[0] not in reviewer.academies:
                 continue
-        item = candidate(root, short)
-        if trees.is_ancestor(root, item.tip, item.target_tip):
-            continue  # already merged
-        if item.decision is not None and not everything:
-            continue
-        if report:
-            item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        try:
+            item = candidate(root, short)
+            if trees.is_ancestor(root, item.tip, item.target_tip):
+                continue  # already merged
+            if item.decision is not None and not everything:
+                continue
+            if report:
+                item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        except StoreError:
+            continue  # a branch without common history with its target is not a contribution to review
         found.append(item)
     return found
 
@@ -170,6 +175,23 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     item = candidate(root, name, into=into)
     if trees.is_ancestor(root, item.tip, item.target_tip):
         raise StoreError(f"« {printable(item.name)} » est déjà intégrée à « {item.target} »")
+    return validate(root, item, resolutions=resolutions, key=key, push=push, force=force, now=now)
+
+
+def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] | None = None,
+             key: Path | None = None, push: bool = True, force: bool = False, now: dt.datetime | None = None,
+             main_chain: frozenset[str] = frozenset()) -> Approved:
+    """Merge ``item.tip`` into ``item.target`` as a signed, verified validation (see :func:`approve`).
+
+    Args:
+        main_chain: verified first-parent chain of ``main``; when ``item.tip`` is on it (an académie
+            branch catching up with main), what comes unchanged from main is not the reviewer's scope.
+    """
+    target = verify.verify_branch(root, item.target, tip=item.target_tip, now=now)
+    if not target.ok:
+        # Built on unverified history, a new validation would not count: say so rather than sign in vain.
+        raise StoreError(f"« {item.target} » ne se vérifie pas, une validation n'y compterait pas : "
+                         + " ; ".join(target.problems))
     plan = recordmerge.plan_merge(root, item.target_tip, item.tip, resolutions)
     if plan.refused:
         raise StoreError("contribution refusée : " + " ; ".join(plan.refused))
@@ -184,11 +206,14 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     rules = governance.governance_at(root, item.target_tip)
     reviewer = governance.by_key(rules, signing.public_key_of(key))
     if reviewer is None:
-        raise StoreError(f"votre clé n'est pas dans la gouvernance de « {item.target} » : vous ne pouvez pas valider")
+        raise StoreError(f"votre clé n'est pas dans la gouvernance de « {item.target} » : "
+                         "vous ne pouvez pas valider")
     today = (now or dt.datetime.now(dt.timezone.utc)).date()
     if not governance.is_active(reviewer, today):
         raise StoreError("votre clé n'est pas valide aujourd'hui selon la gouvernance")
-    changed = [c.path for c in trees.changes(root, item.target_tip, plan.tree)]
+    changed = {c.path for c in trees.changes(root, item.target_tip, plan.tree)}
+    if item.tip in main_chain:
+        changed &= {c.path for c in trees.changes(root, item.tip, plan.tree)}
     problems = governance.scope_problems(reviewer, item.target, changed)
     if problems:
         raise StoreError("validation hors de votre périmètre : " + " ; ".join(problems))
@@ -197,19 +222,25 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     body = "\n".join(f"- {rid}" for rid in sorted(plan.changes)) or "- (aucun enregistrement modifié)"
     message = f"{subject}\n\n{body}\n\n" + "\n".join(trailers) + "\n"
     commit = signing.commit_signed(root, plan.tree, [item.target_tip, item.tip], message, key)
-    check = verify.verify_merge(root, item.target, commit, [item.target_tip, item.tip], today=today)
+    check = verify.verify_merge(root, item.target, commit, [item.target_tip, item.tip], today=today,
+                                main_chain=main_chain)
     if check:
         raise StoreError("la fusion signée ne passe pas la vérification : " + " ; ".join(check))
-    _move(root, item, commit)
+    move_branch(root, item, commit)
     remote = contrib.default_remote(root)
     pushed = False
     if push and remote:
+        known = git.text(root, "ls-remote", "--heads", remote, f"refs/heads/{item.target}")
+        if not known:
+            # A new académie branch is first created at main's commit (servers accept only that as a
+            # creation), then receives the validation merge.
+            git.run(root, "push", "--quiet", remote, f"{item.target_tip}:refs/heads/{item.target}")
         git.run(root, "push", "--quiet", remote, f"refs/heads/{item.target}:refs/heads/{item.target}")
         pushed = True
     return Approved(commit, item.target, pushed, plan)
 
 
-def _move(root: Path | str, item: Candidate, commit: str) -> None:
+def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
     """Move the local target branch to ``commit`` (compare-and-swap; fast-forward if it is checked out)."""
     ref = f"refs/heads/{item.target}"
     current = trees.rev(root, ref)
@@ -222,16 +253,6 @@ def _move(root: Path | str, item: Candidate, commit: str) -> None:
     git.run(root, "update-ref", "-m", f"traam : validation de {item.name}", ref, commit, current or trees.ZERO)
 
 
-def _reviewer_name(root: Path | str) -> str:
-    rules = governance.governance_at(root, trees.rev(root, "refs/heads/main") or "HEAD")
-    me = signing.whoami(root, rules)
-    if me is not None:
-        return f"{me.name} <{me.principal}>"
-    name = git.run(root, "config", "user.name", check=False).stdout.decode().strip()
-    email = git.run(root, "config", "user.email", check=False).stdout.decode().strip()
-    return f"{name} <{email}>"
-
-
 def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,
            push: bool = True) -> notes.Review:
     """Record a review decision (``modifications``, ``refus``, ``commentaire``) on the branch's tip.
@@ -239,7 +260,7 @@ def decide(root: Path | str, name: str, decision: str, message: str, *, records:
     The note is pushed (merged with the remote's notes) when a remote exists and ``push``.
     """
     item = candidate(root, name)
-    review = notes.add(root, item.tip, decision=decision, reviewer=_reviewer_name(root), message=message,
+    review = notes.add(root, item.tip, decision=decision, reviewer=signing.reviewer_label(root), message=message,
                        records=records)
     remote = contrib.default_remote(root)
     if push and remote:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+import subprocess
 import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from records.models import Model
 from records.problems import Problem
 from store import git, history, listing, safefs
 from store.errors import LockedError, StoreError
+from store.fastcommit import commit_path, identity
 from store.write import RefMoved, commit_one
 
 if TYPE_CHECKING:
@@ -67,14 +70,14 @@ class Saver:
     """Saves and deletes records of one commons."""
 
     def __init__(self, commons: Commons):
-        self.commons = commons
-        self._identity_checked = False
+        self.commons = weakref.proxy(commons)  # no cycle: a dropped Commons is freed at once
+        self._identity: tuple[str, str] | None = None
 
     @contextmanager
     def _exclusive(self):
         folder = self.commons.data_dir
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:
@@ -97,41 +100,64 @@ class Saver:
                 "interrompue. Attendez qu'elle finisse ; si aucune ne tourne, supprimez ce fichier vous-même. "
                 "Rien n'a été écrit."
             )
+        head = (git_dir / "HEAD").read_text("utf-8", "replace").strip() if (git_dir / "HEAD").is_file() else ""
+        ref_lock = (self.commons.common_dir / f"{head[5:]}.lock") if head.startswith("ref: refs/") else None
+        for lock in (git_dir / "HEAD.lock", ref_lock):
+            if lock is not None and lock.exists():
+                raise LockedError(f"la branche est verrouillée ({lock.name}) : une autre commande git est en cours, "
+                                  "ou s'est interrompue. Rien n'a été écrit.")
         for name, what in (("MERGE_HEAD", "une fusion"), ("rebase-merge", "un rebase"), ("rebase-apply", "un rebase"),
                            ("CHERRY_PICK_HEAD", "un cherry-pick"), ("REVERT_HEAD", "un revert")):
             if (git_dir / name).exists():
                 raise StoreError(f"{what} est en cours dans ce dépôt : terminez-le (ou annulez-le) avant d'enregistrer")
-        if not self._identity_checked:
-            done = git.run(self.commons.root, "var", "GIT_AUTHOR_IDENT", check=False)
-            if done.returncode != 0:
-                raise StoreError("identité git manquante : indiquez votre nom et votre adresse avec "
-                                 "« git config --global user.name … » et « git config --global user.email … »",
-                                 done.stderr.decode("utf-8", "replace"))
-            self._identity_checked = True
+        if self._identity is None:
+            self._identity = identity(self.commons.root)
 
     def _current(self, path: str) -> tuple[bytes | None, str | None]:
         data = safefs.read(self.commons.root, path)
         return data, (None if data is None else listing.hash_blob(data, self.commons.object_format))
 
-    def _commit(self, path: str, blob: str | None, message: str) -> str:
+    def _commit(self, path: str, data: bytes | None, blob: str | None, message: str) -> str:
         commons = self.commons
         for attempt in range(5):
             try:
-                return commit_one(commons.root, commons._reader, path, blob, message, width=commons.width)
+                head = git.run(commons.root, "rev-parse", "HEAD", "--symbolic-full-name", "HEAD", check=False)
+                lines = head.stdout.decode("utf-8", "replace").split()
+                if head.returncode != 0 or len(lines) != 2 or not lines[1].startswith("refs/heads/"):
+                    # Unborn or detached HEAD: the plumbing path (mktree, commit-tree, update-ref).
+                    if blob is not None:
+                        git.run(commons.root, "hash-object", "-w", "--no-filters", "--stdin", input=data)
+                    return commit_one(commons.root, commons.objects.reader, path, blob, message, width=commons.width)
+                parent, ref = lines
+                found = commons.objects.reader.get(f"{parent}:{path}")
+                current = listing.hash_blob(found[1], commons.object_format) if found else None
+                if current == blob:
+                    return parent  # HEAD already holds this content
+                if self._identity is None:
+                    self._identity = identity(commons.root)
+                return commit_path(commons.root, ref, parent, path, data, message, *self._identity)
             except RefMoved:
                 if attempt == 4:
                     raise
                 time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _index(self, path: str, blob: str | None) -> str:
+    def _index(self, path: str, blob: str | None):
+        """Start updating the index entry of ``path`` alone (it runs while the commit is made)."""
         args = ("--add", "--cacheinfo", f"100644,{blob},{path}") if blob else ("--force-remove", "--", path)
-        try:
-            git.run(self.commons.root, "update-index", *args)
-        except LockedError:
-            return ("commit fait, mais l'index git est verrouillé : « git status » montrera ce fichier comme "
-                    "modifié jusqu'au prochain « git reset -q -- " + path + " »")
-        return ""
+        return git.spawn(self.commons.root, "update-index", *args, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    @staticmethod
+    def _indexed(process, path: str) -> str:
+        """Wait for the index update; return a French warning if it failed (the commit is made anyway)."""
+        _out, err = process.communicate()
+        if process.returncode == 0:
+            return ""
+        if b"index.lock" in err:
+            return ("commit fait, mais l'index git était verrouillé : « git status » montrera ce fichier comme "
+                    f"modifié jusqu'au prochain « git reset -q -- {path} »")
+        return f"commit fait, mais la mise à jour de l'index git a échoué : {err.decode('utf-8', 'replace').strip()}"
 
     def _after(self) -> None:
         if history.has_graph(self.commons.common_dir):
@@ -148,7 +174,6 @@ class Saver:
             SymlinkRefused: the record or one of its folders is a symlink.
             StoreError: other git failures (no identity, merge in progress …).
         """
-        from store.commons import _path
         from store.init import id_of
 
         if text is None:
@@ -159,7 +184,7 @@ class Saver:
             if record is None:
                 raise StoreError("identifiant de l'enregistrement manquant")
             record_id = id_of(record)
-        path = _path(record_id)
+        path = listing.record_path(record_id)
         data = text.encode("utf-8")
         loaded = codec.load(path, data)
         errors = [p for p in loaded.problems if p.severity == "error"]
@@ -175,12 +200,13 @@ class Saver:
             message = message or (f"Créer {record_id}" if expected_blob is None else f"Modifier {record_id}")
             if current_blob != blob:
                 safefs.write(self.commons.root, path, data)
-            written = git.text(self.commons.root, "hash-object", "-w", "--no-filters", "--stdin", input=data)
-            if written != blob:
-                raise StoreError(f"empreinte inattendue pour « {path} » ({written} au lieu de {blob})")
-            commit = self._commit(path, blob, message)
-            warning = self._index(path, blob)
-        self.commons._cache.put(blob, path, _entry(loaded, blob), loaded.problems)
+            indexing = self._index(path, blob)  # the index follows the file, whatever the commit does
+            try:
+                commit = self._commit(path, data, blob, message)
+            finally:
+                warning = self._indexed(indexing, path)
+        with self.commons._lock:
+            self.commons._cache.put(blob, path, _entry(loaded, blob), loaded.problems)
         self._after()
         return Saved(record_id, commit, blob, warning)
 
@@ -191,9 +217,7 @@ class Saver:
             ConflictError: the file's blob is not ``expected_blob`` (nothing deleted).
             LockedError, SymlinkRefused, StoreError: as for :meth:`save`.
         """
-        from store.commons import _path
-
-        path = _path(record_id)
+        path = listing.record_path(record_id)
         with self._exclusive():
             self._check()
             current, current_blob = self._current(path)
@@ -201,8 +225,11 @@ class Saver:
                 theirs = None if current is None else current.decode("utf-8", "replace")
                 raise ConflictError(record_id, None, theirs)
             safefs.unlink(self.commons.root, path)
-            commit = self._commit(path, None, message or f"Supprimer {record_id}")
-            warning = self._index(path, None)
+            indexing = self._index(path, None)
+            try:
+                commit = self._commit(path, None, None, message or f"Supprimer {record_id}")
+            finally:
+                warning = self._indexed(indexing, path)
         self._after()
         return Saved(record_id, commit, "", warning)
 

@@ -9,7 +9,7 @@ the inside of a word, which beats a typo. Hit scores are the mean class.
 
 Tie-breakers. Records are sorted once: by kind (scenario, team, theme,
 campaign, then the rest — people look for scenarios first), then the shorter
-title, then the id. At 100,000 records thousands share the top score, so the
+title, then the file path (the id and ``.toml``, in the order git lists them). At 100,000 records thousands share the top score, so the
 order must be explicit; candidates then stay in that order and ties cost
 nothing.
 
@@ -28,16 +28,19 @@ shortest list first, and facets filter what is left.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+import operator
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
 from records.entry import Entry
 from records.text import fold
 from store.fuzzy import Vocabulary, typo_budget
-from store.keys import Joined, padded_title
+from store.keys import Joined, padded_titles
 from store.query import Facet, Query, parse_query
 from store.ranking import SHORT, Grader, rank
 from store.spans import title_spans
@@ -60,7 +63,7 @@ class Hit:
 
 
 class Searcher:
-    """Search over a fixed set of entries; build once per snapshot, query many times."""
+    """Search over a fixed set of entries; build once per snapshot, query many times, from any thread."""
 
     def __init__(self, entries: Iterable[Entry], states: Mapping[str, str] | None = None):
         """Index the entries.
@@ -71,21 +74,29 @@ class Searcher:
                 absent from it have no state and never match ``etat:``.
         """
         entries = list(entries)
-        if any(entries[k].id > entries[k + 1].id for k in range(len(entries) - 1)):
-            entries.sort(key=attrgetter("id"))
+        # Last tie-breaker: the file path (id + ".toml"), the order in which git lists files and the store
+        # hands them over, so that this check usually saves the sort.
+        paths = [f"{e.id}.toml" for e in entries]
+        if not all(map(operator.le, paths, paths[1:])):
+            entries.sort(key=lambda e: f"{e.id}.toml")
         rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
-        last = len(rank)
-        # A stable sort on one int keeps the id order among equals: kind, then title length, then id.
-        entries.sort(key=lambda e: rank.get(e.kind, last) << 16 | min(len(e.title), 0xFFFF))
+        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank)))
+        lengths = map(len, map(attrgetter("title"), entries))
+        keys = [kind << 16 | min(length, 0xFFFF) for kind, length in zip(kinds, lengths)]
+        # A stable sort keeps the id order among equals: kind, then title length, then id.
+        entries = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
         self.entries: list[Entry] = entries
-        self._titles = [padded_title(e.title_key) for e in entries]
-        self._texts = [e.text_key for e in entries]
+        self._titles = padded_titles(list(map(attrgetter("title_key"), entries)))
+        self._texts = list(map(attrgetter("text_key"), entries))
         self._all = list(range(len(entries)))
         self._states = states or {}
         self._vocabulary: Vocabulary | None = None
         self._lists: OrderedDict[tuple[str, bool], list[int]] = OrderedDict()
         self._tools: dict[tuple[str, ...], str] = {}
         self._joined: Joined | None = None
+        self._rarity: dict[str, bool] = {}
+        # Searches share caches; interfaces run them in worker threads, where a stale one may still run.
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -98,13 +109,17 @@ class Searcher:
                 reused while the records' blobs are the same; without it the list is rebuilt
                 (about half a second at 100,000 records). Call this from a worker after loading.
         """
+        with self._lock:
+            self._warm(cache)
+
+    def _warm(self, cache: Path | None) -> None:
         if self._vocabulary is None:
-            key = hashlib.sha1("".join(e.blob for e in self.entries).encode()).hexdigest()
-            self._vocabulary = Vocabulary.cached(self._corpus().text, f"traam-vocabulary-1 {key}", cache)
+            key = hashlib.sha1("".join(f"{e.id} {e.blob}\n" for e in self.entries).encode()).hexdigest()
+            self._vocabulary = Vocabulary.cached(self._corpus().tokens, f"traam-vocabulary-1 {key}", cache)
 
     def _words(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary.of_text(self._corpus().text)
+            self._vocabulary = Vocabulary.of_tokens(self._corpus().tokens())
         return self._vocabulary
 
     def _corpus(self) -> Joined:
@@ -130,15 +145,11 @@ class Searcher:
             query = parse_query(query)
         if not query.words and not query.facets:
             return []
-        lists, patterns = [], {}
-        for word in dict.fromkeys(query.words):
-            found = self._word_list(word, fuzzy=False)
-            if len(found) < FUZZY_BELOW and typo_budget(word):
-                patterns[word] = self._words().pattern(word)
-                if patterns[word] is not None:
-                    found = self._word_list(word, fuzzy=True)
-            lists.append(found)
-        candidates = _intersect(lists) if lists else self._all
+        with self._lock:
+            return self._search(query, limit)
+
+    def _search(self, query: Query, limit: int | None) -> list[Hit]:
+        candidates, patterns = self._match_words(query.words)
         for facet in query.facets:
             candidates = self._facet_filter(facet, candidates)
         if not query.words:
@@ -147,6 +158,45 @@ class Searcher:
         return self._rank(query.words, candidates, patterns, limit)
 
     # --- filtering -----------------------------------------------------------------
+
+    def _match_words(self, words: tuple[str, ...]) -> tuple[list[int], dict]:
+        """Return the records matching every word, and the typo patterns of the words searched with typos.
+
+        Words already known (cached lists) come first, then the longest; once
+        the candidates are few, the next words filter them directly instead
+        of scanning every record. A word is searched with typos when it has a
+        typo budget and fewer than :data:`FUZZY_BELOW` records hold it at all.
+        """
+        candidates: list[int] = self._all
+        patterns: dict = {}
+        ordered = sorted(dict.fromkeys(words), key=lambda w: ((w, False) not in self._lists, -len(w)))
+        for position, word in enumerate(ordered):
+            few = position > 0 and len(candidates) * 4 < len(self._all)
+            found = self._match(word, candidates, []) if few else self._word_list(word, fuzzy=False)
+            if len(found) < FUZZY_BELOW and typo_budget(word) and self._rare(word):
+                patterns[word] = pattern = self._words().pattern(word)
+                if pattern is not None:
+                    found = self._match(word, candidates, self._words().variants(word)) if few else \
+                        self._word_list(word, fuzzy=True)
+            candidates = found if few or position == 0 else _intersect([candidates, found])
+        return candidates, patterns
+
+    def _rare(self, word: str) -> bool:
+        """Tell whether fewer than :data:`FUZZY_BELOW` records hold ``word``; the scan stops at that many."""
+        known = self._lists.get((word, False))
+        if known is not None:
+            return len(known) < FUZZY_BELOW
+        if self._vocabulary is not None and word not in self._vocabulary.joined:
+            return True
+        rare = self._rarity.get(word)
+        if rare is None:
+            # A word that extends a rare word is rare too.
+            rare = any(word.startswith(other) for other, flag in self._rarity.items() if flag) or \
+                self._corpus().count(word, FUZZY_BELOW) < FUZZY_BELOW
+            if len(self._rarity) > 256:
+                self._rarity.clear()
+            self._rarity[word] = rare
+        return rare
 
     def _word_list(self, word: str, fuzzy: bool) -> list[int]:
         """Return the records a word matches, in tie-break order; narrows a cached shorter word when it can."""
@@ -159,24 +209,36 @@ class Searcher:
         for (other, other_fuzzy), other_list in self._lists.items():
             if other_fuzzy == fuzzy and _word_narrows(word, other, fuzzy) and len(other_list) < len(base):
                 base = other_list
-        titles, texts = self._titles, self._texts
-        variants = self._words().variants(word) if fuzzy else []
-        if len(word) < SHORT:
-            needle = " " + word
-            found = [i for i in base if needle in titles[i]]
-        elif len(base) * 4 < len(self._all):
-            found = [i for i in base if word in titles[i] or word in texts[i]]
+        if fuzzy:
+            # The word's own records plus its variants' ones; a variant often extends a word typed just
+            # before ("biodiv" → "biodiversite"), so its list is usually narrowed from a known one.
+            variants = self._words().variants(word)
+            hits = set(self._word_list(word, fuzzy=False))
             for variant in variants:
-                found = sorted({*found, *(i for i in base if variant in titles[i] or variant in texts[i])})
-        else:
-            # A scan of the joined keys finds the few records holding a word much faster than a loop.
-            hits = set(self._word_list(word, fuzzy=False)) if fuzzy else self._scan(word)
-            for variant in variants:
-                hits |= self._scan(variant)
+                hits.update(self._word_list(variant, fuzzy=False) if len(variants) <= 8 else self._scan(variant))
             found = sorted(hits) if base is self._all else [i for i in base if i in hits]
+        elif self._vocabulary is not None and word not in self._vocabulary.joined:
+            found = []  # no word of the commons holds it: nothing to scan
+        elif len(word) >= SHORT and len(base) * 4 >= len(self._all):
+            # A scan of the joined keys finds the records holding a word much faster than a loop.
+            hits = self._scan(word)
+            found = sorted(hits) if base is self._all else [i for i in base if i in hits]
+        else:
+            found = self._match(word, base, [])
         self._lists[key] = found
         if len(self._lists) > 32:
             self._lists.popitem(last=False)
+        return found
+
+    def _match(self, word: str, base: Iterable[int], variants: list[str]) -> list[int]:
+        """Return the records of ``base`` matching a word (or one of its typo variants), in order."""
+        titles, texts = self._titles, self._texts
+        if len(word) < SHORT:
+            needle = " " + word
+            return [i for i in base if needle in titles[i]]
+        found = [i for i in base if word in titles[i] or word in texts[i]]
+        for variant in variants:
+            found = sorted({*found, *(i for i in base if variant in titles[i] or variant in texts[i])})
         return found
 
     def _scan(self, needle: str) -> set[int]:
@@ -216,7 +278,8 @@ class Searcher:
     # --- ranking -------------------------------------------------------------------
 
     def _rank(self, words: tuple[str, ...], candidates: list[int], patterns: dict, limit: int | None) -> list[Hit]:
-        graders = [Grader(w, patterns.get(w)) for w in words]
+        vocabulary = self._vocabulary
+        graders = [Grader(w, patterns.get(w), vocabulary is not None and w not in vocabulary.joined) for w in words]
         hits = []
         for total, i in rank(graders, candidates, self._titles, self._texts, limit):
             entry = self.entries[i]

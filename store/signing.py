@@ -112,3 +112,14 @@ def commit_signed(root: Path | str, tree: str, parents: list[str], message: str,
     for parent in parents:
         args += ["-p", parent]
     return git.text(root, *args, "-F", "-", input=message)
+
+
+def reviewer_label(root: Path | str) -> str:
+    """Return ``Name <principal>`` of this commons' reviewer (from governance on main), else the git identity."""
+    main = git.run(root, "rev-parse", "--verify", "-q", "refs/heads/main", check=False).stdout.decode().strip()
+    me = whoami(root, governance.governance_at(root, main or "HEAD"))
+    if me is not None:
+        return f"{me.name} <{me.principal}>"
+    name = git.run(root, "config", "user.name", check=False).stdout.decode().strip()
+    email = git.run(root, "config", "user.email", check=False).stdout.decode().strip()
+    return f"{name} <{email}>"

@@ -7,16 +7,16 @@ records are parsed lazily, one at a time, when asked for.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from records import codec, layout, rules
+from records import codec, rules
 from records.entry import Entry, entry_of
 from records.models import Model
 from records.problems import Problem
 
-from store.cache import key_of
-from store.listing import File
+from store.catfile import CatFile
+from store.listing import File, twins
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -57,7 +57,7 @@ class Snapshot:
             return None
         if file.data is not None:
             return file.data
-        return self._commons._content(file)
+        return self._commons.objects.content(file)
 
     def text(self, record_id: str) -> str | None:
         """Return the TOML text of a record, None if absent or refused."""
@@ -69,7 +69,7 @@ class Snapshot:
         file = self._files.get(record_id)
         if file is None or file.refused:
             return None
-        return self._commons._parse(file, lambda: self.data(record_id))
+        return self._commons.objects.parse(file, lambda: self.data(record_id))
 
     def record(self, record_id: str) -> Model | None:
         """Return the full model of a record, lazily parsed; None if absent or invalid."""
@@ -81,16 +81,12 @@ class Snapshot:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            wanted = [(rid, f) for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
-            contents = self._commons._contents([f for _, f in wanted if f.data is None])
+            wanted = [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
             out = {}
-            for rid, file in wanted:
-                data = file.data if file.data is not None else contents.get(file.blob)
-                if data is None and file.on_disk:
-                    data = self._commons._content(file)
-                loaded = self._commons._parse(file, lambda data=data: data, remember=False)
+            for file, data in stream(self._commons, wanted):
+                loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
                 if loaded is not None and loaded.record is not None:
-                    out[rid] = loaded.record
+                    out[_id(file)] = loaded.record
             return out
         finally:
             if enabled:
@@ -102,11 +98,31 @@ class Snapshot:
         return sorted([*self.problems, *found])
 
 
-def _id(file: File) -> str:
+def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:
+    """Yield each file with its bytes: work-tree ones first, then git's objects streamed through a
+    dedicated ``cat-file`` (memory stays flat; other readers are not blocked meanwhile)."""
+    by_blob: dict[str, list[File]] = {}
+    for file in files:
+        if file.data is not None:
+            yield file, file.data
+        elif file.on_disk:
+            yield file, commons.objects.content(file)
+        else:
+            by_blob.setdefault(file.blob, []).append(file)
+    if not by_blob:
+        return
+    bulk = CatFile(commons.root)
     try:
-        return layout.locate(file.path).id
-    except layout.LayoutError:
-        return file.path.removesuffix(".toml")
+        for oid, data in bulk.many(list(by_blob)):
+            for file in by_blob[oid]:
+                yield file, data
+    finally:
+        bulk.close()
+
+
+def _id(file: File) -> str:
+    """A record's id is its path without ``.toml`` (``traam.toml`` → ``traam``), as layout.locate says."""
+    return file.path.removesuffix(".toml")
 
 
 def build(commons: Commons, ref: str | None, commit: str | None, files: list[File],
@@ -123,24 +139,27 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     cache = commons._cache
     problems: list[Problem] = []
     missing: list[File] = []
-    keep: set[str] = set()
     entries = snapshot.entries
+    by_id = snapshot._files
+    items, others = cache.items, cache.others
     for file in files:
+        blob = file.blob
         if file.refused:
             problems.append(Problem(file.path, 0, 0, file.refused, rule="symlink"))
             rid = _id(file)
-            entries[rid] = Entry(rid, "invalid", file.blob, rid.rsplit("/", 1)[-1], errors=1)
-            snapshot._files[rid] = file
+            entries[rid] = Entry(rid, "invalid", blob, rid.rsplit("/", 1)[-1], errors=1)
+            by_id[rid] = file
             continue
-        key = key_of(file.blob, file.path)
-        keep.add(key)
-        hit = cache.items.get(key)
-        if hit is None:
-            missing.append(file)
-            continue
+        hit = items.get(blob)
+        if hit is None or hit[0].id != file.path.removesuffix(".toml"):
+            hit = others.get(f"{blob}:{file.path}") if others else None
+            if hit is None:
+                missing.append(file)
+                continue
         entry, file_problems = hit
+        file.blob = entry.blob  # one string for both (100,000 records: 9 MB)
         entries[entry.id] = entry
-        snapshot._files[entry.id] = file
+        by_id[entry.id] = file
         if file_problems:
             problems.extend(file_problems)
     if missing:
@@ -148,28 +167,28 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         enabled = gc.isenabled()
         gc.disable()
         try:
-            contents = commons._contents([f for f in missing if f.data is None and not f.on_disk])
-            for done, file in enumerate(missing, start=1):
-                data = file.data if file.data is not None else contents.get(file.blob, b"")
-                loaded = codec.load(file.path, data)
+            done = 0
+            for file, data in stream(commons, missing):
+                loaded = codec.load(file.path, data or b"")
                 entry = entry_of(loaded, file.blob)
                 cache.put(file.blob, file.path, entry, loaded.problems)
                 entries[entry.id] = entry
                 snapshot._files[entry.id] = file
                 problems.extend(loaded.problems)
+                done += 1
                 if progress is not None and (done % 256 == 0 or done == total):
                     progress(done, total)
         finally:
             if enabled:
                 gc.enable()
-        cache.save(keep)
-    for first, second in layout.twins([f.path for f in files]):
+        cache.save({f.blob for f in files})
+    for first, second in twins([f.path for f in files]):
         problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
                                 "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
                                 rule="twins"))
     on_disk = [f for f in snapshot._files.values() if f.data is not None]
     if len(on_disk) > _KEEP_TEXT:
         for file in on_disk:
-            file.data = None  # re-read from disk on demand; commons._content checks the blob still matches
+            file.data = None  # re-read from disk on demand; Objects.content checks the blob still matches
     snapshot.problems = sorted(problems)
     return snapshot

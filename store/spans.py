@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD_CHAR = re.compile(r"\w")
 _PIECES: dict[str, str] = {}
 """Folded form of each character seen, memoised (folding is per character)."""
 
 
+@lru_cache(maxsize=4096)
 def fold_with_map(value: str) -> tuple[str, list[int]]:
     """Fold ``value`` like :func:`records.text.fold` and say where each folded character comes from.
 
     Returns:
         ``(folded, origin)`` where ``origin[k]`` is the index in ``value`` of
-        the character that produced ``folded[k]``.
+        the character that produced ``folded[k]`` (memoised: the same titles
+        come back keystroke after keystroke; do not modify the list).
     """
     chars: list[str] = []
     origin: list[int] = []

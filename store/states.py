@@ -49,6 +49,12 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
         if short.startswith("academie/"):
             branches.add(short)
     main = _newest(root, tips, "main")
+    heads = sorted(f"{ref} {oid}" for ref, oid in tips.items() if ref.endswith("/main") or "/academie/" in ref)
+    pinned = verify.pinned_root(root)
+    key = hashlib.sha1("\n".join([*heads, pinned, _day(now)]).encode()).hexdigest()
+    known = memo.load(root, "verified-tips")
+    if known.get("key") == key and isinstance(known.get("tips"), dict):
+        return known["tips"]
     found = {}
     for branch in sorted(branches):
         tip = _newest(root, tips, branch)
@@ -57,14 +63,21 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
         report = verify.verify_branch(root, branch, tip=tip, main=main, now=now)
         if report.verified:
             found[branch] = report.verified
+    memo.save(root, "verified-tips", {"key": key, "tips": found})
     return found
 
 
-def _fingerprint(entries: Mapping[str, Any]) -> str:
-    digest = hashlib.sha1()
-    for record_id in sorted(entries):
-        digest.update(f"{record_id}\0{entries[record_id].blob}\n".encode())
-    return digest.hexdigest()
+def _day(now: dt.datetime | None) -> str:
+    return (now or dt.datetime.now(dt.timezone.utc)).date().isoformat()
+
+
+_LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "academique": "a", "national": "n"}
+_CODES = {letter: code for code, letter in _LETTERS.items()}
+
+
+def _fingerprint(ids: list[str], entries: Mapping[str, Any]) -> str:
+    text = "\n".join(ids) + "\0" + "\n".join([entries[record_id].blob for record_id in ids])
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _current_branch(commons: Any, snapshot: Any) -> str:
@@ -87,26 +100,36 @@ def record_states(commons: Any, snapshot: Any, *, now: dt.datetime | None = None
     now = now or dt.datetime.now(dt.timezone.utc)
     tips = trees.refs(root, "refs/heads/", "refs/remotes/", "refs/notes/")
     branch = _current_branch(commons, snapshot)
-    key = hashlib.sha1("\n".join([branch, now.date().isoformat(), _fingerprint(snapshot.entries),
+    ids = sorted(snapshot.entries)
+    key = hashlib.sha1("\n".join([branch, now.date().isoformat(), _fingerprint(ids, snapshot.entries),
                                   *sorted(f"{r} {o}" for r, o in tips.items())]).encode()).hexdigest()
     known = memo.load(root, "states")
-    if known.get("key") == key and isinstance(known.get("states"), dict):
-        return known["states"]
+    letters = known.get("codes")
+    if known.get("key") == key and isinstance(letters, str) and len(letters) == len(ids):
+        # One letter per record, in id order: a tiny cache file even at 100,000 records.
+        return {record_id: _CODES.get(letter, "brouillon") for record_id, letter in zip(ids, letters)}
     states = _derive(root, tips, branch, snapshot.entries, now)
-    memo.save(root, "states", {"key": key, "states": states})
+    memo.save(root, "states", {"key": key, "codes": "".join(_LETTERS[states[record_id]] for record_id in ids)})
     return states
 
 
 def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mapping[str, Any],
             now: dt.datetime) -> dict[str, str]:
     verified = verified_tips(root, tips, now)
-    national = trees.tree_blobs(root, verified["main"]) if "main" in verified else {}
+    main = verified.get("main")
+    national = _main_blobs(root, main) if main else {}
     academic: dict[str, dict[str, str]] = {}
-    for name, commit in verified.items():
-        if name.startswith("academie/"):
-            academie = name.removeprefix("academie/")
-            blobs = trees.tree_blobs(root, commit, ("scenarios", "teams"))
-            academic[academie] = {p: b for p, b in blobs.items() if _academie_of(p) == academie}
+    branches = {name.removeprefix("academie/"): commit for name, commit in verified.items()
+                if name.startswith("academie/")}
+    # Only paths that differ from main can be academic-only: diffs of trees (one git call), not listings.
+    if main:
+        diffs = trees.changes_against(root, list(branches.values()), main)
+        by_commit = {commit: [(c.path, c.new_blob) for c in found] for commit, found in diffs.items()}
+    else:
+        by_commit = {commit: list(trees.tree_blobs(root, commit).items()) for commit in set(branches.values())}
+    for academie, commit in branches.items():
+        academic[academie] = {path: blob for path, blob in by_commit.get(commit, [])
+                              if blob and _academie_of(path) == academie}
     short = branch.removeprefix("refs/heads/")
     if short.startswith("refs/remotes/"):
         short = short.split("/", 3)[-1]
@@ -116,7 +139,7 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
         remote_tips = [oid for ref, oid in tips.items() if ref.startswith("refs/remotes/")
                        and ref.split("/", 3)[-1] == short]
         for oid in remote_tips:
-            pushed.update(trees.tree_blobs(root, oid))
+            pushed.update((c.path, c.new_blob) for c in trees.changes(root, main, oid) if c.new_blob)
             review = notes.latest_decision(root, oid)
             if review is not None:
                 decision = review.decision
@@ -126,6 +149,8 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
         blob = entry.blob
         if national.get(path) == blob:
             states[record_id] = "national"
+        elif not academic and not pushed:
+            states[record_id] = "brouillon"
         elif academic.get(_academie_of(path), {}).get(path) == blob:
             states[record_id] = "academique"
         elif pushed.get(path) == blob and decision != "refus":
@@ -133,6 +158,17 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
         else:
             states[record_id] = "brouillon"
     return states
+
+
+def _main_blobs(root: Path | str, commit: str) -> dict[str, str]:
+    """Return ``{path: blob}`` of ``main``'s verified tip, cached by commit id (one entry kept)."""
+    known = memo.load(root, "main-blobs")
+    paths, blobs = known.get("paths"), known.get("blobs")
+    if known.get("commit") == commit and isinstance(paths, str) and isinstance(blobs, str):
+        return dict(zip(paths.split("\n"), blobs.split("\n")))  # two long strings parse much faster than a dict
+    found = trees.tree_blobs(root, commit)
+    memo.save(root, "main-blobs", {"commit": commit, "paths": "\n".join(found), "blobs": "\n".join(found.values())})
+    return found
 
 
 def contribution_status(root: Path | str, branch: str) -> notes.Review | None:

@@ -7,6 +7,7 @@ bare ones included (the pre-receive hook).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from records import codec, layout
 from records.models import Model
 from records.problems import Problem
 from store import git
+from store.git import text
 from store.errors import StoreError
 
 ZERO = "0" * 40
@@ -100,13 +102,44 @@ def changes(root: Path | str, old: str | None, new: str) -> list[TreeChange]:
     return found
 
 
-def load_tree(root: Path | str, treeish: str) -> tuple[dict[str, Model], dict[str, str], list[Problem]]:
-    """Load every record of ``treeish`` without checkout.
+def changes_against(root: Path | str, commits: list[str], base: str) -> dict[str, list[TreeChange]]:
+    """Return ``{commit: changes from base to commit}`` for many commits through one ``git diff-tree --stdin``.
+
+    Each input line is ``<commit> <base>``, which git reads as a commit and
+    the parent to compare it with: ``old_blob`` is the base's side, and the
+    block is headed by the commit id. Commits equal to the base are left out.
+    """
+    if not commits:
+        return {}
+    lines = "".join(f"{commit} {base}\n" for commit in dict.fromkeys(commits))
+    data = git.run(root, "diff-tree", "--stdin", "-r", "-z", "--no-renames", "--no-ext-diff", input=lines).stdout
+    found: dict[str, list[TreeChange]] = {}
+    items = data.decode("utf-8", "surrogateescape").split("\0")
+    current, i = None, 0
+    while i < len(items):
+        item = items[i]
+        if item.startswith(":"):
+            old_mode, new_mode, old_oid, new_oid, _status = item[1:].split(" ")
+            found.setdefault(current, []).append(TreeChange(
+                items[i + 1], None if old_oid == ZERO else old_oid, None if new_oid == ZERO else new_oid,
+                old_mode, new_mode))
+            i += 2
+            continue
+        if item.strip():
+            current = item.strip()  # the header: the commit of the following block
+        i += 1
+    return found
+
+
+def load_tree(root: Path | str, treeish: str, keep: Callable[[str], bool] | None = None
+              ) -> tuple[dict[str, Model], dict[str, str], list[Problem]]:
+    """Load the records of ``treeish`` without checkout (those whose path ``keep`` accepts, default all).
 
     Returns:
         ``(records by id, TOML text by id, file problems)``.
     """
-    blobs = {p: o for p, o in tree_blobs(root, treeish).items() if layout.is_record_path(p)}
+    blobs = {p: o for p, o in tree_blobs(root, treeish).items()
+             if layout.is_record_path(p) and (keep is None or keep(p))}
     contents = read_blobs(root, list(blobs.values()))
     records, texts, problems = {}, {}, []
     for path, oid in blobs.items():
@@ -132,6 +165,14 @@ def first_parent_chain(root: Path | str, tip: str, stop: str | None = None) -> l
         ids = line.split()
         chain.append((ids[0], ids[1:]))
     return chain
+
+
+def commit_times(root: Path | str, commits: list[str]) -> dict[str, int]:
+    """Return the committer dates (Unix seconds) of ``commits`` through one ``git log --stdin``."""
+    if not commits:
+        return {}
+    out = text(root, "log", "--no-walk=unsorted", "--stdin", "--format=%H %ct", input="\n".join(commits) + "\n")
+    return {oid: int(seconds) for oid, seconds in (line.split() for line in out.splitlines())}
 
 
 def is_ancestor(root: Path | str, ancestor: str, descendant: str) -> bool:

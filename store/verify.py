@@ -51,9 +51,21 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.timezone.utc)
 
 
+def pinned_root(root: Path | str) -> str:
+    """Return the trust root pinned by the verifier: ``$TRAAM_TRUST_ROOT``, else global ``traam.trustRoot``, else ''.
+
+    Never the repository's own config: a copied repository could pin its forged
+    tip there and have every earlier commit trusted.
+    """
+    pinned = os.environ.get("TRAAM_TRUST_ROOT", "").strip()
+    if pinned:
+        return pinned
+    return git.run(root, "config", "--global", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+
+
 def trust_root(root: Path | str, tip: str) -> str | None:
-    """Return the pinned trust root: local config ``traam.trustRoot``, else the manifest of ``tip``, else None."""
-    pinned = git.run(root, "config", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    """Return the trust root: :func:`pinned_root`, else the manifest (``trust_root``) of ``tip``, else None."""
+    pinned = pinned_root(root)
     if pinned:
         return pinned
     done = git.run(root, "cat-file", "blob", f"{tip}:{layout.MANIFEST}", check=False)
@@ -89,11 +101,6 @@ def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | N
     return None, "signature invalide"
 
 
-def commit_time(root: Path | str, commit: str) -> dt.datetime:
-    """Return the committer date of ``commit``."""
-    return dt.datetime.fromtimestamp(int(git.text(root, "log", "-1", "--format=%ct", commit, "--")), dt.timezone.utc)
-
-
 def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
                  main_chain: frozenset[str] = frozenset()) -> list[str]:
     """Return French problems of one merge ``commit`` on ``branch`` (empty when it is a valid validation).
@@ -122,6 +129,11 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
 
 
+def verified_main_chain(root: Path | str, tip: str | None = None, now: dt.datetime | None = None) -> frozenset[str]:
+    """Return the commits of ``main``'s first-parent chain up to its verified tip (empty when none verifies)."""
+    return _anchors(root, tip, _now(now))[0]
+
+
 def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str]:
     """Return the verified part of ``main``'s first-parent chain and the trust root an académie branch may start from.
 
@@ -147,10 +159,11 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
     today = now.date().isoformat()
     known = {k: v for k, v in memo.load(root, "verify").items() if k.split("\0")[2:3] == [today]}
     found: list[tuple[str, str]] = []
+    times = trees.commit_times(root, [commit for commit, _ in chain])
     for commit, parents in chain:
         if commit == root_commit or (branch != "main" and commit in main_chain):
             break
-        when = commit_time(root, commit)
+        when = dt.datetime.fromtimestamp(times[commit], dt.timezone.utc)
         if when > now + MAX_FUTURE:
             found.append((commit, f"{commit[:10]} : daté dans le futur ({when:%Y-%m-%d %H:%M}), horloge refusée"))
         elif pushed and when < now - MAX_PAST_ON_PUSH:
@@ -194,16 +207,33 @@ def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main
     report = BranchReport(branch, tip)
     if tip is None:
         return report
+    main = None if branch == "main" else (main or _newest_main(root))
+    pinned_config = pinned_root(root)
+    key = "\0".join([branch, tip, main or "", now.date().isoformat(), pinned_config])
+    known = memo.load(root, "branches")
+    if key in known:
+        verified, problems, merges = known[key]
+        return BranchReport(branch, tip, verified, list(problems), merges)
+    _verify_branch(root, report, main, now)
+    known = {k: v for k, v in known.items() if k.split("\0")[3] == now.date().isoformat()}
+    known[key] = [report.verified, report.problems, report.merges]
+    memo.save(root, "branches", known)
+    return report
+
+
+def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now: dt.datetime) -> None:
+    branch, tip = report.branch, report.tip
     if branch == "main":
         main_chain, pinned = frozenset(), trust_root(root, tip)
     else:
-        main_chain, pinned = _anchors(root, main or _newest_main(root), now)
+        main_chain, pinned = _anchors(root, main, now)
     chain = trees.first_parent_chain(root, tip)
     if pinned and branch == "main" and pinned not in {c for c, _ in chain}:
         report.problems.append(f"la racine de confiance {pinned[:10]} n'est pas sur la branche « main »")
-        return report
+        return
+    stop = next((i for i, (commit, _) in enumerate(chain) if commit == pinned or commit in main_chain), len(chain))
     found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain)
-    report.merges = sum(1 for _, parents in chain if len(parents) > 1)
+    report.merges = sum(1 for _, parents in chain[:stop] if len(parents) > 1)
     report.problems = [message for _, message in found]
     report.verified = tip
     if found:
@@ -211,7 +241,6 @@ def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main
         oldest = max(i for i, (commit, _) in enumerate(chain) if commit in bad)
         parents = chain[oldest][1]
         report.verified = parents[0] if parents else None
-    return report
 
 
 def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.datetime | None = None) -> list[str]:
@@ -244,6 +273,10 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
 
 
 def protected_branches(root: Path | str) -> list[str]:
-    """Return ``main`` and the ``academie/*`` branches that exist, ``main`` first."""
-    names = [name.removeprefix("refs/heads/") for name in trees.refs(root, "refs/heads/main", "refs/heads/academie/")]
+    """Return ``main`` and the ``academie/*`` branches, local or remote-tracking, ``main`` first."""
+    names = set()
+    for ref in trees.refs(root, "refs/heads/main", "refs/heads/academie/", "refs/remotes/"):
+        short = ref.removeprefix("refs/heads/") if ref.startswith("refs/heads/") else ref.split("/", 3)[-1]
+        if governance.branch_scope(short) is not None:
+            names.add(short)
     return sorted(names, key=lambda n: (n != "main", n))

@@ -26,18 +26,22 @@ from tui.screens.history import HistoryScreen
 from tui.screens.loading import LoadingScreen
 from tui.screens.new_dialog import NewRecordDialog
 from tui.screens.record_screen import RecordScreen
+from tui.screens.contribution import ContributionScreen
+from tui.screens.review import ReviewScreen
 from tui.screens.search import SearchScreen
 from tui.safe import plain
 from tui.session import Session
+from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 
 
-class TraamApp(App):
+class TraamApp(WorkflowActions, App):
     """traam in the terminal: dashboard, explorer and search modes; records open in pushed screens."""
 
     TITLE = strings.APP_TITLE
     SUB_TITLE = strings.APP_SUBTITLE
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    MODES = {"dashboard": DashboardScreen, "explorer": ExplorerScreen, "search": SearchScreen}
+    MODES = {"dashboard": DashboardScreen, "explorer": ExplorerScreen, "search": SearchScreen,
+             "review": ReviewScreen, "contribution": ContributionScreen}
     BINDINGS = [
         Binding("f1,question_mark", "help", strings.KEY_HELP, id="app.help"),
         Binding("1", "switch_mode('dashboard')", strings.KEY_DASHBOARD, id="app.dashboard"),
@@ -46,6 +50,7 @@ class TraamApp(App):
         Binding("n", "new", strings.KEY_NEW, id="app.new"),
         Binding("ctrl+r", "reload", strings.KEY_RELOAD, id="app.reload"),
         Binding("q", "quit", strings.KEY_QUIT, id="app.quit"),
+        *WORKFLOW_BINDINGS,
     ]
 
     def __init__(self, path: str | Path = ".", *, today: dt.date | None = None) -> None:
@@ -73,7 +78,7 @@ class TraamApp(App):
                 self.post_message(LoadProgress(done, total))
 
         try:
-            session = Session.open(self.path, progress=progress, today=self.today)
+            session = Session.open(self.path, progress=progress, today=self.today, states=False)
         except Exception as error:  # noqa: BLE001 - every failure becomes a French dialog
             self.post_message(WorkFailed(french_message(error), fatal=True))
             return
@@ -83,7 +88,7 @@ class TraamApp(App):
     def reload_session(self) -> None:
         """Re-read the commons (after a save, or Ctrl+R) in a worker."""
         if self.session is not None:
-            self.post_message(SessionLoaded(self.session.reload()))
+            self.post_message(SessionLoaded(self.session.reload(states=False)))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if isinstance(self.screen, LoadingScreen):
@@ -91,6 +96,8 @@ class TraamApp(App):
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         self.session = message.session
+        if message.session.states is None:
+            self.derive_states(message.session)
         manifest = message.session.snapshot.record("traam")
         if manifest is not None:
             self.sub_title = plain(manifest.name)
@@ -138,6 +145,14 @@ class TraamApp(App):
         """Show the history of a record."""
         self.push_screen(HistoryScreen(record_id))
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Show a toast; markup is OFF by default because messages carry record and git text (SECURITY.md, fact 1)."""
+        from records.text import printable
+
+        super().notify(printable(message, multiline=True), title=printable(title), severity=severity,
+                       timeout=timeout, markup=markup)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -184,6 +199,7 @@ class TraamApp(App):
         yield SystemCommand(*palette["help"], self.action_help)
         yield SystemCommand(*palette["theme"], self.action_change_theme)
         yield SystemCommand(*palette["quit"], self.action_quit)
+        yield from self.workflow_commands()
         seen = {"app"}
         for active in screen.active_bindings.values():
             binding = active.binding

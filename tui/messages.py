@@ -35,3 +35,11 @@ class WorkFailed(Message):
 
     message: str
     fatal: bool = False
+
+
+@dataclass
+class StatesLoaded(Message):
+    """The validation states of ``session``'s records were derived (None: the review layer is absent)."""
+
+    session: Session
+    states: dict[str, str] | None

@@ -50,8 +50,12 @@ class Session:
     _tree: dict | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, progress: Progress | None = None, today: dt.date | None = None) -> "Session":
+    def open(cls, path: str | Path, *, progress: Progress | None = None, today: dt.date | None = None,
+             states: bool = True) -> "Session":
         """Open the commons at ``path`` and load its work tree (blocking: call from a worker).
+
+        ``states=False`` leaves the validation states unknown (None), for the
+        application to derive them in a second worker after the first paint.
 
         Raises:
             StoreError: not a commons, or git failed (French message).
@@ -61,7 +65,7 @@ class Session:
         commons = Commons.open(path)
         snapshot = commons.load(progress=progress)
         session = cls(commons, snapshot, today=today or dt.date.today())
-        session.states = session.load_states()
+        session.states = session.load_states() if states else None
         session.recent = session.load_recent()
         return session.prepare()
 
@@ -92,11 +96,11 @@ class Session:
             return None
         return record_states(self.commons, self.snapshot)
 
-    def reload(self, progress: Progress | None = None) -> "Session":
+    def reload(self, progress: Progress | None = None, *, states: bool = True) -> "Session":
         """Return a new session over a fresh snapshot of the same commons (blocking)."""
         snapshot = self.commons.load(progress=progress)
         session = Session(self.commons, snapshot, today=self.today)
-        session.states = session.load_states()
+        session.states = session.load_states() if states else None
         session.recent = session.load_recent()
         return session.prepare()
 
@@ -118,6 +122,12 @@ class Session:
         self.listed()
         self.tree()
         return self
+
+    def with_states(self, states: dict[str, str] | None) -> "Session":
+        """Return a copy of this session with ``states`` (the search index is rebuilt to know them)."""
+        from dataclasses import replace
+
+        return replace(self, states=states, _searcher=None)
 
     def state_of(self, record_id: str) -> str | None:
         """Return the state code of a record, or None when unknown."""

@@ -178,6 +178,145 @@ LOADING_COMMONS = "Lecture du commun…"
 LOADING_PROGRESS = "{done} / {total} enregistrements lus"
 RELOADED = "Commun rechargé : {count} enregistrement(s)."
 
+# --- review, contributions, sync, export (issues 5, 6, 7) ---------------------------------
+REVIEW = "Revue"
+CONTRIBUTION = "Contribution"
+SYNC = "Synchronisation"
+KEY_REVIEW = "Revue"
+KEY_CONTRIBUTION = "Ma contribution"
+KEY_CONTRIB_START = "Nouvelle contribution"
+KEY_SUBMIT = "Soumettre"
+KEY_SYNC = "Synchroniser"
+KEY_EXPORT = "Exporter"
+KEY_APPROVE = "Valider"
+KEY_REQUEST_CHANGES = "Demander des modifications"
+KEY_REFUSE = "Refuser"
+KEY_FETCH = "Actualiser"
+KEY_ABORT_MERGE = "Annuler la fusion"
+WORKFLOW_PALETTE = {
+    "review": ("Revue des contributions", "Contributions en attente : différences, règles, Valider / Refuser"),
+    "contribution": ("Ma contribution", "État de la contribution en cours et notes des relecteurs"),
+    "contrib_start": ("Nouvelle contribution", "Créer une branche contrib/<académie>/<nom> pour proposer des fiches"),
+    "submit": ("Soumettre la contribution", "Pousser la branche (et ouvrir une demande de fusion sur une forge)"),
+    "sync": ("Synchroniser avec l'amont", "Récupérer le dépôt distant et fusionner champ par champ"),
+    "export": ("Exporter", "Édubase (CSV), JSON, site statique, synthèse Markdown, flux Atom"),
+}
+
+REVIEW_EMPTY = "Aucune contribution en attente dans votre périmètre."
+REVIEW_LOADING = "Lecture de la file de revue…"
+REVIEW_COUNT = "{count} contribution(s) en attente"
+REVIEW_AS = "Relecteur"
+REVIEW_UNKNOWN_REVIEWER = ("Aucune clé de relecteur reconnue (traam reviewer setup) : toutes les contributions "
+                           "sont listées ; valider demandera une clé.")
+REVIEW_OFFLINE = "Dépôt distant injoignable : file locale."
+REVIEW_PROPOSED_BY = "Proposée par"
+REVIEW_ON = "le"
+REVIEW_TARGET = "Cible"
+REVIEW_UPDATED = "Dernière modification"
+REVIEW_CHANGES = "Différences avec la cible, champ par champ"
+REVIEW_NO_CHANGES = "Aucun enregistrement modifié."
+REVIEW_CONFLICTS = "Conflits : champs modifiés des deux côtés (à choisir en validant)"
+REVIEW_PREVIEW = "(aperçu en gardant la contribution sur les conflits)"
+REVIEW_RULES = "Règles sur le résultat de la fusion"
+REVIEW_RULES_OK = "Aucun problème."
+REVIEW_REFUSED_PATHS = "Fichiers refusés"
+REVIEW_CHOOSE = "Choisissez une contribution dans la liste."
+REVIEW_OURS = "cible"
+REVIEW_THEIRS = "contribution"
+REVIEW_BASE = "base"
+REVIEW_ABSENT = "(absent)"
+APPROVE_TITLE = "Valider la contribution"
+APPROVE_QUESTION = ("Valider « {name} » dans « {target} » ? La fusion est signée avec votre clé puis poussée. "
+                    "Une validation ne se défait que par une nouvelle fusion.")
+APPROVE_YES = "Valider et signer"
+APPROVE_RUNNING = "Validation de {name} : fusion signée…"
+APPROVED = "Validé : {name} fusionnée dans « {target} » (commit signé {commit})."
+APPROVED_PUSHED = "Poussé sur le dépôt distant."
+APPROVED_LOCAL = "Non poussé : pas de dépôt distant."
+CONFLICT_TITLE = "Conflits de fusion : {count} champ(s)"
+CONFLICT_HELP = ("Chaque champ a été modifié des deux côtés. Choisissez la valeur à garder : la cible "
+                 "(branche validée) ou la contribution.")
+CONFLICT_KEEP_OURS = "Garder la cible"
+CONFLICT_KEEP_THEIRS = "Garder la contribution"
+CONFLICT_APPLY = "Appliquer ces choix"
+CONFLICT_WHOLE_FILE = "fichier entier (une version invalide)"
+NOTE_CHANGES_TITLE = "Demander des modifications"
+NOTE_REFUSE_TITLE = "Refuser la contribution"
+NOTE_MESSAGE = "Message à l'auteur ou à l'autrice"
+NOTE_RECORDS = "Commentaires par enregistrement (facultatifs)"
+NOTE_SEND = "Envoyer"
+NOTE_EMPTY = "Écrivez un message (ou au moins un commentaire)."
+NOTE_DEFAULT = "Voir les commentaires par enregistrement."
+NOTE_SENT_CHANGES = "Modifications demandées pour « {name} »."
+NOTE_SENT_REFUSE = "Contribution « {name} » refusée."
+
+CONTRIB_TITLE = "Nouvelle contribution"
+CONTRIB_HELP = ("Une contribution est une branche contrib/<académie>/<nom> : vos fiches y sont créées et "
+                "modifiées, puis soumises aux relecteurs de l'académie.")
+CONTRIB_ACADEMIE = "Académie"
+CONTRIB_SLUG = "Nom court (minuscules sans accent, chiffres, tirets)"
+CONTRIB_SLUG_INVALID = "Nom invalide : minuscules sans accent, chiffres et tirets (64 caractères au plus)."
+CONTRIB_CREATED = "Contribution « {branch} » créée : créez ou modifiez vos fiches, puis soumettez-la (p)."
+SUBMIT_TITLE = "Soumettre la contribution"
+SUBMIT_WHAT = "La branche « {branch} » sera poussée sur « {remote} » et proposée à « {target} »."
+SUBMIT_NO_REMOTE = "Aucun dépôt distant : ajoutez-en un (git remote add origin URL) avant de soumettre."
+SUBMIT_MR = "Ouvrir une demande de fusion (forge GitLab, options de poussée)"
+SUBMIT_MR_TITLE = "Titre de la demande de fusion (facultatif)"
+SUBMIT_MR_DESCRIPTION = "Description (facultative)"
+SUBMITTED = "Contribution « {branch} » proposée sur « {remote} » pour « {target} »."
+SUBMITTED_MR = "Demande de fusion ouverte (merge_request.create)."
+NOT_A_CONTRIBUTION = ("Vous n'êtes pas sur une contribution (branche « {branch} ») : créez-en une avec "
+                      "« Nouvelle contribution » (c).")
+CONTRIBUTION_BRANCH = "Branche"
+CONTRIBUTION_STATE = "État"
+CONTRIBUTION_STATES = {
+    "brouillon": "Brouillon : pas encore soumise (ou modifiée depuis)",
+    "propose": "Proposée : en attente de relecture",
+    "modifications": "Modifications demandées",
+    "refus": "Refusée",
+}
+CONTRIBUTION_RECORDS = "Enregistrements de la contribution"
+CONTRIBUTION_NO_RECORDS = "Aucun enregistrement modifié pour l'instant."
+CONTRIBUTION_REVIEWS = "Notes des relecteurs"
+CONTRIBUTION_NO_REVIEWS = "Aucune note de relecture."
+CONTRIBUTION_COMMENT = "Commentaire"
+
+SYNC_TITLE = "Synchronisation avec l'amont"
+SYNC_HELP = ("Récupère le dépôt distant (« upstream » s'il existe, sinon « origin ») et fusionne sa branche dans "
+             "la branche courante, enregistrement par enregistrement. Entrée ou « s » pour lancer.")
+SYNC_FETCHING = "Récupération et fusion de l'amont…"
+SYNC_RELOADING = "Relecture du commun…"
+SYNC_UP_TO_DATE = "Déjà à jour avec {source}."
+SYNC_DONE = "Synchronisé avec {source} : {before} → {after}."
+SYNC_CONFLICTS = "Conflits en fusionnant {source} : {count} fichier(s). La fusion reste en cours."
+SYNC_CONFLICTS_HELP = ("Chaque fiche en conflit garde votre valeur en attendant. Choisissez champ par champ votre "
+                       "valeur ou celle de l'amont (r), ou annulez la fusion (a). Hors de traam : corrigez les "
+                       "fichiers (commentaires « CONFLIT traam »), puis « git add » et « git commit ».")
+KEY_RESOLVE = "Résoudre champ par champ"
+SYNC_KEEP_OURS = "Garder votre version"
+SYNC_KEEP_THEIRS = "Garder l'amont"
+SYNC_CONFLICT_HELP = "Chaque champ a été modifié ici et en amont. Choisissez la valeur à garder."
+SYNC_RESOLVED = "Conflits résolus : fusion enregistrée (commit {commit})."
+SYNC_MANUAL = "À résoudre à la main (puis git add et git commit) : {paths}"
+SYNC_ABORTED = "Fusion annulée : la branche est revenue à son état d'avant."
+SYNC_RUN = "Lancer"
+
+EXPORT_TITLE = "Exporter le commun"
+EXPORT_FORMAT = "Format"
+EXPORT_OUTPUT = "Fichier ou dossier de sortie"
+EXPORT_STATE = "États exportés (équipes et scénarios)"
+EXPORT_CAMPAIGN = "Campagne"
+EXPORT_ALL_CAMPAIGNS = "Toutes les campagnes"
+EXPORT_STATE_CHOICES = {"valide": "Validés (académique ou national)", "tous": "Tous"}
+EXPORT_RUN = "Exporter"
+EXPORT_RUNNING = "Export en cours…"
+EXPORT_NO_OUTPUT = "Indiquez le fichier ou le dossier de sortie."
+EXPORT_DONE = "Export {format} : {files} fichier(s) écrit(s) dans {where} ({records} enregistrement(s))."
+EXPORT_DEFAULTS = {"edubase-csv": "traam-export/edubase.csv", "json": "traam-export/commun.json",
+                   "jsonl": "traam-export/commun.jsonl", "json-schema": "traam-export/commun.schema.json",
+                   "site": "traam-export/site", "markdown": "traam-export/synthese.md", "atom": "traam-export/atom"}
+"""Default outputs, relative to the folder traam was started from."""
+
 # --- field labels: records.present holds the labels of the record fields (shared with the CLI) ---
 EXTRA_LABELS = {
     "state": "État de validation",

@@ -42,7 +42,7 @@ class Terminal:
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", "e2e", "-l", text, check=True)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 45.0) -> str:
         """Poll the screen until ``text`` shows (a real terminal has no message to wait on)."""
         deadline = time.monotonic() + timeout
         screen = ""

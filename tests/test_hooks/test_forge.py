@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from store.forge import gitlab_ci
-from tests.conftest import REPO_ROOT, git
+from tests.conftest import REPO_ROOT, git, run_traam
 from tests.test_hooks.helpers import SCENARIO, make_commons, scenario, write
 
 
@@ -36,8 +35,6 @@ def test_pre_commit_hooks_manifest_matches_the_cli():
     assert hook["files"] == r"\.toml$" and hook["pass_filenames"] is True
 
 
-@pytest.mark.skipif(importlib.util.find_spec("store.commons") is None,
-                    reason="store.commons (écrit sur la branche store) n'est pas encore fusionné : traam validate ne peut pas tourner")
 @pytest.mark.skipif(shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None,
                     reason="l'outil pre-commit n'est pas installé dans cet environnement")
 def test_pre_commit_framework_runs_traam_validate(tmp_path, tmp_path_factory):
@@ -65,3 +62,13 @@ def test_pre_commit_framework_runs_traam_validate(tmp_path, tmp_path_factory):
     done = try_repo()
     assert done.returncode == 1
     assert f"{SCENARIO}:6:1: couleur : champ inconnu « couleur »" in done.stdout
+
+
+def test_traam_init_writes_the_ci_template(tmp_path):
+    """``traam init`` puts the template at the root of the new commons, committed, and the commons validates."""
+    done = run_traam("init", str(tmp_path / "commun"))
+    assert done.returncode == 0, done.stderr
+    root = tmp_path / "commun"
+    assert (root / ".gitlab-ci.yml").read_text(encoding="utf-8") == gitlab_ci()
+    assert ".gitlab-ci.yml" in git(root, "ls-files").split()
+    assert run_traam("validate", cwd=root).returncode == 0

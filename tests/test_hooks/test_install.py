@@ -68,3 +68,33 @@ def test_server_install_in_a_bare_repository(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (bare / "hooks/pre-receive").read_text(encoding="utf-8").count("# traam-hook") == 1
     assert not (bare / "hooks/pre-commit").exists()
+
+
+def test_shim_never_imports_code_from_the_commons(tmp_path):
+    """A commons holding ``hooks/run.py`` or ``pydantic.py`` (a hostile clone) runs none of it (isolated mode)."""
+    repo = make_commons(tmp_path / "c")
+    assert run_traam("hooks", "install", cwd=repo).returncode == 0
+    mark = tmp_path / "pwned"
+    write(repo, "hooks/run.py", f"open({str(mark)!r}, 'w').close()\ndef main():\n    return 0\n")
+    write(repo, "hooks/__init__.py", "")
+    write(repo, "pydantic.py", f"open({str(mark)!r}, 'w').close()\n")
+    git(repo, "switch", "-q", "-c", "travail")
+    write(repo, SCENARIO, scenario(title="Sans surprise"))
+    git(repo, "add", SCENARIO)
+    done = git_run(repo, "commit", "-m", "titre")
+    assert done.returncode == 0, done.stderr
+    assert not mark.exists()
+
+
+def test_shim_says_what_to_do_when_traam_is_gone(tmp_path):
+    """If the interpreter recorded at install time disappears, the hook refuses in French with the remedy."""
+    repo = make_commons(tmp_path / "c")
+    assert run_traam("hooks", "install", cwd=repo).returncode == 0
+    hook = repo / ".git/hooks/pre-commit"
+    text = hook.read_text(encoding="utf-8")
+    hook.write_text(text.replace("PYTHON=", "PYTHON=/introuvable", 1), encoding="utf-8")
+    git(repo, "switch", "-q", "-c", "travail")
+    write(repo, SCENARIO, scenario(title="Autre"))
+    git(repo, "add", SCENARIO)
+    done = git_run(repo, "commit", "-m", "titre")
+    assert done.returncode == 1 and "relancez « traam hooks install »" in done.stderr

@@ -32,7 +32,8 @@ def test_git_merge_different_fields_merges_cleanly(tmp_path):
     done = git_run(repo, "merge", "--no-edit", "eux")
     assert done.returncode == 0, done.stdout + done.stderr
     text = (repo / SCENARIO).read_text(encoding="utf-8")
-    assert text == scenario(title="Titre de nous", summary="Résumé d'eux.", keywords=["plantes", "jardin", "biodiversité"])
+    keywords = ["plantes", "jardin", "biodiversité"]
+    assert text == scenario(title="Titre de nous", summary="Résumé d'eux.", keywords=keywords)
 
 
 def test_git_merge_same_field_conflict_leaves_valid_record(tmp_path):
@@ -96,3 +97,15 @@ def test_git_pull_uses_driver(tmp_path):
     done = git_run(clone, "pull", "--no-rebase", "--no-edit")
     assert done.returncode == 0, done.stderr
     assert (clone / SCENARIO).read_text(encoding="utf-8") == scenario(title="Titre local", summary="Résumé amont.")
+
+
+def test_toml_outside_the_layout_falls_back_to_line_merge(tmp_path, monkeypatch):
+    """A TOML file that is not a record gets git's own line merge, with conflict markers."""
+    from hooks.merge_driver import run
+
+    monkeypatch.chdir(tmp_path)
+    for name, text in (("base", 'a = 1\n'), ("ours", 'a = 2\n'), ("theirs", 'a = 3\n')):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert run("base", "ours", "theirs", "outils/reglages.toml") == 1
+    merged = (tmp_path / "ours").read_text(encoding="utf-8")
+    assert "<<<<<<< nous" in merged and "a = 2" in merged and "a = 3" in merged

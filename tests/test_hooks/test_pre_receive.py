@@ -7,46 +7,12 @@ French reason, which the client sees as ``remote:`` lines.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import time
 
 import pytest
 
 from tests.conftest import git, run_traam
 from tests.test_hooks.helpers import SCENARIO, commit, git_run, make_commons, scenario, write
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def daemon(tmp_path_factory):
-    """A ``git daemon`` on 127.0.0.1 (free port, receive-pack enabled), stopped at the end."""
-    base = tmp_path_factory.mktemp("served")
-    port = _free_port()
-    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
-    process = subprocess.Popen(
-        ["git", "daemon", "--reuseaddr", f"--base-path={base}", "--export-all", "--enable=receive-pack",
-         "--listen=127.0.0.1", f"--port={port}", str(base)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("git daemon n'a pas démarré")
-            time.sleep(0.05)
-    yield base, port
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture(params=["file", "daemon"])
@@ -146,12 +112,22 @@ def test_force_push_and_deletion_of_main_are_refused(client):
 
 
 def test_academie_branch_starts_from_main(client):
+    """An académie branch may start at main; one grown elsewhere holds direct commits and is refused."""
     assert push(client, "main:refs/heads/academie/lille").returncode == 0
     git(client, "switch", "-q", "--orphan", "ailleurs")
     write(client, "traam.toml", 'name = "Ailleurs"\n')
     commit(client, "ailleurs")
-    assert refused(push(client, "ailleurs:refs/heads/academie/nantes"), "doit être créée à partir de « main »")
+    assert refused(push(client, "ailleurs:refs/heads/academie/nantes"), "commit direct sur « academie/nantes »")
 
 
 def test_foreign_refs_are_refused(client):
     assert refused(push(client, "HEAD:refs/pipelines/x"), "référence non permise")
+
+
+def test_tags_are_checked_and_never_moved(client):
+    """A tag brings its commits through the same content checks, and cannot be moved afterwards."""
+    assert push(client, "main:refs/tags/v1").returncode == 0
+    write(client, SCENARIO, scenario().replace('theme = "nsi"', "theme = 3"))
+    commit(client, "cassé", verify=False)
+    assert refused(push(client, "HEAD:refs/tags/v2"), "theme : texte attendu")
+    assert refused(push(client, "HEAD:refs/tags/v1", force=True), "une étiquette ne se déplace ni ne se supprime")

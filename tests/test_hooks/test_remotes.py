@@ -13,7 +13,8 @@ OWN = "scenarios/2026-2027/nsi/lille/robot.toml"
 def _fork(tmp_path):
     """An upstream commons, its fork (a bare copy, as a forge makes), and a teacher's clone of the fork."""
     upstream = make_commons(tmp_path / "amont")
-    write(upstream, "traam.toml", codec.dump(Manifest(name="Commun", upstream="https://forge.example.org/traam/commun")))
+    manifest = Manifest(name="Commun", upstream="https://forge.example.org/traam/commun")
+    write(upstream, "traam.toml", codec.dump(manifest))
     commit(upstream, "amont déclaré")
     fork = tmp_path / "fork.git"
     git(tmp_path, "clone", "-q", "--bare", str(upstream), str(fork))
@@ -44,7 +45,8 @@ def test_fork_follows_upstream_and_contributes_back(tmp_path):
     done = run_traam("sync", cwd=team)
     assert done.returncode == 0, done.stderr
     assert "Synchronisé avec upstream/main" in done.stdout
-    assert (team / SCENARIO).read_text(encoding="utf-8") == scenario(title="Titre de l'équipe", summary="Résumé national.")
+    merged = (team / SCENARIO).read_text(encoding="utf-8")
+    assert merged == scenario(title="Titre de l'équipe", summary="Résumé national.")
     assert (team / OWN).exists()
     assert "Déjà à jour" in run_traam("sync", cwd=team).stdout
     assert git_run(team, "push", "origin", "nsi").returncode == 0  # contribute back: push to the fork
@@ -60,7 +62,8 @@ def test_sync_reports_field_conflicts(tmp_path):
     commit(team, "local : titre")
     done = run_traam("sync", "--remote", "upstream", cwd=team)
     assert done.returncode == 1
-    assert f"{SCENARIO} : champ « title » — base : \"Défi botanique\" / nous : \"Titre local\" / eux : \"Titre national\"" in done.stderr
+    field = 'champ « title » — base : "Défi botanique" / nous : "Titre local" / eux : "Titre national"'
+    assert f"{SCENARIO} : {field}" in done.stderr
     assert codec.load(SCENARIO, (team / SCENARIO).read_text(encoding="utf-8")).ok
 
 
@@ -69,3 +72,15 @@ def test_sync_refuses_uncommitted_changes(tmp_path):
     write(team, SCENARIO, scenario(title="En cours"))
     done = run_traam("sync", cwd=team)
     assert done.returncode == 1 and "ne sont pas enregistrées" in done.stderr
+
+
+def test_sync_reports_a_record_deleted_on_one_side(tmp_path):
+    """Deleted upstream, edited here: the conflict says so instead of describing fields."""
+    upstream, _, team = _fork(tmp_path)
+    git(upstream, "rm", "-q", SCENARIO)
+    commit(upstream, "amont : retrait")
+    write(team, SCENARIO, scenario(title="Gardé ici"))
+    commit(team, "local : titre")
+    done = run_traam("sync", cwd=team)
+    assert done.returncode == 1
+    assert f"{SCENARIO} : conflit : enregistrement supprimé chez eux, modifié de l'autre côté" in done.stderr

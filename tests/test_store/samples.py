@@ -33,6 +33,7 @@ summary = "Les élèves observent la biodiversité du jardin."
 levels = [
     "cycle-4",
 ]
+licence = "CC-BY-SA-4.0"
 keywords = [
     "jardin",
 ]

@@ -56,7 +56,7 @@ def test_log_errors(tmp_path):
     missing = run_traam("log", "scenarios/2026-2027/svt/lille/absent", cwd=root)
     assert missing.returncode == 1 and "aucun historique" in missing.stderr
     bad = run_traam("log", "../x", cwd=root)
-    assert bad.returncode == 1 and "chemin invalide" in bad.stderr
+    assert bad.returncode == 2 and "chemin invalide" in bad.stderr
     assert run_traam("log", cwd=root).returncode == 2
     outside = run_traam("log", SCENARIO_ID, cwd=tmp_path)
     assert outside.returncode == 1 and "n'est pas dans un dépôt git" in outside.stderr

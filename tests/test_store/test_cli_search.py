@@ -66,3 +66,17 @@ def test_outside_a_commons_and_bad_limit(tmp_path):
     assert done.returncode == 1 and "traam : erreur" in done.stderr
     done = run_traam("search", "x", "--limit", "0", cwd=tmp_path)
     assert done.returncode == 2
+
+
+def test_state_facet_uses_the_validation_states(commons):
+    from store.commons import Commons
+    from store.states import record_states
+
+    opened = Commons.open(commons)
+    states = record_states(opened, opened.load())
+    state = states["scenarios/2025-2026/svt/lille/jardin"]
+    done = run_traam("search", "jardin", f"état:{state}", cwd=commons)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["scenarios/2025-2026/svt/lille/jardin — La biodiversité du jardin"]
+    other = next(code for code in ("brouillon", "national") if code != state)
+    assert run_traam("search", "jardin", f"etat:{other}", cwd=commons).returncode == 1

@@ -162,3 +162,67 @@ def test_twins_are_refused(tmp_path):
     snapshot = Commons.open(root).load("HEAD")
     twins = [p for p in snapshot.problems if p.rule == "twins"]
     assert len(twins) == 1 and "casse" in twins[0].message
+
+
+def test_same_content_at_two_paths_is_cached_for_both(tmp_path):
+    twin_a, twin_b = "scenarios/2026-2027/svt/lille/copie-a", "scenarios/2026-2027/svt/lille/copie-b"
+    root = make_commons(tmp_path / "c", {f"{twin_a}.toml": scenario("Copie"), f"{twin_b}.toml": scenario("Copie")})
+    commons = Commons.open(root)
+    snapshot = commons.load()
+    assert snapshot.entries[twin_a].blob == snapshot.entries[twin_b].blob
+    assert {twin_a, twin_b} <= set(snapshot.entries) and commons.parsed == 6
+    commons.load()
+    fresh = Commons.open(root)
+    assert set(fresh.load().entries) == set(snapshot.entries) and fresh.parsed == 0
+
+
+def test_work_tree_with_staged_changes_and_merge_conflict(tmp_path):
+    root = make_commons(tmp_path / "c")
+    commons = Commons.open(root)
+    commons.load()  # memorises HEAD's tree; the next loads derive the index from it
+    (root / SCENARIO_PATH).write_text(scenario("Indexé"), encoding="utf-8")
+    staged_new = "scenarios/2026-2027/svt/lille/indexe"
+    (root / f"{staged_new}.toml").write_text(scenario("Nouveau indexé"), encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "rm", "-q", "--cached", "themes/2026-2027/svt.toml")  # staged deletion, file still on disk
+    snapshot = commons.load()
+    assert titles(snapshot) == {SCENARIO_ID: "Indexé", staged_new: "Nouveau indexé"}
+    assert "themes/2026-2027/svt" in snapshot.entries
+    git(root, "add", "themes/2026-2027/svt.toml")
+    git(root, "commit", "-qm", "indexé")
+    git(root, "switch", "-q", "-c", "autre", "HEAD~1")
+    (root / SCENARIO_PATH).write_text(scenario("Autre branche"), encoding="utf-8")
+    git(root, "commit", "-qam", "autre")
+    git(root, "merge", "-q", "main", check=False)  # conflict on the scenario
+    snapshot = commons.load()
+    assert snapshot.entries[SCENARIO_ID].errors >= 1  # conflict markers are not TOML
+    assert any(p.path == SCENARIO_PATH and p.rule == "toml" for p in snapshot.problems)
+    assert titles(commons.load("main"))[SCENARIO_ID] == "Indexé"
+
+
+def test_one_new_blob_goes_to_the_delta_file_not_the_base(tmp_path):
+    root = make_commons(tmp_path / "c")
+    Commons.open(root).load()
+    folder = root / ".git" / "traam"
+    base = (folder / "entries.bin").stat()
+    (root / SCENARIO_PATH).write_text(scenario("Une retouche"), encoding="utf-8")
+    commons = Commons.open(root)
+    assert commons.load().entries[SCENARIO_ID].title == "Une retouche" and commons.parsed == 1
+    assert (folder / "entries.bin").stat().st_mtime_ns == base.st_mtime_ns
+    assert (folder / "entries.delta").stat().st_size > 0
+    fresh = Commons.open(root)
+    assert fresh.load().entries[SCENARIO_ID].title == "Une retouche" and fresh.parsed == 0
+
+
+def test_next_process_starts_from_the_saved_tree_listing(tmp_path):
+    root = make_commons(tmp_path / "c")
+    Commons.open(root).load()
+    assert (root / ".git" / "traam" / "tree.bin").is_file()
+    (root / SCENARIO_PATH).write_text(scenario("Après coup"), encoding="utf-8")
+    os.remove(root / "themes/2026-2027/svt.toml")
+    git(root, "commit", "-qam", "plain git")
+    snapshot = Commons.open(root).load()  # derives the new tree from the saved one
+    assert titles(snapshot) == {SCENARIO_ID: "Après coup"}
+    assert "themes/2026-2027/svt" not in snapshot.entries
+    (root / ".git" / "traam" / "tree.bin").write_bytes(b"traam-cache-1\n" + b"\0" * 40)  # tampered: ignored
+    assert titles(Commons.open(root).load("HEAD~1")) == {SCENARIO_ID: "Défi botanique"}

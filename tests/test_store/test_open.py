@@ -59,7 +59,7 @@ def test_init_commons_writes_and_commits(tmp_path):
     campaign = codec.load("campaigns/2026-2027.toml", CAMPAIGN).record
     commons = init_commons(tmp_path / "new", name="Mon commun", records={"campaigns/2026-2027": campaign})
     files = git(commons.root, "ls-files").split()
-    assert files == [".gitattributes", "README.md", "campaigns/2026-2027.toml", "traam.toml"]
+    assert files == [".gitattributes", ".gitlab-ci.yml", "README.md", "campaigns/2026-2027.toml", "traam.toml"]
     assert (commons.root / ".gitattributes").read_text() == "*.toml merge=traam\n"
     assert "Commun TraAM" in (commons.root / "README.md").read_text()
     assert git(commons.root, "log", "--format=%s").splitlines() == ["Créer le commun"]
@@ -84,3 +84,13 @@ def test_init_commons_refuses_bad_id(tmp_path):
     with pytest.raises(StoreError, match="chemin"):
         init_commons(tmp_path / "n", name="x", records={"../evil": campaign})
     assert not (tmp_path / "evil.toml").exists()
+
+
+def test_data_folder_symlink_refused(tmp_path):
+    root = make_commons(tmp_path / "c")
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, root / ".git" / "traam")
+    with pytest.raises(NotACommons, match="lien symbolique"):
+        Commons.open(root)
+    assert list(elsewhere.iterdir()) == []

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
+import sys
 
 from records import codec
-from tests.conftest import git, run_traam
+from store import notes
+from tests.conftest import git, run_traam, traam_env
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, make_world, merge, scenario
 
 _RECORDER = """#!/bin/sh
@@ -120,3 +125,70 @@ def test_show_and_approve_with_resolution_on_the_command_line(tmp_path):
     text = git(seed, "show", f"academie/lille:{path}")
     assert 'title = "Titre B"' in text and 'duration = "2 h"' in text
     assert run_traam("verify", cwd=seed).returncode == 0
+
+
+def test_review_list_is_limited_to_the_reviewers_scope(tmp_path):
+    world = make_world(tmp_path)
+    teacher = _contribute(world)
+    assert run_traam("submit", cwd=teacher).returncode == 0
+    versailles = world.clone("versailles", signing="versailles")
+    assert json.loads(run_traam("review", "list", "--json", cwd=versailles).stdout) == []
+    everything = json.loads(run_traam("review", "list", "--json", "--tout", cwd=versailles).stdout)
+    assert [item["branch"] for item in everything] == ["contrib/lille/herbier"]
+    nation = world.clone("nation", signing="nation")
+    assert [i["branch"] for i in json.loads(run_traam("review", "list", "--json", cwd=nation).stdout)] == [
+        "contrib/lille/herbier"]
+
+
+def test_a_second_reviewer_sees_the_first_ones_decision(tmp_path):
+    """Review notes travel through the remote: another reviewer's queue leaves the contribution out."""
+    world = make_world(tmp_path)
+    teacher = _contribute(world)
+    assert run_traam("submit", cwd=teacher).returncode == 0
+    first = world.clone("first", signing="lille")
+    second = world.clone("second", signing="nation")
+    assert len(json.loads(run_traam("review", "list", "--json", cwd=second).stdout)) == 1
+    done = run_traam("review", "request-changes", "contrib/lille/herbier", "-m", "À revoir.", cwd=first)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run_traam("review", "list", "--json", cwd=second).stdout) == []
+    shown = run_traam("review", "show", "contrib/lille/herbier", cwd=second)
+    assert "décision : modifications demandées" in shown.stdout and "À revoir." in shown.stdout
+    # The second reviewer adds a decision on the same tip: the notes merge line by line, none is lost.
+    done = run_traam("review", "refuse", "contrib/lille/herbier", "-m", "Finalement non.", cwd=second)
+    assert done.returncode == 0, done.stderr
+    git(teacher, "fetch", "-q")
+    tip = git(teacher, "rev-parse", "HEAD").strip()
+    assert [r.decision for r in notes.reviews(teacher, tip)] == ["modifications", "refus"]
+
+
+def test_approve_asks_per_field_in_a_terminal(tmp_path):
+    """In a terminal, unresolved conflicts are asked field by field; the answer decides the merged value."""
+    world = make_world(tmp_path)
+    seed = world.tmp / "seed"
+    path = f"{SCENARIO_ID}.toml"
+    edit(seed, "contrib/lille/premier", {path: scenario(title="Titre A")})
+    edit(seed, "contrib/lille/second", {path: scenario(title="Titre B")})
+    git(seed, "switch", "-q", "main")
+    git(seed, "config", "user.signingkey", str(world.keys["lille"].private))
+    assert run_traam("review", "approve", "contrib/lille/premier", cwd=seed).returncode == 0
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child becomes traam
+        os.chdir(seed)
+        os.execve(sys.executable, [sys.executable, "-m", "tui", "review", "approve", "contrib/lille/second"],
+                  traam_env())
+    out, answered = b"", False
+    while select.select([fd], [], [], 30)[0]:
+        try:
+            data = os.read(fd, 1024)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+        if b"Garder" in out and not answered:
+            os.write(fd, b"p\n")
+            answered = True
+    _, status = os.waitpid(pid, 0)
+    assert answered and os.waitstatus_to_exitcode(status) == 0, out.decode(errors="replace")
+    assert "cible        : Titre A" in out.decode() and "contribution : Titre B" in out.decode()
+    assert 'title = "Titre B"' in git(seed, "show", f"academie/lille:{path}")

@@ -9,36 +9,23 @@ from __future__ import annotations
 
 import json
 
-from store import states, trees
+from store import states
+from store.commons import Commons
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, make_world, scenario
 
 
-class _Here:
-    """The commons of a clone as :func:`store.states.record_states` sees it (records of HEAD)."""
-
-    def __init__(self, root):
-        self.root = root
-
-    def branch(self):
-        return git(self.root, "symbolic-ref", "--short", "HEAD").strip()
-
-
-class _Entry:
-    def __init__(self, blob):
-        self.blob = blob
-
-
-class _Snapshot:
-    def __init__(self, root):
-        blobs = trees.tree_blobs(root, "HEAD")
-        self.entries = {p[:-5]: _Entry(b) for p, b in blobs.items() if p.startswith(("scenarios/", "teams/"))}
-        self.ref = None
-
-
 def _states(root) -> dict[str, str]:
-    found = states.record_states(_Here(root), _Snapshot(root))
-    return {rid: found[rid] for rid in (NEW_ID, SCENARIO_ID) if rid in found}
+    """The states of the two scenarios, in process (Commons + record_states) and as ``traam status`` prints them."""
+    commons = Commons.open(root)
+    found = states.record_states(commons, commons.load())
+    wanted = {rid: found[rid] for rid in (NEW_ID, SCENARIO_ID) if rid in found}
+    for rid, state in wanted.items():
+        if rid == NEW_ID:
+            done = run_traam("status", rid, "--json", cwd=root)
+            assert done.returncode == 0, done.stderr
+            assert json.loads(done.stdout)["state"] == state
+    return wanted
 
 
 def _ok(done):
@@ -75,6 +62,9 @@ def test_teacher_to_nation(tmp_path):
 
     git(teacher, "fetch", "-q")
     assert _states(teacher)[NEW_ID] == "modifications"
+    shown = _ok(run_traam("status", NEW_ID, cwd=teacher))
+    assert f"{NEW_ID} : Modifications demandées" in shown
+    assert "Merci de compléter." in shown and "sur cet enregistrement : Ajoutez la durée." in shown
 
     # The teacher fixes: a draft again until pushed, then proposed again.
     target.write_text(scenario("Herbier numérique", duration="3 séances"), encoding="utf-8")

@@ -8,7 +8,7 @@ from records import codec
 from store import recordmerge, review, verify
 from store.errors import StoreError
 from tests.conftest import git
-from tests.test_store.review_world import SCENARIO_ID, edit, make_world, scenario
+from tests.test_store.review_world import SCENARIO_ID, edit, make_world, merge, scenario
 
 PATH = f"{SCENARIO_ID}.toml"
 
@@ -95,3 +95,15 @@ def test_reviewer_without_governance_entry_cannot_approve(tmp_path):
     with pytest.raises(StoreError, match="périmètre"):
         review.approve(seed, "contrib/lille/x", push=False, key=world.keys["versailles"].private)
     assert git(seed, "rev-parse", "-q", "--verify", "academie/lille", check=False) == ""
+
+
+def test_no_validation_on_top_of_unverified_history(tmp_path):
+    """A target branch that does not verify (an unsigned merge slipped in) is not signed onto."""
+    world = make_world(tmp_path)
+    seed = world.tmp / "seed"
+    edit(seed, "contrib/lille/a", {PATH: scenario(title="A")})
+    merge(seed, "academie/lille", "contrib/lille/a", key=None)
+    edit(seed, "contrib/lille/b", {PATH: scenario(title="B")}, base="academie/lille")
+    git(seed, "switch", "-q", "main")
+    with pytest.raises(StoreError, match="ne se vérifie pas"):
+        review.approve(seed, "contrib/lille/b", push=False, key=world.keys["lille"].private)

@@ -55,7 +55,7 @@ def test_unknown_key_is_refused(tmp_path):
 
 
 def test_reviewer_out_of_scope_is_refused(tmp_path):
-    """Versailles' reviewer cannot validate into academie/lille, nor Lille's a Versailles record, nor a national merge."""
+    """Versailles' reviewer cannot validate into academie/lille, Lille's a Versailles record or into main."""
     world = make_world(tmp_path)
     seed = world.tmp / "seed"
     _contribution(world)
@@ -169,3 +169,32 @@ def test_academie_branch_cannot_rest_on_unverified_main(tmp_path):
     git(seed, "branch", "academie/lille", "main")
     report = verify.verify_branch(seed, "academie/lille")
     assert any("commit direct" in p for p in report.problems)
+
+
+def test_forged_cache_in_a_copied_repository_is_ignored(tmp_path):
+    """A repository may arrive with a crafted .git/traam cache saying "verified": its HMAC does not match."""
+    import json
+
+    world = make_world(tmp_path)
+    seed = world.tmp / "seed"
+    _contribution(world)
+    merge(seed, "academie/lille", "contrib/lille/herbier", key=None)
+    assert not verify.verify_branch(seed, "academie/lille").ok
+    for path in (seed / ".git" / "traam").glob("review-*.json"):
+        mac, _, payload = path.read_bytes().partition(b"\n")
+        data = json.loads(payload)
+        forged = {key: ([] if path.name == "review-verify.json" else [value[0], [], value[2]])
+                  for key, value in data.items()}
+        path.write_bytes(mac + b"\n" + json.dumps(forged).encode())
+    assert not verify.verify_branch(seed, "academie/lille").ok
+
+
+def test_trust_root_comes_from_the_verifier_never_from_the_repository_config(tmp_path, monkeypatch):
+    """A copied repository pinning its own forged tip in .git/config gains nothing; the verifier's pin works."""
+    world = make_world(tmp_path)
+    seed = world.tmp / "seed"
+    forged = edit(seed, "main", {SCENARIO_ID + ".toml": scenario(title="Forgé")})
+    git(seed, "config", "traam.trustRoot", forged)
+    assert not verify.verify_branch(seed, "main").ok
+    monkeypatch.setenv("TRAAM_TRUST_ROOT", forged)  # the verifier itself chose to trust it
+    assert verify.verify_branch(seed, "main").ok

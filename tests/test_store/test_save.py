@@ -167,3 +167,46 @@ def test_two_processes_saving_concurrently_lose_nothing(tmp_path):
     assert outputs == ["conflict 1", "saved"], outputs
     assert git(root, "rev-list", "--count", "HEAD") == "2\n"
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_stale_branch_lock_writes_nothing(tmp_path):
+    root = make_commons(tmp_path / "c")
+    commons = Commons.open(root)
+    blob = commons.load().blob(SCENARIO_ID)
+    lock = root / ".git" / "refs" / "heads" / "main.lock"
+    lock.write_bytes(b"")
+    with pytest.raises(LockedError, match="main.lock"):
+        commons.save(None, record_id=SCENARIO_ID, text=scenario("Bloqué"), expected_blob=blob)
+    assert lock.exists() and (root / PATH).read_text(encoding="utf-8") == scenario()
+
+
+def test_save_on_detached_head_moves_head_only(tmp_path):
+    root = make_commons(tmp_path / "c")
+    git(root, "switch", "-q", "--detach")
+    commons = Commons.open(root)
+    main = git(root, "rev-parse", "main")
+    saved = commons.save(None, record_id=SCENARIO_ID, text=scenario("Détaché"),
+                         expected_blob=commons.load().blob(SCENARIO_ID))
+    assert git(root, "rev-parse", "HEAD").strip() == saved.commit
+    assert git(root, "rev-parse", "main") == main
+    assert git(root, "status", "--porcelain") == ""
+    assert git(root, "show", "--format=", "--name-only", "HEAD").split() == [PATH]
+
+
+def test_branch_update_is_compare_and_swap(tmp_path):
+    from store.fastcommit import commit_path
+    from store.write import RefMoved
+
+    root = make_commons(tmp_path / "c")
+    stale = git(root, "rev-parse", "HEAD").strip()
+    (root / "README.md").write_text("commit concurrent\n", encoding="utf-8")
+    git(root, "add", "README.md")
+    git(root, "commit", "-qm", "concurrent")
+    tip = git(root, "rev-parse", "HEAD")
+    with pytest.raises(RefMoved):
+        commit_path(root, "refs/heads/main", stale, PATH, scenario("Perdu ?").encode(), "m", "A <a@example.org>",
+                    "A <a@example.org>")
+    assert git(root, "rev-parse", "HEAD") == tip
+    commons = Commons.open(root)  # the store retries on the new tip: both commits are kept
+    commons.save(None, record_id=SCENARIO_ID, text=scenario("Gardé"), expected_blob=commons.load().blob(SCENARIO_ID))
+    assert git(root, "log", "--format=%s").splitlines()[:2] == [f"Modifier {SCENARIO_ID}", "concurrent"]

@@ -119,3 +119,20 @@ async def test_clicking_hostile_text_runs_nothing(hostile_path, make_app):
         content = body.render()
         assert all("@click" not in str(span.style) for span in content.spans)
     assert app.return_code in (None, 0)
+
+
+@asynctest
+async def test_notifications_never_read_markup(commons_path, make_app):
+    """A toast built from git or record text (a branch name, a title) is shown literally and runs nothing."""
+    app = make_app(commons_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        app.notify(f"Validation de {HOSTILE} en cours", title=HOSTILE)
+        await pilot.pause(0.2)
+        toast = app.screen.query_one("Toast")
+        shown = "".join(segment.text for y in range(toast.size.height) for segment in toast.render_line(y))
+        assert "Validation de [@click=app.quit]x[/] en cours" in shown
+        await pilot.click(toast)
+        await pilot.pause()
+        assert app.is_running, "clicking the toast must not run the embedded action"
+        assert_clean(app)

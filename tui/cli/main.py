@@ -20,8 +20,24 @@ from tui.cli.output import fail
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class FrenchFormatter(argparse.HelpFormatter):
+    """Help formatter with a French usage line."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, prefix="utilisation : " if prefix is None else prefix)
+
+
 class FrenchParser(argparse.ArgumentParser):
-    """An ArgumentParser whose own messages are in French."""
+    """An ArgumentParser whose own messages, headings and help option are in French."""
+
+    def __init__(self, *args, **kwargs):
+        wants_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", FrenchFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if wants_help:
+            self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         replacements = {
@@ -43,9 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="traam",
         description="Le commun des TraAM : parcourir, chercher, éditer et valider les scénarios pédagogiques.",
         epilog="Sans commande, traam ouvre l'application dans le terminal. « traam COMMANDE --help » détaille une commande.",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("-C", dest="chdir", metavar="DOSSIER", help="travailler sur le commun de ce dossier (comme git -C)")
     parser.add_argument("--version", action="version", version="traam 0.1.0", help="afficher la version")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)

@@ -1,4 +1,4 @@
-"""Provides what the review commands share: finding the commons root and printing diffs, conflicts, candidates."""
+"""Provides what the review commands share: the commons root, printing diffs, conflicts and candidates, resolutions."""
 
 from __future__ import annotations
 
@@ -88,3 +88,46 @@ def plan_json(plan: Any) -> dict[str, Any] | None:
 def store_error(error: StoreError) -> str:
     """Return the French text of a store error, with git's message when it helps."""
     return error.message + (f"\n{error.stderr.strip()}" if error.stderr.strip() else "")
+
+
+def candidate_json(item) -> dict:
+    """Return a JSON-ready dict of a review candidate and its merge plan."""
+    return {"branch": item.name, "ref": item.ref, "tip": item.tip, "target": item.target, "academie": item.academie,
+            "author": item.author, "email": item.email, "proposed": item.proposed, "updated": item.updated,
+            "decision": item.decision.to_json() if item.decision else None, "merge": plan_json(item.plan)}
+
+
+def print_candidate(item) -> None:
+    """Print a review candidate: who, when, the decision if any, and its merge plan."""
+    from store.notes import DECISIONS
+
+    say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
+    if item.decision is not None:
+        say(f"  décision : {DECISIONS.get(item.decision.decision, item.decision.decision)} "
+            f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")
+    print_plan(item.plan)
+
+
+def ask(conflicts) -> dict[str, str]:
+    """Ask, for each conflict, which side to keep; return the resolutions."""
+    choices = {}
+    for conflict in conflicts:
+        say(f"Conflit sur {conflict.record_id}, champ « {conflict.key} » :")
+        say(f"  [c] cible        : {value_text(conflict.ours)}")
+        say(f"  [p] contribution : {value_text(conflict.theirs)}")
+        answer = ""
+        while answer not in ("c", "p"):
+            answer = input("Garder [c]ible ou [p]contribution ? ").strip().lower()[:1]
+        choices[conflict.name] = "ours" if answer == "c" else "theirs"
+    return choices
+
+
+def resolutions(items: list[str]) -> dict[str, str] | None:
+    """Parse ``KEY=ours|theirs`` items; None when one is malformed."""
+    found = {}
+    for item in items:
+        name, sep, choice = item.rpartition("=")
+        if not sep or choice not in ("ours", "theirs", "cible", "contribution"):
+            return None
+        found[name] = choice
+    return found

@@ -19,6 +19,19 @@ def _bindings(owner) -> list[Binding]:
     return [b for b in Binding.make_bindings(getattr(owner, "BINDINGS", [])) if b.description]
 
 
+def workflow_owners() -> list[tuple[str, type]]:
+    """Return the review, contribution, sync and export screens with the name the help table gives them."""
+    from tui.screens.contribution import ContributionScreen
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.note_dialog import ReviewNoteDialog
+    from tui.screens.review import ReviewScreen
+    from tui.screens.sync import SyncScreen
+
+    return [(strings.REVIEW, ReviewScreen), (strings.NOTE_CHANGES_TITLE, ReviewNoteDialog),
+            (strings.CONTRIBUTION, ContributionScreen), (strings.SYNC, SyncScreen),
+            (strings.EXPORT_TITLE, ExportDialog)]
+
+
 def key_rows(app) -> list[tuple[str, str, str, str]]:
     """Return ``(keys, description, id, screen)`` for every binding of the application, keymap applied."""
     from tui.screens.edit import EditScreen
@@ -36,6 +49,7 @@ def key_rows(app) -> list[tuple[str, str, str, str]]:
         ("Fiche", RecordScreen),
         (strings.EDIT, EditScreen),
         (strings.HISTORY, HistoryScreen),
+        *workflow_owners(),
     ]
     keymap = getattr(app, "_keymap", {}) or {}
     rows: dict[tuple[str, str], list] = {}

@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions.required = True
     install = actions.add_parser("install", help="installer les hooks (idempotent)")
     install.add_argument(
-        "--server", action="store_true", help="dépôt nu auto-hébergé : installer le hook pre-receive qui filtre les envois"
+        "--server",
+        action="store_true",
+        help="dépôt nu auto-hébergé : installer le hook pre-receive qui filtre les envois",
     )
     install.set_defaults(handler=run_install)
     uninstall = actions.add_parser("uninstall", help="retirer les hooks de traam (l'ancien hook est rétabli)")

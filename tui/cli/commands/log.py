@@ -43,14 +43,20 @@ def describe(change) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the history; exit 0, or 1 when the commons or record cannot be read."""
+    """Print the history; exit 0, 1 when the commons or record cannot be read, 2 for an invalid id."""
     from store.commons import Commons
     from store.errors import StoreError
     from tui.cli.output import fail, print_json, say
 
+    from records import layout
+
     record_id = args.id.removesuffix(".toml").strip("/")
     if args.limit is not None and args.limit < 1:
         return fail("--limite attend un nombre positif", 2)
+    try:
+        layout.locate(layout.path_of(record_id))
+    except layout.LayoutError as error:
+        return fail(str(error), 2)
     try:
         commons = Commons.open(".")
         items = commons.history(record_id, args.limit, ref=commons.resolve(args.ref), first_parent=args.first_parent)

@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from tui.cli.output import fail, print_json, say, warn
+from tui.cli.review_support import ask, candidate_json, print_candidate
+from tui.cli.review_support import resolutions as parse_resolutions
 
 
 class _Ordered(argparse.Action):
@@ -44,6 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     approve.add_argument("--force", action="store_true", help="valider malgré des erreurs de règles")
     approve.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
     approve.set_defaults(handler=run_approve)
+    sync = actions.add_parser("sync", help="mettre la branche academie/<code> à jour avec main (fusion signée)")
+    sync.add_argument("academie", metavar="ACADÉMIE")
+    sync.add_argument("--resolve", action="append", default=[], metavar="CLÉ=ours|theirs",
+                      help="résoudre un conflit (ours = la branche académique, theirs = main)")
+    sync.add_argument("--key", metavar="CHEMIN", help="clé SSH privée (par défaut : user.signingkey)")
+    sync.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser")
+    sync.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+    sync.set_defaults(handler=run_sync)
     for name, decision, help_text in (("request-changes", "modifications", "demander des modifications"),
                                       ("refuse", "refus", "refuser la contribution (la branche reste)")):
         parser_ = actions.add_parser(name, help=help_text)
@@ -53,38 +63,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser_.add_argument("--record", dest="record", action=_Ordered, metavar="ID",
                              help="l'enregistrement commenté par le -m qui suit")
         parser_.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la note")
-        parser_.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
+        parser_.add_argument("--no-fetch", dest="fetch", action="store_false",
+                             help="ne pas récupérer le dépôt distant")
         parser_.set_defaults(handler=run_decide, decision=decision)
 
 
 def _fetch(root) -> None:
-    from store import contrib, git
+    """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
+    from store import contrib, git, notes
 
     remote = contrib.default_remote(root)
     if remote:
+        notes.follow(root, remote)
         done = git.run(root, "fetch", "--quiet", remote, check=False)
         if done.returncode != 0:
             warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
-
-
-def _candidate_json(item) -> dict:
-    from tui.cli.review_support import plan_json
-
-    return {"branch": item.name, "ref": item.ref, "tip": item.tip, "target": item.target, "academie": item.academie,
-            "author": item.author, "email": item.email, "proposed": item.proposed, "updated": item.updated,
-            "decision": item.decision.to_json() if item.decision else None, "merge": plan_json(item.plan)}
-
-
-def _print_candidate(item) -> None:
-    from store.notes import DECISIONS
-    from tui.cli.review_support import print_plan
-
-    say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
-    if item.decision is not None:
-        say(f"  décision : {DECISIONS.get(item.decision.decision, item.decision.decision)} "
-            f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")
-    print_plan(item.plan)
-
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
@@ -104,12 +97,12 @@ def run_list(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
-        print_json([_candidate_json(item) for item in items])
+        print_json([candidate_json(item) for item in items])
         return 0
     if not items:
         say("Aucune contribution en attente.")
     for item in items:
-        _print_candidate(item)
+        print_candidate(item)
         say()
     return 0
 
@@ -129,25 +122,41 @@ def run_show(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
-        print_json(_candidate_json(item))
+        print_json(candidate_json(item))
     else:
-        _print_candidate(item)
+        print_candidate(item)
     return 0
 
 
-def _ask(conflicts) -> dict[str, str]:
-    from tui.cli.review_support import value_text
+def run_sync(args: argparse.Namespace) -> int:
+    """Bring academie/<code> up to date with main: fast-forward, or a signed record-aware merge."""
+    from pathlib import Path
 
-    choices = {}
-    for conflict in conflicts:
-        say(f"Conflit sur {conflict.record_id}, champ « {conflict.key} » :")
-        say(f"  [c] cible        : {value_text(conflict.ours)}")
-        say(f"  [p] contribution : {value_text(conflict.theirs)}")
-        answer = ""
-        while answer not in ("c", "p"):
-            answer = input("Garder [c]ible ou [p]contribution ? ").strip().lower()[:1]
-        choices[conflict.name] = "ours" if answer == "c" else "theirs"
-    return choices
+    from store import catchup, review
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, print_plan, store_error
+
+    resolutions = parse_resolutions(args.resolve)
+    if resolutions is None:
+        return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
+    try:
+        root = commons_root()
+        if args.fetch:
+            _fetch(root)
+        done = catchup.catch_up(root, args.academie, resolutions=resolutions,
+                                key=Path(args.key) if args.key else None, push=args.push)
+    except review.UnresolvedConflicts as conflicts:
+        print_plan(conflicts.plan)
+        return fail(conflicts.message)
+    except StoreError as error:
+        return fail(store_error(error))
+    if done == "à jour":
+        say(f"« academie/{args.academie} » contient déjà main : rien à faire.")
+    elif done == "avance":
+        say(f"« academie/{args.academie} » avance jusqu'à main (historique national vérifié).")
+    else:
+        say(f"« academie/{args.academie} » fusionne main (commit signé {done.commit[:10]}).")
+    return 0
 
 
 def run_approve(args: argparse.Namespace) -> int:
@@ -158,12 +167,9 @@ def run_approve(args: argparse.Namespace) -> int:
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, print_plan, store_error
 
-    resolutions = {}
-    for item in args.resolve:
-        name, sep, choice = item.rpartition("=")
-        if not sep or choice not in ("ours", "theirs", "cible", "contribution"):
-            return fail(f"résolution invalide « {item} » (attendu CLÉ=ours ou CLÉ=theirs)", 2)
-        resolutions[name] = choice
+    resolutions = parse_resolutions(args.resolve)
+    if resolutions is None:
+        return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     key = Path(args.key) if args.key else None
     try:
         root = commons_root()
@@ -176,7 +182,7 @@ def run_approve(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 print_plan(conflicts.plan)
                 return fail(conflicts.message)
-            resolutions.update(_ask(conflicts.plan.conflicts))
+            resolutions.update(ask(conflicts.plan.conflicts))
             done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key,
                                   push=args.push, force=args.force)
     except StoreError as error:

@@ -49,17 +49,20 @@ def run(args: argparse.Namespace) -> int:
     from store.errors import StoreError
     from store.query import parse_query
     from store.search import Searcher
+    from store.states import record_states
 
     query = parse_query(" ".join(args.query))
     try:
         commons = Commons.open(".")
         snapshot = commons.load()
-        states = _states(commons, snapshot) if query.facet("etat") else None
+        states = record_states(commons, snapshot) if query.facet("etat") else None
     except StoreError as error:
         return fail(str(error))
     for message in query.messages:
         warn(f"traam : attention : {message}")
-    hits = Searcher(snapshot.entries.values(), states).search(query, limit=args.limit)
+    searcher = Searcher(snapshot.entries.values(), states)
+    searcher.warm(commons.data_dir / "vocabulary.txt")  # typo word list, kept between runs
+    hits = searcher.search(query, limit=args.limit)
     if args.json:
         print_json(
             [
@@ -74,13 +77,3 @@ def run(args: argparse.Namespace) -> int:
     if not hits and not args.json:
         warn("aucun résultat")
     return 0 if hits else 1
-
-
-def _states(commons, snapshot) -> dict[str, str] | None:
-    """Return the validation state of each record, when the states module is available."""
-    try:
-        from store.states import record_states
-    except ImportError:
-        warn("traam : attention : les états de validation ne sont pas encore disponibles, « état: » ne trouve rien")
-        return None
-    return record_states(commons, snapshot)

@@ -9,10 +9,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "sync",
         help="récupérer l'amont et le fusionner champ par champ",
-        description="Récupère le dépôt distant (« upstream » s'il existe, sinon « origin ») et fusionne sa branche "
+        description="Récupère le dépôt distant (« upstream » s'il existe, sinon « origin ») "
+        "et fusionne sa branche "
         "dans la branche courante, enregistrement par enregistrement. Code 1 s'il reste des conflits.",
     )
-    parser.add_argument("--remote", metavar="NOM", help="dépôt distant à suivre (par défaut : upstream, sinon origin)")
+    parser.add_argument(
+        "--remote", metavar="NOM", help="dépôt distant à suivre (par défaut : upstream, sinon origin)"
+    )
     parser.add_argument("--branch", metavar="BRANCHE", help="branche distante (par défaut : la même, sinon main)")
     parser.set_defaults(handler=run)
 

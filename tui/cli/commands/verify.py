@@ -15,6 +15,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+def _branch(root, ref: str) -> str:
+    """Return the branch a user named: ``main``, ``refs/heads/main`` or ``origin/main`` are the same branch."""
+    from store import git
+
+    ref = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
+    first, _, rest = ref.partition("/")
+    return rest if rest and first in git.text(root, "remote").split() else ref
+
+
 def run(args: argparse.Namespace) -> int:
     """Verify the protected branches; exit 1 on any problem."""
     from store import git, trees, verify
@@ -23,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         root = git.text(".", "rev-parse", "--show-toplevel", check=False) or "."  # "." in a bare repository
-        branches = [args.ref.removeprefix("refs/heads/")] if args.ref else verify.protected_branches(root)
+        branches = [_branch(root, args.ref)] if args.ref else verify.protected_branches(root)
         reports = []
         for branch in branches:
             tip = trees.newest(root, branch)

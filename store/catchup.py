@@ -1,0 +1,52 @@
+"""Provides the catch-up of an académie branch with ``main`` (new governance, other académies' validations).
+
+When ``main`` already holds the whole académie branch, the branch simply
+moves forward to ``main`` (no signature needed: that history is verified
+national history). Otherwise an academic reviewer of that académie makes a
+signed record-aware merge of ``main`` into it; what comes unchanged from
+``main`` is outside the reviewer's scope check, and ``traam verify`` accepts
+it on the same terms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from records import vocab
+from records.text import printable
+from store import contrib, git, review, trees, verify
+from store.errors import StoreError
+
+
+def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | None = None, key: Path | None = None,
+             push: bool = True, now: dt.datetime | None = None) -> review.Approved | str:
+    """Bring ``academie/<academie>`` up to date with ``main``.
+
+    Returns:
+        The signed merge (:class:`store.review.Approved`), or ``"avance"`` after
+        a fast-forward, or ``"à jour"`` when there was nothing to do.
+
+    Raises:
+        StoreError: unknown académie, missing branches, ``main`` not verified,
+            conflicts (:class:`store.review.UnresolvedConflicts`), or the reviewer's key not allowed.
+    """
+    if academie not in vocab.ACADEMIES:
+        raise StoreError(f"académie inconnue « {printable(academie)} »")
+    branch = f"academie/{academie}"
+    target, main = trees.newest(root, branch), trees.newest(root, "main")
+    if target is None or main is None:
+        raise StoreError(f"« {branch} » ou « main » est introuvable")
+    if trees.is_ancestor(root, main[1], target[1]):
+        return "à jour"
+    chain = verify.verified_main_chain(root, main[1], now)
+    if main[1] not in chain:
+        raise StoreError("« main » ne se vérifie pas : lancez « traam verify main » avant de suivre main")
+    item = review.Candidate("main", main[0], main[1], branch, target[0], target[1], academie)
+    if trees.is_ancestor(root, target[1], main[1]):
+        review.move_branch(root, item, main[1])
+        remote = contrib.default_remote(root)
+        if push and remote:
+            git.run(root, "push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")
+        return "avance"
+    return review.validate(root, item, resolutions=resolutions, key=key, push=push, now=now, main_chain=chain)

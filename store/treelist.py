@@ -1,0 +1,121 @@
+"""Provides TreeLists: the record files of recent trees, kept in memory and updated by ``git diff-tree``.
+
+Listing 100,000 files with ``git ls-tree -r`` and parsing them costs a few
+hundred milliseconds; after a commit, a branch switch or a fetch, the new
+tree usually differs in a handful of paths. The last trees listed are kept,
+and a new one is derived from the latest with ``git diff-tree -r``. The
+first listing of a process is saved to ``.git/traam/tree.bin`` (signed like
+the entry cache), so the next process starts from it instead of ``ls-tree``.
+"""
+
+from __future__ import annotations
+
+import marshal
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from store import git
+from store.cache import read_signed, write_signed
+from store.listing import GITLINK, SYMLINK, File, at_ref, is_record_path, symlink_message
+
+KEEP = 3
+"""Trees kept in memory."""
+
+
+def parse_raw(out: bytes) -> list[tuple[str, str, str, str]]:
+    """Parse ``--raw -z`` diff output into ``(status, new mode, new blob, path)`` for record paths."""
+    parts = out.decode("utf-8", "surrogateescape").split("\0")
+    changes = []
+    for at in range(0, len(parts) - 1, 2):
+        meta, path = parts[at], parts[at + 1]
+        if not meta.startswith(":") or not is_record_path(path):
+            continue
+        fields = meta[1:].split(" ")
+        changes.append((fields[4][:1], fields[1], fields[3], path))
+    return changes
+
+
+def apply(files: dict[str, File], changes: list[tuple[str, str, str, str]]) -> set[str]:
+    """Apply diff changes to ``files`` in place; return the paths left unmerged (status U)."""
+    unmerged = set()
+    for status, mode, blob, path in changes:
+        if status == "D":
+            files.pop(path, None)
+        elif status == "U":
+            unmerged.add(path)
+        else:
+            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+            files[path] = File(path, mode, blob, refused=refused)
+    return unmerged
+
+
+class TreeLists:
+    """Record files of recent trees of one repository; thread-safe."""
+
+    def __init__(self, root: Path, folder: Path | None = None):
+        self.root = root
+        self.path = folder / "tree.bin" if folder else None
+        self._memo: OrderedDict[str, dict[str, File]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._saved = False
+
+    def _from_disk(self) -> tuple[str, dict[str, File]] | None:
+        """Return the tree listing a previous process saved, or None."""
+        body = read_signed(self.path) if self.path else None
+        if body is None:
+            return None
+        try:
+            tree, paths, blobs, odd = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
+            return None
+        files = {path: File(path, "100644", blob) for path, blob in zip(paths, blobs)}
+        for path, mode in odd:
+            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+            files[path] = File(path, mode, files[path].blob, refused=refused)
+        return tree, files
+
+    def _to_disk(self, tree: str, files: dict[str, File]) -> None:
+        if self.path is None:
+            return
+        odd = [(f.path, f.mode) for f in files.values() if f.mode != "100644"]
+        write_signed(self.path, marshal.dumps((tree, list(files), [f.blob for f in files.values()], odd)))
+
+    def files(self, tree: str) -> dict[str, File]:
+        """Return a fresh dict (path → File) of the record files of ``tree``.
+
+        Raises:
+            StoreError: git failed (unknown tree).
+        """
+        with self._lock:
+            known = self._memo.get(tree)
+            if known is not None:
+                self._memo.move_to_end(tree)
+                return dict(known)
+            base = next(reversed(self._memo.items())) if self._memo else None
+            if base is None and not self._saved:
+                base = self._from_disk()
+            if base is not None and base[0] == tree:
+                files = base[1]
+            else:
+                files = self._derive(base, tree) if base is not None else None
+                if files is None:
+                    files = {f.path: f for f in at_ref(self.root, tree)}
+            if not self._saved:  # once per process: the next one starts from here
+                self._saved = True
+                if base is None or base[0] != tree:
+                    self._to_disk(tree, files)
+            self._memo[tree] = files
+            while len(self._memo) > KEEP:
+                self._memo.popitem(last=False)
+            return dict(files)
+
+    def _derive(self, base: tuple[str, dict[str, File]], tree: str) -> dict[str, File] | None:
+        """Return ``tree``'s files from a known tree's and their diff; None if git cannot diff them (gc'ed)."""
+        done = git.run(self.root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", base[0], tree,
+                       check=False)
+        if done.returncode != 0:
+            return None
+        files = dict(base[1])
+        apply(files, parse_raw(done.stdout))
+        return files

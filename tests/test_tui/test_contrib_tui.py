@@ -1,0 +1,96 @@
+"""Pilot tests of the author's side in the application: new contribution, submit (with merge request options)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from textual.widgets import Checkbox, Input, Select
+
+from tests.conftest import git
+from tests.test_tui.review_scenes import NEW_ID, make_world, scenario
+from tests.test_tui.world import TODAY, asynctest
+from tui.app import TraamApp
+from tui.screens.contrib_dialog import NewContributionDialog
+from tui.screens.error_dialog import ErrorDialog
+from tui.screens.submit_dialog import SubmitDialog
+
+SIZE = (110, 36)
+
+LOG_OPTIONS = """#!/bin/sh
+i=0
+while [ "$i" -lt "${GIT_PUSH_OPTION_COUNT:-0}" ]; do
+    eval "echo \\"\\$GIT_PUSH_OPTION_$i\\""
+    i=$((i + 1))
+done >> push-options.log
+"""
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(4):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@asynctest
+async def test_new_contribution_then_submit_with_a_merge_request(tmp_path):
+    world = make_world(tmp_path)
+    hook = world.remote / "hooks" / "pre-receive"
+    hook.write_text(LOG_OPTIONS, encoding="utf-8")
+    hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
+    teacher = world.clone("teacher")
+    app = TraamApp(teacher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NewContributionDialog)
+        dialog.query_one("#slug", Input).value = "Pas un nom"
+        dialog.query_one("#academie", Select).value = "lille"
+        await pilot.click("#ok")
+        await settle(app, pilot)
+        assert app.screen is dialog, "an invalid name is refused in the dialog"
+        dialog.query_one("#slug", Input).value = "herbier"
+        await pilot.click("#ok")
+        await settle(app, pilot)
+        assert git(teacher, "symbolic-ref", "--short", "HEAD").strip() == "contrib/lille/herbier"
+
+        (teacher / f"{NEW_ID}.toml").parent.mkdir(parents=True, exist_ok=True)
+        (teacher / f"{NEW_ID}.toml").write_text(scenario("Herbier numérique"), encoding="utf-8")
+        git(teacher, "add", "-A")
+        git(teacher, "commit", "-q", "-m", "Créer l'herbier")
+
+        await pilot.press("p")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SubmitDialog)
+        assert not dialog.query_one("#merge-request", Checkbox).value  # a file:// remote is not a forge
+        dialog.query_one("#merge-request", Checkbox).value = True
+        dialog.query_one("#mr-title", Input).value = "Herbier numérique de Lille"
+        await settle(app, pilot)  # the merge request fields appear: the layout moves the button
+        await pilot.click("#ok")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (SubmitDialog, ErrorDialog)), getattr(app.screen, "message", "")
+        assert app.session.state_of(NEW_ID) == "propose"
+    assert git(world.remote, "rev-parse", "refs/heads/contrib/lille/herbier").strip() == \
+        git(teacher, "rev-parse", "HEAD").strip()
+    options = (world.remote / "push-options.log").read_text(encoding="utf-8").splitlines()
+    assert "merge_request.create" in options
+    assert "merge_request.target=academie/lille" in options
+    assert "merge_request.title=Herbier numérique de Lille" in options
+
+
+@asynctest
+async def test_submit_outside_a_contribution_is_explained(tmp_path):
+    world = make_world(tmp_path)
+    teacher = world.clone("teacher")
+    app = TraamApp(teacher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "Nouvelle contribution" in app.screen.message and "main" in app.screen.message
+    assert os.listdir(world.remote / "refs" / "heads") == ["main"]

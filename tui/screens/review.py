@@ -1,0 +1,214 @@
+"""Provides ReviewScreen (Revue): the contributions waiting in the reviewer's scope and the decisions on them.
+
+The queue, the field diffs and the rule report are read in a thread worker;
+"Valider" makes the signed record-aware merge (conflicts chosen per field in
+:class:`ConflictDialog`) and pushes it; "Demander des modifications" and
+"Refuser" write a review note. All git work runs in workers; failures reach
+the application's error dialog in French.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui import strings, workflow_data
+from tui.safe import content
+from tui.screens.worker_errors import ReportsWorkerErrors
+from tui.screens.base import SessionScreen
+from tui.screens.confirm_dialog import ConfirmDialog
+from tui.screens.conflict_dialog import ConflictDialog
+from tui.screens.note_dialog import ReviewNoteDialog
+from tui.session import Session
+from tui.widgets.review_detail import ReviewDetail, candidate_summary
+
+
+class ReviewScreen(ReportsWorkerErrors, SessionScreen):
+    """The review queue on the left, the highlighted contribution on the right."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    TITLE = strings.REVIEW
+    BINDINGS = [
+        Binding("v", "approve", strings.KEY_APPROVE, id="review.approve"),
+        Binding("d", "request_changes", strings.KEY_REQUEST_CHANGES, id="review.changes"),
+        Binding("r", "refuse", strings.KEY_REFUSE, id="review.refuse"),
+        Binding("f", "fetch", strings.KEY_FETCH, id="review.fetch"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.queue: workflow_data.Queue | None = None
+        self._root: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review"):
+            with Vertical(id="left"):
+                yield Label(Content(strings.REVIEW_LOADING), id="review-status")
+                yield OptionList(id="queue")
+            yield ReviewDetail(id="review-detail")
+        yield Footer()
+
+    @property
+    def root(self) -> Path:
+        return Path(self.session.commons.root)
+
+    def show_session(self, session: Session) -> None:
+        # States arriving or a reload give a new session; the queue is read again only for another commons.
+        if self._root != Path(session.commons.root):
+            self._root = Path(session.commons.root)
+            self.load_queue()
+
+    # --- reading the queue ------------------------------------------------------------
+
+    def load_queue(self, remote: bool = True) -> None:
+        """Show the loading indicator and read the queue in a worker."""
+        self.query_one("#queue", OptionList).loading = True
+        self.read_queue(remote)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def read_queue(self, remote: bool = True) -> None:
+        """Fetch the remote, then list and plan every pending contribution (blocking git work)."""
+        queue = workflow_data.load_queue(self.root, remote=remote)
+        self.app.call_from_thread(self.show_queue, queue)
+
+    def worker_failed(self, worker) -> None:
+        self.query_one("#queue", OptionList).loading = False
+
+    def show_queue(self, queue: workflow_data.Queue) -> None:
+        self.queue = queue
+        self.query_one("#queue", OptionList).loading = False
+        options = self.query_one("#queue", OptionList)
+        options.clear_options()
+        options.add_options([Option(candidate_summary(item), id=str(index)) for index, item in enumerate(queue.items)])
+        status = [Content(strings.REVIEW_COUNT.format(count=len(queue.items)) if queue.items
+                          else strings.REVIEW_EMPTY)]
+        if queue.reviewer:
+            status.append(Content.assemble(f"{strings.REVIEW_AS} : ", content(queue.reviewer)))
+        else:
+            status.append(Content.styled(strings.REVIEW_UNKNOWN_REVIEWER, "$text-warning"))
+        if queue.fetched is False:
+            status.append(Content.styled(strings.REVIEW_OFFLINE, "$text-warning"))
+        self.query_one("#review-status", Label).update(Content("\n").join(status))
+        if queue.items:
+            options.highlighted = 0
+            options.focus()
+        self.show_current()
+
+    def current(self):
+        """Return the highlighted candidate, or None."""
+        if not self.queue or not self.queue.items:
+            return None
+        index = self.query_one("#queue", OptionList).highlighted
+        return self.queue.items[index] if index is not None and index < len(self.queue.items) else None
+
+    def show_current(self) -> None:
+        item = self.current()
+        preview = self.queue.previews.get(item.name) if item is not None and self.queue else None
+        self.query_one(ReviewDetail).show(item, preview)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_current()
+
+    def action_fetch(self) -> None:
+        self.query_one("#review-status", Label).update(Content(strings.REVIEW_LOADING))
+        self.load_queue()
+
+    # --- Valider ---------------------------------------------------------------------------
+
+    def action_approve(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if item.plan is not None and item.plan.conflicts:
+            self.ask_conflicts(item.name, item.plan.conflicts, {})
+        else:
+            self.confirm_approve(item.name, {})
+
+    def ask_conflicts(self, name: str, conflicts: list, resolutions: dict[str, str]) -> None:
+        """Let the reviewer choose each conflicting field, then confirm the validation."""
+
+        def chosen(choices: dict[str, str] | None) -> None:
+            if choices is not None:
+                self.confirm_approve(name, {**resolutions, **choices})
+
+        self.app.push_screen(ConflictDialog(conflicts), chosen)
+
+    def confirm_approve(self, name: str, resolutions: dict[str, str]) -> None:
+        item = self.current()
+        target = item.target if item is not None and item.name == name else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.notify(strings.APPROVE_RUNNING.format(name=name))
+                self.run_approve(name, resolutions)
+
+        self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, strings.APPROVE_QUESTION.format(name=name,
+                                                                                                   target=target),
+                                           strings.APPROVE_YES, strings.CANCEL), answered)
+
+    @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
+    def run_approve(self, name: str, resolutions: dict[str, str]) -> None:
+        """Signed merge, verification and push in a worker; new conflicts go back to the dialog."""
+        from store.review import UnresolvedConflicts
+
+        try:
+            done = workflow_data.approve(self.root, name, resolutions)
+        except UnresolvedConflicts as error:
+            self.app.call_from_thread(self.ask_conflicts, name, error.plan.conflicts, resolutions)
+            return
+        self.app.call_from_thread(self.approved, name, done)
+
+    def approved(self, name: str, done) -> None:
+        message = strings.APPROVED.format(name=name, target=done.target, commit=done.commit[:10])
+        self.app.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
+                        timeout=8)
+        self.load_queue(remote=False)
+        self.app.reload_session()
+
+    # --- Demander des modifications, Refuser ------------------------------------------------
+
+    def _records_of(self, item) -> list[str]:
+        preview = self.queue.previews.get(item.name) if self.queue else None
+        plan = preview or item.plan
+        if plan is not None and plan.changes:
+            return sorted(plan.changes)
+        return sorted(p.removesuffix(".toml") for p in (plan.touched if plan else []) if p.endswith(".toml"))
+
+    def _decide(self, decision: str, title: str) -> None:
+        item = self.current()
+        if item is None:
+            return
+
+        def written(result: tuple[str, dict[str, str]] | None) -> None:
+            if result is not None:
+                self.run_decide(item.name, decision, *result)
+
+        self.app.push_screen(ReviewNoteDialog(title, item.name, self._records_of(item)), written)
+
+    def action_request_changes(self) -> None:
+        self._decide("modifications", strings.NOTE_CHANGES_TITLE)
+
+    def action_refuse(self) -> None:
+        self._decide("refus", strings.NOTE_REFUSE_TITLE)
+
+    @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
+    def run_decide(self, name: str, decision: str, message: str, records: dict[str, str]) -> None:
+        """Write (and push) the review note in a worker."""
+        from store import review
+
+        review.decide(self.root, name, decision, message, records=records)
+        self.app.call_from_thread(self.decided, name, decision)
+
+    def decided(self, name: str, decision: str) -> None:
+        text = strings.NOTE_SENT_CHANGES if decision == "modifications" else strings.NOTE_SENT_REFUSE
+        self.app.notify(text.format(name=name))
+        self.load_queue(remote=False)
+        self.app.reload_session()

@@ -1,0 +1,148 @@
+"""Provides WorkflowActions, the application's actions for review, contributions, sync, export and states.
+
+A mixin of :class:`tui.app.TraamApp`, so that the app stays an assembler:
+each action opens a screen or a dialog, and the git work runs in thread
+workers whose failures become the app's French error dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import SystemCommand
+from textual.binding import Binding
+
+from tui import strings, workflow_data
+from tui.messages import SessionLoaded, StatesLoaded
+from tui.session import Session
+
+WORKFLOW_BINDINGS = [
+    Binding("4", "switch_mode('review')", strings.KEY_REVIEW, id="app.review"),
+    Binding("5", "switch_mode('contribution')", strings.KEY_CONTRIBUTION, id="app.contribution"),
+    Binding("c", "contrib_start", strings.KEY_CONTRIB_START, show=False, id="app.contrib_start"),
+    Binding("p", "submit", strings.KEY_SUBMIT, show=False, id="app.submit"),
+    Binding("s", "sync", strings.KEY_SYNC, show=False, id="app.sync"),
+    Binding("x", "export", strings.KEY_EXPORT, show=False, id="app.export"),
+]
+"""Bindings the application adds for these actions (ids remappable in touches.toml)."""
+
+
+class WorkflowActions:
+    """Actions of issues 5, 6 and 7 for :class:`tui.app.TraamApp`."""
+
+    session: Session | None
+
+    # --- validation states: derived after the first paint ------------------------------
+
+    @work(thread=True, exclusive=True, group="states", exit_on_error=False)
+    def derive_states(self, session: Session) -> None:
+        """Derive the validation states of ``session`` in a worker; screens show « — » until then."""
+        self.post_message(StatesLoaded(session, session.load_states()))
+
+    def on_states_loaded(self, message: StatesLoaded) -> None:
+        if message.session is not self.session:
+            return  # a newer session is on its way and will get its own states
+        self.session = message.session.with_states(message.states)
+        refresh = getattr(self.screen, "_refresh_if_needed", None)
+        if refresh is not None:
+            refresh()
+
+    # --- contributions -------------------------------------------------------------------
+
+    def action_contrib_start(self) -> None:
+        if self.session is None:
+            return
+        self.read_academie(Path(self.session.commons.root))
+
+    @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
+    def read_academie(self, root: Path) -> None:
+        """Read the configured académie (a git call) before asking for the contribution's name."""
+        academie = workflow_data.configured_academie(root)
+        self.call_from_thread(self._ask_contribution, root, academie)
+
+    def _ask_contribution(self, root: Path, academie: str) -> None:
+        from tui.screens.contrib_dialog import NewContributionDialog
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self.start_contribution(root, *answer)
+
+        self.push_screen(NewContributionDialog(academie), chosen)
+
+    @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
+    def start_contribution(self, root: Path, academie: str, slug: str) -> None:
+        """Create and check out the contribution branch, then re-read the commons."""
+        from store import contrib
+
+        branch = contrib.start(root, slug, academie)
+        self._reload_after(strings.CONTRIB_CREATED.format(branch=branch))
+
+    def action_submit(self) -> None:
+        if self.session is not None:
+            self.read_contribution(Path(self.session.commons.root))
+
+    @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
+    def read_contribution(self, root: Path) -> None:
+        """Find the branch, remote and forge before asking how to submit."""
+        from store.errors import StoreError
+
+        info = workflow_data.contribution(root)
+        if not info.is_contribution:
+            raise StoreError(strings.NOT_A_CONTRIBUTION.format(branch=info.branch or "HEAD"))
+        if not info.remote:
+            raise StoreError(strings.SUBMIT_NO_REMOTE)
+        self.call_from_thread(self._ask_submit, root, info)
+
+    def _ask_submit(self, root: Path, info: workflow_data.Contribution) -> None:
+        from tui.screens.submit_dialog import SubmitDialog
+
+        def chosen(options: dict | None) -> None:
+            if options is not None:
+                self.submit_contribution(root, options)
+
+        self.push_screen(SubmitDialog(info.branch, info.remote, f"academie/{info.academie}", info.gitlab), chosen)
+
+    @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
+    def submit_contribution(self, root: Path, options: dict) -> None:
+        """Push the contribution (merge request by push options when asked), then re-read the states."""
+        from store import contrib
+
+        done = contrib.submit(root, merge_request=options["merge_request"], title=options["title"],
+                              description=options["description"])
+        text = strings.SUBMITTED.format(branch=done.branch, remote=done.remote, target=done.target)
+        self._reload_after(text + (" " + strings.SUBMITTED_MR if done.push_options else ""))
+
+    def _reload_after(self, notice: str) -> None:
+        """From a worker: re-read the commons, hand it to the app, then tell the user ``notice``."""
+        session = self.session.reload(states=False)
+        self.post_message(SessionLoaded(session))
+        self.call_from_thread(self.notify, notice, timeout=8)
+
+    # --- sync and export --------------------------------------------------------------------
+
+    def action_sync(self) -> None:
+        from tui.screens.sync import SyncScreen
+
+        if self.session is not None and not isinstance(self.screen, SyncScreen):
+            self.push_screen(SyncScreen())
+
+    def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
+        if self.session is not None:
+            self.push_screen(ExportDialog([e.campaign for e in self.session.campaigns()]))
+
+    # --- command palette ------------------------------------------------------------------------
+
+    def workflow_commands(self) -> Iterable[SystemCommand]:
+        """Return the palette commands of these actions."""
+        palette = strings.WORKFLOW_PALETTE
+        yield SystemCommand(*palette["review"], partial(self.switch_mode, "review"))
+        yield SystemCommand(*palette["contribution"], partial(self.switch_mode, "contribution"))
+        yield SystemCommand(*palette["contrib_start"], self.action_contrib_start)
+        yield SystemCommand(*palette["submit"], self.action_submit)
+        yield SystemCommand(*palette["sync"], self.action_sync)
+        yield SystemCommand(*palette["export"], self.action_export)
