@@ -169,7 +169,7 @@ class TraamApp(WorkflowActions, App):
     def action_new(self) -> None:
         if self.session is None:
             return
-        from tui.form import template
+        from tui.blank import template
 
         campaign = self.session.current_campaign()
 

@@ -64,7 +64,7 @@ class RecordList(ScrollView, can_focus=True):
     RecordList > .record-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     RecordList:blur > .record-list--cursor { background: $block-cursor-blurred-background; }
     RecordList > .record-list--match { text-style: bold underline; color: $text-accent; }
-    RecordList > .record-list--dim { color: $text-muted; }
+    RecordList > .record-list--dim { text-style: dim; }
     RecordList > .record-list--error { color: $text-error; }
     """
 
@@ -159,9 +159,9 @@ class RecordList(ScrollView, can_focus=True):
 
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Return the widths of the kind, académie and state columns (narrow terminals drop some)."""
-        if width >= 100:
+        if width >= 90:
             return 11, 16, 18
-        if width >= 70:
+        if width >= 66:
             return 11, 0, 17
         if width >= 50:
             return 11, 0, 10
