@@ -7,7 +7,6 @@ refused here at the source).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from hooks import report

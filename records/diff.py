@@ -143,3 +143,17 @@ def merge(
             table[key] = value
     # Keep the model's key order: ours first, then keys only theirs has.
     return Merged(table, conflicts)
+
+
+def set_field(table: dict[str, Any], key: str, value: Any) -> None:
+    """Set the dotted ``key`` of ``table`` in place (None removes it), creating sub-tables as needed.
+
+    Used to apply a per-field conflict resolution to a merged table.
+    """
+    parts = key.split(".")
+    for part in parts[:-1]:
+        table = table.setdefault(part, {})
+    if value is None:
+        table.pop(parts[-1], None)
+    else:
+        table[parts[-1]] = value

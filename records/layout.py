@@ -60,7 +60,15 @@ class LayoutError(ValueError):
     """A path that is not a record path of the commons; the message is French."""
 
 
+_PLAIN_PART = re.compile(r"[a-z0-9.\-]+")
+"""A part made only of allowed characters (the loop below then finds nothing to refuse)."""
+
+
 def _check_part(part: str, path: str) -> None:
+    if _PLAIN_PART.fullmatch(part) is not None and part != "." and part != "..":  # the common case, at C speed
+        if _WINDOWS_RESERVED.fullmatch(part.split(".")[0]):
+            raise LayoutError(f"chemin invalide « {printable(path)} » : nom réservé « {part} »")
+        return
     if part in ("", ".", ".."):
         raise LayoutError(f"chemin invalide « {printable(path)} » (partie vide ou remontée « .. »)")
     for char in part:

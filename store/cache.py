@@ -20,7 +20,6 @@ import operator
 import os
 import secrets
 import sys
-from dataclasses import fields
 from pathlib import Path
 
 from records.entry import Entry
@@ -138,9 +137,9 @@ class BlobCache:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            make, empty = Entry, ()
+            make, empty = tuple.__new__, ()
             return {
-                key: (make(*entry), tuple([Problem(*p) for p in problems]) if problems else empty)
+                key: (make(Entry, entry), tuple([Problem(*p) for p in problems]) if problems else empty)
                 for key, entry, problems in marshal.loads(body)
             }
         except (ValueError, EOFError, TypeError):
@@ -222,19 +221,22 @@ class BlobCache:
         return True
 
 
-_NAMES = tuple(f.name for f in fields(Entry))
+_NAMES = Entry._fields
 _FIELDS = operator.attrgetter(*_NAMES)
 _CODES = tuple(i for i, name in enumerate(_NAMES) if name in
                {"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
-_shared: dict[tuple, tuple] = {}
+_shared: dict = {}
 
 
 def _share(value):
     """Return one shared object per distinct code or tuple of codes, so marshal writes each once."""
-    if isinstance(value, str):
-        return sys.intern(value)
-    value = tuple(map(sys.intern, value))
-    return _shared.setdefault(value, value)
+    found = _shared.get(value)
+    if found is None:
+        found = sys.intern(value) if isinstance(value, str) else tuple(map(sys.intern, value))
+        found = _shared.setdefault(found, found)
+        if len(_shared) < 100_000:  # codes are few; free text passed here is not kept forever
+            _shared[value] = found
+    return found
 
 
 def astuple_fast(entry: Entry) -> tuple:

@@ -39,9 +39,8 @@ from store.history import HistoryItem
 from store.listing import File, record_path as _path
 from store.objects import Objects
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
-from store.snapshot import Snapshot, build
+from store.snapshot import Snapshot, load
 from store.treelist import TreeLists
-from store.write import tree_of
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
@@ -63,6 +62,8 @@ class Commons:
         self.trees = TreeLists(root, self.data_dir)
         self._lock = threading.RLock()
         self._saver = Saver(self)
+        self._saving: threading.Thread | None = None
+        """The thread writing the snapshot cache of the last load, if any (see :mod:`store.snapcache`)."""
 
     # --- opening --------------------------------------------------------------
 
@@ -102,7 +103,10 @@ class Commons:
         return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
 
     def close(self) -> None:
-        """Stop the persistent git process (it restarts when needed)."""
+        """Stop the persistent git process (it restarts when needed); finish writing the snapshot cache."""
+        saving, self._saving = self._saving, None
+        if saving is not None:
+            saving.join()
         self.objects.close()
 
     def __enter__(self) -> Commons:
@@ -161,19 +165,7 @@ class Commons:
             StoreError: unknown ref, git failure.
         """
         with self._lock:
-            self._cache.refresh()
-            if ref is None:
-                commit = self.head()
-                head = self.trees.files(tree_of(self.objects.reader, commit)) if commit else None
-                files, temps, stale = listing.work_tree(self.root, self.object_format, head)
-                if temps:
-                    safefs.sweep(self.root, temps)
-                if stale > 50:
-                    git.run(self.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
-            else:
-                commit = self.resolve(ref)
-                files = list(self.trees.files(tree_of(self.objects.reader, commit)).values())
-            return build(self, ref, commit, files, progress)
+            return load(self, ref, progress)
 
     def read(self, record_id: str, ref: str | None = None) -> Loaded:
         """Return the full parse of a record (``Loaded``: record or None, problems).

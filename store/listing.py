@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,7 +105,67 @@ def at_ref(root: Path, commit: str) -> list[File]:
     return files
 
 
-def work_tree(root: Path, object_format: str, head: dict[str, File] | None) -> tuple[list[File], list[str], int]:
+@dataclass(slots=True)
+class Scan:
+    """What git says of the work tree and the index against HEAD (see :func:`start_scan`)."""
+
+    staged: list | None
+    """Index changes against HEAD (``(status, mode, blob, path)``), None without HEAD (the index is read whole)."""
+    changed: set[str]
+    removed: set[str]
+    untracked: list[str]
+    temps: list[str]
+    """Our temporary files found (for sweeping)."""
+
+    @property
+    def clean(self) -> bool:
+        """True when the work tree and the index hold exactly HEAD's record files."""
+        return self.staged == [] and not (self.changed or self.removed or self.untracked)
+
+
+def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
+    """Start asking git how the index and the work tree differ from HEAD; return the call that waits for it.
+
+    Three git commands run side by side (stat every tracked file, walk for
+    untracked ones, compare the index with HEAD) while the caller works.
+
+    Raises:
+        StoreError: git failed (raised by the returned call).
+    """
+    from store.treelist import parse_raw
+
+    pipes = dict(stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    commands = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
+    if has_head:
+        commands.append(("diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD"))
+    processes = [git.spawn(root, *command, **pipes) for command in commands]
+
+    def wait() -> Scan:
+        outputs = []
+        for command, process in zip(commands, processes):
+            out, errors = process.communicate()
+            if process.returncode != 0:
+                raise StoreError(f"la commande « git {command[0]} » a échoué", errors.decode("utf-8", "replace"))
+            outputs.append(out)
+        result = Scan(parse_raw(outputs[2]) if has_head else None, set(), set(), [], [])
+        for item in b"\0".join(outputs[:2]).decode("utf-8", "surrogateescape").split("\0"):
+            tag, path = item[:1], item[2:]
+            if tag == "?":
+                if safefs.is_temp(path):
+                    result.temps.append(path)
+                elif is_record_path(path):
+                    result.untracked.append(path)
+            elif tag == "R":
+                result.removed.add(path)
+            elif tag == "C":
+                result.changed.add(path)
+        return result
+
+    return wait
+
+
+def work_tree(root: Path, object_format: str, head: dict[str, File] | None,
+              scanned: Scan | None = None) -> tuple[list[File], list[str], int]:
     """List the record files as the user sees them: the index, plus modified, removed and untracked files.
 
     Args:
@@ -113,43 +174,23 @@ def work_tree(root: Path, object_format: str, head: dict[str, File] | None) -> t
         head: the files of HEAD's tree (a fresh dict, modified here), or None
             in a repository without commits; the index is derived from it
             with ``git diff-index --cached``.
+        scanned: the :func:`start_scan` result already waited for (made here when None).
 
     Returns:
         ``(files, temp_files, stale)``: the files; our temporary files found
         (for sweeping); how many files were only stat-dirty (same content as
         the index), a hint that the index wants a refresh.
     """
-    from store.treelist import apply, parse_raw
+    from store.treelist import apply
 
-    # The work-tree scan (stat every file, walk for untracked ones) runs while we read the index.
-    scan = git.spawn(root, "ls-files", "-z", "-t", "-m", "-d", "-o", "--exclude-standard",
-                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        if head is None:
-            index, conflicted = _index(root)
-        else:
-            staged = git.run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD")
-            index = head
-            conflicted = apply(index, parse_raw(staged.stdout))
-    finally:
-        scanned, errors = scan.communicate()
-    if scan.returncode != 0:
-        raise StoreError("la commande « git ls-files » a échoué", errors.decode("utf-8", "replace"))
-    changed: set[str] = set()
-    removed: set[str] = set()
-    untracked: list[str] = []
-    temps: list[str] = []
-    for item in scanned.decode("utf-8", "surrogateescape").split("\0"):
-        tag, path = item[:1], item[2:]
-        if tag == "?":
-            if safefs.is_temp(path):
-                temps.append(path)
-            elif is_record_path(path):
-                untracked.append(path)
-        elif tag == "R":
-            removed.add(path)
-        elif tag == "C":
-            changed.add(path)
+    if scanned is None or (scanned.staged is None) != (head is None):
+        scanned = start_scan(root, head is not None)()
+    if head is None:
+        index, conflicted = _index(root)
+    else:
+        index = head
+        conflicted = apply(index, scanned.staged)
+    changed, removed, untracked = scanned.changed, scanned.removed, scanned.untracked
     files = []
     stale = 0
     for path in conflicted:
@@ -171,7 +212,7 @@ def work_tree(root: Path, object_format: str, head: dict[str, File] | None) -> t
         found = _from_disk(root, path, object_format)
         if found is not None:
             files.append(found)
-    return files, temps, stale
+    return files, scanned.temps, stale
 
 
 def _index(root: Path) -> tuple[dict[str, File], set[str]]:

@@ -13,7 +13,7 @@ A token whose name is not a facet stays a free word and is reported in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from records import vocab

@@ -80,15 +80,6 @@ def _table(data: bytes | None, path: str) -> dict | None:
     return codec.to_table(loaded.record)
 
 
-def _set(table: dict, key: str, value: Any) -> None:
-    parts = key.split(".")
-    for part in parts[:-1]:
-        table = table.setdefault(part, {})
-    if value is None:
-        table.pop(parts[-1], None)
-    else:
-        table[parts[-1]] = value
-
 
 def _choice(resolutions: dict[str, str], conflict: FieldConflict) -> str | None:
     for name in (conflict.name, conflict.key, conflict.record_id):
@@ -127,7 +118,7 @@ def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
                 return (ours if choice == "ours" else theirs) or ""
             merged = tables[1] if choice == "ours" else tables[2]
         elif choice == "theirs":
-            _set(merged, item.key, item.theirs)
+            diff.set_field(merged, item.key, item.theirs)
     if plan.conflicts or tables is None:
         return None
     if merged is None:

@@ -76,15 +76,15 @@ class Searcher:
         entries = list(entries)
         # Last tie-breaker: the file path (id + ".toml"), the order in which git lists files and the store
         # hands them over, so that this check usually saves the sort.
-        paths = [f"{e.id}.toml" for e in entries]
+        paths = list(map(str.__add__, map(attrgetter("id"), entries), repeat(".toml")))
         if not all(map(operator.le, paths, paths[1:])):
             entries.sort(key=lambda e: f"{e.id}.toml")
-        rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
-        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank)))
-        lengths = map(len, map(attrgetter("title"), entries))
-        keys = [kind << 16 | min(length, 0xFFFF) for kind, length in zip(kinds, lengths)]
+        rank = {kind: i << 16 for i, kind in enumerate(KIND_ORDER)}
+        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank) << 16))
+        lengths = map(min, map(len, map(attrgetter("title"), entries)), repeat(0xFFFF))
+        keys = list(map(operator.or_, kinds, lengths))
         # A stable sort keeps the id order among equals: kind, then title length, then id.
-        entries = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
+        entries = list(map(entries.__getitem__, sorted(range(len(entries)), key=keys.__getitem__)))
         self.entries: list[Entry] = entries
         self._titles = padded_titles(list(map(attrgetter("title_key"), entries)))
         self._texts = list(map(attrgetter("text_key"), entries))

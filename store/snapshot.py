@@ -7,7 +7,7 @@ records are parsed lazily, one at a time, when asked for.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from records import codec, rules
@@ -15,8 +15,10 @@ from records.entry import Entry, entry_of
 from records.models import Model
 from records.problems import Problem
 
+from store import git, listing, parallel, safefs, snapcache
 from store.catfile import CatFile
 from store.listing import File, twins
+from store.write import tree_of
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -36,7 +38,15 @@ class Snapshot:
         self.entries: dict[str, Entry] = {}
         self.problems: list[Problem] = []
         self._commons = commons
-        self._files: dict[str, File] = {}
+        self._files: Mapping[str, File] = {}
+
+    @classmethod
+    def of_cache(cls, commons: Commons, ref: str | None, commit: str | None, entries: dict[str, Entry],
+                 files: Mapping[str, File], problems: list[Problem]) -> Snapshot:
+        """Return the snapshot of a tree read whole from :mod:`store.snapcache`."""
+        snapshot = cls(commons, ref, commit)
+        snapshot.entries, snapshot._files, snapshot.problems = entries, files, problems
+        return snapshot
 
     # --- reading ------------------------------------------------------------
 
@@ -93,9 +103,19 @@ class Snapshot:
                 gc.enable()
 
     def validate(self) -> list[Problem]:
-        """Return the file problems plus the rules of the cahier des charges across records, sorted."""
-        found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
-        return sorted([*self.problems, *found])
+        """Return the file problems plus the rules of the cahier des charges across records, sorted.
+
+        The garbage collector stays paused until the models are dropped: a
+        collection over 100,000 fresh models costs seconds and frees nothing.
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
+            return sorted([*self.problems, *found])
+        finally:
+            if enabled:
+                gc.enable()
 
 
 def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:
@@ -166,19 +186,40 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         total = len(missing)
         enabled = gc.isenabled()
         gc.disable()
+        helper = parallel.start(commons.root, missing)
         try:
             done = 0
-            for file, data in stream(commons, missing):
-                loaded = codec.load(file.path, data or b"")
-                entry = entry_of(loaded, file.blob)
-                cache.put(file.blob, file.path, entry, loaded.problems)
+
+            def add(file: File, entry: Entry, file_problems: list[Problem]) -> None:
+                nonlocal done
+                cache.put(file.blob, file.path, entry, file_problems)
                 entries[entry.id] = entry
-                snapshot._files[entry.id] = file
-                problems.extend(loaded.problems)
+                by_id[entry.id] = file
+                problems.extend(file_problems)
                 done += 1
-                if progress is not None and (done % 256 == 0 or done == total):
+
+            def parse(files: list[File]) -> None:
+                for file, data in stream(commons, files):
+                    loaded = codec.load(file.path, data or b"")
+                    add(file, entry_of(loaded, file.blob), loaded.problems)
+                    if progress is not None and (done % 256 == 0 or done == total):
+                        progress(done + (helper.done if helper else 0), total)
+
+            theirs = {id(f) for f in helper.files} if helper else set()
+            parse([f for f in missing if id(f) not in theirs] if helper else missing)
+            if helper is not None:
+                left = []
+                for file, entry, file_problems in helper.results():
+                    if entry is None:
+                        left.append(file)  # the helper failed: parsed here
+                    else:
+                        add(file, entry, file_problems)
+                parse(left)
+                if progress is not None:
                     progress(done, total)
         finally:
+            if helper is not None:
+                helper.close()
             if enabled:
                 gc.enable()
         cache.save({f.blob for f in files})
@@ -191,4 +232,46 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         for file in on_disk:
             file.data = None  # re-read from disk on demand; Objects.content checks the blob still matches
     snapshot.problems = sorted(problems)
+    return snapshot
+
+
+def load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
+    """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
+
+    A tree seen before (a ref, or a work tree and index that hold exactly
+    HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
+    listing is built and unknown blobs parsed, and a clean tree is saved there.
+    """
+    if commons._saving is not None:
+        commons._saving.join()  # the snapshot file of the previous load is complete
+        commons._saving = None
+    scanned = None
+    if ref is None:
+        commit = commons.head()
+        wait = listing.start_scan(commons.root, commit is not None)
+        tree = tree_of(commons.objects.reader, commit) if commit else None
+        cached = snapcache.load(commons.data_dir, tree) if tree else None  # while git scans
+        scanned = wait()
+        if scanned.temps:
+            safefs.sweep(commons.root, scanned.temps)
+    else:
+        commit = commons.resolve(ref)
+        tree = tree_of(commons.objects.reader, commit)
+        cached = snapcache.load(commons.data_dir, tree)
+    clean = tree is not None and (scanned is None or scanned.clean)
+    if cached is not None and clean:
+        return Snapshot.of_cache(commons, ref, commit, *cached)
+    cached = None
+    commons._cache.refresh()
+    if ref is None:
+        head = commons.trees.files(tree) if commit else None
+        files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
+        if stale > 50:
+            git.run(commons.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
+    else:
+        files = list(commons.trees.files(tree).values())
+    snapshot = build(commons, ref, commit, files, progress)
+    if clean:
+        commons._saving = snapcache.save_later(commons.data_dir, tree, snapshot.entries, snapshot._files,
+                                               snapshot.problems)
     return snapshot

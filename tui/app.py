@@ -53,11 +53,13 @@ class TraamApp(WorkflowActions, App):
         *WORKFLOW_BINDINGS,
     ]
 
-    def __init__(self, path: str | Path = ".", *, today: dt.date | None = None) -> None:
+    def __init__(self, path: str | Path = ".", *, today: dt.date | None = None, preload=None) -> None:
         super().__init__()
         self.path = Path(path)
         self.today = today
         self._session: Session | None = None
+        self._preload = preload
+        """A :class:`tui.preload.Preload` already reading this commons, or None."""
 
     @property
     def session(self) -> Session | None:
@@ -95,8 +97,12 @@ class TraamApp(WorkflowActions, App):
                 step["next"] = done + max(1, total // 100)
                 self.post_message(LoadProgress(done, total))
 
+        preload, self._preload = self._preload, None
         try:
-            session = Session.open(self.path, progress=progress, today=self.today, states=False)
+            if preload is not None:
+                session = preload.result(progress)
+            else:
+                session = Session.open(self.path, progress=progress, today=self.today, states=False)
         except Exception as error:  # noqa: BLE001 - every failure becomes a French dialog
             self.post_message(WorkFailed(french_message(error), fatal=True))
             return
@@ -227,8 +233,11 @@ class TraamApp(WorkflowActions, App):
                                 partial(self.call_later, self.run_action, binding.action, active.node))
 
 
-def run_app(path: str | Path = ".", *, today: dt.date | None = None) -> int:
-    """Run the application on the commons at ``path`` and return the exit code."""
-    app = TraamApp(path, today=today)
+def run_app(path: str | Path = ".", *, today: dt.date | None = None, preload=None) -> int:
+    """Run the application on the commons at ``path`` and return the exit code.
+
+    ``preload``: a :class:`tui.preload.Preload` of the same commons started before importing this module.
+    """
+    app = TraamApp(path, today=today, preload=preload)
     app.run()
     return app.return_code or 0

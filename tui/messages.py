@@ -43,3 +43,4 @@ class StatesLoaded(Message):
 
     session: Session
     states: dict[str, str] | None
+    notes: dict[str, str] | None = None

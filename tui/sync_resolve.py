@@ -78,15 +78,6 @@ def conflicts(root: Path | str) -> Conflicts:
     return found
 
 
-def _set(table: dict, key: str, value: Any) -> None:
-    parts = key.split(".")
-    for part in parts[:-1]:
-        table = table.setdefault(part, {})
-    if value is None:
-        table.pop(parts[-1], None)
-    else:
-        table[parts[-1]] = value
-
 
 def resolve(root: Path | str, choices: dict[str, str]) -> str | None:
     """Apply ``choices`` (``"<id>:<key>"`` → ``ours``/``theirs``), stage the records, commit when done.
@@ -115,7 +106,7 @@ def resolve(root: Path | str, choices: dict[str, str]) -> str | None:
             if conflict.key == "*":  # the whole record: deleted on one side, changed on the other
                 table = conflict.ours if choice == "ours" else conflict.theirs
             elif choice == "theirs":
-                _set(table, conflict.key, conflict.theirs)
+                diff.set_field(table, conflict.key, conflict.theirs)
         if table is None:
             git.run(root, "rm", "--quiet", "--cached", "--", path)
             safefs.unlink(root, path)

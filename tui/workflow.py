@@ -39,21 +39,31 @@ class WorkflowActions:
 
     @work(thread=True, exclusive=True, group="states", exit_on_error=False)
     def derive_states(self, session: Session) -> None:
-        """Derive the validation states of ``session`` in a worker; screens show « — » until then."""
-        self.post_message(StatesLoaded(session, session.load_states()))
+        """Derive the validation states (and the author's review comments) in a worker; « — » until then."""
+        states = session.load_states()
+        self.post_message(StatesLoaded(session, states, workflow_data.author_notes(Path(session.commons.root))))
 
     def on_states_loaded(self, message: StatesLoaded) -> None:
         if message.session is not self.session:
             return  # a newer session is on its way and will get its own states
-        self.session = message.session.with_states(message.states)
+        self.session = message.session.with_states(message.states, message.notes)
         refresh = getattr(self.screen, "_refresh_if_needed", None)
         if refresh is not None:
             refresh()
 
+    def _editing(self) -> bool:
+        """Tell (and say) whether a form with unsaved changes is open: git work would change its files."""
+        from tui.screens.edit import EditScreen
+
+        if any(isinstance(screen, EditScreen) and screen.dirty for screen in self.screen_stack):
+            self.notify(strings.UNSAVED_FIRST, severity="warning")
+            return True
+        return False
+
     # --- contributions -------------------------------------------------------------------
 
     def action_contrib_start(self) -> None:
-        if self.session is None:
+        if self.session is None or self._editing():
             return
         self.read_academie(Path(self.session.commons.root))
 
@@ -126,7 +136,7 @@ class WorkflowActions:
     def action_sync(self) -> None:
         from tui.screens.sync import SyncScreen
 
-        if self.session is not None and not isinstance(self.screen, SyncScreen):
+        if self.session is not None and not isinstance(self.screen, SyncScreen) and not self._editing():
             self.push_screen(SyncScreen())
 
     def action_export(self) -> None:

@@ -140,6 +140,20 @@ def contribution(root: Path | str) -> Contribution:
     return found
 
 
+def author_notes(root: Path | str) -> dict[str, str]:
+    """Return the comments of the latest review decision on the current contribution, by record id."""
+    branch = git.run(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).stdout.decode().strip()
+    if contrib.parse_branch(branch) is None:
+        return {}
+    remote = contrib.default_remote(root)
+    tip = (trees.rev(root, f"refs/remotes/{remote}/{branch}") if remote else None) or trees.rev(root, "HEAD")
+    decision = notes.latest_decision(root, tip) if tip else None
+    if decision is None:
+        return {}
+    label = notes.DECISIONS.get(decision.decision, decision.decision)
+    return {record_id: f"{label} ({decision.reviewer}) : {comment}" for record_id, comment in decision.records.items()}
+
+
 def _start_of(root: Path | str, tip: str, academie: str) -> str | None:
     """Return the commit a contribution's changes are counted from, even once it was merged (validated).
 

@@ -115,8 +115,10 @@ def test_cache_copied_from_elsewhere_is_not_trusted(tmp_path, monkeypatch):
     other = Commons.open(root)
     other.load()
     assert other.parsed == 4
-    cache = other.common_dir / "traam" / "entries.bin"
-    cache.write_bytes(b"traam-cache-1\n" + b"\0" * 32 + b"garbage")
+    other.close()  # the snapshot cache is written
+    folder = other.common_dir / "traam"
+    for cache in [folder / "entries.bin", *folder.glob("snap-*.bin")]:  # the blob cache and the snapshot cache
+        cache.write_bytes(b"traam-cache-1\n" + b"\0" * 32 + b"garbage")
     again = Commons.open(root)
     assert len(again.load().entries) == 4 and again.parsed == 4
 

@@ -94,3 +94,50 @@ async def test_submit_outside_a_contribution_is_explained(tmp_path):
         assert isinstance(app.screen, ErrorDialog)
         assert "Nouvelle contribution" in app.screen.message and "main" in app.screen.message
     assert os.listdir(world.remote / "refs" / "heads") == ["main"]
+
+
+@asynctest
+async def test_branch_changing_actions_wait_for_an_unsaved_form(commons_path):
+    """With unsaved changes in a form, « c » (switches branch) and « s » (merges upstream) do nothing but say why."""
+    from tui.screens.edit import EditScreen
+    from tui.widgets.record_form import field_id
+
+    app = TraamApp(commons_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_editor("scenarios/2026-2027/svt/lille/biodiversite-cour")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, EditScreen)
+        screen.query_one(f"#{field_id('title')}", Input).value = "Nouveau titre"
+        await settle(app, pilot)
+        assert screen.dirty
+        screen.set_focus(None)
+        for key in ("c", "s"):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.screen is screen, key
+    assert git(commons_path, "symbolic-ref", "--short", "HEAD").strip() == "main"
+
+
+@asynctest
+async def test_submit_on_a_forge_proposes_the_merge_request(tmp_path):
+    from tests.test_tui.review_scenes import BRANCH, edit
+
+    world = make_world(tmp_path)
+    teacher = world.clone("teacher")
+    git(teacher, "config", "traam.forge", "gitlab")
+    edit(teacher, BRANCH, {f"{NEW_ID}.toml": scenario("Herbier numérique")})
+    app = TraamApp(teacher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SubmitDialog)
+        assert dialog.query_one("#merge-request", Checkbox).value
+        assert dialog.query_one("#mr-fields").display
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SubmitDialog)
+    assert git(world.remote, "rev-parse", "--verify", "-q", f"refs/heads/{BRANCH}", check=False).strip() == ""

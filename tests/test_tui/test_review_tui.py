@@ -133,6 +133,14 @@ async def test_request_changes_writes_a_note_the_author_reads(tmp_path):
         assert "Modifications demandées" in body
         assert "Merci de compléter la fiche." in body and "Ajoutez la durée." in body
         assert app.session.state_of(NEW_ID) == "modifications"
+        # The comment on the record is also shown first in its detail pane.
+        await pilot.press("2")
+        await settle(app, pilot)
+        app.screen.load_detail(NEW_ID)
+        await settle(app, pilot)
+        detail = text_of(app.screen.query_one("#detail-body", Static))
+        assert detail.startswith("Note de relecture : modifications demandées (Lou Lille")
+        assert "Ajoutez la durée." in detail.splitlines()[0]
 
 
 @asynctest

@@ -164,3 +164,28 @@ async def test_export_default_publishes_validated_records_only(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert SCENARIO_ID in text and NEW_ID not in text
     assert (tmp_path / "export.schema.json").is_file()
+
+
+@asynctest
+async def test_export_refused_is_a_french_error_dialog(commons_path, tmp_path):
+    from tui.screens.error_dialog import ErrorDialog
+
+    out = tmp_path / "mes-documents"
+    out.mkdir()
+    (out / "rapport.odt").write_text("à garder", encoding="utf-8")
+    app = TraamApp(commons_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#output", Input).value = str(out)
+        dialog.query_one("#etat", Select).value = "tous"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "inattendue" not in app.screen.message and str(out) in app.screen.message
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is dialog and not dialog.query_one("#ok").disabled
+    assert sorted(p.name for p in out.iterdir()) == ["rapport.odt"]

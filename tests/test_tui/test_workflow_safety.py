@@ -48,6 +48,15 @@ async def test_hostile_author_title_and_note_are_shown_literally(tmp_path, monke
         await pilot.click("#contribution-body")
         await settle(app, pilot)
         assert app.is_running  # clicking the text ran no « app.quit »
+        await pilot.press("2")
+        await settle(app, pilot)
+        app.screen.load_detail(NEW_ID)
+        await settle(app, pilot)
+        detail = rendered(app.screen.query_one("#detail-body", Static))
+        assert f"Champ {HOSTILE}" in detail.splitlines()[0] and "\x1b" not in detail
+        await pilot.click("#detail-body")
+        await settle(app, pilot)
+        assert app.is_running
 
 
 @asynctest

@@ -94,7 +94,8 @@ class ExplorerScreen(RecordActions, SessionScreen):
         record = session.snapshot.record(record_id)
         problems = [p for p in session.snapshot.problems if p.path.removesuffix(".toml") == record_id]
         state = session.state_of(record_id)
-        self.app.call_from_thread(self.query_one(RecordDetail).show, record_id, record, state, problems)
+        self.app.call_from_thread(self.query_one(RecordDetail).show, record_id, record, state, problems,
+                                  session.note_of(record_id))
 
     def current_record_id(self) -> str | None:
         entry = self.query_one(RecordList).current

@@ -46,7 +46,7 @@ class RecordScreen(RecordActions, SessionScreen):
         record = session.snapshot.record(self.record_id)
         problems = [p for p in session.snapshot.problems if p.path.removesuffix(".toml") == self.record_id]
         self.app.call_from_thread(self.query_one(RecordDetail).show, self.record_id, record,
-                                  session.state_of(self.record_id), problems)
+                                  session.state_of(self.record_id), problems, session.note_of(self.record_id))
 
     def current_record_id(self) -> str | None:
         return self.record_id

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from tui import strings
 from tui.render import render_problems, render_record
+from tui.safe import content
 
 
 class RecordDetail(VerticalScroll, can_focus=True):
@@ -26,8 +27,12 @@ class RecordDetail(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(Content.styled(strings.NO_SELECTION, "$text-muted"), id="detail-body")
 
-    def show(self, record_id: str | None, record, state: str | None = None, problems: list | None = None) -> None:
-        """Render ``record`` (None with ``problems`` for an invalid file; None and no id to clear)."""
+    def show(self, record_id: str | None, record, state: str | None = None, problems: list | None = None,
+             note: str | None = None) -> None:
+        """Render ``record`` (None with ``problems`` for an invalid file; None and no id to clear).
+
+        ``note``: a reviewer's comment on this record, shown first to its author.
+        """
         self.record_id, self.record = record_id, record
         body = self.query_one("#detail-body", Static)
         if record_id is None:
@@ -35,5 +40,9 @@ class RecordDetail(VerticalScroll, can_focus=True):
         elif record is None:
             body.update(render_problems(problems or []))
         else:
-            body.update(render_record(record_id, record, state))
+            shown = render_record(record_id, record, state)
+            if note:
+                shown = Content("\n").join([Content.assemble((f"{strings.REVIEW_NOTE} : ", "bold $warning"),
+                                                              content(note, multiline=True)), shown])
+            body.update(shown)
         self.scroll_home(animate=False)

@@ -44,9 +44,12 @@ def shown_value(key: str, value) -> str:
 
     if value is None:
         return strings.REVIEW_ABSENT
+    field = key.split(".")[-1]
+    if isinstance(value, list) and all(not isinstance(item, (list, dict)) for item in value):
+        return value_text(", ".join(format_value(field, item) for item in value))
     if isinstance(value, (list, dict)):
         return value_text(value)
-    return value_text(format_value(key.split(".")[-1], value))
+    return value_text(format_value(field, value))
 
 
 def field_name(key: str) -> str:

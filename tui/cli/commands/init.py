@@ -21,7 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.commons import init_commons
     from store.errors import StoreError
 
     target = Path(args.directory)

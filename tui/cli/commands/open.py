@@ -26,6 +26,9 @@ def open_app(args: argparse.Namespace) -> int:
         commons = Commons.open(".")
     except StoreError as error:
         return fail(str(error))
+    from tui.preload import Preload
+
+    preload = Preload(commons.root)  # reads the commons while the application is imported
     from tui.app import run_app
 
-    return run_app(commons.root)
+    return run_app(commons.root, preload=preload)

@@ -1,0 +1,51 @@
+"""A cold load shared with a helper process gives exactly what a load in one process gives, even if the helper fails."""
+
+from __future__ import annotations
+
+import shutil
+
+from store import parallel
+from store.commons import Commons
+from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
+
+MORE = {
+    f"scenarios/2026-2027/svt/lille/defi-{n}.toml": scenario(f"Défi {n}") for n in range(6)
+} | {"scenarios/2026-2027/svt/lille/casse.toml": 'title = "sans fin\n'}  # a syntax error: its problem comes back too
+START = parallel.start
+
+
+def cold(root, monkeypatch, threshold, helpers=None):
+    shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", threshold)
+    found = helpers if helpers is not None else []
+    monkeypatch.setattr(parallel, "start", lambda *args: found.append(START(*args)) or found[-1])
+    calls = []
+    commons = Commons.open(root)
+    snapshot = commons.load(progress=lambda done, total: calls.append((done, total)))
+    commons.close()
+    paths = {rid: snapshot.path(rid) for rid in snapshot.entries}
+    return dict(snapshot.entries), snapshot.problems, paths, commons.parsed, calls
+
+
+def test_helper_process_gives_the_same_snapshot(tmp_path, monkeypatch):
+    root = make_commons(tmp_path / "c", MORE)
+    alone = cold(root, monkeypatch, 10**9)
+    helpers = []
+    shared = cold(root, monkeypatch, 2, helpers)
+    assert helpers[0] is not None and helpers[0].done == len(helpers[0].files) > 0  # the helper did its half
+    assert shared[:3] == alone[:3]
+    assert shared[3] == alone[3] == len(alone[0])  # every file counted as parsed
+    assert shared[4][-1] == (len(alone[0]), len(alone[0]))  # progress reaches the total
+    assert any(p.path.endswith("casse.toml") for p in shared[1])
+    assert alone[0][SCENARIO_ID].title == "Défi botanique"
+
+
+def test_helper_that_fails_changes_nothing(tmp_path, monkeypatch):
+    root = make_commons(tmp_path / "c", MORE)
+    alone = cold(root, monkeypatch, 10**9)
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(parallel, "_CODE", tmp_path / "empty")  # the helper cannot import its code and exits 1
+    helpers = []
+    failed = cold(root, monkeypatch, 2, helpers)
+    assert helpers[0] is not None and helpers[0].done == 0
+    assert failed[:4] == alone[:4]

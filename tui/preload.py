@@ -1,0 +1,59 @@
+"""Provides Preload: the commons' session read in a thread while the application itself is still being imported.
+
+``traam`` spends a few tenths of a second importing Textual and the screens;
+git's scan of the work tree and the read of the cache need no Textual, so
+they start first and run meanwhile. The application then takes the session
+(or the error) from here instead of opening the commons itself. This module
+imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+Progress = Callable[[int, int], None]
+
+
+class Preload:
+    """``Session.open(path, states=False)`` running in a daemon thread, started at creation."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._sink: Progress | None = None
+        self._last: tuple[int, int] | None = None
+        self._lock = threading.Lock()
+        self._session = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="traam-preload", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from tui.session import Session
+
+            self._session = Session.open(self.path, progress=self._progress, states=False)
+        except BaseException as error:  # noqa: BLE001 - handed to the application, which shows it in French
+            self._error = error
+
+    def _progress(self, done: int, total: int) -> None:
+        with self._lock:
+            sink, self._last = self._sink, (done, total)
+        if sink is not None:
+            sink(done, total)
+
+    def result(self, progress: Progress | None = None):
+        """Wait for the session and return it; ``progress`` receives the loading progress from now on.
+
+        Raises:
+            Exception: whatever opening the commons raised (a StoreError with a French message).
+        """
+        with self._lock:
+            self._sink, last = progress, self._last
+        if progress is not None and last is not None:
+            progress(*last)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._session
