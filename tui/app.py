@@ -57,9 +57,27 @@ class TraamApp(WorkflowActions, App):
         super().__init__()
         self.path = Path(path)
         self.today = today
-        self.session: Session | None = None
+        self._session: Session | None = None
         self._preload = preload
         """A :class:`tui.preload.Preload` already reading this commons, or None."""
+
+    @property
+    def session(self) -> Session | None:
+        """The open commons as the screens see it (None while loading)."""
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        # Once its states are known (the searcher needs them for etat:), a session gets its searcher
+        # warmed off the UI thread, so that the first keystroke costs what the others cost.
+        self._session = session
+        if session is not None and session.states is not None and session._searcher is None:
+            self.warm_search(session)
+
+    @work(thread=True, group="warm-search", exit_on_error=False)
+    def warm_search(self, session: Session) -> None:
+        """Build the search index of ``session`` in a worker."""
+        session.warm_search()
 
     # --- loading --------------------------------------------------------------------
 
@@ -175,7 +193,7 @@ class TraamApp(WorkflowActions, App):
     def action_new(self) -> None:
         if self.session is None:
             return
-        from tui.form import template
+        from tui.blank import template
 
         campaign = self.session.current_campaign()
 

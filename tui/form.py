@@ -248,36 +248,4 @@ def spec_for_problem(specs: list[FieldSpec], problem: Problem) -> FieldSpec | No
     return best
 
 
-def template(kind: str, campaign: str = "", discipline: str = "", academie: str = "") -> dict[str, Any]:
-    """Return the starting table of a new record of ``kind`` (what a teacher fills in)."""
-    if kind == "scenario":
-        return {"campaign": campaign, "disciplines": [discipline] if discipline else [], "academie": academie,
-                "theme": "",
-                "title": "", "licence": "CC-BY-SA-4.0"}
-    if kind == "team":
-        return {"campaign": campaign, "discipline": discipline, "academie": academie, "theme": "",
-                "project_title": "", "pilot": {"name": "", "corps": "ia-ipr"}, "referent": {"name": ""}}
-    if kind == "theme":
-        return {"campaign": campaign, "discipline": discipline, "title": ""}
-    if kind == "campaign":
-        return {"code": campaign, "title": ""}
-    raise ValueError(kind)
-
-
-def record_id_of(kind: str, table: dict, slug: str = "") -> str:
-    """Return the id a new record will have, from its fields (scenarios also need a slug)."""
-    from records.text import slugify
-
-    if kind == "campaign":
-        return f"campaigns/{table.get('code', '')}"
-    if kind == "theme":
-        return f"themes/{table.get('campaign', '')}/{table.get('discipline', '')}"
-    if kind == "team":
-        return f"teams/{table.get('campaign', '')}/{table.get('discipline', '')}/{table.get('academie', '')}"
-    disciplines = table.get("disciplines") or [""]
-    slug = slug or slugify(str(table.get("title", "")))
-    return f"scenarios/{table.get('campaign', '')}/{disciplines[0]}/{table.get('academie', '')}/{slug}"
-
-
-__all__ = ["FieldSpec", "specs_for", "values_of", "table_of", "check", "spec_for_problem", "template",
-           "record_id_of", "tables_text", "codec"]
+__all__ = ["FieldSpec", "specs_for", "values_of", "table_of", "check", "spec_for_problem", "tables_text"]

@@ -15,7 +15,7 @@ from records import vocab
 from records import present
 from records.codec import to_table
 from tui import strings
-from tui.safe import content, plain
+from tui.safe import content
 
 VOCABULARY_OF: dict[str, dict[str, str]] = {**present.VALUE_VOCABULARIES, "kind": vocab.TOOL_KINDS}
 """Which vocabulary labels the codes of a field, by field name."""
@@ -101,5 +101,3 @@ def first_url(record: Any) -> str | None:
     """Return the publication URL of a record if it has one (scenarios), else None."""
     return getattr(record, "publication_url", None) or getattr(record, "edubase_url", None)
 
-
-__all__ = ["render_record", "render_problems", "format_value", "first_url", "plain"]

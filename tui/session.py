@@ -7,6 +7,7 @@ screens; screens never call git on the UI thread. It holds no widgets.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from records.entry import Entry
 Progress = Callable[[int, int], None]
 
 RECORD_KINDS = ("campaign", "theme", "team", "scenario")
+
+_SEARCHER_LOCK = threading.Lock()
 """Kinds shown in lists; the manifest and governance are reached through their own screens."""
 
 
@@ -145,12 +148,26 @@ class Session:
 
     @property
     def searcher(self):
-        """The store's Searcher over every entry, built on first use."""
-        if self._searcher is None:
-            from store.search import Searcher
+        """The store's Searcher over every entry, built on first use (once, even from two workers)."""
+        with _SEARCHER_LOCK:
+            if self._searcher is None:
+                from store.search import Searcher
 
-            self._searcher = Searcher(self.entries.values(), states=self.states)
-        return self._searcher
+                self._searcher = Searcher(self.entries.values(), states=self.states)
+            return self._searcher
+
+    def warm_search(self) -> None:
+        """Build and warm the searcher now (blocking: a worker calls it right after the first paint).
+
+        The typo word list is kept in the store's data folder between runs, so
+        that the first keystroke costs what the others cost.
+        """
+        data_dir = getattr(self.commons, "data_dir", None)
+        cache = Path(data_dir) / "vocabulary.txt" if data_dir is not None else None
+        searcher = self.searcher
+        warm = getattr(searcher, "warm", None)
+        if warm is not None:
+            warm(cache)
 
     def campaigns(self) -> list[Entry]:
         """Return the campaign entries, newest first."""

@@ -24,7 +24,8 @@ class Terminal:
 
     def __init__(self, command: list[str], env: dict[str, str], cwd: Path) -> None:
         self.socket = f"traam-e2e-{uuid.uuid4().hex[:8]}"
-        self.env = env
+        # Textual trusts COLUMNS/LINES over the terminal: a test runner's values would shrink the app.
+        self.env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "32",
                   "-c", str(cwd), *command, check=True)
         self.tmux("set-option", "-g", "set-clipboard", "on")
@@ -101,3 +102,24 @@ def test_hostile_record_in_a_real_terminal_sends_no_escape(terminal):
     # OSC 52 would have written tmux's clipboard (set-clipboard on): nothing did.
     assert terminal.buffers().strip() == ""
     terminal.keys("q")
+
+
+def test_traam_demo_creates_the_demo_then_opens_it(tmp_path, traam_bin, hermetic_git):
+    """``traam demo`` with a fresh HOME: the demo commons is created in the data folder, then browsed."""
+    env = {**os.environ, "PATH": f"{traam_bin}{os.pathsep}{os.environ['PATH']}", "HOME": str(hermetic_git),
+           "XDG_DATA_HOME": str(tmp_path / "donnees"), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+           "LC_ALL": "C.UTF-8"}
+    term = Terminal(["traam", "demo"], env, tmp_path)
+    try:
+        term.wait_for("Campagne en cours", timeout=60)
+        assert (tmp_path / "donnees" / "traam" / "demo" / "traam.toml").is_file()
+        term.keys("/")
+        term.wait_for("Rechercher…")
+        term.type("fractions")
+        term.wait_for("Fractions : trois parcours")
+        term.keys("Enter")
+        screen = term.wait_for("Identifiant :")
+        assert "Fractions : trois parcours différenciés" in screen
+        term.keys("q")
+    finally:
+        term.close()

@@ -183,3 +183,41 @@ async def test_new_scenario_from_template_is_committed(commons_path, make_app):
         await settle(app, pilot)
     assert commit_count(commons_path) == before + 1
     assert (commons_path / "scenarios/2026-2027/svt/lille/mares-et-tetards.toml").is_file()
+
+
+@asynctest
+async def test_dashboard_shortcuts_work_with_the_mouse(commons_path, make_app):
+    from tui.screens.explorer import ExplorerScreen
+
+    app = make_app(commons_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#shortcuts", offset=(3, 3))  # border, title, « 1 … », then « 2 Explorateur »
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+@asynctest
+async def test_team_form_edits_nested_fields_and_lists_of_tables(commons_path, make_app):
+    """The team form flattens the pilot (pilot.name) and edits teachers as one table per line."""
+    from textual.widgets import TextArea
+
+    team = "teams/2026-2027/svt/lille"
+    app = make_app(commons_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_editor(team)
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one(f"#{field_id('pilot.name')}", Input).value = "Nouvelle Inspectrice"
+        teachers = screen.query_one(f"#{field_id('teachers')}", TextArea)
+        teachers.load_text(teachers.text + '\n{ name = "Enseignante 4", school = "Lycée Exemple" }')
+        await settle(app, pilot)
+        assert screen.record is not None, screen.problems
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    text = (commons_path / f"{team}.toml").read_text(encoding="utf-8")
+    assert 'name = "Nouvelle Inspectrice"' in text and "Enseignante 4" in text
+    assert git(commons_path, "log", "-1", "--format=%s").strip() == f"Modifier {team}"

@@ -237,3 +237,26 @@ def test_new_record_dialog(snap_compare, commons_path):
         await settle(pilot)
 
     assert snap_compare(app_on(commons_path), terminal_size=SIZE, run_before=run_before)
+
+
+def test_edit_form_small_terminal(snap_compare, commons_path):
+    """At 80×24 the form keeps the id, the status line, labelled fields and the footer keys."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        pilot.app.open_editor(BIODIV)
+        await settle(pilot)
+
+    assert snap_compare(app_on(commons_path), terminal_size=SMALL, run_before=run_before)
+
+
+def test_light_theme(snap_compare, commons_path):
+    """Themes work: the search screen in Textual's light theme stays readable (all colours are theme variables)."""
+
+    async def run_before(pilot):
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+        await pilot.press("slash", *"biodiv")
+        await settle(pilot)
+
+    assert snap_compare(app_on(commons_path), terminal_size=SIZE, run_before=run_before)

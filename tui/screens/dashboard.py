@@ -18,23 +18,29 @@ from tui.widgets.bar_chart import BarChart
 from tui.widgets.calendar_panel import CalendarPanel
 
 SHORTCUTS = (
-    ("1", strings.DASHBOARD),
-    ("2", strings.EXPLORER),
-    ("/", strings.SEARCH),
-    ("n", strings.KEY_NEW),
-    ("Ctrl+R", strings.KEY_RELOAD),
-    ("Ctrl+P", strings.KEY_PALETTE),
-    ("F1 ?", strings.HELP),
-    ("q", strings.KEY_QUIT),
+    ("1", strings.DASHBOARD, "app.switch_mode('dashboard')"),
+    ("2", strings.EXPLORER, "app.switch_mode('explorer')"),
+    ("/", strings.SEARCH, "app.search"),
+    ("4", strings.KEY_REVIEW, "app.switch_mode('review')"),
+    ("5", strings.KEY_CONTRIBUTION, "app.switch_mode('contribution')"),
+    ("n", strings.KEY_NEW, "app.new"),
+    ("s", strings.KEY_SYNC, "app.sync"),
+    ("x", strings.KEY_EXPORT, "app.export"),
+    ("Ctrl+R", strings.KEY_RELOAD, "app.reload"),
+    ("Ctrl+P", strings.KEY_PALETTE, "app.command_palette"),
+    ("F1 ?", strings.HELP, "app.help"),
+    ("q", strings.KEY_QUIT, "app.quit"),
 )
+"""Key, label, action: the actions are our constants, so these lines may carry ``@click`` (no data in them)."""
 
 
 def shortcuts() -> Content:
-    """Return the shortcut lines (our own strings only)."""
-    return Content("\n").join(
-        [Content.styled(strings.SHORTCUTS, "bold $accent")]
-        + [Content.assemble((key.ljust(7), "bold $text-primary"), label) for key, label in SHORTCUTS]
-    )
+    """Return the shortcut lines, clickable (our own strings only; labels passed as variables, not markup)."""
+    lines = [Content.styled(strings.SHORTCUTS, "bold $accent")]
+    for key, label, action in SHORTCUTS:
+        lines.append(Content.from_markup(f"[@click={action}][bold $text-primary]$key[/] $label[/]",
+                                         key=key.ljust(7), label=label))
+    return Content("\n").join(lines)
 
 
 class DashboardScreen(SessionScreen):

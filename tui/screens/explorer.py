@@ -17,7 +17,7 @@ from tui.screens.record_actions import RecordActions
 from tui.session import Session
 from tui.widgets.commons_tree import CommonsTree, Scope
 from tui.widgets.record_detail import RecordDetail
-from tui.widgets.record_list import RecordList, Row
+from tui.widgets.record_list import EntryRows, RecordList
 
 
 class ExplorerScreen(RecordActions, SessionScreen):
@@ -48,7 +48,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
         self.query_one(CommonsTree).fill(self._index, titles)
         self.show_scope(Scope())
 
-    def rows_for(self, scope: Scope) -> list[Row]:
+    def rows_for(self, scope: Scope) -> EntryRows:
         """Return the rows of the records within ``scope``, taken from the tree index (no full scan)."""
         session = self.session
         if scope.record_id:
@@ -69,7 +69,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
                     for bucket in academies.values():
                         entries.extend(bucket)
             entries.sort(key=lambda e: e.id)
-        return [Row(e, session.state_of(e.id)) for e in entries]
+        return EntryRows(entries, session.state_of)
 
     def show_scope(self, scope: Scope) -> None:
         rows = self.rows_for(scope)

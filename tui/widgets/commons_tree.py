@@ -83,9 +83,13 @@ class CommonsTree(Tree[Scope]):
                 node.add_leaf(content(entry.title), Scope(record_id=entry.id))
         elif scope.discipline:
             academies = self.index[scope.campaign][scope.discipline]
+            # An académie node stands for its team: show the team's project next to it.
+            teams = {e.academie: e for e in academies.get("", []) if e.kind == "team"}
             for academie in sorted((a for a in academies if a), key=lambda a: fold(vocab.label(vocab.ACADEMIES, a))):
-                label = Text.assemble(content(vocab.label(vocab.ACADEMIES, academie)),
-                                         (f" ({len(academies[academie])})", "dim"))
+                team = teams.get(academie)
+                label = Text.assemble(content(vocab.label(vocab.ACADEMIES, academie), "bold"),
+                                      (" — ", "dim") if team else "", content(team.title) if team else "",
+                                      (f" ({len(academies[academie])})", "dim"))
                 node.add(label, Scope(scope.campaign, scope.discipline, academie))
             for entry in sorted(academies.get("", []), key=lambda e: (e.kind, e.id)):
                 kind = vocab.label(vocab.KINDS, entry.kind)

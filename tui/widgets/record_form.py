@@ -35,7 +35,7 @@ class FieldRow(Vertical):
     FieldRow.-invalid Input, FieldRow.-invalid TextArea, FieldRow.-invalid SelectionList, FieldRow.-invalid Select > SelectCurrent { background: $error 15%; }
     FieldRow TextArea { height: 6; }
     FieldRow TextArea.lines { height: 4; }
-    FieldRow SelectionList { height: auto; max-height: 10; }
+    FieldRow SelectionList { height: auto; max-height: 8; }
     """
 
     def __init__(self, spec: FieldSpec, value: Any) -> None:

@@ -8,7 +8,7 @@ the Line API, so its cost depends on the height of the terminal only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -33,6 +33,23 @@ class Row:
     entry: Entry
     state: str | None = None
     spans: tuple[tuple[int, int], ...] = ()
+
+
+class EntryRows(Sequence[Row]):
+    """Rows made on demand from entries: listing 100,000 records builds no 100,000 objects."""
+
+    def __init__(self, entries: Sequence[Entry], state_of: Callable[[str], str | None]) -> None:
+        self.entries = entries
+        self.state_of = state_of
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self.entries[index]
+        return Row(entry, self.state_of(entry.id))
 
 
 def _fit(text: str, width: int) -> str:
@@ -64,7 +81,7 @@ class RecordList(ScrollView, can_focus=True):
     RecordList > .record-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     RecordList:blur > .record-list--cursor { background: $block-cursor-blurred-background; }
     RecordList > .record-list--match { text-style: bold underline; color: $text-accent; }
-    RecordList > .record-list--dim { color: $text-muted; }
+    RecordList > .record-list--dim { text-style: dim; }
     RecordList > .record-list--error { color: $text-error; }
     """
 
@@ -92,7 +109,7 @@ class RecordList(ScrollView, can_focus=True):
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = []
 
     # --- data ---------------------------------------------------------------------
 
@@ -100,7 +117,7 @@ class RecordList(ScrollView, can_focus=True):
     def rows(self) -> Sequence[Row]:
         return self._rows
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace every row (cheap: nothing is painted until visible)."""
         self._rows = rows
         self.virtual_size = Size(self.size.width, len(rows))
@@ -159,9 +176,9 @@ class RecordList(ScrollView, can_focus=True):
 
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Return the widths of the kind, académie and state columns (narrow terminals drop some)."""
-        if width >= 100:
+        if width >= 90:
             return 11, 16, 18
-        if width >= 70:
+        if width >= 66:
             return 11, 0, 17
         if width >= 50:
             return 11, 0, 10
