@@ -78,6 +78,18 @@ def search_repaints(root: Path, query: str = "biodiversite") -> dict:
     from bench.measures import percentile
     from tui.app import TraamApp
 
+    from tui.screens.search import SearchScreen
+
+    shown_at: list[float] = []
+    original = SearchScreen.show_rows
+
+    def stamped(screen, query, rows):  # noqa: ANN001 - wraps the screen's method for the measure only
+        original(screen, query, rows)
+        # Stamp once the results are painted: the refresh after set_rows is what a person sees.
+        screen.call_after_refresh(lambda: shown_at.append(time.perf_counter()))
+
+    SearchScreen.show_rows = stamped
+
     async def run() -> tuple[list[float], list[float]]:
         app = TraamApp(root)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -91,16 +103,24 @@ def search_repaints(root: Path, query: str = "biodiversite") -> dict:
             times, cpu = [], []
             for char in query:
                 started, started_cpu = time.perf_counter(), time.process_time()
+                del shown_at[:]
                 await pilot.press(char)
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                times.append(time.perf_counter() - started)
+                with_pilot.append(time.perf_counter() - started)
+                # From the key press to the results painted, measured inside the app (no pilot waits).
+                times.append((shown_at[-1] if shown_at else time.perf_counter()) - started)
                 cpu.append(time.process_time() - started_cpu)
             return times, cpu
 
-    times, cpu = asyncio.run(run())
+    with_pilot: list[float] = []
+    try:
+        times, cpu = asyncio.run(run())
+    finally:
+        SearchScreen.show_rows = original
     return {
         "keystroke_p95": percentile(times, 95), "keystroke_cpu_p95": percentile(cpu, 95),
-        "keystroke_note": f"« {query} » tapé lettre à lettre (Textual sans terminal, pilote compris), jusqu'aux "
-        f"résultats affichés ; temps processeur p95 {percentile(cpu, 95) * 1000:.1f} ms",
+        "keystroke_note": f"« {query} » tapé lettre à lettre (Textual sans terminal), de la touche aux résultats "
+        f"peints ; avec les attentes du pilote de test : p95 {percentile(with_pilot, 95) * 1000:.0f} ms ; "
+        f"temps processeur p95 {percentile(cpu, 95) * 1000:.1f} ms",
     }
