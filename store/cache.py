@@ -35,8 +35,12 @@ def _data_home() -> Path:
     return Path(base) / "traam"
 
 
-def _secret() -> bytes:
-    """Return this user's cache key, creating it (mode 0600) on first use."""
+def user_secret() -> bytes | None:
+    """Return this user's key for signing caches (created, mode 0600, on first use); None if it cannot be kept.
+
+    Every cache under ``.git/traam/`` is signed with it, so a cache copied in
+    with a repository is never trusted.
+    """
     path = _data_home() / "cache.key"
     try:
         data = path.read_bytes()
@@ -44,14 +48,16 @@ def _secret() -> bytes:
             return data
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
-    temp = path.with_name(f".cache.key.{os.getpid()}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key)
-    os.replace(temp, path)
-    return path.read_bytes()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".cache.key.{os.getpid()}")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        os.replace(temp, path)
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def read_signed(path: Path) -> memoryview | None:
@@ -64,14 +70,18 @@ def read_signed(path: Path) -> memoryview | None:
     if not data.startswith(FORMAT) or len(data) < head:
         return None
     body = memoryview(data)[head:]  # no copy of a 50 MB file
-    if not hmac.compare_digest(data[len(FORMAT):head], hmac.new(_secret(), body, hashlib.sha256).digest()):
+    secret = user_secret()
+    if secret is None or not hmac.compare_digest(data[len(FORMAT):head], hmac.new(secret, body, hashlib.sha256).digest()):
         return None  # not written by this user (copied in with the repository): never trusted
     return body
 
 
 def write_signed(path: Path, body: bytes) -> bool:
     """Write a cache file atomically with this user's HMAC; False when the disk refused (ignored)."""
-    digest = hmac.new(_secret(), body, hashlib.sha256).digest()
+    secret = user_secret()
+    if secret is None:
+        return False
+    digest = hmac.new(secret, body, hashlib.sha256).digest()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -14,11 +14,11 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import tempfile
 from pathlib import Path
 
 from store import git
+from store.cache import user_secret
 
 _GIT_DIRS: dict[str, Path] = {}
 
@@ -32,33 +32,13 @@ def git_dir(root: Path | str) -> Path:
     return _GIT_DIRS[key]
 
 
-def _secret() -> bytes | None:
-    """Return this user's cache secret (created on first use), or None when it cannot be kept."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "traam" / "review-cache.key"
-    try:
-        data = path.read_bytes()
-        if len(data) >= 32:
-            return data
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as out:
-            out.write(secrets.token_bytes(32))
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 def _mac(secret: bytes, payload: bytes) -> str:
     return hmac.new(secret, payload, hashlib.sha256).hexdigest()
 
 
 def load(root: Path | str, name: str) -> dict:
     """Return the cache ``name`` of this repository (empty when missing, unreadable or not ours)."""
-    secret = _secret()
+    secret = user_secret()
     if secret is None:
         return {}
     try:
@@ -73,7 +53,7 @@ def load(root: Path | str, name: str) -> dict:
 
 def save(root: Path | str, name: str, value: dict) -> None:
     """Write the cache ``name`` atomically; without a secret or a writable folder, nothing is cached."""
-    secret = _secret()
+    secret = user_secret()
     if secret is None:
         return
     payload = json.dumps(value, separators=(",", ":")).encode()
