@@ -14,11 +14,12 @@ MORE = {
 START = parallel.start
 
 
-def cold(root, monkeypatch, threshold, helpers=None):
+def cold(root, monkeypatch, threshold, helpers=None, helper_root=None):
     shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", threshold)
     found = helpers if helpers is not None else []
-    monkeypatch.setattr(parallel, "start", lambda *args: found.append(START(*args)) or found[-1])
+    monkeypatch.setattr(parallel, "start",
+                        lambda where, files: found.append(START(helper_root or where, files)) or found[-1])
     calls = []
     commons = Commons.open(root)
     snapshot = commons.load(progress=lambda done, total: calls.append((done, total)))
@@ -43,9 +44,9 @@ def test_helper_process_gives_the_same_snapshot(tmp_path, monkeypatch):
 def test_helper_that_fails_changes_nothing(tmp_path, monkeypatch):
     root = make_commons(tmp_path / "c", MORE)
     alone = cold(root, monkeypatch, 10**9)
-    (tmp_path / "empty").mkdir()
-    monkeypatch.setattr(parallel, "_CODE", tmp_path / "empty")  # the helper cannot import its code and exits 1
     helpers = []
-    failed = cold(root, monkeypatch, 2, helpers)
+    # The helper is pointed at a folder that is no repository: it answers for nothing.
+    # (Breaking its import path would not do: an installed traam imports from site-packages.)
+    failed = cold(root, monkeypatch, 2, helpers, helper_root=tmp_path / "nowhere")
     assert helpers[0] is not None and helpers[0].done == 0
     assert failed[:4] == alone[:4]
