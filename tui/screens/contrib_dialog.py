@@ -5,22 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from records import vocab
 from records.text import is_slug
 from tui import strings
+from tui.screens.input_dialog import InputDialog
 
 
-class NewContributionDialog(ModalScreen[tuple[str, str] | None]):
+class NewContributionDialog(InputDialog[tuple[str, str]]):
     """Pick the académie and type the slug; dismisses with ``(academie, slug)`` or None."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "cancel", strings.CANCEL, id="dialog.cancel")]
 
     def __init__(self, academie: str = "") -> None:
         super().__init__()
@@ -56,17 +54,3 @@ class NewContributionDialog(ModalScreen[tuple[str, str] | None]):
             self.query_one("#slug").focus()
         else:
             self.dismiss((academie, slug))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._confirm()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self._confirm()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,21 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from tui import strings
+from tui.screens.input_dialog import InputDialog
 from tui.safe import plain
 
 
-class SubmitDialog(ModalScreen[dict | None]):
+class SubmitDialog(InputDialog[dict]):
     """Say what is pushed where; dismisses with ``{"merge_request", "title", "description"}`` or None."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "cancel", strings.CANCEL, id="dialog.cancel")]
 
     def __init__(self, branch: str, remote: str, target: str, gitlab: bool) -> None:
         super().__init__()
@@ -55,17 +53,3 @@ class SubmitDialog(ModalScreen[dict | None]):
             "title": (self.query_one("#mr-title", Input).value.strip() or None) if wanted else None,
             "description": (self.query_one("#mr-description", Input).value.strip() or None) if wanted else None,
         })
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._confirm()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self._confirm()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
