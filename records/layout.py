@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from records import vocab
-from records.text import describe_char, is_slug, printable
+from records.text import describe_char, is_slug, printable, slugify
 
 MANIFEST = "traam.toml"
 GOVERNANCE = "governance/reviewers.toml"
@@ -215,3 +215,28 @@ def identity_mismatches(location: Location, record: object) -> list[tuple[str, s
                 )
             )
     return out
+
+
+def default_id(record: object) -> str:
+    """Return the id a record gets when saved without one (the path its content points at).
+
+    Themes go to ``themes/<campagne>/<discipline>`` (``-2`` variants need an
+    explicit id); scenarios take the slug of their title.
+
+    Raises:
+        LayoutError: the object is not a record of a known kind.
+    """
+    kind = getattr(record, "KIND", "")
+    if kind == "campaign":
+        return f"campaigns/{record.code}"
+    if kind == "theme":
+        return f"themes/{record.campaign}/{record.discipline}"
+    if kind == "team":
+        return f"teams/{record.campaign}/{record.discipline}/{record.academie}"
+    if kind == "scenario":
+        return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{slugify(record.title)}"
+    if kind == "governance":
+        return "governance/reviewers"
+    if kind == "manifest":
+        return "traam"
+    raise LayoutError(f"type d'enregistrement inconnu : {type(record).__name__}")

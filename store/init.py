@@ -6,8 +6,7 @@ import os
 from pathlib import Path
 
 from records import codec, layout
-from records.models import Campaign, Governance, Manifest, Model, Scenario, Team, Theme
-from records.text import slugify
+from records.models import Manifest, Model
 from store import forge, git, safefs
 from store.errors import StoreError
 
@@ -34,27 +33,15 @@ Organisation :
 
 
 def id_of(record: Model) -> str:
-    """Return the id a record gets when saved without one.
-
-    Themes go to ``themes/<campagne>/<discipline>`` (pass ``record_id`` for
-    ``-2`` variants); scenarios take the slug of their title.
+    """Return the id a record gets when saved without one (see :func:`records.layout.default_id`).
 
     Raises:
         StoreError: unknown kind of record.
     """
-    if isinstance(record, Campaign):
-        return f"campaigns/{record.code}"
-    if isinstance(record, Theme):
-        return f"themes/{record.campaign}/{record.discipline}"
-    if isinstance(record, Team):
-        return f"teams/{record.campaign}/{record.discipline}/{record.academie}"
-    if isinstance(record, Scenario):
-        return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{slugify(record.title)}"
-    if isinstance(record, Governance):
-        return "governance/reviewers"
-    if isinstance(record, Manifest):
-        return "traam"
-    raise StoreError(f"type d'enregistrement inconnu : {type(record).__name__}")
+    try:
+        return layout.default_id(record)
+    except layout.LayoutError as error:
+        raise StoreError(str(error)) from error
 
 
 def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model] | None = None,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from records import vocab
+from records import layout, vocab
 from records.models import (
     AiUse, Author, Campaign, Governance, Inspector, Manifest, Model, Person, Reviewer, Scenario, Step, Team,
     Teacher, Theme, Tool,
@@ -108,14 +108,4 @@ RECORDS = {
 
 def path_of(record: Model) -> str:
     """Return a path where ``record`` is at home (its content agrees with the path)."""
-    if isinstance(record, Campaign):
-        return f"campaigns/{record.code}.toml"
-    if isinstance(record, Theme):
-        return f"themes/{record.campaign}/{record.discipline}.toml"
-    if isinstance(record, Team):
-        return f"teams/{record.campaign}/{record.discipline}/{record.academie}.toml"
-    if isinstance(record, Scenario):
-        return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/fiche.toml"
-    if isinstance(record, Governance):
-        return "governance/reviewers.toml"
-    return "traam.toml"
+    return layout.path_of(layout.default_id(record))
