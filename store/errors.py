@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
+IDENTITY_MISSING = (
+    "identité git manquante : indiquez votre nom et votre adresse avec "
+    "« git config --global user.name … » et « git config --global user.email … »"
+)
+"""What to tell a person whose git does not know who they are (commits need an author)."""
+
+
 class StoreError(Exception):
     """Something about the commons or git went wrong; ``str()`` is a French message for a person."""
 

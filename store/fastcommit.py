@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from store import git
-from store.errors import StoreError
+from store.errors import IDENTITY_MISSING, StoreError
 from store.write import RefMoved
 
 
@@ -28,9 +28,7 @@ def identity(root: Path) -> tuple[str, str]:
     for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
         done = git.run(root, "var", var, check=False)
         if done.returncode != 0:
-            raise StoreError("identité git manquante : indiquez votre nom et votre adresse avec "
-                             "« git config --global user.name … » et « git config --global user.email … »",
-                             done.stderr.decode("utf-8", "replace"))
+            raise StoreError(IDENTITY_MISSING, done.stderr.decode("utf-8", "replace"))
         found.append(done.stdout.decode("utf-8", "replace").strip().rsplit(" ", 2)[0])
     return found[0], found[1]
 

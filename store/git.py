@@ -13,7 +13,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from store.errors import LockedError, StoreError
+from store.errors import IDENTITY_MISSING, LockedError, StoreError
 
 # Variables a calling git (a hook) sets and that would redirect our commands.
 _SCRUBBED = (
@@ -225,6 +225,8 @@ def run(
                 "interrompue. Attendez qu'elle finisse ; si aucune ne tourne, supprimez ce fichier vous-même.",
                 stderr,
             )
+        if "tell me who you are" in stderr or "Author identity unknown" in stderr:
+            raise StoreError(IDENTITY_MISSING, stderr)
         raise StoreError(f"la commande « git {' '.join(args[:2])} » a échoué", stderr)
     return done
 

@@ -44,8 +44,12 @@ def id_of(record: Model) -> str:
         raise StoreError(str(error)) from error
 
 
+FALLBACK_AUTHOR = ("traam", "traam@localhost")
+"""Author of a commons' first commit when git knows nobody yet (a fresh machine)."""
+
+
 def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model] | None = None,
-                 message: str = "Créer le commun", description: str = ""):
+                 message: str = "Créer le commun", description: str = "", author: tuple[str, str] | None = None):
     """Create a commons at ``path``: git repository (branch main), manifest, .gitattributes, README, forge CI, records.
 
     Args:
@@ -54,6 +58,8 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
         records: records by id to write (the manifest may be given as ``"traam"``).
         message: message of the single commit.
         description: description in the manifest.
+        author: ``(name, email)`` of the first commit; by default the user's
+            git identity, or :data:`FALLBACK_AUTHOR` when git has none.
 
     Returns:
         The opened :class:`store.commons.Commons`.
@@ -93,7 +99,13 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     args = ["commit-tree", "--no-gpg-sign", tree]
     if parent.returncode == 0:
         args += ["-p", parent.stdout.decode().strip()]
-    commit = git.text(root, *args, input=message.encode("utf-8"))
+    if author is None and git.run(root, "var", "GIT_COMMITTER_IDENT", check=False).returncode != 0:
+        author = FALLBACK_AUTHOR
+    identity = None
+    if author is not None:
+        identity = {"GIT_AUTHOR_NAME": author[0], "GIT_AUTHOR_EMAIL": author[1],
+                    "GIT_COMMITTER_NAME": author[0], "GIT_COMMITTER_EMAIL": author[1]}
+    commit = git.text(root, *args, input=message.encode("utf-8"), env=identity)
     ref = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip() or "HEAD"
     git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
     return Commons.open(root)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from store import git
 from store.catfile import CatFile
-from store.errors import StoreError
+from store.errors import IDENTITY_MISSING, StoreError
 
 TREE = "040000"
 
@@ -109,8 +109,7 @@ def commit_one(root: Path, reader: CatFile, path: str, blob: str | None, message
     if made.returncode != 0:
         stderr = made.stderr.decode("utf-8", "replace")
         if "tell me who you are" in stderr or "empty ident" in stderr or "user.email" in stderr:
-            raise StoreError("identité git manquante : indiquez votre nom et votre adresse avec "
-                             "« git config --global user.name … » et « git config --global user.email … »", stderr)
+            raise StoreError(IDENTITY_MISSING, stderr)
         raise StoreError("la création du commit a échoué", stderr)
     commit = made.stdout.decode("ascii").strip()
     zero = "0" * (width * 2)

@@ -92,3 +92,62 @@ def test_demo_created_once_in_data_folder(tmp_path: Path) -> None:
     head = git(Path(where), "rev-parse", "HEAD")
     assert run_traam("-C", where, "validate", env=env).returncode == 0
     assert git(Path(where), "rev-parse", "HEAD") == head
+
+
+def _without_identity(tmp_path: Path) -> dict[str, str]:
+    """An environment where git knows nobody: empty HOME, no identity variables (a fresh machine)."""
+    home = tmp_path / "nobody"
+    home.mkdir()
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / "data"),
+               GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=str(home / ".gitconfig"), EMAIL="")
+    return env
+
+
+def test_demo_and_init_work_on_a_machine_where_git_knows_nobody(tmp_path: Path) -> None:
+    """The README's first command works on a fresh machine: no git identity is needed to create a commons."""
+    import subprocess
+    import sys
+
+    from tests.conftest import traam_env
+
+    env = _without_identity(tmp_path)
+    env["PYTHONPATH"] = traam_env()["PYTHONPATH"]
+    nobody = subprocess.run(["git", "var", "GIT_COMMITTER_IDENT"], cwd=tmp_path, env=env, capture_output=True)
+    assert nobody.returncode != 0, "the test environment must leave git without an identity"
+    for args in (["init", "demo", "--demo"], ["init", "vide"]):
+        done = subprocess.run([sys.executable, "-m", "tui", *args], cwd=tmp_path, env=env, capture_output=True,
+                              text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    assert git(tmp_path / "demo", "log", "-1", "--format=%an <%ae>").strip() == "traam (démonstration) <demo@example.org>"
+    assert git(tmp_path / "vide", "log", "-1", "--format=%ae").strip() == "traam@localhost"
+
+
+def test_saving_without_identity_says_what_to_do_in_french(tmp_path: Path) -> None:
+    """A commit needs an identity: without one the user is told, in French, the two commands to run."""
+    from store.commons import Commons
+    from store.errors import IDENTITY_MISSING, StoreError
+
+    run_traam("init", "c", "--demo", cwd=tmp_path)
+    import os
+
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(_without_identity(tmp_path))
+        commons = Commons.open(tmp_path / "c")
+        snapshot = commons.load()
+        record = snapshot.record("campaigns/2026-2027")
+        try:
+            commons.save(record.model_copy(update={"title": "Autre titre"}), record_id="campaigns/2026-2027",
+                         expected_blob=snapshot.blob("campaigns/2026-2027"))
+        except StoreError as error:
+            assert error.message == IDENTITY_MISSING
+        else:
+            raise AssertionError("saving without an identity must fail with a French message")
+        commons.close()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)

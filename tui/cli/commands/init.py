@@ -33,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_AUTHOR = ("traam (démonstration)", "demo@example.org")
+"""Author of the demo commons' commit: the same on every machine, and no git identity needed."""
+
+
 def create(target: Path, *, demo: bool, name: str | None = None):
     """Create a commons at ``target`` (the demo records when ``demo``); return the Commons."""
     from store.commons import init_commons
@@ -40,5 +44,5 @@ def create(target: Path, *, demo: bool, name: str | None = None):
     if demo:
         from records.demo import DEMO_MANIFEST, demo_records
 
-        return init_commons(target, name=name or DEMO_MANIFEST.name, records=demo_records())
+        return init_commons(target, name=name or DEMO_MANIFEST.name, records=demo_records(), author=DEMO_AUTHOR)
     return init_commons(target, name=name or target.resolve().name)
