@@ -9,7 +9,7 @@ from textual.widgets import Checkbox, Input, Select
 
 from tests.conftest import git
 from tests.test_tui.review_scenes import NEW_ID, make_world, scenario
-from tests.test_tui.world import TODAY, asynctest
+from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
 from tui.screens.contrib_dialog import NewContributionDialog
 from tui.screens.error_dialog import ErrorDialog
@@ -24,13 +24,6 @@ while [ "$i" -lt "${GIT_PUSH_OPTION_COUNT:-0}" ]; do
     i=$((i + 1))
 done >> push-options.log
 """
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(4):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @asynctest

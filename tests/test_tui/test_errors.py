@@ -5,20 +5,13 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.conftest import git, run_traam
-from tests.test_tui.world import asynctest
+from tests.test_tui.world import asynctest, settle
 from tui.screens.commit_dialog import CommitDialog
 from tui.screens.edit import EditScreen
 from tui.screens.error_dialog import ErrorDialog
 from tui.widgets.record_form import field_id
 
 BIODIV = "scenarios/2026-2027/svt/lille/biodiversite-cour"
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_traam_outside_a_commons_says_so_in_french(tmp_path):

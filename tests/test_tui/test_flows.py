@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from tests.conftest import git
-from tests.test_tui.world import asynctest
+from tests.test_tui.world import asynctest, settle
 from tui.screens.commit_dialog import CommitDialog
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.dashboard import DashboardScreen
@@ -20,14 +20,6 @@ from tui.widgets.record_list import RecordList
 
 SIZE = (100, 32)
 BIODIV = "scenarios/2026-2027/svt/lille/biodiversite-cour"
-
-
-async def settle(app, pilot) -> None:
-    """Wait until every worker finished and the messages they posted were handled."""
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def commit_count(path: Path) -> int:

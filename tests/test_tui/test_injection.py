@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.widgets import Static, Tree
 
-from tests.test_tui.world import HOSTILE, asynctest
+from tests.test_tui.world import HOSTILE, asynctest, settle
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.history import HistoryScreen
@@ -22,13 +22,6 @@ from tui.widgets.record_list import RecordList
 SIZE = (120, 40)
 PIEGE = "scenarios/2026-2027/svt/lille/piege"
 CASSE = "scenarios/2026-2027/svt/lille/casse"
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def static_text(widget: Static) -> str:

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from tests.test_tui.world import asynctest
+from tests.test_tui.world import asynctest, settle
 from tui.keymap import load_keymap
 from tui.screens.help import HelpScreen, key_rows
 from tui.screens.search import SearchScreen
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_broken_keymap_file_is_ignored(tmp_path):

@@ -17,7 +17,7 @@ from tests.conftest import git
 from tests.test_store.review_world import merge
 from tests.test_tui.review_scenes import (BRANCH, NEW_ID, SCENARIO_ID, add_note, contribute, fixed_dates,  # noqa: F401
                                           make_world, scenario)
-from tests.test_tui.world import TODAY, asynctest
+from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.conflict_dialog import ConflictDialog
@@ -28,14 +28,6 @@ from tui.screens.review import ReviewScreen
 from tui.widgets.review_detail import ReviewDetail
 
 SIZE = (110, 36)
-
-
-async def settle(app, pilot) -> None:
-    """Wait until every worker finished and the messages they posted were handled."""
-    for _ in range(4):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def text_of(widget) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.test_tui.review_scenes import NEW_ID, SCENARIO_ID, edit, make_world, scenario
-from tests.test_tui.world import TODAY, asynctest
+from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
 from tui.screens.search import SearchScreen
 from tui.session import Session
@@ -15,13 +15,6 @@ from tui.widgets.record_detail import RecordDetail
 from tui.widgets.record_list import RecordList
 
 SIZE = (110, 36)
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(4):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def draft_world(tmp_path):

@@ -6,20 +6,13 @@ from textual.widgets import Input, RadioButton, Select, Static
 
 from tests.conftest import git
 from tests.test_tui.review_scenes import NEW_ID, SCENARIO_ID, edit, make_world, scenario
-from tests.test_tui.world import TODAY, asynctest
+from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
 from tui.screens.conflict_dialog import ConflictDialog
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.sync import SyncScreen
 
 SIZE = (110, 36)
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(4):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def upstream_change(world, files: dict[str, str]) -> None:

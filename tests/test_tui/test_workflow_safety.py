@@ -8,19 +8,12 @@ from textual.widgets import Static
 
 from tests.conftest import git
 from tests.test_tui.review_scenes import BRANCH, NEW_ID, add_note, contribute, make_world, scenario
-from tests.test_tui.world import ESCAPES, HOSTILE, TODAY, asynctest
+from tests.test_tui.world import ESCAPES, HOSTILE, TODAY, asynctest, settle
 from tui.app import TraamApp
 from tui.screens.help import key_rows
 from tui.widgets.review_detail import ReviewDetail
 
 SIZE = (110, 36)
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(4):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def rendered(widget) -> str:

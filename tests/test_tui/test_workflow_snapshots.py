@@ -14,6 +14,7 @@ from tests.conftest import git
 from tests.test_store.review_world import merge
 from tests.test_tui.review_scenes import (BRANCH, NEW_ID, SCENARIO_ID, add_note, contribute, edit, make_world,
                                           scenario)
+from tests.test_tui import world
 from tests.test_tui.world import TODAY
 from tui.app import TraamApp
 
@@ -24,11 +25,7 @@ from tests.test_tui.review_scenes import fixed_dates  # noqa: E402,F401  (fixtur
 
 
 async def settle(pilot) -> None:
-    app = pilot.app
-    for _ in range(4):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await world.settle(pilot.app, pilot)
 
 
 def keys(*presses: str):

@@ -126,3 +126,11 @@ def asynctest(function):
         return asyncio.run(function(*args, **kwargs))
 
     return run
+
+
+async def settle(app, pilot) -> None:
+    """Wait until every worker finished and the messages they posted were handled (never a sleep)."""
+    for _ in range(4):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
