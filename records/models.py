@@ -19,6 +19,8 @@ from records.text import describe_char, forbidden_char, is_slug
 
 
 def _line(value: str) -> str:
+    if value.isprintable():  # no control, bidi or other format character: nothing to look for
+        return value
     bad = forbidden_char(value, multiline=False)
     if bad is not None:
         raise ValueError(f"caractère interdit {describe_char(bad)} (contrôle ou bidirectionnel)")
@@ -26,6 +28,8 @@ def _line(value: str) -> str:
 
 
 def _text(value: str) -> str:
+    if value.isprintable():
+        return value
     bad = forbidden_char(value, multiline=True)
     if bad is not None:
         raise ValueError(f"caractère interdit {describe_char(bad)} (contrôle ou bidirectionnel)")
@@ -86,6 +90,10 @@ def _email(value: str) -> str:
 
 
 def _unique(values: list) -> list:
+    if len(values) < 2:
+        return values
+    if isinstance(values[0], (str, int)) and len(set(values)) == len(values):
+        return values  # codes and names, all distinct: the common case, at C speed
     seen = set()
     for item in values:
         key = item if isinstance(item, (str, int)) else repr(item)

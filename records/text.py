@@ -76,11 +76,27 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
+_LATIN_MARKS = "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+_NOT_LATIN = re.compile(f"[^\\x00-\\x7fœæ{_LATIN_MARKS}]")
+"""Characters the fast path of :func:`fold` cannot handle (neither ASCII, nor œ æ, nor a Latin accent)."""
+
+
 def fold(value: str) -> str:
-    """Return the search form of ``value``: casefolded, accents stripped, spaces collapsed."""
+    """Return the search form of ``value``: casefolded, accents stripped, spaces collapsed.
+
+    French text decomposes into ASCII letters and Latin accents: those are
+    folded by whole-string NFKD and an ASCII encoding (C speed); any other
+    character goes through the per-character table, with the same result.
+    """
     if value.isascii():
         return " ".join(value.lower().split())
-    return " ".join(value.casefold().translate(_FOLD).split())
+    folded = value.casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    if _NOT_LATIN.search(decomposed) is not None:
+        return " ".join(folded.translate(_FOLD).split())
+    if "œ" in decomposed or "æ" in decomposed:
+        decomposed = decomposed.replace("œ", "oe").replace("æ", "ae")
+    return " ".join(decomposed.encode("ascii", "ignore").decode("ascii").split())
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

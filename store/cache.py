@@ -20,6 +20,7 @@ import operator
 import os
 import secrets
 import sys
+import threading
 from pathlib import Path
 
 from records.entry import Entry
@@ -204,27 +205,49 @@ class BlobCache:
         self.parsed += 1
         self.dirty = True
 
-    def save(self, keep: set[str] | None = None) -> None:
+    def save(self, keep: set[str] | None = None, background: bool = False) -> None:
         """Write what changed: the delta file when small, else the whole base (pruned to ``keep`` blob ids
         when it grew large).
 
         Errors writing (read-only repository, full disk) are ignored: the
-        cache is only an accelerator.
+        cache is only an accelerator. With ``background``, the file is
+        written by a thread (a second at 100,000 records) while the caller
+        goes on; :meth:`wait` waits for it.
         """
+        self.wait()
         if not self.dirty:
             return
         if self._base_count and len(self._fresh) <= max(1000, self._base_count // 20):
-            if self._write(self.delta_path, self._fresh.items()):
-                self.dirty = False
-            return
-        if keep is not None and len(self.items) > 2 * len(keep) + 1000:
-            self.items = {k: v for k, v in self.items.items() if k in keep}
-            self.others = {k: v for k, v in self.others.items() if k.split(":", 1)[0] in keep}
-        if self._write(self.path, [*self.items.items(), *self.others.items()]):
-            self._base_count = len(self.items) + len(self.others)
-            self._fresh = {}
-            self._write(self.delta_path, [])
-            self.dirty = False
+            target, pairs, whole = self.delta_path, list(self._fresh.items()), False
+        else:
+            if keep is not None and len(self.items) > 2 * len(keep) + 1000:
+                self.items = {k: v for k, v in self.items.items() if k in keep}
+                self.others = {k: v for k, v in self.others.items() if k.split(":", 1)[0] in keep}
+            target, pairs, whole = self.path, [*self.items.items(), *self.others.items()], True
+            self._base_count, self._fresh = len(pairs), {}
+        self.dirty = False
+
+        def write() -> None:
+            if not self._write(target, pairs):
+                self.dirty = True
+                if whole:
+                    self._base_count = 0  # the base was not written: write it whole next time
+            elif whole:
+                self._write(self.delta_path, [])
+
+        if background:
+            self._writing = threading.Thread(target=write, name="traam-cache-save")
+            self._writing.start()
+        else:
+            write()
+
+    def wait(self) -> None:
+        """Wait until a cache file being written in the background is written."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.join()
+
+    _writing: threading.Thread | None = None
 
     def _write(self, path: Path, pairs) -> bool:
         rows = [(key, astuple_fast(entry), tuple(map(_problem_tuple, problems)) if problems else ())

@@ -109,6 +109,7 @@ class Commons:
         saving, self._saving = self._saving, None
         if saving is not None:
             saving.join()
+        self._cache.wait()
         self.objects.close()
 
     def __enter__(self) -> Commons:

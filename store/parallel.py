@@ -1,12 +1,14 @@
 """Provides Helper: a second process that parses part of a cold load, so that both cores work.
 
-Parsing a record (TOML, model, entry) costs about 150 µs of Python; a cold
+Parsing a record (TOML, model, entry) costs about 45 µs of Python; a cold
 open of 100,000 records is CPU-bound in one interpreter. When many blobs are
-unknown, :func:`start` hands the second half of those read from git's
-objects to ``python -I`` running :func:`worker` (our own code, found by an
-explicit path: never the commons' folder), which reads them through its own
-``cat-file`` and sends back, in marshal chunks, the entry and the problems of
-each file, exactly what :func:`records.entry.entry_of` and
+unknown, :func:`start` hands those read from git's objects to ``python -I``
+running :func:`worker` (our own code, found by an explicit path: never the
+commons' folder). The helper works from the last file backwards while this
+process parses from the first one forwards, until they meet: neither core
+waits for the other, however busy the machine. The helper reads through its
+own ``cat-file`` and sends back, in marshal chunks, the entry and the
+problems of each file, exactly what :func:`records.entry.entry_of` and
 :func:`records.codec.load` give here. If the helper fails in any way, the
 files it did not answer for are parsed here: the result never depends on it.
 """
@@ -31,16 +33,21 @@ PARALLEL_FROM = 20000
 """Unknown blobs from which a helper process is started (below, its start-up would cost more than it saves)."""
 _CODE = Path(__file__).resolve().parent.parent
 _HEADER = struct.Struct("<Q")
-_CHUNK = 512
+_CHUNK = 256
 
 
 class Helper:
-    """A running helper process parsing ``files``; ``done`` tells how many it has answered for."""
+    """A running helper process parsing ``files`` from the last one backwards.
+
+    ``done`` tells how many files, counted from the end, it has answered for.
+    """
 
     def __init__(self, root: Path, files: list[File]):
         self.files = files
         self.done = 0
         self._rows: list[tuple] = []
+        self._answered = threading.Condition()
+        self._finished = False
         command = [sys.executable, "-I", "-c",
                    "import sys; sys.path.insert(0, sys.argv[1]); from store.parallel import worker; worker()",
                    str(_CODE), str(root)]
@@ -68,26 +75,44 @@ class Helper:
                     return
                 body = out.read(_HEADER.unpack(head)[0])
                 rows = marshal.loads(body)
-                self._rows.extend(rows)
-                self.done += len(rows)
+                with self._answered:
+                    self._rows.extend(rows)
+                    self.done += len(rows)
+                    self._answered.notify_all()
         except (OSError, ValueError, EOFError, TypeError, struct.error):
             return
+        finally:
+            with self._answered:
+                self._finished = True
+                self._answered.notify_all()
 
     def close(self) -> None:
-        """Stop the helper if it still runs (the load was abandoned)."""
+        """Stop the helper if it still runs (its work is done or no longer wanted)."""
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
-
-    def results(self) -> Iterator[tuple[File, Entry | None, list[Problem]]]:
-        """Wait for the helper; yield each file with its entry and problems (entry None: parse it here)."""
         self._reader.join()
         self._feeder.join()
-        if self._process.wait() != 0:
-            self._rows = []  # a failed helper is not trusted for anything
+
+    def wait(self, count: int, timeout: float | None = None) -> bool:
+        """Wait until the helper has answered for ``count`` files or has stopped; True if it has answered."""
+        with self._answered:
+            self._answered.wait_for(lambda: self.done >= count or self._finished, timeout)
+            return self.done >= count
+
+    def results(self, count: int) -> Iterator[tuple[File, Entry | None, list[Problem]]]:
+        """Yield the last ``count`` files with their entry and problems (entry None: parse it here).
+
+        Waits until the helper has answered for them or has stopped; then
+        stops it. Each row is checked against the path it stands for.
+        """
+        self.wait(count)
+        self.close()
         make = tuple.__new__
-        rows = self._rows
-        for index, file in enumerate(self.files):
+        rows, files = self._rows, self.files
+        last = len(files) - 1
+        for index in range(count):
+            file = files[last - index]
             if index < len(rows) and rows[index][0] == file.path:
                 _path, entry, problems = rows[index]
                 yield file, make(Entry, entry), [Problem(*p) for p in problems]
@@ -96,12 +121,12 @@ class Helper:
 
 
 def start(root: Path, missing: list[File]) -> Helper | None:
-    """Start a helper on half of the ``missing`` files read from git's objects, or None when not worth it."""
+    """Start a helper on the ``missing`` files read from git's objects, or None when not worth it."""
     from_git = [f for f in missing if f.data is None and not f.on_disk]
     if len(missing) < PARALLEL_FROM or len(from_git) < PARALLEL_FROM // 2 or (os.cpu_count() or 1) < 2:
         return None
     try:
-        return Helper(root, from_git[len(from_git) // 2:])
+        return Helper(root, from_git)
     except OSError:
         return None
 
@@ -116,7 +141,7 @@ def worker() -> None:
 
     gc.disable()
     root = Path(sys.argv[2])
-    items = marshal.loads(sys.stdin.buffer.read())
+    items = marshal.loads(sys.stdin.buffer.read())[::-1]  # from the last file: the other process starts at the first
     out = sys.stdout.buffer
     reader = CatFile(root)
     chunk: list[tuple] = []

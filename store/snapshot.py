@@ -183,46 +183,8 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         if file_problems:
             problems.extend(file_problems)
     if missing:
-        total = len(missing)
-        enabled = gc.isenabled()
-        gc.disable()
-        helper = parallel.start(commons.root, missing)
-        try:
-            done = 0
-
-            def add(file: File, entry: Entry, file_problems: list[Problem]) -> None:
-                nonlocal done
-                cache.put(file.blob, file.path, entry, file_problems)
-                entries[entry.id] = entry
-                by_id[entry.id] = file
-                problems.extend(file_problems)
-                done += 1
-
-            def parse(files: list[File]) -> None:
-                for file, data in stream(commons, files):
-                    loaded = codec.load(file.path, data or b"")
-                    add(file, entry_of(loaded, file.blob), loaded.problems)
-                    if progress is not None and (done % 256 == 0 or done == total):
-                        progress(done + (helper.done if helper else 0), total)
-
-            theirs = {id(f) for f in helper.files} if helper else set()
-            parse([f for f in missing if id(f) not in theirs] if helper else missing)
-            if helper is not None:
-                left = []
-                for file, entry, file_problems in helper.results():
-                    if entry is None:
-                        left.append(file)  # the helper failed: parsed here
-                    else:
-                        add(file, entry, file_problems)
-                parse(left)
-                if progress is not None:
-                    progress(done, total)
-        finally:
-            if helper is not None:
-                helper.close()
-            if enabled:
-                gc.enable()
-        cache.save({f.blob for f in files})
+        _parse_missing(commons, missing, entries, by_id, problems, progress)
+        cache.save({f.blob for f in files}, background=True)
     for first, second in twins([f.path for f in files]):
         problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
                                 "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
@@ -235,13 +197,93 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     return snapshot
 
 
+def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Entry], by_id: dict[str, File],
+                   problems: list[Problem], progress: Progress | None) -> None:
+    """Parse the files the cache does not know, with a helper process when there are many; fill the cache.
+
+    This process parses from the first file forwards, the helper (see
+    :mod:`store.parallel`) from the last one backwards; they stop where they
+    meet. The garbage collector stays paused throughout: a collection over
+    100,000 fresh entries costs seconds and frees nothing.
+    """
+    cache = commons._cache
+    total = len(missing)
+    done = 0
+    enabled = gc.isenabled()
+    gc.disable()
+    helper = parallel.start(commons.root, missing)
+
+    def add(file: File, entry: Entry, file_problems: list[Problem]) -> None:
+        nonlocal done
+        cache.put(file.blob, file.path, entry, file_problems)
+        entries[entry.id] = entry
+        by_id[entry.id] = file
+        problems.extend(file_problems)
+        done += 1
+
+    def parse(files: list[File], until=None) -> int:
+        """Parse ``files`` in order; stop before the first one ``until(index)`` says is answered for."""
+        reading = stream(commons, files)
+        try:
+            for index, (file, data) in enumerate(reading):
+                if until is not None and until(index):
+                    return index
+                loaded = codec.load(file.path, data or b"")
+                add(file, entry_of(loaded, file.blob), loaded.problems)
+                if progress is not None and (done % 256 == 0 or done == total):
+                    progress(min(total, done + (helper.done if helper else 0)), total)
+        finally:
+            reading.close()  # abandoned midway: its cat-file stops
+        return len(files)
+
+    try:
+        if helper is None:
+            parse(missing)
+        else:
+            shared = helper.files
+            parse([f for f in missing if f.data is not None or f.on_disk])
+            count = len(shared)
+            mine = parse(shared, until=lambda index: index >= count - helper.done)
+            left = []
+            for file, entry, file_problems in helper.results(count - mine):
+                if entry is None:
+                    left.append(file)  # the helper stopped short of it: parsed here
+                else:
+                    add(file, entry, file_problems)
+            parse(left)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        if helper is not None:
+            helper.close()
+        if enabled:
+            gc.enable()
+
+
+FREEZE_FROM = 10_000
+"""Records from which what a load allocated is moved out of the garbage collector's sight."""
+
+
 def load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
     """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
 
     A tree seen before (a ref, or a work tree and index that hold exactly
     HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
     listing is built and unknown blobs parsed, and a clean tree is saved there.
+
+    The entries of a large commons live as long as the program: once loaded
+    they are frozen out of the cyclic garbage collector (``gc.freeze``), which
+    would otherwise walk the million objects of 100,000 records again and
+    again, pausing whatever runs then (a keystroke in the search screen).
+    Reference counting still frees them when a later snapshot replaces them.
     """
+    snapshot = _load(commons, ref, progress)
+    if len(snapshot.entries) >= FREEZE_FROM:
+        gc.freeze()
+    return snapshot
+
+
+def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
     scanned = None
     if ref is None:
         commit = commons.head()

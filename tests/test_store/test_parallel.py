@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from records import codec
 from store import parallel
 from store.commons import Commons
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
@@ -14,12 +15,22 @@ MORE = {
 START = parallel.start
 
 
-def cold(root, monkeypatch, threshold, helpers=None, helper_root=None):
+def cold(root, monkeypatch, threshold, helpers=None, helper_root=None, patient=False):
+    """Open ``root`` without its cache; ``patient``: this process waits for the helper's first answers."""
     shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", threshold)
     found = helpers if helpers is not None else []
     monkeypatch.setattr(parallel, "start",
                         lambda where, files: found.append(START(helper_root or where, files)) or found[-1])
+    if patient:
+        real = codec.load
+
+        def load(path, data):
+            if found and found[0] is not None:
+                found[0].wait(1, timeout=60)
+            return real(path, data)
+
+        monkeypatch.setattr(codec, "load", load)
     calls = []
     commons = Commons.open(root)
     snapshot = commons.load(progress=lambda done, total: calls.append((done, total)))
@@ -32,8 +43,9 @@ def test_helper_process_gives_the_same_snapshot(tmp_path, monkeypatch):
     root = make_commons(tmp_path / "c", MORE)
     alone = cold(root, monkeypatch, 10**9)
     helpers = []
-    shared = cold(root, monkeypatch, 2, helpers)
-    assert helpers[0] is not None and helpers[0].done == len(helpers[0].files) > 0  # the helper did its half
+    shared = cold(root, monkeypatch, 2, helpers, patient=True)
+    # The helper answered before this process parsed anything from git: it did all of them, from the last one.
+    assert helpers[0] is not None and helpers[0].done == len(helpers[0].files) > 0
     assert shared[:3] == alone[:3]
     assert shared[3] == alone[3] == len(alone[0])  # every file counted as parsed
     assert shared[4][-1] == (len(alone[0]), len(alone[0]))  # progress reaches the total
@@ -47,6 +59,17 @@ def test_helper_that_fails_changes_nothing(tmp_path, monkeypatch):
     helpers = []
     # The helper is pointed at a folder that is no repository: it answers for nothing.
     # (Breaking its import path would not do: an installed traam imports from site-packages.)
-    failed = cold(root, monkeypatch, 2, helpers, helper_root=tmp_path / "nowhere")
+    failed = cold(root, monkeypatch, 2, helpers, helper_root=tmp_path / "nowhere", patient=True)
     assert helpers[0] is not None and helpers[0].done == 0
     assert failed[:4] == alone[:4]
+
+
+def test_both_processes_meet_anywhere_and_the_snapshot_is_the_same(tmp_path, monkeypatch):
+    many = MORE | {f"scenarios/2026-2027/svt/lille/serie-{n}.toml": scenario(f"Série {n}") for n in range(700)}
+    root = make_commons(tmp_path / "c", many)
+    alone = cold(root, monkeypatch, 10**9)
+    helpers = []
+    shared = cold(root, monkeypatch, 2, helpers, patient=True)  # this process starts once a first chunk came back
+    assert 0 < helpers[0].done
+    assert shared[:4] == alone[:4]
+    assert shared[4][-1] == (len(alone[0]), len(alone[0]))
