@@ -7,6 +7,7 @@ records are parsed lazily, one at a time, when asked for.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -277,20 +278,28 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
     again, pausing whatever runs then (a keystroke in the search screen).
     Reference counting still frees them when a later snapshot replaces them.
     """
-    snapshot = _load(commons, ref, progress)
-    if len(snapshot.entries) >= FREEZE_FROM:
-        gc.freeze()
-    return snapshot
+    enabled = gc.isenabled()
+    gc.disable()  # until frozen: re-enabled before, it would walk everything just allocated, at once
+    try:
+        snapshot = _load(commons, ref, progress)
+        if len(snapshot.entries) >= FREEZE_FROM:
+            gc.freeze()
+        return snapshot
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
-    scanned = None
+    scanned = early = None
     if ref is None:
         commit = commons.head()
         wait = listing.start_scan(commons.root, commit is not None)
         tree = tree_of(commons.objects.reader, commit) if commit else None
         first = commons._last is None  # later loads try the previous snapshot before the file
         cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
+        # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
+        early = _Early(commons, tree) if tree and first and cached is None else None
         scanned = wait()
         if scanned.temps:
             safefs.sweep(commons.root, scanned.temps)
@@ -306,14 +315,17 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -
         derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, commons._cache.count_parsed)
         if derived is not None:
             return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
-    if clean and cached is None:
+    if clean and cached is None and early is None:
         cached = snapcache.load(commons.data_dir, tree)
     if cached is not None and clean:
         return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *cached), save=False)
     cached = None
-    commons._cache.refresh()
+    if early is not None:
+        head = early.result()
+    else:
+        commons._cache.refresh()
+        head = commons.trees.files(tree) if ref is None and commit else None
     if ref is None:
-        head = commons.trees.files(tree) if commit else None
         files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
         if stale > 50:
             git.run(commons.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
@@ -321,6 +333,31 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -
         files = list(commons.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)
     return _remember(commons, tree, snapshot, save=True) if clean else snapshot
+
+
+class _Early(threading.Thread):
+    """Reads the blob cache and the listing of a tree in a thread, while git scans the work tree."""
+
+    def __init__(self, commons: Commons, tree: str):
+        super().__init__(name="traam-listing", daemon=True)
+        self._commons, self._tree = commons, tree
+        self._files: dict[str, File] | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._commons._cache.refresh()
+            self._files = self._commons.trees.files(self._tree)
+        except BaseException as error:  # re-raised by result(), in the loading thread
+            self._error = error
+
+    def result(self) -> dict[str, File]:
+        """Return the listing (a fresh dict); raise what reading it raised."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._files
 
 
 def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
