@@ -78,13 +78,12 @@ def cold(root: Path) -> dict:
 
 def warm(root: Path) -> dict:
     """Open with the cache, build the searcher, type the queries."""
-    from store.search import Searcher
 
     commons, snapshot, seconds = _open(root)
     open_cpu = _cpu()
     loaded_rss = _rss_mb()
     started, started_cpu = time.perf_counter(), _cpu()
-    searcher = Searcher(snapshot.entries.values())
+    searcher = snapshot.searcher()
     index, index_cpu = time.perf_counter() - started, _cpu() - started_cpu
     cache = commons.data_dir / "vocabulary.txt"
     cache.unlink(missing_ok=True)
@@ -101,7 +100,7 @@ def warm(root: Path) -> dict:
     vocabulary = len(searcher._words())
     del searcher
     started = time.perf_counter()
-    Searcher(snapshot.entries.values()).warm(cache)
+    snapshot.searcher().warm(cache)
     prepared_cached = time.perf_counter() - started
     return {
         "open": seconds, "open_cpu": open_cpu, "index": index, "index_cpu": index_cpu, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": vocabulary,

@@ -166,19 +166,29 @@ def _config(hooks: bool) -> tuple[str, ...]:
     return tuple(x for pair in pairs if pair[1] != "core.hooksPath=/dev/null" for x in pair)
 
 
-def spawn(root: Path | str, *args: str, env: dict[str, str] | None = None, **popen) -> subprocess.Popen:
+def spawn(root: Path | str, *args: str, env: dict[str, str] | None = None, nice: int = 0,
+          **popen) -> subprocess.Popen:
     """Start ``git -C root <safe config> args`` without waiting (persistent ``cat-file --batch``,
     background ``commit-graph write``), with the same safety as :func:`run`.
+
+    ``nice`` lowers git's priority: a scan that runs while the caller reads
+    its caches then leaves the caller a whole core.
 
     Raises:
         StoreError: git is not installed.
     """
     try:
-        return subprocess.Popen(
+        process = subprocess.Popen(
             ["git", "-C", str(root), *SAFE_CONFIG, *args], env=_safe_env(root, env, False), **popen
         )
     except FileNotFoundError as error:
         raise StoreError("git est introuvable : installez git pour utiliser traam") from error
+    if nice:
+        try:
+            os.setpriority(os.PRIO_PROCESS, process.pid, nice)
+        except (OSError, AttributeError):  # already finished, or not on this system
+            pass
+    return process
 
 
 def run(

@@ -138,7 +138,7 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
     commands = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
     if has_head:
         commands.append(("diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD"))
-    processes = [git.spawn(root, *command, **pipes) for command in commands]
+    processes = [git.spawn(root, *command, nice=10, **pipes) for command in commands]
 
     def wait() -> Scan:
         outputs = []

@@ -27,6 +27,7 @@ shortest list first, and facets filter what is left.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import threading
 from collections import OrderedDict
@@ -62,44 +63,63 @@ class Hit:
     """``(start, end)`` of the matched text in ``entry.title`` as written (not folded), sorted, disjoint."""
 
 
+class _Prepared:
+    """The word list for typos and the joined keys of a searcher, built on first need, shared by its copies."""
+
+    __slots__ = ("vocabulary", "joined")
+
+    def __init__(self):
+        self.vocabulary: Vocabulary | None = None
+        self.joined: Joined | None = None
+
+
 class Searcher:
     """Search over a fixed set of entries; build once per snapshot, query many times, from any thread."""
 
-    def __init__(self, entries: Iterable[Entry], states: Mapping[str, str] | None = None):
+    def __init__(self, entries: Iterable[Entry], states: Mapping[str, str] | None = None,
+                 order: list[int] | None = None):
         """Index the entries.
 
         Args:
             entries: the slim index lines (``title_key``/``text_key`` already folded).
             states: validation state code by record id (``etat:`` facet); records
                 absent from it have no state and never match ``etat:``.
+            order: :func:`search_order` of these very entries, when known (a
+                snapshot file keeps it): the sort is then skipped.
         """
         entries = list(entries)
-        # Last tie-breaker: the file path (id + ".toml"), the order in which git lists files and the store
-        # hands them over, so that this check usually saves the sort.
-        paths = list(map(str.__add__, map(attrgetter("id"), entries), repeat(".toml")))
-        if not all(map(operator.le, paths, paths[1:])):
-            entries.sort(key=lambda e: f"{e.id}.toml")
-        rank = {kind: i << 16 for i, kind in enumerate(KIND_ORDER)}
-        kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank) << 16))
-        lengths = map(min, map(len, map(attrgetter("title"), entries)), repeat(0xFFFF))
-        keys = list(map(operator.or_, kinds, lengths))
-        # A stable sort keeps the id order among equals: kind, then title length, then id.
-        entries = list(map(entries.__getitem__, sorted(range(len(entries)), key=keys.__getitem__)))
+        if order is None or len(order) != len(entries):
+            order = search_order(entries)
+        entries = list(map(entries.__getitem__, order))
         self.entries: list[Entry] = entries
         self._titles = padded_titles(list(map(attrgetter("title_key"), entries)))
         self._texts = list(map(attrgetter("text_key"), entries))
         self._all = list(range(len(entries)))
         self._states = states or {}
-        self._vocabulary: Vocabulary | None = None
+        self._shared = _Prepared()
         self._lists: OrderedDict[tuple[str, bool], list[int]] = OrderedDict()
         self._tools: dict[tuple[str, ...], str] = {}
-        self._joined: Joined | None = None
         self._rarity: dict[str, bool] = {}
         # Searches share caches; interfaces run them in worker threads, where a stale one may still run.
         self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    # What is built on first need lives in one object that copies share (see with_states).
+    _vocabulary = property(lambda self: self._shared.vocabulary,
+                           lambda self, value: setattr(self._shared, "vocabulary", value))
+    _joined = property(lambda self: self._shared.joined, lambda self, value: setattr(self._shared, "joined", value))
+
+    def with_states(self, states: Mapping[str, str] | None) -> Searcher:
+        """Return a searcher over the same index (shared, caches included) that knows ``states``.
+
+        Word lists do not depend on states (only the ``etat:`` facet reads
+        them, at query time), so sharing them is exact.
+        """
+        other = copy.copy(self)
+        other._states = states or {}
+        return other
 
     def warm(self, cache: Path | None = None) -> None:
         """Prepare now what the first searches would build: the joined keys and the word list for typos.
@@ -285,6 +305,22 @@ class Searcher:
             entry = self.entries[i]
             hits.append(Hit(entry, round(total / len(words)), title_spans(entry.title, entry.title_key, words, patterns)))
         return hits
+
+
+def search_order(entries: list[Entry]) -> list[int]:
+    """Return the positions of ``entries`` in tie-break order: kind, then title length, then file path."""
+    # Last tie-breaker: the file path (id + ".toml"), the order in which git lists files and the store
+    # hands them over, so that this check usually saves a sort.
+    paths = list(map(str.__add__, map(attrgetter("id"), entries), repeat(".toml")))
+    by_path = list(range(len(entries)))
+    if not all(map(operator.le, paths, paths[1:])):
+        by_path.sort(key=paths.__getitem__)
+    rank = {kind: i << 16 for i, kind in enumerate(KIND_ORDER)}
+    kinds = map(rank.get, map(attrgetter("kind"), entries), repeat(len(rank) << 16))
+    lengths = map(min, map(len, map(attrgetter("title"), entries)), repeat(0xFFFF))
+    keys = list(map(operator.or_, kinds, lengths))
+    # A stable sort keeps the path order among equals: kind, then title length, then path.
+    return sorted(by_path, key=keys.__getitem__)
 
 
 def _intersect(lists: list[list[int]]) -> list[int]:

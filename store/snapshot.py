@@ -19,6 +19,7 @@ from records.problems import Problem
 from store import git, listing, parallel, safefs, snapcache
 from store.catfile import CatFile
 from store.listing import File, twins
+from store.search import Searcher
 from store.write import tree_of
 
 if TYPE_CHECKING:
@@ -38,16 +39,29 @@ class Snapshot:
         self.commit = commit
         self.entries: dict[str, Entry] = {}
         self.problems: list[Problem] = []
+        self.search_order: list[int] | None = None
+        """:func:`store.search.search_order` of ``entries``, when known (read with them from a snapshot file)."""
         self._commons = commons
         self._files: Mapping[str, File] = {}
+        self._searcher: Searcher | None = None
+        self._searching = threading.Lock()
 
     @classmethod
     def of_cache(cls, commons: Commons, ref: str | None, commit: str | None, entries: dict[str, Entry],
-                 files: Mapping[str, File], problems: list[Problem]) -> Snapshot:
+                 files: Mapping[str, File], problems: list[Problem], order: list[int] | None = None) -> Snapshot:
         """Return the snapshot of a tree read whole from :mod:`store.snapcache`."""
         snapshot = cls(commons, ref, commit)
         snapshot.entries, snapshot._files, snapshot.problems = entries, files, problems
+        snapshot.search_order = order
         return snapshot
+
+    def searcher(self, states: Mapping[str, str] | None = None) -> Searcher:
+        """Return a :class:`~store.search.Searcher` over this snapshot's entries (the one prepared while
+        the load waited for git, when there is one)."""
+        with self._searching:
+            if self._searcher is None:
+                self._searcher = Searcher(self.entries.values(), None, self.search_order)
+        return self._searcher.with_states(states)
 
     # --- reading ------------------------------------------------------------
 
@@ -291,7 +305,7 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
 
 
 def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
-    scanned = early = None
+    scanned = early = prepared = None
     if ref is None:
         commit = commons.head()
         wait = listing.start_scan(commons.root, commit is not None)
@@ -300,6 +314,8 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -
         cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
         # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
         early = _Early(commons, tree) if tree and first and cached is None else None
+        if cached is not None:  # likely the snapshot to show: index it for search while git still scans
+            prepared = Searcher(cached[0].values(), None, cached[3])
         scanned = wait()
         if scanned.temps:
             safefs.sweep(commons.root, scanned.temps)
@@ -318,7 +334,9 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -
     if clean and cached is None and early is None:
         cached = snapcache.load(commons.data_dir, tree)
     if cached is not None and clean:
-        return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *cached), save=False)
+        snapshot = Snapshot.of_cache(commons, ref, commit, *cached)
+        snapshot._searcher = prepared
+        return _remember(commons, tree, snapshot, save=False)
     cached = None
     if early is not None:
         head = early.result()
@@ -362,7 +380,7 @@ class _Early(threading.Thread):
 
 def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
     """Keep a clean tree's snapshot for deriving the next one; write its snapshot file in the background."""
-    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems)
+    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_order)
     if save:
         saving = commons._saving
         if saving is not None and saving.is_alive() and saving.name.endswith(tree):

@@ -151,9 +151,7 @@ class Session:
         """The store's Searcher over every entry, built on first use (once, even from two workers)."""
         with _SEARCHER_LOCK:
             if self._searcher is None:
-                from store.search import Searcher
-
-                self._searcher = Searcher(self.entries.values(), states=self.states)
+                self._searcher = self.snapshot.searcher(self.states)
             return self._searcher
 
     def warm_search(self) -> None:

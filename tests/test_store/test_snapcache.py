@@ -79,3 +79,25 @@ def test_plain_git_edits_additions_and_deletions_are_seen(tmp_path, monkeypatch)
     commons.close()
     assert seen(removed) == full(root)
     assert seen(again) == full(root, "HEAD~1")
+
+
+def test_a_snapshot_read_from_its_file_searches_like_one_built_in_full(tmp_path):
+    more = {f"scenarios/2026-2027/svt/lille/jardin-{n}.toml": scenario(f"Jardin {'de ' * (n % 3)}{n}")
+            for n in range(12)}
+    root = make_commons(tmp_path / "c", more)
+    built = Commons.open(root)
+    first = built.load()
+    assert first.search_order is None  # parsed: the searcher sorts the entries itself
+    expected = [(h.entry.id, h.score) for h in first.searcher().search("jardin", limit=None)]
+    built.close()
+    warm = Commons.open(root)
+    again = warm.load()  # a new process: read whole from the snapshot file, with its search order
+    assert again.search_order is not None and len(again.search_order) == len(again.entries)
+    states = {rid: "academique" for rid in again.entries}
+    searcher = again.searcher(states)
+    assert [(h.entry.id, h.score) for h in searcher.search("jardin", limit=None)] == expected
+    assert len(searcher.search("jardin etat:academique", limit=None)) == len(expected)
+    assert again.searcher().search("jardin etat:academique") == []  # states belong to each copy
+    searcher.warm()
+    assert again.searcher()._vocabulary is searcher._vocabulary  # what one copy prepared, the others use
+    warm.close()

@@ -48,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
     from store.commons import Commons
     from store.errors import StoreError
     from store.query import parse_query
-    from store.search import Searcher
     from store.states import record_states
 
     query = parse_query(" ".join(args.query))
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     for message in query.messages:
         warn(f"traam : attention : {message}")
-    searcher = Searcher(snapshot.entries.values(), states)
+    searcher = snapshot.searcher(states)
     searcher.warm(commons.data_dir / "vocabulary.txt")  # typo word list, kept between runs
     hits = searcher.search(query, limit=args.limit)
     if args.json:
