@@ -127,6 +127,14 @@ class Commons:
         """Run git in this commons (see :func:`store.git.run`)."""
         return git.run(self.root, *args, **kw)
 
+    def adopt_scan(self, early) -> None:
+        """Let the next load of the work tree use a scan started before opening (see
+        :func:`store.listing.scan_early`); ignored if it is another work tree's."""
+        if early is not None and early.root == self.root:
+            self._early_scan = early
+
+    _early_scan = None
+
     def head(self) -> str | None:
         """Return the commit id of HEAD, None in an empty repository."""
         done = git.run(self.root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
@@ -157,18 +165,21 @@ class Commons:
         """How many record files this commons object has parsed for its index (tests: a warm load adds 0)."""
         return self._cache.parsed
 
-    def load(self, ref: str | None = None, progress: Callable[[int, int], None] | None = None) -> Snapshot:
+    def load(self, ref: str | None = None, progress: Callable[[int, int], None] | None = None, *,
+             search: bool = True) -> Snapshot:
         """Return every record at ``ref`` (None: the work tree as the user sees it, uncommitted edits included).
 
         Args:
             ref: a branch, tag or commit id; read without checkout.
             progress: called with ``(done, total)`` while parsing blobs the cache has never seen.
+            search: prepare the snapshot's search index while git scans the work tree (an
+                application that paints first and searches later passes False).
 
         Raises:
             StoreError: unknown ref, git failure.
         """
         with self._lock:
-            return load(self, ref, progress)
+            return load(self, ref, progress, search=search)
 
     def read(self, record_id: str, ref: str | None = None) -> Loaded:
         """Return the full parse of a record (``Loaded``: record or None, problems).

@@ -164,6 +164,33 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
     return wait
 
 
+@dataclass(slots=True)
+class EarlyScan:
+    """A scan of a work tree started before its commons is opened (see :func:`scan_early`)."""
+
+    root: Path
+    head: str | None
+    """HEAD's commit when the scan started: a load whose HEAD differs does not use it."""
+    wait: Callable[[], Scan]
+
+
+def scan_early(folder: str | Path) -> EarlyScan | None:
+    """Start git's scan of the work tree holding ``folder`` now, before the heavier imports of a first load.
+
+    The application starts it first thing, so that git stats the files on
+    the other core while Python imports; :meth:`store.commons.Commons.adopt_scan`
+    hands it to the next load. None when ``folder`` is in no work tree.
+    """
+    done = git.run(folder, "rev-parse", "--show-toplevel", check=False)
+    top = done.stdout.decode("utf-8", "surrogateescape").strip()
+    if done.returncode != 0 or not top:
+        return None
+    root = Path(top).resolve()
+    done = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
+    head = done.stdout.decode("ascii", "replace").strip() or None if done.returncode == 0 else None
+    return EarlyScan(root, head, start_scan(root, head is not None))
+
+
 def work_tree(root: Path, object_format: str, head: dict[str, File] | None,
               scanned: Scan | None = None) -> tuple[list[File], list[str], int]:
     """List the record files as the user sees them: the index, plus modified, removed and untracked files.

@@ -18,6 +18,7 @@ from records.problems import Problem
 
 from store import git, listing, parallel, safefs, snapcache
 from store.catfile import CatFile
+from store.errors import StoreError
 from store.listing import File, twins
 from store.search import Searcher
 from store.write import tree_of
@@ -199,7 +200,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
             problems.extend(file_problems)
     if missing:
         _parse_missing(commons, missing, entries, by_id, problems, progress)
-        cache.save({f.blob for f in files}, background=True)
+        cache.save({f.blob for f in files}, background=len(missing) >= BACKGROUND_FROM)
     for first, second in twins([f.path for f in files]):
         problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
                                 "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
@@ -275,11 +276,13 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
             gc.enable()
 
 
+BACKGROUND_FROM = 5000
+"""Files parsed from which the blob cache is written by a thread while the snapshot is already shown."""
 FREEZE_FROM = 10_000
 """Records from which what a load allocated is moved out of the garbage collector's sight."""
 
 
-def load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
+def load(commons: Commons, ref: str | None, progress: Progress | None = None, search: bool = True) -> Snapshot:
     """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
 
     A tree seen before (a ref, or a work tree and index that hold exactly
@@ -295,7 +298,7 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
     enabled = gc.isenabled()
     gc.disable()  # until frozen: re-enabled before, it would walk everything just allocated, at once
     try:
-        snapshot = _load(commons, ref, progress)
+        snapshot = _load(commons, ref, progress, search)
         if len(snapshot.entries) >= FREEZE_FROM:
             gc.freeze()
         return snapshot
@@ -304,17 +307,17 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None) ->
             gc.enable()
 
 
-def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -> Snapshot:
+def _load(commons: Commons, ref: str | None, progress: Progress | None, search: bool) -> Snapshot:
     scanned = early = prepared = None
     if ref is None:
         commit = commons.head()
-        wait = listing.start_scan(commons.root, commit is not None)
+        wait = _scan(commons, commit)
         tree = tree_of(commons.objects.reader, commit) if commit else None
         first = commons._last is None  # later loads try the previous snapshot before the file
         cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
         # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
         early = _Early(commons, tree) if tree and first and cached is None else None
-        if cached is not None:  # likely the snapshot to show: index it for search while git still scans
+        if cached is not None and search:  # likely the snapshot to show: index it for search while git scans
             prepared = Searcher(cached[0].values(), None, cached[3])
         scanned = wait()
         if scanned.temps:
@@ -351,6 +354,19 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None = None) -
         files = list(commons.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)
     return _remember(commons, tree, snapshot, save=True) if clean else snapshot
+
+
+def _scan(commons: Commons, commit: str | None) -> Callable[[], listing.Scan]:
+    """Start git's scan of the work tree, or take the one started before opening when HEAD is the same."""
+    early, commons._early_scan = commons._early_scan, None
+    if early is not None:
+        if early.head == commit:
+            return early.wait
+        try:
+            early.wait()  # HEAD moved meanwhile: that scan compared the index with another commit
+        except StoreError:
+            pass
+    return listing.start_scan(commons.root, commit is not None)
 
 
 class _Early(threading.Thread):

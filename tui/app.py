@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -18,20 +19,21 @@ from tui.keymap import load_keymap
 from tui.messages import LoadProgress, SessionLoaded, WorkFailed
 from tui.screens.base import SessionScreen
 from tui.screens.dashboard import DashboardScreen
-from tui.screens.edit import EditScreen
 from tui.screens.error_dialog import ErrorDialog, french_message
-from tui.screens.explorer import ExplorerScreen
-from tui.screens.help import HelpScreen
-from tui.screens.history import HistoryScreen
 from tui.screens.loading import LoadingScreen
-from tui.screens.new_dialog import NewRecordDialog
-from tui.screens.record_screen import RecordScreen
-from tui.screens.contribution import ContributionScreen
-from tui.screens.review import ReviewScreen
-from tui.screens.search import SearchScreen
 from tui.safe import plain
 from tui.session import Session
 from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
+
+
+def _screen(module: str, name: str):
+    """Return the class of a screen, imported on first use (the dashboard paints before the others load)."""
+    return getattr(importlib.import_module(f"tui.screens.{module}"), name)
+
+
+def _mode(module: str, name: str):
+    """Return a factory of a mode's screen for ``MODES``, importing it when the mode is first shown."""
+    return lambda: _screen(module, name)()
 
 
 class TraamApp(WorkflowActions, App):
@@ -40,8 +42,9 @@ class TraamApp(WorkflowActions, App):
     TITLE = strings.APP_TITLE
     SUB_TITLE = strings.APP_SUBTITLE
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    MODES = {"dashboard": DashboardScreen, "explorer": ExplorerScreen, "search": SearchScreen,
-             "review": ReviewScreen, "contribution": ContributionScreen}
+    MODES = {"dashboard": DashboardScreen, "explorer": _mode("explorer", "ExplorerScreen"),
+             "search": _mode("search", "SearchScreen"), "review": _mode("review", "ReviewScreen"),
+             "contribution": _mode("contribution", "ContributionScreen")}
     BINDINGS = [
         Binding("f1,question_mark", "help", strings.KEY_HELP, id="app.help"),
         Binding("1", "switch_mode('dashboard')", strings.KEY_DASHBOARD, id="app.dashboard"),
@@ -149,7 +152,7 @@ class TraamApp(WorkflowActions, App):
 
     def open_record(self, record_id: str) -> None:
         """Show a record full screen."""
-        self.push_screen(RecordScreen(record_id))
+        self.push_screen(_screen("record_screen", "RecordScreen")(record_id))
 
     def open_editor(self, record_id: str, raw: bool = False) -> None:
         """Open the form of a record (``raw``: straight into $EDITOR)."""
@@ -163,11 +166,11 @@ class TraamApp(WorkflowActions, App):
             except layout.LayoutError as error:
                 self.show_error(str(error))
                 return
-        self.push_screen(EditScreen(record_id, kind, raw=raw))
+        self.push_screen(_screen("edit", "EditScreen")(record_id, kind, raw=raw))
 
     def open_history(self, record_id: str) -> None:
         """Show the history of a record."""
-        self.push_screen(HistoryScreen(record_id))
+        self.push_screen(_screen("history", "HistoryScreen")(record_id))
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
@@ -178,12 +181,13 @@ class TraamApp(WorkflowActions, App):
                        timeout=timeout, markup=markup)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        help_screen = _screen("help", "HelpScreen")
+        if not isinstance(self.screen, help_screen):
+            self.push_screen(help_screen())
 
     async def action_search(self) -> None:
         await self.switch_mode("search")
-        if isinstance(self.screen, SearchScreen) and self.screen.is_mounted:
+        if isinstance(self.screen, _screen("search", "SearchScreen")) and self.screen.is_mounted:
             self.screen.action_focus_search()
 
     def action_reload(self) -> None:
@@ -200,13 +204,13 @@ class TraamApp(WorkflowActions, App):
         def create(kind: str | None) -> None:
             if kind:
                 code = campaign.code if campaign else ""
-                self.push_screen(EditScreen(None, kind, template=template(kind, campaign=code)))
+                self.push_screen(_screen("edit", "EditScreen")(None, kind, template=template(kind, campaign=code)))
 
-        self.push_screen(NewRecordDialog(), create)
+        self.push_screen(_screen("new_dialog", "NewRecordDialog")(), create)
 
     async def action_quit(self) -> None:
         screen = self.screen
-        if isinstance(screen, EditScreen) and screen.dirty:
+        if isinstance(screen, _screen("edit", "EditScreen")) and screen.dirty:
             screen.action_leave()
             return
         self.exit()

@@ -24,6 +24,8 @@ class Preload:
         self._sink: Progress | None = None
         self._last: tuple[int, int] | None = None
         self._lock = threading.Lock()
+        self._opened = threading.Event()
+        self._commons = None
         self._session = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="traam-preload", daemon=True)
@@ -31,11 +33,33 @@ class Preload:
 
     def _run(self) -> None:
         try:
+            from store.listing import scan_early
+
+            early = scan_early(self.path)  # git stats the files while the rest is imported
+            from store.commons import Commons
+
+            try:
+                self._commons = Commons.open(self.path)
+            finally:
+                self._opened.set()
+            self._commons.adopt_scan(early)
             from tui.session import Session
 
-            self._session = Session.open(self.path, progress=self._progress, states=False)
+            self._session = Session.open(self._commons, progress=self._progress, states=False)
         except BaseException as error:  # noqa: BLE001 - handed to the application, which shows it in French
             self._error = error
+            self._opened.set()
+
+    def commons(self):
+        """Wait until the folder is opened as a commons and return the store's ``Commons``.
+
+        Raises:
+            Exception: what opening raised (a StoreError with a French message: not a commons…).
+        """
+        self._opened.wait()
+        if self._commons is None:
+            raise self._error
+        return self._commons
 
     def _progress(self, done: int, total: int) -> None:
         with self._lock:

@@ -18,9 +18,9 @@ from records.entry import Entry
 Progress = Callable[[int, int], None]
 
 RECORD_KINDS = ("campaign", "theme", "team", "scenario")
+"""Kinds shown in lists; the manifest and governance are reached through their own screens."""
 
 _SEARCHER_LOCK = threading.Lock()
-"""Kinds shown in lists; the manifest and governance are reached through their own screens."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +55,26 @@ class Session:
     _tree: dict | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, progress: Progress | None = None, today: dt.date | None = None,
+    def open(cls, path, *, progress: Progress | None = None, today: dt.date | None = None,
              states: bool = True) -> "Session":
-        """Open the commons at ``path`` and load its work tree (blocking: call from a worker).
+        """Open the commons at ``path`` (or an already open store ``Commons``) and load its work tree
+        (blocking: call from a worker).
 
-        ``states=False`` leaves the validation states unknown (None), for the
-        application to derive them in a second worker after the first paint.
+        ``states=False`` leaves the validation states unknown (None), the
+        explorer's lists and the search index unbuilt, for the application to
+        derive them in a second worker after the first paint.
 
         Raises:
             StoreError: not a commons, or git failed (French message).
         """
         from store.commons import Commons
 
-        commons = Commons.open(path)
-        snapshot = commons.load(progress=progress)
+        commons = path if isinstance(path, Commons) else Commons.open(path)
+        snapshot = commons.load(progress=progress, search=states)
         session = cls(commons, snapshot, today=today or dt.date.today())
         session.states = session.load_states() if states else None
         session.recent = session.load_recent()
-        return session.prepare()
+        return session.prepare() if states else session
 
     def load_recent(self, limit: int = 8) -> list["Change"]:
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
@@ -103,11 +105,11 @@ class Session:
 
     def reload(self, progress: Progress | None = None, *, states: bool = True) -> "Session":
         """Return a new session over a fresh snapshot of the same commons (blocking)."""
-        snapshot = self.commons.load(progress=progress)
+        snapshot = self.commons.load(progress=progress, search=states)
         session = Session(self.commons, snapshot, today=self.today)
         session.states = session.load_states() if states else None
         session.recent = session.load_recent()
-        return session.prepare()
+        return session.prepare() if states else session
 
     def __repr__(self) -> str:
         # Short: Textual puts the repr of a worker's arguments in its description (100,000 entries took 2 s).

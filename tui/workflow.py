@@ -39,7 +39,11 @@ class WorkflowActions:
 
     @work(thread=True, exclusive=True, group="states", exit_on_error=False)
     def derive_states(self, session: Session) -> None:
-        """Derive the validation states (and the author's review comments) in a worker; « — » until then."""
+        """Derive the validation states (and the author's review comments) in a worker; « — » until then.
+
+        The explorer's sorted lists are computed here too, off the UI thread, after the first paint.
+        """
+        session.prepare()
         states = session.load_states()
         self.post_message(StatesLoaded(session, states, workflow_data.author_notes(Path(session.commons.root))))
 

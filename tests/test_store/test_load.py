@@ -228,3 +228,35 @@ def test_next_process_starts_from_the_saved_tree_listing(tmp_path):
     assert "themes/2026-2027/svt" not in snapshot.entries
     (root / ".git" / "traam" / "tree.bin").write_bytes(b"traam-cache-1\n" + b"\0" * 40)  # tampered: ignored
     assert titles(Commons.open(root).load("HEAD~1")) == {SCENARIO_ID: "Défi botanique"}
+
+
+def test_a_scan_started_before_opening_is_used_and_sees_the_work_tree(tmp_path):
+    from store.listing import scan_early
+
+    root = make_commons(tmp_path / "c")
+    path = root / SCENARIO_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("Défi botanique", "Défi du jardin"), encoding="utf-8")
+    early = scan_early(root / "scenarios")  # from a subfolder: git tells the work tree
+    assert early is not None and early.root == root.resolve()
+    commons = Commons.open(root)
+    commons.adopt_scan(early)
+    assert titles(commons.load())[SCENARIO_ID] == "Défi du jardin"
+    assert commons._early_scan is None  # used once: the next load scans afresh
+    path.write_text(path.read_text(encoding="utf-8").replace("Défi du jardin", "Défi des haies"), encoding="utf-8")
+    assert titles(commons.load())[SCENARIO_ID] == "Défi des haies"
+
+
+def test_a_scan_started_before_head_moved_is_not_used(tmp_path):
+    from store.listing import scan_early
+
+    root = make_commons(tmp_path / "c")
+    early = scan_early(root)
+    path = root / SCENARIO_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("Défi botanique", "Défi engagé"), encoding="utf-8")
+    git(root, "commit", "-qam", "Renommer le défi")  # HEAD moves after the scan started
+    (root / "scenarios/2026-2027/svt/lille/nouveau.toml").write_text(scenario("Nouveau"), encoding="utf-8")
+    commons = Commons.open(root)
+    commons.adopt_scan(early)
+    seen = titles(commons.load())
+    assert seen[SCENARIO_ID] == "Défi engagé" and seen["scenarios/2026-2027/svt/lille/nouveau"] == "Nouveau"
+    assert scan_early(tmp_path) is None  # no work tree there

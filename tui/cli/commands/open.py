@@ -19,16 +19,15 @@ def open_app(args: argparse.Namespace) -> int:
     The commons is checked first, so that a folder that is not a commons
     gives a one-line French error instead of starting the application.
     """
-    from store.commons import Commons
+    from tui.preload import Preload
+
+    preload = Preload(".")  # reads the commons while the application is imported
     from store.errors import StoreError
 
     try:
-        commons = Commons.open(".")
+        commons = preload.commons()
     except StoreError as error:
         return fail(str(error))
-    from tui.preload import Preload
-
-    preload = Preload(commons.root)  # reads the commons while the application is imported
     from tui.app import run_app
 
     return run_app(commons.root, preload=preload)
