@@ -84,7 +84,7 @@ class SearchScreen(RecordActions, SessionScreen):
         self.query_one(RecordList).set_rows(rows)
         found = strings.SEARCH_RESULTS_CAPPED if len(rows) >= LIMIT else strings.SEARCH_RESULTS
         status = found.format(count=len(rows)) if query.strip() else strings.SEARCH_HINT
-        self.query_one("#status", Label).update(Content(status))
+        self.query_one("#status", Label).update(Content(status), layout=False)  # one line, fixed: no re-layout
         if self.open_when_shown:
             self.open_when_shown = False
             if rows:

@@ -120,7 +120,9 @@ class RecordList(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace every row (cheap: nothing is painted until visible)."""
         self._rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        size = Size(self.size.width, len(rows))
+        if size != self.virtual_size:  # a new size lays the screen out again: only when it changes
+            self.virtual_size = size
         self.scroll_to(0, 0, animate=False)
         self.cursor = 0
         self.refresh()
