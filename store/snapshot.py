@@ -102,12 +102,16 @@ class Snapshot:
         loaded = self.loaded(record_id)
         return loaded.record if loaded else None
 
-    def records(self) -> dict[str, Model]:
-        """Return every valid model by id (parses what is not yet in memory; gc paused)."""
+    def records(self, wanted: list[File] | None = None) -> dict[str, Model]:
+        """Return every valid model by id (parses what is not yet in memory; gc paused).
+
+        ``wanted``: only these files (of this snapshot) instead of every valid one.
+        """
         enabled = gc.isenabled()
         gc.disable()
         try:
-            wanted = [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
+            if wanted is None:
+                wanted = self._valid_files()
             out = {}
             for file, data in stream(self._commons, wanted):
                 loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
@@ -118,8 +122,16 @@ class Snapshot:
             if enabled:
                 gc.enable()
 
+    def _valid_files(self) -> list[File]:
+        return [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
+
     def validate(self) -> list[Problem]:
         """Return the file problems plus the rules of the cahier des charges across records, sorted.
+
+        With many scenarios, a helper process (see :mod:`store.parallel`) parses
+        half of them and checks the rules on those, seeing every other record
+        too: no rule compares scenarios with one another, so the two halves'
+        findings together are exactly those of one process.
 
         The garbage collector stays paused until the models are dropped: a
         collection over 100,000 fresh models costs seconds and frees nothing.
@@ -127,7 +139,21 @@ class Snapshot:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            found = rules.check(self.records(), text_of=self.text, present=set(self.entries))
+            present = set(self.entries)
+            files = self._valid_files()
+            mine, theirs = parallel.split_scenarios(files)
+            helper = parallel.start_rules(self._commons.root, files, theirs, present) if theirs else None
+            try:
+                found = rules.check(self.records(mine), text_of=self.text, present=present)
+                if helper is not None:
+                    shared = helper.problems()
+                    if shared is None:  # the helper failed: its scenarios are checked here
+                        found = rules.check(self.records(files), text_of=self.text, present=present)
+                    else:
+                        found.extend(shared)
+            finally:
+                if helper is not None:
+                    helper.close()
             return sorted([*self.problems, *found])
         finally:
             if enabled:

@@ -73,3 +73,32 @@ def test_both_processes_meet_anywhere_and_the_snapshot_is_the_same(tmp_path, mon
     assert 0 < helpers[0].done
     assert shared[:4] == alone[:4]
     assert shared[4][-1] == (len(alone[0]), len(alone[0]))
+
+
+def validated(root, monkeypatch, threshold, helper_root=None):
+    """Validate ``root`` in a fresh process's way, a helper taking half the scenarios from ``threshold`` on."""
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", threshold)
+    started = []
+    start_rules = parallel.start_rules
+    monkeypatch.setattr(parallel, "start_rules", lambda where, *args: started.append(start_rules(
+        helper_root or where, *args)) or started[-1])
+    commons = Commons.open(root)
+    problems = commons.load().validate()
+    commons.close()
+    return problems, started
+
+
+def test_rules_checked_in_two_processes_find_exactly_what_one_process_finds(tmp_path, monkeypatch):
+    # Scenarios in both halves break rules: a missing theme, a missing campaign, a team that does not exist.
+    faulty = {f"scenarios/2026-2027/svt/lille/sans-theme-{n}.toml": scenario(f"Sans thème {n}").replace(
+        'theme = "svt"', 'theme = "svt-9"') for n in range(4)}
+    faulty |= {f"scenarios/2026-2027/svt/lille/z-{n}.toml": scenario(f"Fin {n}", team='"teams/2026-2027/svt/nancy-metz"')
+               for n in range(3)}
+    root = make_commons(tmp_path / "c", MORE | faulty)
+    alone, none = validated(root, monkeypatch, 10**9)
+    assert none == [] and len([p for p in alone if p.rule != "schema" and p.rule != "syntax"]) >= 7
+    shared, started = validated(root, monkeypatch, 2)
+    assert started and started[0] is not None
+    assert shared == alone
+    failed, started = validated(root, monkeypatch, 2, helper_root=tmp_path / "nowhere")  # the helper fails
+    assert started[0] is not None and failed == alone
