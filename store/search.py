@@ -77,22 +77,23 @@ class Searcher:
     """Search over a fixed set of entries; build once per snapshot, query many times, from any thread."""
 
     def __init__(self, entries: Iterable[Entry], states: Mapping[str, str] | None = None,
-                 order: list[int] | None = None):
+                 prepared: tuple[list[int], list[str]] | None = None):
         """Index the entries.
 
         Args:
             entries: the slim index lines (``title_key``/``text_key`` already folded).
             states: validation state code by record id (``etat:`` facet); records
                 absent from it have no state and never match ``etat:``.
-            order: :func:`search_order` of these very entries, when known (a
-                snapshot file keeps it): the sort is then skipped.
+            prepared: :func:`prepare` of these very entries, when known (a
+                snapshot file keeps it): the sort and the title keys are then not redone.
         """
         entries = list(entries)
-        if order is None or len(order) != len(entries):
-            order = search_order(entries)
+        if prepared is None or len(prepared[0]) != len(entries) or len(prepared[1]) != len(entries):
+            prepared = prepare(entries)
+        order, titles = prepared
         entries = list(map(entries.__getitem__, order))
         self.entries: list[Entry] = entries
-        self._titles = padded_titles(list(map(attrgetter("title_key"), entries)))
+        self._titles = titles
         self._texts = list(map(attrgetter("text_key"), entries))
         self._all = list(range(len(entries)))
         self._states = states or {}
@@ -305,6 +306,13 @@ class Searcher:
             entry = self.entries[i]
             hits.append(Hit(entry, round(total / len(words)), title_spans(entry.title, entry.title_key, words, patterns)))
         return hits
+
+
+def prepare(entries: list[Entry]) -> tuple[list[int], list[str]]:
+    """Return what a :class:`Searcher` derives from ``entries`` before any query, for a snapshot file to keep:
+    their positions in tie-break order, and their title keys in that order, padded for word starts."""
+    order = search_order(entries)
+    return order, padded_titles([entries[i].title_key for i in order])
 
 
 def search_order(entries: list[Entry]) -> list[int]:

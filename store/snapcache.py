@@ -24,9 +24,9 @@ from records.problems import Problem
 
 from store.cache import _problem_tuple, read_signed, write_signed
 from store.listing import GITLINK, SYMLINK, File, symlink_message
-from store.search import search_order
+from store.search import prepare
 
-FORMAT = "traam-snapshot-3 " + " ".join(Entry._fields)
+FORMAT = "traam-snapshot-4 " + " ".join(Entry._fields)
 """Changes when the entry's fields change: older files are then ignored."""
 KEEP = 2
 """Snapshot files kept (the current tree and the previous one: a branch switch back is warm too)."""
@@ -67,9 +67,9 @@ def _path(folder: Path, tree: str) -> Path:
     return folder / f"snap-{tree}.bin"
 
 
-def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem], list[int]] | None:
-    """Return the entries, files, problems and search order saved for ``tree``, or None (absent, unreadable,
-    untrusted). The search order is :func:`store.search.search_order` of the entries, saved with them.
+def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem], tuple] | None:
+    """Return the entries, files, problems and search index saved for ``tree``, or None (absent, unreadable,
+    untrusted). The search index is :func:`store.search.prepare` of the entries, saved with them.
 
     Args:
         folder: the cache folder (``<gitdir>/traam``).
@@ -81,12 +81,12 @@ def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem
     enabled = gc.isenabled()
     gc.disable()
     try:
-        form, saved_tree, odd_paths, columns, modes, problems, order = marshal.loads(body)
+        form, saved_tree, odd_paths, columns, modes, problems, prepared = marshal.loads(body)
         if form != FORMAT or saved_tree != tree or len(columns) != len(Entry._fields):
             return None
         entries = dict(zip(columns[0], map(tuple.__new__, repeat(Entry), zip(*columns))))
         files = Files(entries, odd_paths, modes)
-        return entries, files, [Problem(*p) for p in problems], order
+        return entries, files, [Problem(*p) for p in problems], prepared
     except (ValueError, EOFError, TypeError):
         return None
     finally:
@@ -115,8 +115,8 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
     listed = [files[rid] for rid in ids]
     odd_paths = {rid: f.path for rid, f in zip(ids, listed) if f.path != rid + ".toml"}  # traam.toml, invalid
     modes = {f.path: f.mode for f in listed if f.mode != "100644"}
-    order = search_order(values)
-    body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [_problem_tuple(p) for p in problems], order))
+    body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [_problem_tuple(p) for p in problems],
+                          prepare(values)))
     if not write_signed(_path(folder, tree), body):
         return
     try:

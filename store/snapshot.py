@@ -40,8 +40,8 @@ class Snapshot:
         self.commit = commit
         self.entries: dict[str, Entry] = {}
         self.problems: list[Problem] = []
-        self.search_order: list[int] | None = None
-        """:func:`store.search.search_order` of ``entries``, when known (read with them from a snapshot file)."""
+        self.search_index: tuple[list[int], list[str]] | None = None
+        """:func:`store.search.prepare` of ``entries``, when known (read with them from a snapshot file)."""
         self._commons = commons
         self._files: Mapping[str, File] = {}
         self._searcher: Searcher | None = None
@@ -49,11 +49,11 @@ class Snapshot:
 
     @classmethod
     def of_cache(cls, commons: Commons, ref: str | None, commit: str | None, entries: dict[str, Entry],
-                 files: Mapping[str, File], problems: list[Problem], order: list[int] | None = None) -> Snapshot:
+                 files: Mapping[str, File], problems: list[Problem], prepared: tuple | None = None) -> Snapshot:
         """Return the snapshot of a tree read whole from :mod:`store.snapcache`."""
         snapshot = cls(commons, ref, commit)
         snapshot.entries, snapshot._files, snapshot.problems = entries, files, problems
-        snapshot.search_order = order
+        snapshot.search_index = prepared
         return snapshot
 
     def searcher(self, states: Mapping[str, str] | None = None) -> Searcher:
@@ -61,7 +61,7 @@ class Snapshot:
         the load waited for git, when there is one)."""
         with self._searching:
             if self._searcher is None:
-                self._searcher = Searcher(self.entries.values(), None, self.search_order)
+                self._searcher = Searcher(self.entries.values(), None, self.search_index)
         return self._searcher.with_states(states)
 
     # --- reading ------------------------------------------------------------
@@ -422,7 +422,7 @@ class _Early(threading.Thread):
 
 def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
     """Keep a clean tree's snapshot for deriving the next one; write its snapshot file in the background."""
-    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_order)
+    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_index)
     if save:
         saving = commons._saving
         if saving is not None and saving.is_alive() and saving.name.endswith(tree):

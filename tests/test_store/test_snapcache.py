@@ -87,12 +87,12 @@ def test_a_snapshot_read_from_its_file_searches_like_one_built_in_full(tmp_path)
     root = make_commons(tmp_path / "c", more)
     built = Commons.open(root)
     first = built.load()
-    assert first.search_order is None  # parsed: the searcher sorts the entries itself
+    assert first.search_index is None  # parsed: the searcher sorts the entries itself
     expected = [(h.entry.id, h.score) for h in first.searcher().search("jardin", limit=None)]
     built.close()
     warm = Commons.open(root)
     again = warm.load()  # a new process: read whole from the snapshot file, with its search order
-    assert again.search_order is not None and len(again.search_order) == len(again.entries)
+    assert again.search_index is not None and len(again.search_index[0]) == len(again.entries)
     states = {rid: "academique" for rid in again.entries}
     searcher = again.searcher(states)
     assert [(h.entry.id, h.score) for h in searcher.search("jardin", limit=None)] == expected
