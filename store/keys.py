@@ -54,7 +54,7 @@ class Joined:
         found: set[int] = set()
         if not needle or not self.starts:
             return found
-        data, starts, find = self.data, self.starts, self.data.find
+        starts, find = self.starts, self.data.find
         encoded = needle.encode()
         last = len(starts) - 1
         at = find(encoded)
@@ -68,7 +68,7 @@ class Joined:
 
     def count(self, needle: str, enough: int) -> int:
         """Return how many keys hold ``needle``, counting no further than ``enough``."""
-        data, starts, find = self.data, self.starts, self.data.find
+        starts, find = self.starts, self.data.find
         encoded, count, last = needle.encode(), 0, len(starts) - 1
         at = find(encoded) if needle and starts else -1
         while at >= 0 and count < enough:

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from records.entry import Entry
 from records.problems import Problem
-
 from store.listing import File
 
 PARALLEL_FROM = 20000

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import operator
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-import operator
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from records.entry import Entry
 from records.problems import Problem
-
 from store.cache import _problem_tuple, read_signed, write_signed
 from store.listing import GITLINK, SYMLINK, File, symlink_message
 from store.search import prepare

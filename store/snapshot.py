@@ -15,7 +15,6 @@ from records import codec, rules
 from records.entry import Entry, entry_of
 from records.models import Model
 from records.problems import Problem
-
 from store import git, listing, parallel, safefs, snapcache
 from store.catfile import CatFile
 from store.errors import StoreError

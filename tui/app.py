@@ -17,11 +17,11 @@ from textual.worker import Worker, WorkerState
 from tui import strings
 from tui.keymap import load_keymap
 from tui.messages import LoadProgress, SessionLoaded, WorkFailed
+from tui.safe import plain
 from tui.screens.base import SessionScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.error_dialog import ErrorDialog, french_message
 from tui.screens.loading import LoadingScreen
-from tui.safe import plain
 from tui.session import Session
 from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 

@@ -89,14 +89,15 @@ def validated(root, monkeypatch, threshold, helper_root=None):
 
 
 def test_rules_checked_in_two_processes_find_exactly_what_one_process_finds(tmp_path, monkeypatch):
-    # Scenarios in both halves break rules: a missing theme, a missing campaign, a team that does not exist.
+    # Scenarios in both halves break rules (no team for them, missing themes); three are invalid files.
     faulty = {f"scenarios/2026-2027/svt/lille/sans-theme-{n}.toml": scenario(f"Sans thème {n}").replace(
         'theme = "svt"', 'theme = "svt-9"') for n in range(4)}
-    faulty |= {f"scenarios/2026-2027/svt/lille/z-{n}.toml": scenario(f"Fin {n}", team='"teams/2026-2027/svt/nancy-metz"')
-               for n in range(3)}
+    faulty |= {f"scenarios/2026-2027/svt/lille/z-{n}.toml": scenario(f"Fin {n}").replace(
+        'theme = "svt"', 'theme = "svt-8"') for n in range(3)}
+    faulty |= {f"scenarios/2026-2027/svt/lille/zz-{n}.toml": scenario(f"Hors schéma {n}", team='"x"') for n in range(3)}
     root = make_commons(tmp_path / "c", MORE | faulty)
     alone, none = validated(root, monkeypatch, 10**9)
-    assert none == [] and len([p for p in alone if p.rule != "schema" and p.rule != "syntax"]) >= 7
+    assert none == [] and len([p for p in alone if p.rule == "scenario-theme"]) == 7
     shared, started = validated(root, monkeypatch, 2)
     assert started and started[0] is not None
     assert shared == alone
