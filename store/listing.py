@@ -179,13 +179,17 @@ def scan_early(folder: str | Path) -> EarlyScan | None:
 
     The application starts it first thing, so that git stats the files on
     the other core while Python imports; :meth:`store.commons.Commons.adopt_scan`
-    hands it to the next load. None when ``folder`` is in no work tree.
+    hands it to the next load. None when ``folder`` is in no work tree, or in
+    one that is no commons (nothing is scanned there).
     """
     done = git.run(folder, "rev-parse", "--show-toplevel", check=False)
     top = done.stdout.decode("utf-8", "surrogateescape").strip()
     if done.returncode != 0 or not top:
         return None
     root = Path(top).resolve()
+    manifest = root / layout.MANIFEST
+    if manifest.is_symlink() or not manifest.is_file():
+        return None
     done = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
     head = done.stdout.decode("ascii", "replace").strip() or None if done.returncode == 0 else None
     return EarlyScan(root, head, start_scan(root, head is not None))

@@ -260,3 +260,6 @@ def test_a_scan_started_before_head_moved_is_not_used(tmp_path):
     seen = titles(commons.load())
     assert seen[SCENARIO_ID] == "Défi engagé" and seen["scenarios/2026-2027/svt/lille/nouveau"] == "Nouveau"
     assert scan_early(tmp_path) is None  # no work tree there
+    other = tmp_path / "other"
+    git(tmp_path, "init", "-q", str(other))
+    assert scan_early(other) is None  # a repository that is no commons is not scanned
