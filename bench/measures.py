@@ -155,10 +155,19 @@ def app(root: Path) -> dict:
     from bench.terminal import first_paint, search_repaints
 
     try:
-        return {**first_paint(root), **search_repaints(root)}
+        paints = [first_paint(root) for _ in range(PAINT_RUNS)]
+        times = sorted(p["first_paint"] for p in paints if p["first_paint"] is not None)
+        if len(times) < len(paints):
+            return {**paints[0], **search_repaints(root)}
+        note = (f"{paints[0]['note']} ; médiane de {len(times)} lancements "
+                f"({' / '.join(f'{t:.2f}' for t in times)} s)")
+        return {"first_paint": times[len(times) // 2], "note": note, **search_repaints(root)}
     except Exception as error:  # noqa: BLE001 - an application under construction must not sink the other figures
         return {"absent": f"non mesuré : l'application a échoué ({type(error).__name__} : {error})"}
 
+
+PAINT_RUNS = 5
+"""Launches of the application timed to its first screen; the median is reported (the machine is noisy)."""
 
 MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "app": app}
 
