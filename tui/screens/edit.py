@@ -156,9 +156,8 @@ class EditScreen(SessionScreen):
         if self.record is None:
             self.app.bell()
             first = next((p for p in self.problems if p.key), None)
-            spec = form.spec_for_problem(self.specs, first) if first else None
-            if spec:
-                self.query_one(RecordForm).focus_field(spec.key)
+            if first:
+                self.query_one(RecordForm).focus_problem(first)
             return
         if self.record_id and not self.dirty:
             self.notify(strings.NOTHING_TO_SAVE)
