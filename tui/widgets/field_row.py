@@ -44,7 +44,7 @@ class FieldRow(Vertical):
     def __init__(self, spec: FieldSpec, value: Any, *, key: str | None = None, allow_blank: bool | None = None) -> None:
         """``key`` names the widgets (default: the spec's key); ``allow_blank`` lets a required select show « (aucun) »."""
         self.control_id = field_id(key or spec.key)
-        super().__init__(id="row-" + self.control_id)
+        super().__init__(id="row-" + self.control_id, classes=f"-{spec.control}")
         self.spec = spec
         self.value = value
         self.allow_blank = not spec.required if allow_blank is None else allow_blank

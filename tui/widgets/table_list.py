@@ -120,6 +120,8 @@ class TableList(Vertical):
     TableItem { height: auto; border: round $panel-lighten-2; border-title-color: $text-accent; padding: 0 1; }
     TableItem:focus-within { border: round $accent; }
     TableItem > FieldRow { layout: grid; grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; margin: 0; }
+    TableItem > FieldRow.-text { grid-rows: 6 auto; }
+    TableItem > FieldRow.-lines { grid-rows: 4 auto; }
     TableItem > FieldRow > .field-problem, TableItem > FieldRow > .field-hint, TableItem > FieldRow > .field-choice {
         column-span: 2; padding-left: 16;
     }
