@@ -44,7 +44,7 @@ class FieldSpec:
     """Key of an optional nested table (``cardie``): left out when all its fields are empty."""
     default: Any = None
     """The model's default, shown when the record leaves the field out."""
-    item_specs: tuple["FieldSpec", ...] = ()
+    item_specs: tuple[FieldSpec, ...] = ()
     """For a list of tables: the fields of one item, keyed relative to the item (``name``)."""
 
 
@@ -65,7 +65,11 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
 
 
 def specs_for(model: type[BaseModel], prefix: str = "", optional_parent: str = "") -> list[FieldSpec]:
-    """Return the form fields of ``model`` in model order, nested models flattened with dotted keys."""
+    """Return the form fields of ``model`` in model order, nested models flattened with dotted keys.
+
+    A list of tables (``teachers``) is one ``tables`` field whose ``item_specs``
+    are the fields of one item, keyed relative to it (``name``, ``email``).
+    """
     specs = _specs(model, prefix, optional_parent)
     defaults = {}
     for name, info in model.model_fields.items():
@@ -249,4 +253,4 @@ def spec_for_problem(specs: list[FieldSpec], problem: Problem) -> FieldSpec | No
     return best
 
 
-__all__ = ["FieldSpec", "specs_for", "values_of", "table_of", "check", "spec_for_problem", "blank_item", "kept_items"]
+__all__ = ["FieldSpec", "blank_item", "check", "kept_items", "spec_for_problem", "specs_for", "table_of", "values_of"]

@@ -218,3 +218,19 @@ async def test_editor_round_trip_rebuilds_the_sub_forms(commons_path, make_app, 
         assert [str(item.border_title) for item in table.items] == ["n° 1", "n° 2", "n° 3"]
         assert all(isinstance(item.rows["degree"].control, Select) for item in table.items)
         assert all(isinstance(item.remove_button, Button) for item in table.items)
+
+
+@asynctest
+async def test_hostile_author_name_is_shown_literally_in_its_sub_form(hostile_path, make_app):
+    """Markup in an author's name is painted as text in the sub-form; clicking it runs nothing."""
+    from tests.test_tui.world import HOSTILE
+
+    app = make_app(hostile_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(app, pilot, "scenarios/2026-2027/svt/lille/piege")
+        authors = screen.query_one(f"#row-{field_id('authors')}", TableList)
+        name = authors.items[0].rows["name"].control
+        await click(app, pilot, name)
+        assert "".join(segment.text for segment in name.render_line(0)).startswith(f"Auteur {HOSTILE}")
+        assert app.is_running and app.screen is screen
+        assert not screen.dirty and screen.record is not None

@@ -14,7 +14,7 @@ from tui.form import FieldSpec, spec_for_problem
 from tui.widgets.field_row import FieldRow, field_id
 from tui.widgets.table_list import TableList
 
-__all__ = ["RecordForm", "FieldRow", "TableList", "field_id"]
+__all__ = ["FieldRow", "RecordForm", "TableList", "field_id"]
 
 
 class RecordForm(VerticalScroll):
@@ -27,7 +27,7 @@ class RecordForm(VerticalScroll):
     class Changed(Message):
         """A value of the form changed."""
 
-        def __init__(self, form: "RecordForm") -> None:
+        def __init__(self, form: RecordForm) -> None:
             super().__init__()
             self.form = form
 
