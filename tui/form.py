@@ -196,10 +196,10 @@ def table_of(specs: list[FieldSpec], values: dict[str, Any], path: str) -> tuple
             value = bool(raw) or None
         elif spec.control == "tables":
             value = []
-            for item in kept_items(spec, raw or []):
+            for index, item in enumerate(kept_items(spec, raw or [])):
                 item_table, item_problems = table_of(list(spec.item_specs), item, path)
                 value.append(item_table)
-                problems.extend(item_problems)
+                problems.extend(replace(p, key=f"{spec.key}.{index}.{p.key}") for p in item_problems)
             value = value or None
         else:
             value = None if raw is None or raw is _BLANK else raw
