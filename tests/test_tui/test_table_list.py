@@ -165,8 +165,9 @@ async def test_problem_keys_skip_blank_items_and_list_problems_show_under_the_gr
 
 @asynctest
 async def test_adding_an_empty_item_counts_as_a_change_and_moves_reorder(commons_path, make_app):
-    """An added item makes the form dirty (leaving asks); « Descendre » then « Monter » reorder the items."""
+    """« Descendre » then « Monter » reorder the items; an added blank item saves nothing but leaving asks."""
     app = make_app(commons_path)
+    before = commit_count(commons_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_form(app, pilot, TEAM)
         table = teachers(screen)
@@ -182,9 +183,13 @@ async def test_adding_an_empty_item_counts_as_a_change_and_moves_reorder(commons
         assert table.items[0] is first and not screen.dirty
         await click(app, pilot, table.add_button)
         assert screen.dirty and isinstance(app.focused, Input)
+        await pilot.press("ctrl+s")  # the blank item is not saved: nothing to commit
+        await settle(app, pilot)
+        assert app.screen is screen
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, ConfirmDialog)
+    assert commit_count(commons_path) == before
 
 
 @asynctest
