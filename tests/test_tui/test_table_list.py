@@ -200,7 +200,8 @@ async def test_editor_round_trip_rebuilds_the_sub_forms(commons_path, make_app, 
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
         "t = p.read_text(encoding='utf-8')\n"
-        "t = t.replace('teachers = [\\n', 'teachers = [\\n    { name = \"Nouvelle\", degree = \"premier-degre\" },\\n')\n"
+        "new = '    { name = \"Nouvelle\", degree = \"premier-degre\" },\\n'\n"
+        "t = t.replace('teachers = [\\n', 'teachers = [\\n' + new)\n"
         "for n in (2, 3):\n"
         "    t = t.replace(f'    {{ name = \"Enseignant {n}\", school = \"Collège Exemple\" }},\\n', '')\n"
         "p.write_text(t, encoding='utf-8')\n",

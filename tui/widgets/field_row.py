@@ -42,7 +42,10 @@ class FieldRow(Vertical):
     """
 
     def __init__(self, spec: FieldSpec, value: Any, *, key: str | None = None, allow_blank: bool | None = None) -> None:
-        """``key`` names the widgets (default: the spec's key); ``allow_blank`` lets a required select show « (aucun) »."""
+        """Build the row; ``key`` names its widgets (default: the spec's key).
+
+        ``allow_blank`` lets a required select show « (aucun) » (a new sub-form item has no value yet).
+        """
         self.control_id = field_id(key or spec.key)
         super().__init__(id="row-" + self.control_id, classes=f"-{spec.control}")
         self.spec = spec
