@@ -15,7 +15,6 @@ import typing
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-import rtoml
 import tomli_w
 from pydantic import BaseModel
 
@@ -45,6 +44,8 @@ class FieldSpec:
     """Key of an optional nested table (``cardie``): left out when all its fields are empty."""
     default: Any = None
     """The model's default, shown when the record leaves the field out."""
+    item_specs: tuple[FieldSpec, ...] = ()
+    """For a list of tables: the fields of one item, keyed relative to the item (``name``)."""
 
 
 def _options(name: str) -> tuple[tuple[str, Any], ...]:
@@ -64,7 +65,11 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
 
 
 def specs_for(model: type[BaseModel], prefix: str = "", optional_parent: str = "") -> list[FieldSpec]:
-    """Return the form fields of ``model`` in model order, nested models flattened with dotted keys."""
+    """Return the form fields of ``model`` in model order, nested models flattened with dotted keys.
+
+    A list of tables (``teachers``) is one ``tables`` field whose ``item_specs``
+    are the fields of one item, keyed relative to it (``name``, ``email``).
+    """
     specs = _specs(model, prefix, optional_parent)
     defaults = {}
     for name, info in model.model_fields.items():
@@ -75,6 +80,7 @@ def specs_for(model: type[BaseModel], prefix: str = "", optional_parent: str = "
 
 def _specs(model: type[BaseModel], prefix: str, optional_parent: str) -> list[FieldSpec]:
     specs: list[FieldSpec] = []
+    control: Control
     for name, info in model.model_fields.items():
         key = f"{prefix}{name}"
         label = strings.field_label(key)
@@ -88,7 +94,9 @@ def _specs(model: type[BaseModel], prefix: str, optional_parent: str) -> list[Fi
         if origin is list:
             (item,) = typing.get_args(annotation) or (str,)
             if isinstance(item, type) and issubclass(item, BaseModel):
-                control: Control = "tables"
+                specs.append(FieldSpec(key, label, "tables", required=required, optional_parent=optional_parent,
+                                       item_specs=tuple(specs_for(item))))
+                continue
             elif name in _CODE_LISTS:
                 control = "multi"
             else:
@@ -130,14 +138,6 @@ def _get(table: dict, key: str) -> Any:
     return value
 
 
-def tables_text(items: list[dict]) -> str:
-    """Return a list of tables as one TOML inline table per line (what the ``tables`` control edits)."""
-    if not items:
-        return ""
-    lines = tomli_w.dumps({"x": items}).splitlines()[1:-1]
-    return "\n".join(line.strip() for line in lines)
-
-
 def values_of(specs: list[FieldSpec], table: dict) -> dict[str, Any]:
     """Return the raw control values for a record table (strings for inputs, lists for multi-selects)."""
     values: dict[str, Any] = {}
@@ -156,7 +156,10 @@ def values_of(specs: list[FieldSpec], table: dict) -> dict[str, Any]:
         elif spec.control == "check":
             values[spec.key] = bool(value)
         elif spec.control == "tables":
-            values[spec.key] = tables_text(value or [])
+            # One dict of raw values per item; an item that is not a table reads as a blank one.
+            items = value if isinstance(value, list) else []
+            values[spec.key] = [values_of(list(spec.item_specs), item if isinstance(item, dict) else {})
+                                for item in items]
         else:
             values[spec.key] = value
     return values
@@ -192,9 +195,12 @@ def table_of(specs: list[FieldSpec], values: dict[str, Any], path: str) -> tuple
         elif spec.control == "check":
             value = bool(raw) or None
         elif spec.control == "tables":
-            value, problem = _parse_tables(spec.key, raw or "", path)
-            if problem:
-                problems.append(problem)
+            value = []
+            for index, item in enumerate(kept_items(spec, raw or [])):
+                item_table, item_problems = table_of(list(spec.item_specs), item, path)
+                value.append(item_table)
+                problems.extend(replace(p, key=f"{spec.key}.{index}.{p.key}") for p in item_problems)
+            value = value or None
         else:
             value = None if raw is None or raw is _BLANK else raw
         if value is None:
@@ -210,16 +216,15 @@ def table_of(specs: list[FieldSpec], values: dict[str, Any], path: str) -> tuple
 _BLANK = object()
 
 
-def _parse_tables(key: str, text: str, path: str) -> tuple[list | None, Problem | None]:
-    if not text.strip():
-        return None, None
-    lines = [line.rstrip().rstrip(",") for line in text.splitlines() if line.strip()]
-    try:
-        parsed = rtoml.loads("x = [\n" + ",\n".join(lines) + "\n]\n")
-    except (rtoml.TomlParsingError, ValueError, RecursionError, OverflowError):
-        message = f"{key} : une table par ligne attendue, ex. {{ name = \"…\" }}"
-        return None, Problem(path, 0, 0, message, key=key, rule="form")
-    return parsed["x"], None
+def blank_item(spec: FieldSpec) -> dict[str, Any]:
+    """Return the raw values of a new, empty item of the list of tables ``spec`` (defaults shown)."""
+    return values_of(list(spec.item_specs), {})
+
+
+def kept_items(spec: FieldSpec, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the items of a list of tables that are saved: an item left blank is dropped."""
+    blank = blank_item(spec)
+    return [item for item in items if item != blank]
 
 
 def check(path: str, table: dict) -> tuple[Any, str, list[Problem]]:
@@ -248,4 +253,4 @@ def spec_for_problem(specs: list[FieldSpec], problem: Problem) -> FieldSpec | No
     return best
 
 
-__all__ = ["FieldSpec", "specs_for", "values_of", "table_of", "check", "spec_for_problem", "tables_text"]
+__all__ = ["FieldSpec", "blank_item", "check", "kept_items", "spec_for_problem", "specs_for", "table_of", "values_of"]

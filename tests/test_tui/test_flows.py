@@ -191,8 +191,8 @@ async def test_dashboard_shortcuts_work_with_the_mouse(commons_path, make_app):
 
 @asynctest
 async def test_team_form_edits_nested_fields_and_lists_of_tables(commons_path, make_app):
-    """The team form flattens the pilot (pilot.name) and edits teachers as one table per line."""
-    from textual.widgets import TextArea
+    """The team form flattens the pilot (pilot.name) and edits teachers as one sub-form per teacher."""
+    from tui.widgets.record_form import TableList
 
     team = "teams/2026-2027/svt/lille"
     app = make_app(commons_path)
@@ -202,8 +202,11 @@ async def test_team_form_edits_nested_fields_and_lists_of_tables(commons_path, m
         await settle(app, pilot)
         screen = app.screen
         screen.query_one(f"#{field_id('pilot.name')}", Input).value = "Nouvelle Inspectrice"
-        teachers = screen.query_one(f"#{field_id('teachers')}", TextArea)
-        teachers.load_text(teachers.text + '\n{ name = "Enseignante 4", school = "Lycée Exemple" }')
+        teachers = screen.query_one(f"#row-{field_id('teachers')}", TableList)
+        teachers.add_button.press()
+        await settle(app, pilot)
+        teachers.items[-1].rows["name"].control.value = "Enseignante 4"
+        teachers.items[-1].rows["school"].control.value = "Lycée Exemple"
         await settle(app, pilot)
         assert screen.record is not None, screen.problems
         await pilot.press("ctrl+s")

@@ -56,14 +56,41 @@ def test_problem_of_a_table_item_belongs_to_the_list_field():
     record = records()["scenarios/2026-2027/svt/lille/biodiversite-cour"]
     path = "scenarios/2026-2027/svt/lille/biodiversite-cour.toml"
     values = form.values_of(specs, codec.to_table(record))
-    values["tools"] = '{ name = "Capytale", kind = "propriétaire" }'
+    values["tools"] = [{"name": "Capytale", "kind": "propriétaire", "url": ""}]
     table, read = form.table_of(specs, values, path)
     _, _, problems = form.check(path, table)
     assert read == [] and [p.key for p in problems] == ["tools.0.kind"]
     assert form.spec_for_problem(specs, problems[0]).key == "tools"
-    values["tools"] = "{ name = "
-    _, read = form.table_of(specs, values, path)
-    assert [p.key for p in read] == ["tools"]
+
+
+def test_list_of_tables_has_one_sub_form_per_item_with_the_item_fields():
+    specs = {s.key: s for s in form.specs_for(MODELS["team"])}
+    teacher = {s.key: s for s in specs["teachers"].item_specs}
+    assert list(teacher) == ["name", "school", "degree", "track", "email"]
+    assert teacher["name"].label == "Nom" and teacher["name"].required
+    assert teacher["degree"].control == "select" and teacher["degree"].default == "second-degre"
+    steps = {s.key: s for s in form.specs_for(MODELS["scenario"]) if s.key == "steps"}["steps"]
+    assert [s.control for s in steps.item_specs] == ["input", "input", "text"]
+
+
+def test_blank_items_are_dropped_and_empty_optional_sub_fields_left_out():
+    specs = form.specs_for(MODELS["team"])
+    teachers = next(s for s in specs if s.key == "teachers")
+    record = records()["teams/2026-2027/svt/lille"]
+    path = "teams/2026-2027/svt/lille.toml"
+    values = form.values_of(specs, codec.to_table(record))
+    assert values["teachers"][0] == {"name": "Enseignant 1", "school": "Collège Exemple",
+                                     "degree": "second-degre", "track": None, "email": ""}
+    values["teachers"].insert(1, form.blank_item(teachers))
+    values["teachers"].append({**form.blank_item(teachers), "name": "Enseignante 4"})
+    table, read = form.table_of(specs, values, path)
+    assert read == [] and table["teachers"][1] == {"name": "Enseignant 2", "school": "Collège Exemple",
+                                                   "degree": "second-degre"}
+    rebuilt, text, problems = form.check(path, table)
+    assert problems == [] and [t.name for t in rebuilt.teachers][-1] == "Enseignante 4"
+    assert '    { name = "Enseignante 4" },\n' in text and "email" not in text and "degree" not in text
+    values["teachers"] = [form.blank_item(teachers)]
+    assert "teachers" not in form.table_of(specs, values, path)[0]
 
 
 def test_bad_date_is_reported_on_its_field():

@@ -136,6 +136,35 @@ def test_edit_form_with_problem(snap_compare, commons_path):
     assert snap_compare(app_on(commons_path), terminal_size=SIZE, run_before=run_before)
 
 
+TEAM = "teams/2026-2027/svt/lille"
+
+
+async def team_teachers(pilot) -> None:
+    """Open the team's form, make the second teacher's e-mail invalid, scroll the teachers to the top."""
+    await settle(pilot)
+    pilot.app.open_editor(TEAM)
+    await settle(pilot)
+    screen = pilot.app.screen
+    email = screen.query_one(f"#{field_id('teachers.1.email')}", Input)
+    email.value = "pas-une-adresse"
+    email.focus(scroll_visible=False)
+    await settle(pilot)
+    screen.query_one("#form").scroll_to_widget(screen.query_one(f"#row-{field_id('teachers')}"), top=True,
+                                                animate=False, immediate=True)
+    await settle(pilot)
+
+
+def test_edit_team_teachers(snap_compare, commons_path):
+    """Teachers are sub-forms: one bordered group per teacher (n° 1…) with labelled fields, « Monter »,
+    « Descendre », « Retirer », then « Ajouter »; a bad e-mail shows under the e-mail of teacher 2."""
+    assert snap_compare(app_on(commons_path), terminal_size=SIZE, run_before=team_teachers)
+
+
+def test_edit_team_teachers_small_terminal(snap_compare, commons_path):
+    """At 80×24 a teacher's sub-form still shows its labels, values, problem and buttons."""
+    assert snap_compare(app_on(commons_path), terminal_size=SMALL, run_before=team_teachers)
+
+
 def test_history(snap_compare, commons_path):
     """The history of a record: date, author, email, short commit id, message and field changes."""
 

@@ -50,6 +50,8 @@ class EditScreen(SessionScreen):
         self.ready = False
         self.pending_text: str | None = None
         """Unparseable TOML back from $EDITOR, reopened as is by the next F4."""
+        self.loaded_text: str | None = None
+        """Canonical text of the record as opened (None if invalid): a form that gives it back saves nothing."""
 
     # --- layout -------------------------------------------------------------------
 
@@ -104,6 +106,7 @@ class EditScreen(SessionScreen):
         record_form.call_after_refresh(record_form.focus_field, self.specs[0].key, False)
         self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(kind=self.kind)
         self.validate()
+        self.loaded_text = codec.dump(self.record) if self.record is not None else None
         if problems:
             self.show_problems(problems)
         if broken_text is not None or self.open_raw:
@@ -156,11 +159,11 @@ class EditScreen(SessionScreen):
         if self.record is None:
             self.app.bell()
             first = next((p for p in self.problems if p.key), None)
-            spec = form.spec_for_problem(self.specs, first) if first else None
-            if spec:
-                self.query_one(RecordForm).focus_field(spec.key)
+            if first:
+                self.query_one(RecordForm).focus_problem(first)
             return
-        if self.record_id and not self.dirty:
+        # A blank sub-form item makes the form dirty (leaving asks) but is not saved: no empty commit.
+        if self.record_id and (not self.dirty or codec.dump(self.record) == self.loaded_text):
             self.notify(strings.NOTHING_TO_SAVE)
             return
         target = self.target_id
