@@ -225,6 +225,16 @@ def identity_mismatches(location: Location, record: object) -> list[tuple[str, s
     return out
 
 
+def scenario_slug(title: str) -> str:
+    """Return the file name (without ``.toml``) a scenario titled ``title`` gets.
+
+    A title whose slug is a name Windows reserves (« Aux », « Con », « LPT1 »)
+    gets ``-scenario`` appended: the path would be refused otherwise.
+    """
+    slug = slugify(title)
+    return f"{slug[:55]}-scenario" if _WINDOWS_RESERVED.fullmatch(slug) else slug
+
+
 def default_id(record: object) -> str:
     """Return the id a record gets when saved without one (the path its content points at).
 
@@ -242,7 +252,7 @@ def default_id(record: object) -> str:
     if kind == "team":
         return f"teams/{record.campaign}/{record.discipline}/{record.academie}"
     if kind == "scenario":
-        return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{slugify(record.title)}"
+        return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{scenario_slug(record.title)}"
     if kind == "governance":
         return "governance/reviewers"
     if kind == "manifest":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from records.text import slugify
+from records.layout import scenario_slug
 
 
 def template(kind: str, campaign: str = "", discipline: str = "", academie: str = "") -> dict[str, Any]:
@@ -39,5 +39,5 @@ def record_id_of(kind: str, table: dict, slug: str = "") -> str:
     if kind == "team":
         return f"teams/{table.get('campaign', '')}/{table.get('discipline', '')}/{table.get('academie', '')}"
     disciplines = table.get("disciplines") or [""]
-    slug = slug or slugify(str(table.get("title", "")))
+    slug = slug or scenario_slug(str(table.get("title", "")))
     return f"scenarios/{table.get('campaign', '')}/{disciplines[0]}/{table.get('academie', '')}/{slug}"

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from records import codec, layout, rules
 from records.models import MODELS, Model, Team, Theme
 from records.problems import Problem
-from records.text import fold, printable, slugify
+from records.text import fold, printable
 from store.publish.columns import COLUMNS, CellError, Column, header_key, read_cell
 from store.publish.sheets import Sheet
 
@@ -126,7 +126,7 @@ def _row(sheet: Sheet, kind: str, number: int, cells: list[str], mapping, existi
             _put(table, key, read_cell(column.read, cell))
         except CellError as error:
             problems.append(Problem(sheet.path, number, index + 1, f"{printable(sheet.header[index])} : {error}", rule="import"))
-    slug = table.pop("slug", None) or slugify(table.get("title", ""))
+    slug = table.pop("slug", None) or layout.scenario_slug(table.get("title", ""))
     if "theme" in table:
         table["theme"] = _theme_slug(table["theme"], table, existing)
 

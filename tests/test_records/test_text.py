@@ -44,3 +44,13 @@ def test_fast_path_equals_the_definition_on_latin_text(value):
 @given(st.text(anything, max_size=40))
 def test_fold_equals_the_definition_on_any_text(value):
     assert fold(value) == reference_fold(value)
+
+
+def test_a_title_that_slugs_to_a_reserved_windows_name_gets_a_path_that_is_allowed():
+    from records.layout import locate, scenario_slug
+
+    assert scenario_slug("Défi botanique") == "defi-botanique"
+    for title in ("Aux", "CON", "LPT0", "com1", "Nul"):
+        slug = scenario_slug(title)
+        assert slug.endswith("-scenario")
+        assert locate(f"scenarios/2026-2027/svt/lille/{slug}.toml").slug == slug
