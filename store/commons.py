@@ -32,14 +32,17 @@ from pathlib import Path
 from records import layout
 from records.codec import Loaded
 from records.models import Model
-from store import git, history as _history, listing, safefs
+from store import git, listing, safefs
+from store import history as _history
 from store.cache import BlobCache
 from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
-from store.listing import File, record_path as _path
+from store.listing import File
+from store.listing import record_path as _path
+from store.loading import load
 from store.objects import Objects
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
-from store.snapshot import Snapshot, load
+from store.snapshot import Snapshot
 from store.treelist import TreeLists
 
 __all__ = [

@@ -1,7 +1,8 @@
-"""Provides Snapshot, every record of a commons at one ref (or in the work tree), and how it is built.
+"""Provides Snapshot, every record of a commons at one ref (or in the work tree), as the store hands it out.
 
-Building a snapshot parses only the blobs the cache has never seen; full
-records are parsed lazily, one at a time, when asked for.
+A snapshot holds the slim index line of every record; full records are
+parsed lazily, one at a time, when asked for. How a snapshot is built is in
+:mod:`store.building`, how a load chooses between caches in :mod:`store.loading`.
 """
 
 from __future__ import annotations
@@ -12,23 +13,18 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from records import codec, rules
-from records.entry import Entry, entry_of
+from records.entry import Entry
 from records.models import Model
 from records.problems import Problem
-from store import git, listing, parallel, safefs, snapcache
+from store import parallel
 from store.catfile import CatFile
-from store.errors import StoreError
-from store.listing import File, twins
+from store.listing import File
 from store.search import Searcher
-from store.write import tree_of
 
 if TYPE_CHECKING:
     from store.commons import Commons
 
 Progress = Callable[[int, int], None]
-
-_KEEP_TEXT = 5000
-"""Above this many files read from the work tree, their bytes are re-read from disk instead of kept."""
 
 
 class Snapshot:
@@ -184,248 +180,3 @@ def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | 
 def _id(file: File) -> str:
     """A record's id is its path without ``.toml`` (``traam.toml`` → ``traam``), as layout.locate says."""
     return file.path.removesuffix(".toml")
-
-
-def build(commons: Commons, ref: str | None, commit: str | None, files: list[File],
-          progress: Progress | None = None) -> Snapshot:
-    """Build the snapshot of ``files``: cached entries where the blob is known, parsing the others.
-
-    Args:
-        commons: the commons (its cache and object reader).
-        ref, commit: what the snapshot shows.
-        files: the listing (see :mod:`store.listing`).
-        progress: called with ``(done, total)`` while parsing unknown blobs.
-    """
-    snapshot = Snapshot(commons, ref, commit)
-    cache = commons._cache
-    problems: list[Problem] = []
-    missing: list[File] = []
-    entries = snapshot.entries
-    by_id = snapshot._files
-    items, others = cache.items, cache.others
-    for file in files:
-        blob = file.blob
-        if file.refused:
-            problems.append(Problem(file.path, 0, 0, file.refused, rule="symlink"))
-            rid = _id(file)
-            entries[rid] = Entry(rid, "invalid", blob, rid.rsplit("/", 1)[-1], errors=1)
-            by_id[rid] = file
-            continue
-        hit = items.get(blob)
-        if hit is None or hit[0].id != file.path.removesuffix(".toml"):
-            hit = others.get(f"{blob}:{file.path}") if others else None
-            if hit is None:
-                missing.append(file)
-                continue
-        entry, file_problems = hit
-        file.blob = entry.blob  # one string for both (100,000 records: 9 MB)
-        entries[entry.id] = entry
-        by_id[entry.id] = file
-        if file_problems:
-            problems.extend(file_problems)
-    if missing:
-        _parse_missing(commons, missing, entries, by_id, problems, progress)
-        cache.save({f.blob for f in files}, background=len(missing) >= BACKGROUND_FROM)
-    for first, second in twins([f.path for f in files]):
-        problems.append(Problem(second, 0, 0, f"« {second} » et « {first} » ne diffèrent que par la casse ou la "
-                                "normalisation Unicode : refusé (ils se confondent sur macOS et Windows)",
-                                rule="twins"))
-    on_disk = [f for f in snapshot._files.values() if f.data is not None]
-    if len(on_disk) > _KEEP_TEXT:
-        for file in on_disk:
-            file.data = None  # re-read from disk on demand; Objects.content checks the blob still matches
-    snapshot.problems = sorted(problems)
-    return snapshot
-
-
-def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Entry], by_id: dict[str, File],
-                   problems: list[Problem], progress: Progress | None) -> None:
-    """Parse the files the cache does not know, with a helper process when there are many; fill the cache.
-
-    This process parses from the first file forwards, the helper (see
-    :mod:`store.parallel`) from the last one backwards; they stop where they
-    meet. The garbage collector stays paused throughout: a collection over
-    100,000 fresh entries costs seconds and frees nothing.
-    """
-    cache = commons._cache
-    total = len(missing)
-    done = 0
-    enabled = gc.isenabled()
-    gc.disable()
-    helper = parallel.start(commons.root, missing)
-
-    def add(file: File, entry: Entry, file_problems: list[Problem]) -> None:
-        nonlocal done
-        cache.put(file.blob, file.path, entry, file_problems)
-        entries[entry.id] = entry
-        by_id[entry.id] = file
-        problems.extend(file_problems)
-        done += 1
-
-    def parse(files: list[File], until=None) -> int:
-        """Parse ``files`` in order; stop before the first one ``until(index)`` says is answered for."""
-        reading = stream(commons, files)
-        try:
-            for index, (file, data) in enumerate(reading):
-                if until is not None and until(index):
-                    return index
-                loaded = codec.load(file.path, data or b"")
-                add(file, entry_of(loaded, file.blob), loaded.problems)
-                if progress is not None and (done % 256 == 0 or done == total):
-                    progress(min(total, done + (helper.done if helper else 0)), total)
-        finally:
-            reading.close()  # abandoned midway: its cat-file stops
-        return len(files)
-
-    try:
-        if helper is None:
-            parse(missing)
-        else:
-            shared = helper.files
-            parse([f for f in missing if f.data is not None or f.on_disk])
-            count = len(shared)
-            mine = parse(shared, until=lambda index: index >= count - helper.done)
-            left = []
-            for file, entry, file_problems in helper.results(count - mine):
-                if entry is None:
-                    left.append(file)  # the helper stopped short of it: parsed here
-                else:
-                    add(file, entry, file_problems)
-            parse(left)
-            if progress is not None:
-                progress(done, total)
-    finally:
-        if helper is not None:
-            helper.close()
-        if enabled:
-            gc.enable()
-
-
-BACKGROUND_FROM = 5000
-"""Files parsed from which the blob cache is written by a thread while the snapshot is already shown."""
-FREEZE_FROM = 10_000
-"""Records from which what a load allocated is moved out of the garbage collector's sight."""
-
-
-def load(commons: Commons, ref: str | None, progress: Progress | None = None, search: bool = True) -> Snapshot:
-    """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
-
-    A tree seen before (a ref, or a work tree and index that hold exactly
-    HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
-    listing is built and unknown blobs parsed, and a clean tree is saved there.
-
-    The entries of a large commons live as long as the program: once loaded
-    they are frozen out of the cyclic garbage collector (``gc.freeze``), which
-    would otherwise walk the million objects of 100,000 records again and
-    again, pausing whatever runs then (a keystroke in the search screen).
-    Reference counting still frees them when a later snapshot replaces them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()  # until frozen: re-enabled before, it would walk everything just allocated, at once
-    try:
-        snapshot = _load(commons, ref, progress, search)
-        if len(snapshot.entries) >= FREEZE_FROM:
-            gc.freeze()
-        return snapshot
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _load(commons: Commons, ref: str | None, progress: Progress | None, search: bool) -> Snapshot:
-    scanned = early = prepared = None
-    if ref is None:
-        commit = commons.head()
-        wait = _scan(commons, commit)
-        tree = tree_of(commons.objects.reader, commit) if commit else None
-        first = commons._last is None  # later loads try the previous snapshot before the file
-        cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
-        # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
-        early = _Early(commons, tree) if tree and first and cached is None else None
-        if cached is not None and search:  # likely the snapshot to show: index it for search while git scans
-            prepared = Searcher(cached[0].values(), None, cached[3])
-        scanned = wait()
-        if scanned.temps:
-            safefs.sweep(commons.root, scanned.temps)
-    else:
-        commit = commons.resolve(ref)
-        tree = tree_of(commons.objects.reader, commit)
-        cached = None
-    clean = tree is not None and (scanned is None or scanned.clean)
-    previous = commons._last
-    if clean and cached is None and previous is not None:
-        if previous[0] == tree:
-            return Snapshot.of_cache(commons, ref, commit, *previous[1:])
-        derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, commons._cache.count_parsed)
-        if derived is not None:
-            return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
-    if clean and cached is None and early is None:
-        cached = snapcache.load(commons.data_dir, tree)
-    if cached is not None and clean:
-        snapshot = Snapshot.of_cache(commons, ref, commit, *cached)
-        snapshot._searcher = prepared
-        return _remember(commons, tree, snapshot, save=False)
-    cached = None
-    if early is not None:
-        head = early.result()
-    else:
-        commons._cache.refresh()
-        head = commons.trees.files(tree) if ref is None and commit else None
-    if ref is None:
-        files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
-        if stale > 50:
-            git.run(commons.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
-    else:
-        files = list(commons.trees.files(tree).values())
-    snapshot = build(commons, ref, commit, files, progress)
-    return _remember(commons, tree, snapshot, save=True) if clean else snapshot
-
-
-def _scan(commons: Commons, commit: str | None) -> Callable[[], listing.Scan]:
-    """Start git's scan of the work tree, or take the one started before opening when HEAD is the same."""
-    early, commons._early_scan = commons._early_scan, None
-    if early is not None:
-        if early.head == commit:
-            return early.wait
-        try:
-            early.wait()  # HEAD moved meanwhile: that scan compared the index with another commit
-        except StoreError:
-            pass
-    return listing.start_scan(commons.root, commit is not None)
-
-
-class _Early(threading.Thread):
-    """Reads the blob cache and the listing of a tree in a thread, while git scans the work tree."""
-
-    def __init__(self, commons: Commons, tree: str):
-        super().__init__(name="traam-listing", daemon=True)
-        self._commons, self._tree = commons, tree
-        self._files: dict[str, File] | None = None
-        self._error: BaseException | None = None
-        self.start()
-
-    def run(self) -> None:
-        try:
-            self._commons._cache.refresh()
-            self._files = self._commons.trees.files(self._tree)
-        except BaseException as error:  # re-raised by result(), in the loading thread
-            self._error = error
-
-    def result(self) -> dict[str, File]:
-        """Return the listing (a fresh dict); raise what reading it raised."""
-        self.join()
-        if self._error is not None:
-            raise self._error
-        return self._files
-
-
-def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
-    """Keep a clean tree's snapshot for deriving the next one; write its snapshot file in the background."""
-    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_index)
-    if save:
-        saving = commons._saving
-        if saving is not None and saving.is_alive() and saving.name.endswith(tree):
-            return snapshot  # that very file is being written
-        commons._saving = snapcache.save_later(commons.data_dir, tree, snapshot.entries, snapshot._files,
-                                               snapshot.problems)
-    return snapshot

@@ -1,0 +1,153 @@
+"""Provides load(): the snapshot of a ref or of the work tree, from the fastest source that is still true.
+
+A tree seen before comes whole from its snapshot file (:mod:`store.snapcache`)
+or from the previous snapshot of this process; otherwise the listing is built
+and unknown blobs parsed (:mod:`store.building`). The work tree is always
+checked by git first, so that edits made outside traam are seen.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from store import git, listing, safefs, snapcache
+from store.building import build
+from store.errors import StoreError
+from store.listing import File
+from store.search import Searcher
+from store.snapshot import Progress, Snapshot
+from store.write import tree_of
+
+if TYPE_CHECKING:
+    from store.commons import Commons
+
+FREEZE_FROM = 10_000
+"""Records from which what a load allocated is moved out of the garbage collector's sight."""
+
+
+
+def load(commons: Commons, ref: str | None, progress: Progress | None = None, search: bool = True) -> Snapshot:
+    """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
+
+    A tree seen before (a ref, or a work tree and index that hold exactly
+    HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
+    listing is built and unknown blobs parsed, and a clean tree is saved there.
+
+    The entries of a large commons live as long as the program: once loaded
+    they are frozen out of the cyclic garbage collector (``gc.freeze``), which
+    would otherwise walk the million objects of 100,000 records again and
+    again, pausing whatever runs then (a keystroke in the search screen).
+    Reference counting still frees them when a later snapshot replaces them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()  # until frozen: re-enabled before, it would walk everything just allocated, at once
+    try:
+        snapshot = _load(commons, ref, progress, search)
+        if len(snapshot.entries) >= FREEZE_FROM:
+            gc.freeze()
+        return snapshot
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(commons: Commons, ref: str | None, progress: Progress | None, search: bool) -> Snapshot:
+    scanned = early = prepared = None
+    if ref is None:
+        commit = commons.head()
+        wait = _scan(commons, commit)
+        tree = tree_of(commons.objects.reader, commit) if commit else None
+        first = commons._last is None  # later loads try the previous snapshot before the file
+        cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
+        # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
+        early = _Early(commons, tree) if tree and first and cached is None else None
+        if cached is not None and search:  # likely the snapshot to show: index it for search while git scans
+            prepared = Searcher(cached[0].values(), None, cached[3])
+        scanned = wait()
+        if scanned.temps:
+            safefs.sweep(commons.root, scanned.temps)
+    else:
+        commit = commons.resolve(ref)
+        tree = tree_of(commons.objects.reader, commit)
+        cached = None
+    clean = tree is not None and (scanned is None or scanned.clean)
+    previous = commons._last
+    if clean and cached is None and previous is not None:
+        if previous[0] == tree:
+            return Snapshot.of_cache(commons, ref, commit, *previous[1:])
+        derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, commons._cache.count_parsed)
+        if derived is not None:
+            return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
+    if clean and cached is None and early is None:
+        cached = snapcache.load(commons.data_dir, tree)
+    if cached is not None and clean:
+        snapshot = Snapshot.of_cache(commons, ref, commit, *cached)
+        snapshot._searcher = prepared
+        return _remember(commons, tree, snapshot, save=False)
+    cached = None
+    if early is not None:
+        head = early.result()
+    else:
+        commons._cache.refresh()
+        head = commons.trees.files(tree) if ref is None and commit else None
+    if ref is None:
+        files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
+        if stale > 50:
+            git.run(commons.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
+    else:
+        files = list(commons.trees.files(tree).values())
+    snapshot = build(commons, ref, commit, files, progress)
+    return _remember(commons, tree, snapshot, save=True) if clean else snapshot
+
+
+def _scan(commons: Commons, commit: str | None) -> Callable[[], listing.Scan]:
+    """Start git's scan of the work tree, or take the one started before opening when HEAD is the same."""
+    early, commons._early_scan = commons._early_scan, None
+    if early is not None:
+        if early.head == commit:
+            return early.wait
+        try:
+            early.wait()  # HEAD moved meanwhile: that scan compared the index with another commit
+        except StoreError:
+            pass
+    return listing.start_scan(commons.root, commit is not None)
+
+
+class _Early(threading.Thread):
+    """Reads the blob cache and the listing of a tree in a thread, while git scans the work tree."""
+
+    def __init__(self, commons: Commons, tree: str):
+        super().__init__(name="traam-listing", daemon=True)
+        self._commons, self._tree = commons, tree
+        self._files: dict[str, File] | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._commons._cache.refresh()
+            self._files = self._commons.trees.files(self._tree)
+        except BaseException as error:  # re-raised by result(), in the loading thread
+            self._error = error
+
+    def result(self) -> dict[str, File]:
+        """Return the listing (a fresh dict); raise what reading it raised."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._files
+
+
+def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
+    """Keep a clean tree's snapshot for deriving the next one; write its snapshot file in the background."""
+    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_index)
+    if save:
+        saving = commons._saving
+        if saving is not None and saving.is_alive() and saving.name.endswith(tree):
+            return snapshot  # that very file is being written
+        commons._saving = snapcache.save_later(commons.data_dir, tree, snapshot.entries, snapshot._files,
+                                               snapshot.problems)
+    return snapshot
