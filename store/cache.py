@@ -250,7 +250,7 @@ class BlobCache:
     _writing: threading.Thread | None = None
 
     def _write(self, path: Path, pairs) -> bool:
-        rows = [(key, astuple_fast(entry), tuple(map(_problem_tuple, problems)) if problems else ())
+        rows = [(key, astuple_fast(entry), tuple(map(problem_row, problems)) if problems else ())
                 for key, (entry, problems) in pairs]
         if not write_signed(path, marshal.dumps(rows)):
             return False
@@ -284,5 +284,6 @@ def astuple_fast(entry: Entry) -> tuple:
     return tuple(row)
 
 
-def _problem_tuple(problem: Problem) -> tuple:
+def problem_row(problem: Problem) -> tuple:
+    """Return a problem as a plain tuple (marshal writes tuples; ``Problem(*row)`` makes it again)."""
     return (problem.path, problem.line, problem.column, problem.message, problem.key, problem.severity, problem.rule)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 IDENTITY_MISSING = (
     "identité git manquante : indiquez votre nom et votre adresse avec "
     "« git config --global user.name … » et « git config --global user.email … »"

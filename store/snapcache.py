@@ -21,7 +21,7 @@ from pathlib import Path
 
 from records.entry import Entry
 from records.problems import Problem
-from store.cache import _problem_tuple, read_signed, write_signed
+from store.cache import problem_row, read_signed, write_signed
 from store.listing import GITLINK, SYMLINK, File, symlink_message
 from store.search import prepare
 
@@ -114,7 +114,7 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
     listed = [files[rid] for rid in ids]
     odd_paths = {rid: f.path for rid, f in zip(ids, listed) if f.path != rid + ".toml"}  # traam.toml, invalid
     modes = {f.path: f.mode for f in listed if f.mode != "100644"}
-    body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [_problem_tuple(p) for p in problems],
+    body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [problem_row(p) for p in problems],
                           prepare(values)))
     if not write_signed(_path(folder, tree), body):
         return

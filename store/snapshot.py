@@ -16,7 +16,7 @@ from records import codec, rules
 from records.entry import Entry
 from records.models import Model
 from records.problems import Problem
-from store import parallel
+from store import splitcheck
 from store.catfile import CatFile
 from store.listing import File
 from store.search import Searcher
@@ -123,7 +123,7 @@ class Snapshot:
     def validate(self) -> list[Problem]:
         """Return the file problems plus the rules of the cahier des charges across records, sorted.
 
-        With many scenarios, a helper process (see :mod:`store.parallel`) parses
+        With many scenarios, a helper process (see :mod:`store.splitcheck`) parses
         half of them and checks the rules on those, seeing every other record
         too: no rule compares scenarios with one another, so the two halves'
         findings together are exactly those of one process.
@@ -136,8 +136,8 @@ class Snapshot:
         try:
             present = set(self.entries)
             files = self._valid_files()
-            mine, theirs = parallel.split_scenarios(files)
-            helper = parallel.start_rules(self._commons.root, files, theirs, present) if theirs else None
+            mine, theirs = splitcheck.split_scenarios(files)
+            helper = splitcheck.start_rules(self._commons.root, files, theirs, present) if theirs else None
             try:
                 found = rules.check(self.records(mine), text_of=self.text, present=present)
                 if helper is not None:

@@ -15,8 +15,8 @@ from records import codec, layout
 from records.models import Model
 from records.problems import Problem
 from store import git
-from store.git import text
 from store.errors import StoreError
+from store.git import text
 
 ZERO = "0" * 40
 """The null object id git uses for a missing side of a ref update."""

@@ -18,8 +18,8 @@ from records import vocab
 from records.models import Model
 from records.text import fold
 from store.publish import site_pages
-from store.publish.htmlkit import page
 from store.publish.catalogue import Catalogue
+from store.publish.htmlkit import page
 from store.publish.site_pages import page_of
 
 MARKER = ".traam-site"

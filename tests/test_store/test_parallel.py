@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from records import codec
-from store import parallel
+from store import parallel, splitcheck
 from store.commons import Commons
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 
@@ -79,8 +79,8 @@ def validated(root, monkeypatch, threshold, helper_root=None):
     """Validate ``root`` in a fresh process's way, a helper taking half the scenarios from ``threshold`` on."""
     monkeypatch.setattr(parallel, "PARALLEL_FROM", threshold)
     started = []
-    start_rules = parallel.start_rules
-    monkeypatch.setattr(parallel, "start_rules", lambda where, *args: started.append(start_rules(
+    start_rules = splitcheck.start_rules
+    monkeypatch.setattr(splitcheck, "start_rules", lambda where, *args: started.append(start_rules(
         helper_root or where, *args)) or started[-1])
     commons = Commons.open(root)
     problems = commons.load().validate()
