@@ -6,7 +6,6 @@ process parses from the other end of the list (:mod:`store.parallel`).
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 from records import codec
@@ -23,6 +22,7 @@ _KEEP_TEXT = 5000
 """Above this many files read from the work tree, their bytes are re-read from disk instead of kept."""
 BACKGROUND_FROM = 5000
 """Files parsed from which the blob cache is written by a thread while the snapshot is already shown."""
+
 
 def build(commons: Commons, ref: str | None, commit: str | None, files: list[File],
           progress: Progress | None = None) -> Snapshot:
@@ -82,14 +82,11 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
 
     This process parses from the first file forwards, the helper (see
     :mod:`store.parallel`) from the last one backwards; they stop where they
-    meet. The garbage collector stays paused throughout: a collection over
-    100,000 fresh entries costs seconds and frees nothing.
+    meet. (:func:`store.loading.load` keeps the garbage collector paused meanwhile.)
     """
     cache = commons._cache
     total = len(missing)
     done = 0
-    enabled = gc.isenabled()
-    gc.disable()
     helper = parallel.start(commons.root, missing)
 
     def add(file: File, entry: Entry, file_problems: list[Problem]) -> None:
@@ -120,7 +117,7 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
             parse(missing)
         else:
             shared = helper.files
-            parse([f for f in missing if f.data is not None or f.on_disk])
+            parse([f for f in missing if not f.in_objects])
             count = len(shared)
             mine = parse(shared, until=lambda index: index >= count - helper.done)
             left = []
@@ -135,5 +132,3 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
     finally:
         if helper is not None:
             helper.close()
-        if enabled:
-            gc.enable()

@@ -58,6 +58,11 @@ class File:
     on_disk: bool = False
     """Read from the work tree (its blob may not be in git's objects)."""
 
+    @property
+    def in_objects(self) -> bool:
+        """True when the content is read from git's objects by ``blob`` (not held, not in the work tree)."""
+        return self.data is None and not self.on_disk
+
 
 def record_path(record_id: str) -> str:
     """Return the path of a record id, checked against the layout.

@@ -28,7 +28,6 @@ FREEZE_FROM = 10_000
 """Records from which what a load allocated is moved out of the garbage collector's sight."""
 
 
-
 def load(commons: Commons, ref: str | None, progress: Progress | None = None, search: bool = True) -> Snapshot:
     """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
 
@@ -55,7 +54,7 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None, se
 
 
 def _load(commons: Commons, ref: str | None, progress: Progress | None, search: bool) -> Snapshot:
-    scanned = early = prepared = None
+    scanned = reading = prepared = None
     if ref is None:
         commit = commons.head()
         wait = _scan(commons, commit)
@@ -63,7 +62,7 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None, search: 
         first = commons._last is None  # later loads try the previous snapshot before the file
         cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
         # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
-        early = _Early(commons, tree) if tree and first and cached is None else None
+        reading = _ListingReader(commons, tree) if tree and first and cached is None else None
         if cached is not None and search:  # likely the snapshot to show: index it for search while git scans
             prepared = Searcher(cached[0].values(), None, cached[3])
         scanned = wait()
@@ -81,15 +80,15 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None, search: 
         derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, commons._cache.count_parsed)
         if derived is not None:
             return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
-    if clean and cached is None and early is None:
+    if clean and cached is None and reading is None:
         cached = snapcache.load(commons.data_dir, tree)
     if cached is not None and clean:
         snapshot = Snapshot.of_cache(commons, ref, commit, *cached)
         snapshot._searcher = prepared
         return _remember(commons, tree, snapshot, save=False)
     cached = None
-    if early is not None:
-        head = early.result()
+    if reading is not None:
+        head = reading.result()
     else:
         commons._cache.refresh()
         head = commons.trees.files(tree) if ref is None and commit else None
@@ -116,7 +115,7 @@ def _scan(commons: Commons, commit: str | None) -> Callable[[], listing.Scan]:
     return listing.start_scan(commons.root, commit is not None)
 
 
-class _Early(threading.Thread):
+class _ListingReader(threading.Thread):
     """Reads the blob cache and the listing of a tree in a thread, while git scans the work tree."""
 
     def __init__(self, commons: Commons, tree: str):

@@ -36,6 +36,25 @@ _HEADER = struct.Struct("<Q")
 _CHUNK = 256
 
 
+def spawn(root: Path, module: str, function: str) -> subprocess.Popen:
+    """Start ``python -I`` running ``module.function()`` of traam's own code (found by an explicit path,
+    never the commons' folder) with ``root`` as its argument, talking through its standard input and output.
+
+    Raises:
+        OSError: the interpreter could not be started.
+    """
+    code = f"import sys; sys.path.insert(0, sys.argv[1]); from {module} import {function}; {function}()"
+    return subprocess.Popen([sys.executable, "-I", "-c", code, str(CODE), str(root)], cwd=str(CODE),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a helper process if it still runs, and reap it."""
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
 class Helper:
     """A running helper process parsing ``files`` from the last one backwards.
 
@@ -48,11 +67,7 @@ class Helper:
         self._rows: list[tuple] = []
         self._answered = threading.Condition()
         self._finished = False
-        command = [sys.executable, "-I", "-c",
-                   "import sys; sys.path.insert(0, sys.argv[1]); from store.parallel import worker; worker()",
-                   str(CODE), str(root)]
-        self._process = subprocess.Popen(command, cwd=str(CODE), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL)
+        self._process = spawn(root, "store.parallel", "worker")
         payload = marshal.dumps([(f.path, f.blob) for f in files])
         self._feeder = threading.Thread(target=self._feed, args=(payload,), daemon=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -88,9 +103,7 @@ class Helper:
 
     def close(self) -> None:
         """Stop the helper if it still runs (its work is done or no longer wanted)."""
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
+        stop(self._process)
         self._reader.join()
         self._feeder.join()
 
@@ -122,7 +135,7 @@ class Helper:
 
 def start(root: Path, missing: list[File]) -> Helper | None:
     """Start a helper on the ``missing`` files read from git's objects, or None when not worth it."""
-    from_git = [f for f in missing if f.data is None and not f.on_disk]
+    from_git = [f for f in missing if f.in_objects]
     if len(missing) < PARALLEL_FROM or len(from_git) < PARALLEL_FROM // 2 or (os.cpu_count() or 1) < 2:
         return None
     try:

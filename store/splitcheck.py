@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -31,7 +30,7 @@ def split_scenarios(files: list[File]) -> tuple[list[File], list[File]]:
     The helper takes half of the scenarios read from git's objects when there
     are enough of them; everything else (and every file of the work tree) stays here.
     """
-    scenarios = [f for f in files if f.path.startswith(SCENARIOS) and f.data is None and not f.on_disk]
+    scenarios = [f for f in files if f.path.startswith(SCENARIOS) and f.in_objects]
     if len(scenarios) < parallel.PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return files, []
     theirs = scenarios[len(scenarios) // 2:]
@@ -43,11 +42,7 @@ class RulesHelper:
     """A helper process checking the rules on some scenarios (it reads every other record it needs)."""
 
     def __init__(self, root: Path, files: list[File], theirs: list[File], present: set[str]):
-        command = [sys.executable, "-I", "-c",
-                   "import sys; sys.path.insert(0, sys.argv[1]); from store.splitcheck import rules_worker; "
-                   "rules_worker()", str(parallel.CODE), str(root)]
-        self._process = subprocess.Popen(command, cwd=str(parallel.CODE), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL)
+        self._process = parallel.spawn(root, "store.splitcheck", "rules_worker")
         context = [(f.path, f.blob) for f in files if not f.path.startswith(SCENARIOS)]
         payload = marshal.dumps(([(f.path, f.blob) for f in theirs], context, sorted(present)))
         self._out: bytes | None = None
@@ -71,9 +66,8 @@ class RulesHelper:
             return None
 
     def close(self) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
+        """Stop the helper if it still runs."""
+        parallel.stop(self._process)
         self._thread.join()
 
 
@@ -82,7 +76,7 @@ def start_rules(root: Path, files: list[File], theirs: list[File], present: set[
 
     Records only in the work tree are not sent: such a commons is checked in one process.
     """
-    if any(f.data is not None or f.on_disk for f in files if not f.path.startswith(SCENARIOS)):
+    if not all(f.in_objects for f in files if not f.path.startswith(SCENARIOS)):
         return None
     try:
         return RulesHelper(root, files, theirs, present)

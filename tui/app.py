@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -29,6 +30,12 @@ from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 def _screen(module: str, name: str):
     """Return the class of a screen, imported on first use (the dashboard paints before the others load)."""
     return getattr(importlib.import_module(f"tui.screens.{module}"), name)
+
+
+def _is_screen(screen: Screen, module: str, name: str) -> bool:
+    """Tell whether ``screen`` is that screen class, without importing a module no screen has needed yet."""
+    cls = getattr(sys.modules.get(f"tui.screens.{module}"), name, None)
+    return cls is not None and isinstance(screen, cls)
 
 
 def _mode(module: str, name: str):
@@ -187,7 +194,7 @@ class TraamApp(WorkflowActions, App):
 
     async def action_search(self) -> None:
         await self.switch_mode("search")
-        if isinstance(self.screen, _screen("search", "SearchScreen")) and self.screen.is_mounted:
+        if _is_screen(self.screen, "search", "SearchScreen") and self.screen.is_mounted:
             self.screen.action_focus_search()
 
     def action_reload(self) -> None:
@@ -210,7 +217,7 @@ class TraamApp(WorkflowActions, App):
 
     async def action_quit(self) -> None:
         screen = self.screen
-        if isinstance(screen, _screen("edit", "EditScreen")) and screen.dirty:
+        if _is_screen(screen, "edit", "EditScreen") and screen.dirty:
             screen.action_leave()
             return
         self.exit()
