@@ -2,7 +2,7 @@
 
 Run: ``python bench/review_states.py --records 100000 [--academies 30] [--json]``. It builds a
 commons in a temporary folder with ``git fast-import`` (records on ``main``, one signed
-validation merge per ``academie/<a>``), then times ``store.states.record_states``
+validation merge per ``academie/<a>``), then times ``store.review.states.record_states``
 cold (nothing cached) and warm (cache under ``.git/traam/``), and ``traam verify``'s
 ``verify_branch`` over every branch.
 """
@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", metavar="DOSSIER", help="build in this folder and keep it (reused when present)")
     args = parser.parse_args()
-    from store import states, verify
+    from store.review import states, verify
     from store.commons import Commons
 
     with tempfile.TemporaryDirectory(prefix="traam-bench-states-") as temporary:

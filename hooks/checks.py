@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from hooks.gitread import SUBMODULE, SYMLINK, blob_sizes
+from store.git.plumbing import SUBMODULE, SYMLINK, blob_sizes
 from records import codec, layout, rules
 from records.codec import Loaded
 from records.problems import Problem
-from store.trees import read_blobs
+from store.git.trees import read_blobs
 
 Tree = dict[str, tuple[str, str]]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hooks import report
 from hooks.checks import errors, file_problems, rule_problems, rule_scope
-from hooks.gitread import diff_index, list_index
+from store.git.plumbing import diff_index, list_index
 from records.layout import MANIFEST
 from store.git import run
 

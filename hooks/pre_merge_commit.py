@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hooks import report
 from store.git import run
-from store.governance import branch_scope
+from store.review.governance import branch_scope
 
 
 def main(argv: list[str], stdin: bytes | None = None) -> int:

@@ -3,7 +3,7 @@
 For every updated ref: on ``main`` / ``academie/*``, no deletion, no rewrite
 and only signed ``--no-ff`` merges by reviewers that the governance of the old
 tip allows, governance changed only by national merges, no clock skew (all
-checked by :func:`store.verify.verify_update`, the same verification as
+checked by :func:`store.review.verify.verify_update`, the same verification as
 ``traam verify``); on every branch, each new commit may hold only regular
 files at layout paths, under the size caps, that are valid records, and is
 not dated in the future. Tags are never moved nor deleted; other refs than
@@ -24,11 +24,11 @@ from pathlib import Path
 
 from hooks import report
 from hooks.checks import errors, file_problems, rule_problems, rule_scope
-from hooks.gitread import EMPTY_TREE, ZERO, commit_info, list_tree
-from store import trees
+from store.git.plumbing import EMPTY_TREE, ZERO, commit_info, list_tree
+from store.git import trees
 from store.git import run
-from store.governance import branch_scope
-from store.verify import verify_update
+from store.review.governance import branch_scope
+from store.review.verify import verify_update
 
 MAX_FUTURE = 3600
 """Seconds a commit may be dated ahead of the server's clock."""
@@ -87,7 +87,7 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
 
 
 def protected_reasons(root: Path, update: Update) -> list[str]:
-    """Check an update of ``main`` / ``academie/*`` with :func:`store.verify.verify_update`.
+    """Check an update of ``main`` / ``academie/*`` with :func:`store.review.verify.verify_update`.
 
     It refuses deletion, rewrites (force push), direct commits, and merges not
     signed by a reviewer that the governance of the parent allows for the

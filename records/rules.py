@@ -5,7 +5,7 @@ and keys it finds at fault. Rules only read models: they never touch disk.
 
 A finding on a scenario may depend on that scenario and on any record that
 is not a scenario, never on another scenario: a large commons is validated
-in two processes, each holding half of the scenarios (``store.splitcheck``).
+in two processes, each holding half of the scenarios (``store.index.splitcheck``).
 A rule comparing scenarios with one another would need that changed.
 """
 

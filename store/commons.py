@@ -32,18 +32,19 @@ from pathlib import Path
 from records import layout
 from records.codec import Loaded
 from records.models import Model
-from store import git, listing, safefs
+from store import git, safefs
+from store.git import listing
 from store import history as _history
-from store.cache import BlobCache
+from store.index.cache import BlobCache
 from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
-from store.listing import File
-from store.listing import record_path as _path
-from store.loading import load
-from store.objects import Objects
+from store.git.listing import File
+from store.git.listing import record_path as _path
+from store.index.loading import load
+from store.index.objects import Objects
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
-from store.snapshot import Snapshot
-from store.treelist import TreeLists
+from store.index.snapshot import Snapshot
+from store.index.treelist import TreeLists
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
@@ -66,7 +67,7 @@ class Commons:
         self._lock = threading.RLock()
         self._saver = Saver(self)
         self._saving: threading.Thread | None = None
-        """The thread writing the snapshot cache of the last load, if any (see :mod:`store.snapcache`)."""
+        """The thread writing the snapshot cache of the last load, if any (see :mod:`store.index.snapcache`)."""
         self._last: tuple | None = None
         """``(tree, entries, files, problems)`` of the last clean snapshot, to derive the next one from."""
 
@@ -132,7 +133,7 @@ class Commons:
 
     def adopt_scan(self, early) -> None:
         """Let the next load of the work tree use a scan started before opening (see
-        :func:`store.listing.scan_early`); ignored if it is another work tree's."""
+        :func:`store.git.listing.scan_early`); ignored if it is another work tree's."""
         if early is not None and early.root == self.root:
             self._early_scan = early
 

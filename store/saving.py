@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 from records import codec
 from records.models import Model
 from records.problems import Problem
-from store import git, history, listing, safefs
+from store import git, history, safefs
+from store.git import listing
 from store.errors import LockedError, StoreError
-from store.fastcommit import commit_path, identity
-from store.write import RefMoved, commit_one
+from store.git.fastimport import commit_path, identity
+from store.git.commit import RefMoved, commit_one
 
 if TYPE_CHECKING:
     from store.commons import Commons

@@ -98,7 +98,7 @@ class Session:
     def load_states(self) -> dict[str, str] | None:
         """Return the validation states of the records, or None while the review layer is absent."""
         try:
-            from store.states import record_states
+            from store.review.states import record_states
         except ImportError:
             return None
         return record_states(self.commons, self.snapshot)

@@ -1,6 +1,6 @@
 """Provides the field-by-field resolution of a sync left with conflicts (no Textual; run from a worker).
 
-After :func:`hooks.remotes.sync` stops on conflicting records, the three
+After :func:`store.remotes.sync` stops on conflicting records, the three
 versions of each one are in git's index (stages 1, 2 and 3). They are merged
 again with :func:`records.diff.merge`; the person chooses, field by field,
 our value or upstream's; the record is validated, written canonically,
@@ -20,7 +20,7 @@ from records.models import MODELS
 from records.text import printable
 from store import git, safefs
 from store.errors import StoreError
-from store.recordmerge import CHOICES, FieldConflict
+from store.review.merge import CHOICES, FieldConflict
 
 
 @dataclass

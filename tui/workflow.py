@@ -89,7 +89,7 @@ class WorkflowActions:
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
     def start_contribution(self, root: Path, academie: str, slug: str) -> None:
         """Create and check out the contribution branch, then re-read the commons."""
-        from store import contrib
+        from store.review import contrib
 
         branch = contrib.start(root, slug, academie)
         self._reload_after(strings.CONTRIB_CREATED.format(branch=branch))
@@ -122,7 +122,7 @@ class WorkflowActions:
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
     def submit_contribution(self, root: Path, options: dict) -> None:
         """Push the contribution (merge request by push options when asked), then re-read the states."""
-        from store import contrib
+        from store.review import contrib
 
         done = contrib.submit(root, merge_request=options["merge_request"], title=options["title"],
                               description=options["description"])

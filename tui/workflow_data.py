@@ -1,7 +1,7 @@
 """Provides the blocking git work behind the review, contribution and sync screens (run from thread workers).
 
 Nothing here imports Textual: each function reads or changes the commons
-through :mod:`store` (and :mod:`hooks.remotes` for sync) and returns plain
+through :mod:`store` (and :mod:`store.remotes` for sync) and returns plain
 data for a screen to show. Errors are the store's French ``StoreError``.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store import contrib, git, governance, notes, recordmerge, review, signing, trees
+from store import git
+from store.git import trees
+from store.review import contrib, decide as review, governance, merge as recordmerge, notes, signing
 from store.errors import StoreError
 
 SIGNING_HELP = (
@@ -71,7 +73,7 @@ def load_queue(root: Path | str, *, remote: bool = True) -> Queue:
 
 
 def approve(root: Path | str, name: str, resolutions: dict[str, str] | None = None) -> review.Approved:
-    """Validate ``name`` with a signed merge (see :func:`store.review.approve`).
+    """Validate ``name`` with a signed merge (see :func:`store.review.decide.approve`).
 
     Raises:
         NoSigningKey: no key configured (the message says which command to run).

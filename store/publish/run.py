@@ -1,7 +1,7 @@
 """Provides the entry points the command line and the terminal application call: export, import, statistics of a commons.
 
 These load the commons (:class:`store.commons.Commons`), take the validation
-states from :mod:`store.states` when it is available, and hand the records to
+states from :mod:`store.review.states` when it is available, and hand the records to
 the pure functions of :mod:`store.publish`.
 """
 
@@ -81,7 +81,7 @@ def write_atomic(path: Path, text: str) -> None:
 def states_of(commons, snapshot) -> dict[str, str] | None:
     """Return the validation states of the snapshot's records, or None when traam cannot derive them yet."""
     try:
-        from store.states import record_states
+        from store.review.states import record_states
     except ImportError:
         return None
     return dict(record_states(commons, snapshot))

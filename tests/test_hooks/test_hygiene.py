@@ -13,7 +13,7 @@ def test_hooks_import_no_textual():
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "import hooks.run, hooks.pre_commit, hooks.commit_msg, hooks.pre_merge_commit, hooks.pre_receive,"
-        " hooks.merge_driver, hooks.install, hooks.remotes;"
+        " hooks.merge_driver, hooks.install, store.remotes;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
         "assert not bad, bad; assert hooks.__file__.startswith(sys.argv[1]), hooks.__file__"
     )

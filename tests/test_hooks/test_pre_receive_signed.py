@@ -1,6 +1,6 @@
 """Tests of the server hook on validation merges: real SSH keys, real signed merges, real pushes.
 
-The signatures are checked by :func:`store.verify.verify_update` against the
+The signatures are checked by :func:`store.review.verify.verify_update` against the
 governance of the old tip; the hook turns its findings into ``remote:`` lines.
 """
 

@@ -70,7 +70,7 @@ def test_outside_a_commons_and_bad_limit(tmp_path):
 
 def test_state_facet_uses_the_validation_states(commons):
     from store.commons import Commons
-    from store.states import record_states
+    from store.review.states import record_states
 
     opened = Commons.open(commons)
     states = record_states(opened, opened.load())

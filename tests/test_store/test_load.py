@@ -231,7 +231,7 @@ def test_next_process_starts_from_the_saved_tree_listing(tmp_path):
 
 
 def test_a_scan_started_before_opening_is_used_and_sees_the_work_tree(tmp_path):
-    from store.listing import scan_early
+    from store.git.listing import scan_early
 
     root = make_commons(tmp_path / "c")
     path = root / SCENARIO_PATH
@@ -247,7 +247,7 @@ def test_a_scan_started_before_opening_is_used_and_sees_the_work_tree(tmp_path):
 
 
 def test_a_scan_started_before_head_moved_is_not_used(tmp_path):
-    from store.listing import scan_early
+    from store.git.listing import scan_early
 
     root = make_commons(tmp_path / "c")
     early = scan_early(root)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from records import codec
-from store import parallel, splitcheck
+from store.index import parallel, splitcheck
 from store.commons import Commons
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 

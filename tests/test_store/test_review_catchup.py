@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store import verify
+from store.review import verify
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, merge, make_world, reviewer_toml, scenario
 

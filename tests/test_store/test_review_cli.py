@@ -9,7 +9,7 @@ import select
 import sys
 
 from records import codec
-from store import notes
+from store.review import notes
 from tests.conftest import git, run_traam, traam_env
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, make_world, merge, scenario
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from store import states
+from store.review import states
 from store.commons import Commons
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, make_world, scenario

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from records import codec
-from store import recordmerge, review, verify
+from store.review import decide as review, merge as recordmerge, verify
 from store.errors import StoreError
 from tests.conftest import git
 from tests.test_store.review_world import SCENARIO_ID, edit, make_world, merge, scenario

@@ -1,4 +1,4 @@
-"""Tests of ``store.verify``: every way a validation can be faked is refused, and real ones pass.
+"""Tests of ``store.review.verify``: every way a validation can be faked is refused, and real ones pass.
 
 Real ssh-keygen keys, real signed merges made with ``git merge -S``; trust comes
 from the governance of the parent commit, keys are checked at today's date.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store import verify
+from store.review import verify
 from tests.conftest import git
 from tests.test_store.review_world import (NEW_ID, SCENARIO_ID, edit, make_key, make_world, merge, reviewer_toml,
                                            scenario)

@@ -194,8 +194,8 @@ def test_save_on_detached_head_moves_head_only(tmp_path):
 
 
 def test_branch_update_is_compare_and_swap(tmp_path):
-    from store.fastcommit import commit_path
-    from store.write import RefMoved
+    from store.git.fastimport import commit_path
+    from store.git.commit import RefMoved
 
     root = make_commons(tmp_path / "c")
     stale = git(root, "rev-parse", "HEAD").strip()

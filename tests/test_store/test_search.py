@@ -7,8 +7,8 @@ import pytest
 from records.codec import dump, load
 from records.entry import entry_of
 from records.models import Author, Person, Inspector, Scenario, Teacher, Team, Theme, Tool
-from store.query import parse_query
-from store.search import Searcher
+from store.search.query import parse_query
+from store.search.engine import Searcher
 
 
 def _scenario(slug, title, summary="", *, discipline="svt", academie="lille", campaign="2025-2026", levels=("cycle-4",),
@@ -245,7 +245,7 @@ def synthetic():
 
 def _reference(searcher, text, limit=50):
     """Rank by brute force: grade every record on every word, sort by total then tie-break order."""
-    from store.ranking import Grader
+    from store.search.ranking import Grader
 
     query = parse_query(text)
     patterns = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from store import snapcache
+from store.index import snapcache
 from store.commons import Commons
 from tests.conftest import git
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, RadioButton, Static, TextArea
 
-from store import verify
+from store.review import verify
 from tests.conftest import git
 from tests.test_store.review_world import merge
 from tests.test_tui.review_scenes import (BRANCH, NEW_ID, SCENARIO_ID, add_note, contribute, fixed_dates,  # noqa: F401
@@ -225,7 +225,7 @@ async def test_refuse_writes_a_refusal_the_author_reads(tmp_path):
 
 @asynctest
 async def test_national_reviewer_validates_the_academie_branch_into_main(tmp_path):
-    from store import review
+    from store.review import decide as review
 
     world = make_world(tmp_path)
     teacher = contribute(world)

@@ -99,7 +99,7 @@ def candidate_json(item) -> dict:
 
 def print_candidate(item) -> None:
     """Print a review candidate: who, when, the decision if any, and its merge plan."""
-    from store.notes import DECISIONS
+    from store.review.notes import DECISIONS
 
     say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
     if item.decision is not None:

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from records import vocab
-from store.notes import DECISIONS
+from store.review.notes import DECISIONS
 from tui import strings, workflow_data
 from tui.safe import content
 from tui.screens.worker_errors import ReportsWorkerErrors

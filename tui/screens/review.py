@@ -157,7 +157,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
     def run_approve(self, name: str, resolutions: dict[str, str]) -> None:
         """Signed merge, verification and push in a worker; new conflicts go back to the dialog."""
-        from store.review import UnresolvedConflicts
+        from store.review.decide import UnresolvedConflicts
 
         try:
             done = workflow_data.approve(self.root, name, resolutions)
@@ -202,7 +202,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
     def run_decide(self, name: str, decision: str, message: str, records: dict[str, str]) -> None:
         """Write (and push) the review note in a worker."""
-        from store import review
+        from store.review import decide as review
 
         review.decide(self.root, name, decision, message, records=records)
         self.app.call_from_thread(self.decided, name, decision)

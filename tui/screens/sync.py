@@ -1,6 +1,6 @@
 """Provides SyncScreen (Synchronisation): fetch upstream and merge it record by record, with progress and conflicts.
 
-The fetch and the field-level merge (:func:`hooks.remotes.sync`) and the
+The fetch and the field-level merge (:func:`store.remotes.sync`) and the
 re-read of the commons run in a thread worker; the steps, a progress bar
 for the re-read and the conflicting fields of each file are shown. A merge
 left with conflicts is finished here field by field (:mod:`tui.sync_resolve`,
@@ -89,7 +89,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def run_sync(self) -> None:
         """Fetch and merge upstream, then re-read the commons; the steps are shown as they happen."""
-        from hooks.remotes import sync
+        from store.remotes import sync
 
         result = sync(self.root)
         self.app.call_from_thread(self.set_status, strings.SYNC_RELOADING)

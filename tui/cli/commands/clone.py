@@ -26,7 +26,7 @@ def _progress(done: int, total: int) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from hooks.remotes import clone
+    from store.remotes import clone
     from store.errors import StoreError
     from tui.cli.output import fail, say
 

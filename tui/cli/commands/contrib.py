@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_start(args: argparse.Namespace) -> int:
     """Create ``contrib/<academie>/<slug>`` from the right base and check it out."""
-    from store import contrib
+    from store.review import contrib
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 

@@ -70,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fetch(root) -> None:
     """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
-    from store import contrib, git, notes
+    from store import git
+    from store.review import contrib, notes
 
     remote = contrib.default_remote(root)
     if remote:
@@ -81,7 +82,8 @@ def _fetch(root) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
-    from store import governance, review, signing, trees
+    from store.git import trees
+    from store.review import decide as review, governance, signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 
@@ -109,7 +111,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Show one branch to review: who, when, field diffs, conflicts and the rule report."""
-    from store import recordmerge, review
+    from store.review import decide as review, merge as recordmerge
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 
@@ -132,7 +134,7 @@ def run_sync(args: argparse.Namespace) -> int:
     """Bring academie/<code> up to date with main: fast-forward, or a signed record-aware merge."""
     from pathlib import Path
 
-    from store import catchup, review
+    from store.review import catchup, decide as review
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, print_plan, store_error
 
@@ -163,7 +165,7 @@ def run_approve(args: argparse.Namespace) -> int:
     """Validate a branch with a signed record-aware merge."""
     from pathlib import Path
 
-    from store import review
+    from store.review import decide as review
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, print_plan, store_error
 
@@ -194,7 +196,7 @@ def run_approve(args: argparse.Namespace) -> int:
 
 def run_decide(args: argparse.Namespace) -> int:
     """Record a decision note (changes requested, refusal) with per-record comments."""
-    from store import review
+    from store.review import decide as review
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 

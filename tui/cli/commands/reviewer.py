@@ -31,7 +31,8 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from store import git, signing
+    from store import git
+    from store.review import signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the state of one record of the work tree, with the latest review of its contribution."""
     from records import vocab
-    from store import contrib, states
+    from store.review import contrib, states
     from store.commons import Commons
     from store.errors import StoreError
     from tui.cli.review_support import store_error

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Push the contribution branch; print what was proposed."""
-    from store import contrib
+    from store.review import contrib
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from hooks.remotes import sync
+    from store.remotes import sync
     from store.errors import StoreError
     from store.git import text
     from tui.cli.output import fail, say, warn

@@ -26,7 +26,9 @@ def _branch(root, ref: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Verify the protected branches; exit 1 on any problem."""
-    from store import git, trees, verify
+    from store import git
+    from store.git import trees
+    from store.review import verify
     from store.errors import StoreError
     from tui.cli.review_support import store_error
 

@@ -137,7 +137,7 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
     Raises:
         StoreError: git failed (raised by the returned call).
     """
-    from store.treelist import parse_raw
+    from store.index.treelist import parse_raw
 
     pipes = dict(stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     commands = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
@@ -217,7 +217,7 @@ def work_tree(root: Path, object_format: str, head: dict[str, File] | None,
         (for sweeping); how many files were only stat-dirty (same content as
         the index), a hint that the index wants a refresh.
     """
-    from store.treelist import apply
+    from store.index.treelist import apply
 
     if scanned is None or (scanned.staged is None) != (head is None):
         scanned = start_scan(root, head is not None)()

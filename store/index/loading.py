@@ -1,8 +1,8 @@
 """Provides load(): the snapshot of a ref or of the work tree, from the fastest source that is still true.
 
-A tree seen before comes whole from its snapshot file (:mod:`store.snapcache`)
+A tree seen before comes whole from its snapshot file (:mod:`store.index.snapcache`)
 or from the previous snapshot of this process; otherwise the listing is built
-and unknown blobs parsed (:mod:`store.building`). The work tree is always
+and unknown blobs parsed (:mod:`store.index.building`). The work tree is always
 checked by git first, so that edits made outside traam are seen.
 """
 
@@ -13,13 +13,15 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store import git, listing, safefs, snapcache
-from store.building import build
+from store import git, safefs
+from store.git import listing
+from store.index import snapcache
+from store.index.building import build
 from store.errors import StoreError
-from store.listing import File
-from store.search import Searcher
-from store.snapshot import Progress, Snapshot
-from store.write import tree_of
+from store.git.listing import File
+from store.search.engine import Searcher
+from store.index.snapshot import Progress, Snapshot
+from store.git.commit import tree_of
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -32,7 +34,7 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None, se
     """Return the snapshot at ``ref`` (None: the work tree); see :meth:`store.commons.Commons.load`.
 
     A tree seen before (a ref, or a work tree and index that hold exactly
-    HEAD's files) is read whole from :mod:`store.snapcache`; otherwise the
+    HEAD's files) is read whole from :mod:`store.index.snapcache`; otherwise the
     listing is built and unknown blobs parsed, and a clean tree is saved there.
 
     The entries of a large commons live as long as the program: once loaded

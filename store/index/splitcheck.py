@@ -17,15 +17,15 @@ import threading
 from pathlib import Path
 
 from records.problems import Problem
-from store import parallel
-from store.cache import problem_row
-from store.listing import File
+from store.index import parallel
+from store.index.cache import problem_row
+from store.git.listing import File
 
 SCENARIOS = "scenarios/"
 
 
 def split_scenarios(files: list[File]) -> tuple[list[File], list[File]]:
-    """Split valid files for :meth:`store.snapshot.Snapshot.validate`: ``(here, helper)``.
+    """Split valid files for :meth:`store.index.snapshot.Snapshot.validate`: ``(here, helper)``.
 
     The helper takes half of the scenarios read from git's objects when there
     are enough of them; everything else (and every file of the work tree) stays here.
@@ -42,7 +42,7 @@ class RulesHelper:
     """A helper process checking the rules on some scenarios (it reads every other record it needs)."""
 
     def __init__(self, root: Path, files: list[File], theirs: list[File], present: set[str]):
-        self._process = parallel.spawn(root, "store.splitcheck", "rules_worker")
+        self._process = parallel.spawn(root, "store.index.splitcheck", "rules_worker")
         context = [(f.path, f.blob) for f in files if not f.path.startswith(SCENARIOS)]
         payload = marshal.dumps(([(f.path, f.blob) for f in theirs], context, sorted(present)))
         self._out: bytes | None = None
@@ -89,7 +89,7 @@ def rules_worker() -> None:
     import gc
 
     from records import codec, rules
-    from store.catfile import CatFile
+    from store.git.catfile import CatFile
 
     gc.disable()
     root = Path(sys.argv[2])

@@ -3,7 +3,7 @@
 Matching. Every free word of the query must be found in a record: in its
 title or its text (summary, keywords, tools, names), anywhere in a word;
 words of 1 or 2 letters only at the start of a title word. Facets filter
-(see :mod:`store.query`). Ranking is :mod:`store.ranking`: a word of the
+(see :mod:`store.search.query`). Ranking is :mod:`store.search.ranking`: a word of the
 title beats a hit in the text, a whole word beats a word start, which beats
 the inside of a word, which beats a typo. Hit scores are the mean class.
 
@@ -40,11 +40,11 @@ from pathlib import Path
 
 from records.entry import Entry
 from records.text import fold
-from store.fuzzy import Vocabulary, typo_budget
-from store.keys import Joined, padded_titles
-from store.query import Facet, Query, parse_query
-from store.ranking import SHORT, Grader, rank
-from store.spans import title_spans
+from store.search.fuzzy import Vocabulary, typo_budget
+from store.search.keys import Joined, padded_titles
+from store.search.query import Facet, Query, parse_query
+from store.search.ranking import SHORT, Grader, rank
+from store.search.spans import title_spans
 
 KIND_ORDER = ("scenario", "team", "theme", "campaign", "governance", "manifest")
 """Kinds in tie-break order; unknown kinds (invalid files) come last."""
@@ -154,7 +154,7 @@ class Searcher:
         """Return the best records for a query, best first.
 
         Args:
-            query: what the user typed, or a :class:`Query` from :func:`store.query.parse_query`.
+            query: what the user typed, or a :class:`Query` from :func:`store.search.query.parse_query`.
             limit: maximum number of hits (None: all).
 
         Returns:

@@ -19,7 +19,10 @@ from pathlib import Path
 from records import codec, layout
 from records.models import Governance, Manifest
 from records.text import printable
-from store import git, governance, memo, trees
+from store import git
+from store.git import trees
+from store.index import memo
+from store.review import governance
 from store.errors import StoreError
 
 MAX_FUTURE = dt.timedelta(hours=1)

@@ -2,7 +2,7 @@
 
 A warm open of an unchanged tree (a ref, or a clean work tree) is then one
 ``marshal.loads`` and a few loops that run in C: entries are rebuilt as named
-tuples from columns, and the :class:`~store.listing.File` of a record is made
+tuples from columns, and the :class:`~store.git.listing.File` of a record is made
 only when asked for. The files are ``<gitdir>/traam/snap-<tree>.bin``, signed
 like the blob cache (a copy brought in with a repository is ignored). They
 are content-addressed: a tree always gives the same entries, so a snapshot
@@ -21,9 +21,9 @@ from pathlib import Path
 
 from records.entry import Entry
 from records.problems import Problem
-from store.cache import problem_row, read_signed, write_signed
-from store.listing import GITLINK, SYMLINK, File, symlink_message
-from store.search import prepare
+from store.index.cache import problem_row, read_signed, write_signed
+from store.git.listing import GITLINK, SYMLINK, File, symlink_message
+from store.search.engine import prepare
 
 FORMAT = "traam-snapshot-4 " + " ".join(Entry._fields)
 """Changes when the entry's fields change: older files are then ignored."""
@@ -68,7 +68,7 @@ def _path(folder: Path, tree: str) -> Path:
 
 def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem], tuple] | None:
     """Return the entries, files, problems and search index saved for ``tree``, or None (absent, unreadable,
-    untrusted). The search index is :func:`store.search.prepare` of the entries, saved with them.
+    untrusted). The search index is :func:`store.search.engine.prepare` of the entries, saved with them.
 
     Args:
         folder: the cache folder (``<gitdir>/traam``).
@@ -181,7 +181,7 @@ def derive(root: Path, reader, previous: tuple, tree: str,
 
     Args:
         root: the work tree.
-        reader: the commons' persistent ``cat-file`` (:class:`store.catfile.CatFile`).
+        reader: the commons' persistent ``cat-file`` (:class:`store.git.catfile.CatFile`).
         previous: ``(tree, entries, files, problems)`` of the last clean snapshot.
         tree: the tree wanted.
         parsed: called once per file parsed.
@@ -189,7 +189,7 @@ def derive(root: Path, reader, previous: tuple, tree: str,
     from records import codec
     from records.entry import entry_of
     from store import git
-    from store.treelist import parse_raw
+    from store.index.treelist import parse_raw
 
     old_tree, old_entries, old_files, old_problems = previous[:4]
     done = git.run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old_tree, tree, check=False)

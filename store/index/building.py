@@ -1,7 +1,7 @@
 """Provides build(): the snapshot of a listing, entries from the blob cache, the unknown blobs parsed.
 
 Only blobs the cache has never seen are parsed; with many of them, a helper
-process parses from the other end of the list (:mod:`store.parallel`).
+process parses from the other end of the list (:mod:`store.index.parallel`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from records import codec
 from records.entry import Entry, entry_of
 from records.problems import Problem
-from store import parallel
-from store.listing import File, twins
-from store.snapshot import Progress, Snapshot, _id, stream
+from store.index import parallel
+from store.git.listing import File, twins
+from store.index.snapshot import Progress, Snapshot, _id, stream
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -31,7 +31,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     Args:
         commons: the commons (its cache and object reader).
         ref, commit: what the snapshot shows.
-        files: the listing (see :mod:`store.listing`).
+        files: the listing (see :mod:`store.git.listing`).
         progress: called with ``(done, total)`` while parsing unknown blobs.
     """
     snapshot = Snapshot(commons, ref, commit)
@@ -81,8 +81,8 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
     """Parse the files the cache does not know, with a helper process when there are many; fill the cache.
 
     This process parses from the first file forwards, the helper (see
-    :mod:`store.parallel`) from the last one backwards; they stop where they
-    meet. (:func:`store.loading.load` keeps the garbage collector paused meanwhile.)
+    :mod:`store.index.parallel`) from the last one backwards; they stop where they
+    meet. (:func:`store.index.loading.load` keeps the garbage collector paused meanwhile.)
     """
     cache = commons._cache
     total = len(missing)

@@ -22,7 +22,8 @@ from records import codec, diff, layout, rules
 from records.models import MODELS
 from records.problems import Problem
 from records.text import printable
-from store import git, trees
+from store import git
+from store.git import trees
 from store.errors import StoreError
 
 CHOICES = {"ours": "ours", "cible": "ours", "theirs": "theirs", "contribution": "theirs"}

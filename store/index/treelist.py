@@ -16,8 +16,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 from store import git
-from store.cache import read_signed, write_signed
-from store.listing import GITLINK, SYMLINK, File, at_ref, is_record_path, symlink_message
+from store.index.cache import read_signed, write_signed
+from store.git.listing import GITLINK, SYMLINK, File, at_ref, is_record_path, symlink_message
 
 KEEP = 3
 """Trees kept in memory."""

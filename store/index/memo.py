@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from store import git
-from store.cache import user_secret
+from store.index.cache import user_secret
 
 _GIT_DIRS: dict[str, Path] = {}
 

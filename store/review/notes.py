@@ -13,7 +13,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from store import git, trees
+from store import git
+from store.git import trees
 
 NOTES_REF = "refs/notes/traam-review"
 DECISIONS = {"modifications": "modifications demandées", "refus": "refusée", "commentaire": "commentaire"}

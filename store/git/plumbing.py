@@ -1,4 +1,4 @@
-"""Provides the plumbing reads the hooks need beyond :mod:`store.trees`: the index, modes, sizes, commit headers.
+"""Provides the plumbing reads the hooks need beyond :mod:`store.git.trees`: the index, modes, sizes, commit headers.
 
 Everything goes through :func:`store.git.run` (safe options, scrubbed
 environment). Callers pass ``env``/``keep_git_env`` when a hook must see the

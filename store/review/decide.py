@@ -17,7 +17,9 @@ from records import layout, vocab
 from records.models import Reviewer
 from records.problems import has_errors
 from records.text import printable
-from store import contrib, git, governance, notes, recordmerge, signing, trees, verify
+from store import git
+from store.git import trees
+from store.review import contrib, governance, merge as recordmerge, notes, signing, verify
 from store.errors import StoreError
 
 
@@ -163,7 +165,7 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
     """Validate a branch: signed ``--no-ff`` record-aware merge into its target, checked, then pushed.
 
     Args:
-        resolutions: choices for conflicting fields (see :func:`store.recordmerge.plan_merge`).
+        resolutions: choices for conflicting fields (see :func:`store.review.merge.plan_merge`).
         into: ``main`` to validate a contribution nationally.
         key: private SSH key (default: ``user.signingkey`` of this commons).
         force: merge even when the merged records break rules.

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from records import codec
 from records.codec import Loaded
-from store import git, history, listing, safefs
-from store.cache import key_of
-from store.catfile import CatFile
+from store import git, history, safefs
+from store.git import listing
+from store.index.cache import key_of
+from store.git.catfile import CatFile
 from store.errors import StoreError
-from store.listing import File
+from store.git.listing import File
 
 LRU = 2000
 """Full records (and tables) kept in memory."""

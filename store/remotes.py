@@ -6,7 +6,7 @@ the upstream remote (``upstream`` when the fork has one, else ``origin``) and
 merges it into the current branch with ``git merge``, the traam driver
 configured on the command line, so records merge field by field; every
 program the repository's own config names is neutralised
-(:mod:`hooks.safety`).
+(:mod:`store.git.policy`).
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import install, safety
+from hooks import install
+from store.git import policy as safety
 from hooks.merge_driver import MARKER
 from records import codec
 from records.layout import MANIFEST
 from records.text import printable
-from store import trees
+from store.git import trees
 from store.errors import StoreError
 from store.git import run, text
 

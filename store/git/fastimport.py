@@ -15,7 +15,7 @@ from pathlib import Path
 
 from store import git
 from store.errors import IDENTITY_MISSING, StoreError
-from store.write import RefMoved
+from store.git.commit import RefMoved
 
 
 def identity(root: Path) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 A snapshot holds the slim index line of every record; full records are
 parsed lazily, one at a time, when asked for. How a snapshot is built is in
-:mod:`store.building`, how a load chooses between caches in :mod:`store.loading`.
+:mod:`store.index.building`, how a load chooses between caches in :mod:`store.index.loading`.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from records import codec, rules
 from records.entry import Entry
 from records.models import Model
 from records.problems import Problem
-from store import splitcheck
-from store.catfile import CatFile
-from store.listing import File
-from store.search import Searcher
+from store.index import splitcheck
+from store.git.catfile import CatFile
+from store.git.listing import File
+from store.search.engine import Searcher
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -36,7 +36,7 @@ class Snapshot:
         self.entries: dict[str, Entry] = {}
         self.problems: list[Problem] = []
         self.search_index: tuple[list[int], list[str]] | None = None
-        """:func:`store.search.prepare` of ``entries``, when known (read with them from a snapshot file)."""
+        """:func:`store.search.engine.prepare` of ``entries``, when known (read with them from a snapshot file)."""
         self._commons = commons
         self._files: Mapping[str, File] = {}
         self._searcher: Searcher | None = None
@@ -45,14 +45,14 @@ class Snapshot:
     @classmethod
     def of_cache(cls, commons: Commons, ref: str | None, commit: str | None, entries: dict[str, Entry],
                  files: Mapping[str, File], problems: list[Problem], prepared: tuple | None = None) -> Snapshot:
-        """Return the snapshot of a tree read whole from :mod:`store.snapcache`."""
+        """Return the snapshot of a tree read whole from :mod:`store.index.snapcache`."""
         snapshot = cls(commons, ref, commit)
         snapshot.entries, snapshot._files, snapshot.problems = entries, files, problems
         snapshot.search_index = prepared
         return snapshot
 
     def searcher(self, states: Mapping[str, str] | None = None) -> Searcher:
-        """Return a :class:`~store.search.Searcher` over this snapshot's entries (the one prepared while
+        """Return a :class:`~store.search.engine.Searcher` over this snapshot's entries (the one prepared while
         the load waited for git, when there is one)."""
         with self._searching:
             if self._searcher is None:
@@ -123,7 +123,7 @@ class Snapshot:
     def validate(self) -> list[Problem]:
         """Return the file problems plus the rules of the cahier des charges across records, sorted.
 
-        With many scenarios, a helper process (see :mod:`store.splitcheck`) parses
+        With many scenarios, a helper process (see :mod:`store.index.splitcheck`) parses
         half of them and checks the rules on those, seeing every other record
         too: no rule compares scenarios with one another, so the two halves'
         findings together are exactly those of one process.

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from records import layout
-from store import contrib, memo, notes, trees, verify
+from store.git import trees
+from store.index import memo
+from store.review import contrib, notes, verify
 
 
 def _newest(root: Path | str, tips: dict[str, str], short: str) -> str | None:

@@ -26,12 +26,12 @@ from pathlib import Path
 
 from records.entry import Entry
 from records.problems import Problem
-from store.cache import problem_row
-from store.listing import File
+from store.index.cache import problem_row
+from store.git.listing import File
 
 PARALLEL_FROM = 20000
 """Unknown blobs from which a helper process is started (below, its start-up would cost more than it saves)."""
-CODE = Path(__file__).resolve().parent.parent
+CODE = Path(__file__).resolve().parents[2]
 _HEADER = struct.Struct("<Q")
 _CHUNK = 256
 
@@ -67,7 +67,7 @@ class Helper:
         self._rows: list[tuple] = []
         self._answered = threading.Condition()
         self._finished = False
-        self._process = spawn(root, "store.parallel", "worker")
+        self._process = spawn(root, "store.index.parallel", "worker")
         payload = marshal.dumps([(f.path, f.blob) for f in files])
         self._feeder = threading.Thread(target=self._feed, args=(payload,), daemon=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -150,7 +150,7 @@ def worker() -> None:
 
     from records import codec
     from records.entry import entry_of
-    from store.catfile import CatFile
+    from store.git.catfile import CatFile
 
     gc.disable()
     root = Path(sys.argv[2])

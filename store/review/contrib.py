@@ -12,7 +12,9 @@ from pathlib import Path
 
 from records import layout, vocab
 from records.text import is_slug, printable
-from store import git, notes, trees
+from store import git
+from store.git import trees
+from store.review import notes
 from store.errors import StoreError
 
 BRANCH = re.compile(r"contrib/(?P<academie>[a-z0-9-]+)/(?P<slug>[a-z0-9-]+)")

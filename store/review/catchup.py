@@ -15,7 +15,9 @@ from pathlib import Path
 
 from records import vocab
 from records.text import printable
-from store import contrib, git, review, trees, verify
+from store import git
+from store.git import trees
+from store.review import contrib, decide as review, verify
 from store.errors import StoreError
 
 
@@ -24,12 +26,12 @@ def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | N
     """Bring ``academie/<academie>`` up to date with ``main``.
 
     Returns:
-        The signed merge (:class:`store.review.Approved`), or ``"avance"`` after
+        The signed merge (:class:`store.review.decide.Approved`), or ``"avance"`` after
         a fast-forward, or ``"à jour"`` when there was nothing to do.
 
     Raises:
         StoreError: unknown académie, missing branches, ``main`` not verified,
-            conflicts (:class:`store.review.UnresolvedConflicts`), or the reviewer's key not allowed.
+            conflicts (:class:`store.review.decide.UnresolvedConflicts`), or the reviewer's key not allowed.
     """
     if academie not in vocab.ACADEMIES:
         raise StoreError(f"académie inconnue « {printable(academie)} »")

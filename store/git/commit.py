@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store import git
-from store.catfile import CatFile
+from store.git.catfile import CatFile
 from store.errors import IDENTITY_MISSING, StoreError
 
 TREE = "040000"

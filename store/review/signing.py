@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from records.models import Governance, Reviewer
-from store import git, governance
+from store import git
+from store.review import governance
 from store.errors import StoreError
 
 _SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",

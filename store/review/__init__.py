@@ -1,0 +1,1 @@
+"""Provides the review: contributions, queue, record-aware merge, signing, governance, verification, states."""
