@@ -14,32 +14,14 @@ import shlex
 import sys
 from pathlib import Path
 
-import hooks
 from store.errors import StoreError
 from store.git import run, text
+from store.git.policy import _BOOT, DRIVER_NAME, command, driver_command, package_root
 
 MARKER = "# traam-hook"
 CLIENT_HOOKS = ("pre-commit", "commit-msg", "pre-merge-commit")
 SERVER_HOOKS = ("pre-receive",)
-DRIVER_NAME = "traam : fusion des enregistrements champ par champ"
-
-_BOOT = "import sys; sys.path.insert(0, sys.argv.pop(1)); from hooks.run import main; sys.exit(main())"
-
-
-def package_root() -> Path:
-    """Return the folder that holds the ``hooks`` package (a checkout or site-packages)."""
-    return Path(hooks.__file__).resolve().parent.parent
-
-
-def command(*args: str) -> str:
-    """Return the shell command that runs ``hooks.run`` with ``args`` using this interpreter.
-
-    Arguments are quoted, except git's placeholders (``%O`` …) which git itself quotes.
-    """
-    words = [sys.executable, "-I", "-c", _BOOT, str(package_root())]
-    quoted = [shlex.quote(word) for word in words]
-    quoted += [arg if arg in ("%O", "%A", "%B", "%P") else shlex.quote(arg) for arg in args]
-    return " ".join(quoted)
+__all__ = ["DRIVER_NAME", "command", "driver_command", "package_root"]
 
 
 def shim(hook: str) -> str:
@@ -139,11 +121,6 @@ def register_driver(root: Path | str) -> None:
     """Write ``merge.traam.name`` and ``merge.traam.driver`` into the repository's own config."""
     run(root, "config", "--local", "merge.traam.name", DRIVER_NAME)
     run(root, "config", "--local", "merge.traam.driver", driver_command())
-
-
-def driver_command() -> str:
-    """Return the value of ``merge.traam.driver`` for this interpreter."""
-    return command("merge-driver", "%O", "%A", "%B", "%P")
 
 
 def uninstall(root: Path | str) -> dict[str, str]:

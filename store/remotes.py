@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks import install
-from store.git import policy as safety
+from store.git import policy
 from hooks.merge_driver import MARKER
 from records import codec
 from records.layout import MANIFEST
@@ -128,22 +128,21 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
     current = run(root, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
     if not current:
         raise StoreError("HEAD détachée : placez-vous sur une branche avant de synchroniser")
-    guard = safety.overrides(root, keep=frozenset({"merge.traam.driver", "merge.traam.name"}))
-    if text(root, *guard, "status", "--porcelain", "--untracked-files=no"):
+    if text(root, "status", "--porcelain", "--untracked-files=no"):
         raise StoreError("des modifications ne sont pas enregistrées : "
                          "faites un commit (ou git stash) avant de synchroniser")
-    run(root, *guard, "fetch", *safety.FETCH_OPTIONS, "--no-recurse-submodules", "--prune", remote)
+    run(root, "fetch", "--no-recurse-submodules", "--prune", remote)
     source = f"{remote}/{branch or current}"
     if trees.rev(root, f"refs/remotes/{source}") is None:
         source = f"{remote}/main"
     if trees.rev(root, f"refs/remotes/{source}") is None:
         raise StoreError(f"le dépôt distant « {printable(remote)} » n'a pas de branche « {printable(source)} »")
     before = text(root, "rev-parse", "HEAD")
-    driver = ["-c", f"merge.traam.driver={install.driver_command()}", "-c", f"merge.traam.name={install.DRIVER_NAME}"]
-    done = run(root, *guard, *driver, "merge", "--no-edit", "-m", f"Synchroniser avec {source}", source, check=False)
+    driver = ["-c", f"merge.traam.driver={policy.driver_command()}", "-c", f"merge.traam.name={policy.DRIVER_NAME}"]
+    done = run(root, *driver, "merge", "--no-edit", "-m", f"Synchroniser avec {source}", source, check=False)
     result = SyncResult(remote, source, before, text(root, "rev-parse", "HEAD"))
     if done.returncode != 0:
-        stages = unmerged_stages(root, guard)
+        stages = unmerged_stages(root)
         if not stages:
             raise StoreError("la fusion a échoué", done.stderr.decode("utf-8", "replace"))
         for path, present in sorted(stages.items()):
@@ -151,10 +150,10 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
     return result
 
 
-def unmerged_stages(root: Path, guard: list[str]) -> dict[str, set[str]]:
+def unmerged_stages(root: Path) -> dict[str, set[str]]:
     """Return the conflicted paths and the stages the index holds for each (1 base, 2 ours, 3 theirs)."""
     stages: dict[str, set[str]] = {}
-    for item in run(root, *guard, "ls-files", "-u", "-z").stdout.split(b"\0"):
+    for item in run(root, "ls-files", "-u", "-z").stdout.split(b"\0"):
         if item:
             meta, _, path = item.partition(b"\t")
             stages.setdefault(path.decode("utf-8", "surrogateescape"), set()).add(meta.split()[2].decode())

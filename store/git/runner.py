@@ -1,10 +1,14 @@
-"""Provides the one safe way to run git: argv lists, ``-C root``, no fsmonitor, no hooks surprises.
+"""Provides the one git runner and its whole safety policy: argv lists, ``-C root``, nothing of theirs runs.
 
-A cloned repository is untrusted: its config may name an fsmonitor program
-or filter drivers. Every call disables what could run code from the
-repository's config (fsmonitor, hooks, external diff, signature display,
-and every configured filter driver, see :func:`filter_overrides`), and git's own environment variables inherited from a
-calling hook are scrubbed.
+A cloned repository is untrusted: its config may name programs. Every call,
+local or network, disables what could run code from the repository's
+config: fsmonitor, hooks (unless asked), external diff, signature display,
+``protocol.ext``, and every program the local config names (filter and
+merge drivers, textconv, ssh command, proxy, askpass, credential helpers,
+gpg programs; see :mod:`store.git.policy` and :func:`neutralised`); fetch,
+push, ls-remote and clone get git's own upload/receive pack. git's own
+environment variables inherited from a calling hook are scrubbed. No other
+module starts git (a test scans the sources).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 from store.errors import IDENTITY_MISSING, LockedError, StoreError
+from store.git import policy
 
 # Variables a calling git (a hook) sets and that would redirect our commands.
 _SCRUBBED = (
@@ -63,7 +68,7 @@ def environment(extra: dict[str, str] | None = None, *, keep_git_env: bool = Fal
     return env
 
 
-_filters_seen: dict[str, tuple[tuple, dict[str, str]]] = {}
+_policies: dict[str, tuple[tuple, list[tuple[str, str]]]] = {}
 
 
 def _config_files(root: Path) -> list[Path]:
@@ -87,7 +92,7 @@ def _config_files(root: Path) -> list[Path]:
 
 
 def _stamp(files: list[Path]) -> tuple:
-    out = []
+    out: list[tuple] = []
     for file in files:
         try:
             info = file.stat()
@@ -98,65 +103,62 @@ def _stamp(files: list[Path]) -> tuple:
     return tuple(out)
 
 
-def filter_overrides(root: Path | str) -> dict[str, str]:
-    """Return environment variables that neutralise every filter driver configured for ``root``.
+def neutralised(root: Path | str) -> list[tuple[str, str]]:
+    """Return the settings that neutralise every program the configuration of ``root`` names.
 
-    A copied repository may name ``filter.<x>.clean``, ``smudge`` or
-    ``process`` programs in its config (or in a file it includes); git would
-    run them on ``status``, ``hash-object``, ``update-index``. Reading the
-    config runs nothing, so we read it and override each driver with empty
-    commands (git then applies no filter) through ``GIT_CONFIG_KEY_n``
-    variables, which unlike ``-c`` accept any driver name. Cached per
-    repository until one of its config files changes.
+    Reading the configuration runs nothing; the result (see
+    :func:`store.git.policy.overrides`) is cached per repository until one of
+    its config files (local, worktree, common, global) changes, so a call
+    costs a few ``stat`` instead of one more git process. A file included by
+    ``include.path`` is read but not watched.
+
+    Raises:
+        StoreError: git is not installed.
     """
     path = Path(root)
     try:
-        stamp = _stamp(_config_files(path))
+        stamp: tuple | None = (os.environ.get("GIT_CONFIG_GLOBAL"), os.environ.get("GIT_CONFIG_NOSYSTEM"),
+                               _stamp(_config_files(path)))
     except OSError:
         stamp = None
     key = str(path)
-    cached = _filters_seen.get(key)
+    cached = _policies.get(key)
     if stamp is not None and cached is not None and cached[0] == stamp:
         return cached[1]
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), *SAFE_CONFIG, "config", "--null", "--get-regexp", r"^filter\."],
+            ["git", "-C", str(root), *SAFE_CONFIG, "config", "--list", "--show-scope", "--includes", "-z"],
             capture_output=True,
             env=environment(),
             check=False,
         )
     except FileNotFoundError as error:
         raise StoreError("git est introuvable : installez git pour utiliser traam") from error
-    names = set()
-    for item in done.stdout.split(b"\0"):
-        name = item.split(b"\n", 1)[0].decode("utf-8", "surrogateescape")
-        if name.startswith("filter.") and name.count(".") >= 2:
-            names.add(name[len("filter."): name.rfind(".")])
-    env: dict[str, str] = {}
-    index = 0
-    for name in sorted(names):
-        for var, value in (("clean", ""), ("smudge", ""), ("process", ""), ("required", "false")):
-            env[f"GIT_CONFIG_KEY_{index}"] = f"filter.{name}.{var}"
-            env[f"GIT_CONFIG_VALUE_{index}"] = value
-            index += 1
-    if index:
-        env["GIT_CONFIG_COUNT"] = str(index)
+    settings = policy.overrides(policy.parse_listing(done.stdout))
     if stamp is not None:
-        _filters_seen[key] = (stamp, env)
+        _policies[key] = (stamp, settings)
+    return settings
+
+
+def filter_overrides(root: Path | str) -> dict[str, str]:
+    """Return the environment variables that carry :func:`neutralised` for ``root`` (``GIT_CONFIG_*``)."""
+    env: dict[str, str] = {}
+    policy.as_environment(neutralised(root), env)
     return env
 
 
 def _safe_env(root: Path | str, extra: dict[str, str] | None, keep_git_env: bool) -> dict[str, str]:
     env = environment(extra, keep_git_env=keep_git_env)
-    overrides = filter_overrides(root)
-    if overrides:
-        base = int(env.get("GIT_CONFIG_COUNT", "0") or 0)
-        count = int(overrides["GIT_CONFIG_COUNT"])
-        for i in range(count):
-            env[f"GIT_CONFIG_KEY_{base + i}"] = overrides[f"GIT_CONFIG_KEY_{i}"]
-            env[f"GIT_CONFIG_VALUE_{base + i}"] = overrides[f"GIT_CONFIG_VALUE_{i}"]
-        env["GIT_CONFIG_COUNT"] = str(base + count)
+    policy.as_environment(neutralised(root), env)
     return env
+
+
+def _argv(root: Path | str, config: tuple[str, ...], args: tuple[str, ...]) -> list[str]:
+    try:
+        safe = policy.network_options(args)
+    except ValueError as error:
+        raise StoreError(f"commande git refusée par traam : {error}") from error
+    return ["git", "-C", str(root), *config, *safe]
 
 
 def _config(hooks: bool) -> tuple[str, ...]:
@@ -178,9 +180,7 @@ def spawn(root: Path | str, *args: str, env: dict[str, str] | None = None, nice:
         StoreError: git is not installed.
     """
     try:
-        process = subprocess.Popen(
-            ["git", "-C", str(root), *SAFE_CONFIG, *args], env=_safe_env(root, env, False), **popen
-        )
+        process = subprocess.Popen(_argv(root, SAFE_CONFIG, args), env=_safe_env(root, env, False), **popen)
     except FileNotFoundError as error:
         raise StoreError("git est introuvable : installez git pour utiliser traam") from error
     if nice:
@@ -219,7 +219,7 @@ def run(
     data = input.encode("utf-8") if isinstance(input, str) else input
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), *config, *args],
+            _argv(root, config, args),
             input=data,
             capture_output=True,
             env=_safe_env(root, env, keep_git_env),
