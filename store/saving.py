@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import subprocess
 import time
 import weakref
 from contextlib import contextmanager
@@ -20,8 +19,8 @@ from typing import TYPE_CHECKING
 from records import codec
 from records.models import Model
 from records.problems import Problem
-from store import git, history, safefs
-from store.git import listing
+from store import history, safefs
+from store.git import indexentry, listing, loose, refs
 from store.errors import LockedError, StoreError
 from store.git.fastimport import commit_path, identity
 from store.git.commit import RefMoved, commit_one
@@ -122,14 +121,11 @@ class Saver:
         commons = self.commons
         for attempt in range(5):
             try:
-                head = git.run(commons.root, "rev-parse", "HEAD", "--symbolic-full-name", "HEAD", check=False)
-                lines = head.stdout.decode("utf-8", "replace").split()
-                if head.returncode != 0 or len(lines) != 2 or not lines[1].startswith("refs/heads/"):
+                head = refs.head_branch(commons.root)
+                if head is None:
                     # Unborn or detached HEAD: the plumbing path (mktree, commit-tree, update-ref).
-                    if blob is not None:
-                        git.run(commons.root, "hash-object", "-w", "--no-filters", "--stdin", input=data)
                     return commit_one(commons.root, commons.objects.reader, path, blob, message, width=commons.width)
-                parent, ref = lines
+                parent, ref = head
                 found = commons.objects.reader.get(f"{parent}:{path}")
                 current = listing.hash_blob(found[1], commons.object_format) if found else None
                 if current == blob:
@@ -143,22 +139,20 @@ class Saver:
                 time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
 
+    def _write_object(self, data: bytes) -> None:
+        try:
+            loose.write_blob(self.commons.common_dir / "objects", data, self.commons.object_format)
+        except OSError as error:
+            raise StoreError(f"le fichier est écrit mais l'objet git n'a pas pu l'être ({error.strerror}) : "
+                             "rien n'est enregistré dans l'historique") from error
+
     def _index(self, path: str, blob: str | None):
         """Start updating the index entry of ``path`` alone (it runs while the commit is made)."""
-        args = ("--add", "--cacheinfo", f"100644,{blob},{path}") if blob else ("--force-remove", "--", path)
-        return git.spawn(self.commons.root, "update-index", *args, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return indexentry.start(self.commons.root, path, blob)
 
     @staticmethod
     def _indexed(process, path: str) -> str:
-        """Wait for the index update; return a French warning if it failed (the commit is made anyway)."""
-        _out, err = process.communicate()
-        if process.returncode == 0:
-            return ""
-        if b"index.lock" in err:
-            return ("commit fait, mais l'index git était verrouillé : « git status » montrera ce fichier comme "
-                    f"modifié jusqu'au prochain « git reset -q -- {path} »")
-        return f"commit fait, mais la mise à jour de l'index git a échoué : {err.decode('utf-8', 'replace').strip()}"
+        return indexentry.finish(process, path)
 
     def _after(self) -> None:
         if history.has_graph(self.commons.common_dir):
@@ -201,6 +195,7 @@ class Saver:
             message = message or (f"Créer {record_id}" if expected_blob is None else f"Modifier {record_id}")
             if current_blob != blob:
                 safefs.write(self.commons.root, path, data)
+            self._write_object(data)  # before the index names it: a kill never leaves a dangling entry
             indexing = self._index(path, blob)  # the index follows the file, whatever the commit does
             try:
                 commit = self._commit(path, data, blob, message)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from records import codec
 from records.entry import Entry, entry_of
 from records.problems import Problem
 from store.index import parallel
 from store.git.listing import File, twins
 from store.index.snapshot import Progress, Snapshot, _id, stream
+from store.index.blobload import load_blob
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -104,7 +104,7 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
             for index, (file, data) in enumerate(reading):
                 if until is not None and until(index):
                     return index
-                loaded = codec.load(file.path, data or b"")
+                loaded = load_blob(file.path, data)
                 add(file, entry_of(loaded, file.blob), loaded.problems)
                 if progress is not None and (done % 256 == 0 or done == total):
                     progress(min(total, done + (helper.done if helper else 0)), total)

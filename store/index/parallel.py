@@ -28,6 +28,7 @@ from records.entry import Entry
 from records.problems import Problem
 from store.index.cache import problem_row
 from store.git.listing import File
+from store.index.blobload import load_blob
 
 PARALLEL_FROM = 20000
 """Unknown blobs from which a helper process is started (below, its start-up would cost more than it saves)."""
@@ -148,7 +149,6 @@ def worker() -> None:
     """Helper side: read ``[(path, blob)]`` (marshal) on stdin, write chunks of ``(path, entry, problems)``."""
     import gc
 
-    from records import codec
     from records.entry import entry_of
     from store.git.catfile import CatFile
 
@@ -159,7 +159,7 @@ def worker() -> None:
     reader = CatFile(root)
     chunk: list[tuple] = []
     for (path, blob), (_oid, data) in zip(items, reader.many([blob for _path, blob in items])):
-        loaded = codec.load(path, data or b"")
+        loaded = load_blob(path, data)
         entry = entry_of(loaded, blob)
         chunk.append((path, tuple(entry), [problem_row(p) for p in loaded.problems]))
         if len(chunk) >= _CHUNK:

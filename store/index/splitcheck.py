@@ -20,6 +20,7 @@ from records.problems import Problem
 from store.index import parallel
 from store.index.cache import problem_row
 from store.git.listing import File
+from store.index.blobload import load_blob
 
 SCENARIOS = "scenarios/"
 
@@ -88,7 +89,7 @@ def rules_worker() -> None:
     """Helper side: read ``(scenarios, other records, present ids)``, write the problems found on the scenarios."""
     import gc
 
-    from records import codec, rules
+    from records import rules
     from store.git.catfile import CatFile
 
     gc.disable()
@@ -98,7 +99,7 @@ def rules_worker() -> None:
     records, texts = {}, {}
     items = [*context, *scenarios]
     for (path, _blob), (_oid, data) in zip(items, reader.many([blob for _path, blob in items])):
-        loaded = codec.load(path, data or b"")
+        loaded = load_blob(path, data)
         if loaded.record is not None:
             record_id = path.removesuffix(".toml")
             records[record_id] = loaded.record

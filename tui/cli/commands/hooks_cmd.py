@@ -27,13 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _root(server: bool):
-    from pathlib import Path
+    from store.git import repo
 
-    from store.git import text
-
-    if server:
-        return Path(text(".", "rev-parse", "--absolute-git-dir"))
-    return Path(text(".", "rev-parse", "--show-toplevel"))
+    return repo.absolute_git_dir(".") if server else repo.toplevel(".")
 
 
 def run_install(args: argparse.Namespace) -> int:

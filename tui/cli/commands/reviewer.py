@@ -31,7 +31,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from store import git
+    from store.git import repo
     from store.review import signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -40,8 +40,8 @@ def run_setup(args: argparse.Namespace) -> int:
         root = commons_root()
         done = signing.setup(root, key=Path(args.key) if args.key else None, new=args.new,
                              comment=args.principal or "")
-        name = args.name or git.text(root, "config", "user.name", check=False) or "Prénom Nom"
-        principal = args.principal or git.text(root, "config", "user.email", check=False)
+        name = args.name or repo.config_value(root, "user.name") or "Prénom Nom"
+        principal = args.principal or repo.config_value(root, "user.email")
         entry = signing.reviewer_entry(done.public_key, name=name, principal=principal, role=args.role,
                                        academies=args.academies, disciplines=args.disciplines)
     except StoreError as error:

@@ -21,15 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from store.remotes import sync
     from store.errors import StoreError
-    from store.git import text
+    from store.git import repo
     from tui.cli.output import fail, say, warn
 
     try:
-        root = Path(text(".", "rev-parse", "--show-toplevel"))
+        root = repo.toplevel(".")
         result = sync(root, args.remote, args.branch)
     except StoreError as error:
         return fail(str(error))

@@ -17,23 +17,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _branch(root, ref: str) -> str:
     """Return the branch a user named: ``main``, ``refs/heads/main`` or ``origin/main`` are the same branch."""
-    from store import git
+    from store.git import repo
 
     ref = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
     first, _, rest = ref.partition("/")
-    return rest if rest and first in git.text(root, "remote").split() else ref
+    return rest if rest and first in repo.remotes(root) else ref
 
 
 def run(args: argparse.Namespace) -> int:
     """Verify the protected branches; exit 1 on any problem."""
-    from store import git
-    from store.git import trees
+    from store.git import repo, trees
     from store.review import verify
     from store.errors import StoreError
     from tui.cli.review_support import store_error
 
     try:
-        root = git.text(".", "rev-parse", "--show-toplevel", check=False) or "."  # "." in a bare repository
+        root = str(repo.toplevel_or_bare("."))  # "." in a bare repository
         branches = [_branch(root, args.ref)] if args.ref else verify.protected_branches(root)
         reports = []
         for branch in branches:

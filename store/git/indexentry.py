@@ -1,0 +1,35 @@
+"""Provides the update of one index entry, run beside the commit of a save (two git processes at once).
+
+The object must exist before the entry names it (see :mod:`store.git.loose`):
+the caller writes it first, then starts :func:`start`, makes its commit, and
+waits with :func:`finish`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from store import git
+
+
+def start(root: Path, path: str, blob: str | None) -> subprocess.Popen:
+    """Start setting the index entry of ``path`` alone to ``blob`` (None: remove it); return the process.
+
+    Raises:
+        StoreError: git is not installed.
+    """
+    args = ("--add", "--cacheinfo", f"100644,{blob},{path}") if blob else ("--force-remove", "--", path)
+    return git.spawn(root, "update-index", *args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.PIPE)
+
+
+def finish(process: subprocess.Popen, path: str) -> str:
+    """Wait for the index update; return a French warning if it failed (the commit is made anyway)."""
+    _out, err = process.communicate()
+    if process.returncode == 0:
+        return ""
+    if b"index.lock" in err:
+        return ("commit fait, mais l'index git était verrouillé : « git status » montrera ce fichier comme "
+                f"modifié jusqu'au prochain « git reset -q -- {path} »")
+    return f"commit fait, mais la mise à jour de l'index git a échoué : {err.decode('utf-8', 'replace').strip()}"

@@ -1,0 +1,81 @@
+"""Provides the git queries of a record's history: the path-limited raw log, and the commit-graph.
+
+A path-limited ``git log --raw`` gives, per commit, the blob before and
+after (see :mod:`store.history` for the field-level changes). A
+commit-graph with changed-path Bloom filters keeps the walk fast on large
+commons; it is written when missing and extended (``--split``) after commits.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from store import git
+
+_SEP = "\x1e"
+UNKNOWN = "?"
+"""Blob placeholder for merges, whose raw diff git does not print."""
+
+
+def has_graph(common_dir: Path) -> bool:
+    """Tell whether the repository has a commit-graph (single file or split chain)."""
+    info = common_dir / "objects" / "info"
+    return (info / "commit-graph").is_file() or (info / "commit-graphs" / "commit-graph-chain").is_file()
+
+
+def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
+    """Write or extend the commit-graph with changed-path Bloom filters.
+
+    Args:
+        wait: run to completion; otherwise start it in the background and
+            return the process (its failure is harmless: git falls back to
+            walking commits).
+    """
+    args = ("commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress")
+    if wait:
+        git.run(root, *args, check=False)
+        return None
+    return git.spawn(root, *args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
+        first_parent: bool = False) -> list[tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]]:
+    """Return the raw history of ``path``: (commit, parents, author, email, date, message, old blob, new blob).
+
+    A merge (shown when its result differs from every parent, or on the
+    first-parent line) has blobs :data:`UNKNOWN`: the caller compares it
+    with its first parent.
+    """
+    args = ["--literal-pathspecs", "log", "--no-renames", "--no-ext-diff", "--no-textconv", "--raw", "--no-abbrev",
+            "--format=" + _SEP + "%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x00"]
+    if first_parent:
+        args.append("--first-parent")
+    if limit:
+        args.append(f"-n{int(limit)}")
+    args += [rev, "--", path]
+    done = git.run(root, *args, check=False)
+    if done.returncode != 0:
+        return []
+    out = []
+    zero = None
+    for chunk in done.stdout.decode("utf-8", "replace").split(_SEP)[1:]:
+        parts = chunk.split("\0")
+        if len(parts) < 7:
+            continue
+        commit, parents, author, email, date, message, raw = parts[:7]
+        old = new = UNKNOWN if len(parents.split()) > 1 else None
+        for line in raw.splitlines():
+            if not line.startswith(":"):
+                continue
+            meta = line[1:].split("\t", 1)[0].split()
+            if len(meta) >= 4:
+                zero = zero or "0" * len(meta[2])
+                old = None if meta[2] == zero else meta[2]
+                new = None if meta[3] == zero else meta[3]
+        out.append((commit, tuple(parents.split()), author, email, datetime.fromisoformat(date),
+                    message.strip("\n"), old, new))
+    return out
+
+

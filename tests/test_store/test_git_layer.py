@@ -1,0 +1,123 @@
+"""Only store/git/ starts git: a scan of every module's syntax tree under records/, store/, hooks/ and tui/.
+
+Three checks:
+
+1. No module outside ``store/git/`` starts a process, except the few named
+   in :data:`NOT_GIT` for programs that are not git (each with its reason),
+   and those spell no ``"git"`` at all.
+2. No module outside ``store/git/`` holds an argv literal starting with ``"git"``.
+3. Modules outside ``store/git/`` that still call the runner directly
+   (``run``/``text``/``spawn``: they spell a git subcommand themselves,
+   through the runner's policy) are exactly :data:`STILL_SPELLING_GIT`, a
+   list that may only shrink: a new caller fails, and a module that no
+   longer needs it must leave the list.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+PACKAGES = ("records", "store", "hooks", "tui")
+
+NOT_GIT = {
+    "store/review/signing.py": "ssh-keygen makes and reads the reviewer's own SSH key",
+    "store/index/parallel.py": "a helper Python process (sys.executable -I) parses half of the records",
+    "tui/external_editor.py": "the user's $EDITOR on a record",
+    "tui/cli/editor.py": "the user's $EDITOR on a record",
+    "hooks/run.py": "the repository owner's own legacy hook, kept as <hook>.legacy, runs first",
+}
+"""Modules that start a program that is not git, and why."""
+
+STILL_SPELLING_GIT = {
+    "store/commons.py", "store/init.py", "store/remotes.py",
+    "store/publish/dates.py", "store/publish/contrib.py",
+    "store/index/objects.py", "store/index/memo.py", "store/index/treelist.py", "store/index/loading.py",
+    "store/index/snapcache.py",
+    "store/review/verify.py", "store/review/decide.py", "store/review/merge.py", "store/review/governance.py",
+    "store/review/signing.py", "store/review/notes.py", "store/review/catchup.py", "store/review/contrib.py",
+    "hooks/pre_receive.py", "hooks/pre_commit.py", "hooks/pre_merge_commit.py", "hooks/install.py",
+    "hooks/merge_driver.py",
+    "tui/workflow_data.py", "tui/sync_resolve.py", "tui/cli/review_support.py",
+}
+"""Debt being paid: modules that still pass git subcommands to the runner themselves (issue 12, item 2)."""
+
+_SPAWNERS = {"system", "popen", "posix_spawn", "posix_spawnp", "fork", "forkpty"}
+_PROCESS_MODULES = {"subprocess", "pty", "multiprocessing"}
+
+
+def _modules() -> dict[str, ast.Module]:
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((REPO_ROOT / package).rglob("*.py")):
+            name = path.relative_to(REPO_ROOT).as_posix()
+            if not name.startswith("store/git/"):
+                found[name] = ast.parse(path.read_text(encoding="utf-8"), name)
+    return found
+
+
+def _starts_processes(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in _PROCESS_MODULES for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in _PROCESS_MODULES:
+            return True
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "os" and (
+                node.attr in _SPAWNERS or node.attr.startswith(("exec", "spawn"))):
+            return True
+    return False
+
+
+def _git_argv(tree: ast.Module) -> list[int]:
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
+            first = node.elts[0]
+            if isinstance(first, ast.Constant) and first.value == "git":
+                lines.append(node.lineno)
+    return lines
+
+
+def _calls_runner(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            names = {a.name for a in node.names}
+            if node.module == "store" and "git" in names:
+                return True
+            if node.module == "store.git" and names & {"run", "text", "spawn", "runner"}:
+                return True
+            if node.module == "store.git.runner":
+                return True
+        if isinstance(node, ast.Import) and any(a.name == "store.git.runner" for a in node.names):
+            return True
+    return False
+
+
+def test_only_named_modules_start_processes_and_none_of_them_runs_git():
+    modules = _modules()
+    spawning = {name for name, tree in modules.items() if _starts_processes(tree)}
+    assert spawning <= set(NOT_GIT), sorted(spawning - set(NOT_GIT))
+    for name in NOT_GIT:
+        source = (REPO_ROOT / name).read_text(encoding="utf-8")
+        assert '"git"' not in source and "'git'" not in source, name
+
+
+def test_no_git_argv_outside_the_git_layer():
+    found = {name: lines for name, tree in _modules().items() if (lines := _git_argv(tree))}
+    assert found == {}
+
+
+def test_the_list_of_direct_runner_callers_only_shrinks():
+    callers = {name for name, tree in _modules().items() if _calls_runner(tree)}
+    assert callers - STILL_SPELLING_GIT == set(), "new module spelling git outside store/git/"
+    assert STILL_SPELLING_GIT - callers == set(), "no longer calls the runner: remove it from STILL_SPELLING_GIT"
+
+
+def test_the_scan_sees_a_planted_call(tmp_path):
+    """Control: the detectors find a subprocess call with a git argv and a direct runner import."""
+    tree = ast.parse("import subprocess\nfrom store import git\nsubprocess.run(['git', 'status'])\n")
+    assert _starts_processes(tree) and _git_argv(tree) == [3] and _calls_runner(tree)
+    assert _starts_processes(ast.parse("import os\nos.execvp('git', ['git'])\n"))
+    assert Path(REPO_ROOT / "store" / "git" / "runner.py").is_file()
