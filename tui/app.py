@@ -12,6 +12,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -193,9 +194,28 @@ class TraamApp(WorkflowActions, App):
             self.push_screen(help_screen())
 
     async def action_search(self) -> None:
+        # The search mode keeps its own stack: a record opened from a result stays on it. `/` always
+        # means « type a query », so the screens above the search screen are closed (never a dirty form).
         await self.switch_mode("search")
+        while len(self.screen_stack) > 1 and not _is_screen(self.screen, "search", "SearchScreen"):
+            if _is_screen(self.screen, "edit", "EditScreen") and self.screen.dirty:
+                self.notify(strings.SEARCH_FORM_OPEN, severity="warning")
+                return
+            await self.pop_screen()
         if _is_screen(self.screen, "search", "SearchScreen") and self.screen.is_mounted:
             self.screen.action_focus_search()
+
+    # --- single-key commands never act inside a form or a dialog (issue 13, item 2) ------------
+
+    def holds_form(self) -> bool:
+        """Tell whether the screen on top is a form or a dialog, where a typed letter is never a command."""
+        screen = self.screen
+        return screen.is_modal or getattr(screen, "HOLDS_FORM", False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in single_key_actions(self) and self.holds_form():
+            return False
+        return True
 
     def action_reload(self) -> None:
         self.reload_session()
@@ -242,6 +262,23 @@ class TraamApp(WorkflowActions, App):
                 continue
             yield SystemCommand(binding.description, f"{strings.KEY_PALETTE} : {binding.id or binding.action}",
                                 partial(self.call_later, self.run_action, binding.action, active.node))
+
+
+def single_key_actions(app: App) -> set[str]:
+    """Return the app's actions that only a printable key reaches (keymap applied): off inside forms."""
+    actions: set[str] = set()
+    for binding in Binding.make_bindings(app.BINDINGS):
+        keys = app._keymap.get(binding.id, binding.key) if binding.id else binding.key
+        names = [k.strip() for k in keys.split(",") if k.strip()]
+        if names and all(_printable(k) for k in names):
+            actions.add(binding.action.split("(")[0])
+    return actions
+
+
+def _printable(key: str) -> bool:
+    """Tell whether ``key`` types a character (``n``, ``3``, ``slash``), as opposed to F1, Ctrl+S, Escape."""
+    character = "/" if key == "slash" else key_to_character(key)  # Textual names « / » slash, not SOLIDUS
+    return character is not None and character.isprintable()
 
 
 def run_app(path: str | Path = ".", *, today: dt.date | None = None, preload=None) -> int:

@@ -31,6 +31,7 @@ class SearchScreen(RecordActions, SessionScreen):
         Binding("slash", "focus_search", strings.KEY_SEARCH, id="search.focus"),
         Binding("f2", "pick_facet", strings.KEY_FACETS, id="search.facet"),
         Binding("down", "focus_results", strings.KEY_FOCUS_LIST, show=False, id="search.results"),
+        Binding("escape", "leave_field", strings.KEY_LEAVE_FIELD, show=False, id="search.leave"),
         *RecordActions.RECORD_BINDINGS,
     ]
 
@@ -95,6 +96,11 @@ class SearchScreen(RecordActions, SessionScreen):
 
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()
+
+    def action_leave_field(self) -> None:
+        """Escape leaves the query field for the results, where single-key commands work again."""
+        if self.focused is self.query_one("#query", Input):
+            self.action_focus_results()
 
     def action_focus_results(self) -> None:
         self.query_one(RecordList).focus()
