@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.actions import parse as parse_action
 from textual.binding import Binding
 from textual.keys import key_to_character
 from textual.screen import Screen
@@ -70,6 +71,8 @@ class TraamApp(WorkflowActions, App):
         self.today = today
         self._session: Session | None = None
         self._preload = preload
+        self._single_keys = single_key_actions(self)
+        """The app's actions that only a printable key reaches (see :meth:`check_action`)."""
         """A :class:`tui.preload.Preload` already reading this commons, or None."""
 
     @property
@@ -212,8 +215,12 @@ class TraamApp(WorkflowActions, App):
         screen = self.screen
         return screen.is_modal or getattr(screen, "HOLDS_FORM", False)
 
+    def set_keymap(self, keymap) -> None:
+        super().set_keymap(keymap)
+        self._single_keys = single_key_actions(self)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in single_key_actions(self) and self.holds_form():
+        if self.holds_form() and (action, parameters) in self._single_keys:
             return False
         return True
 
@@ -264,15 +271,15 @@ class TraamApp(WorkflowActions, App):
                                 partial(self.call_later, self.run_action, binding.action, active.node))
 
 
-def single_key_actions(app: App) -> set[str]:
-    """Return the app's actions that only a printable key reaches (keymap applied): off inside forms."""
-    actions: set[str] = set()
-    for binding in Binding.make_bindings(app.BINDINGS):
+def single_key_actions(app: App) -> set[tuple[str, tuple]]:
+    """Return the app's ``(action, parameters)`` that only printable keys reach (keymap applied): off in forms."""
+    keys_of: dict[tuple[str, tuple], list[str]] = {}
+    for binding in app.BINDINGS:  # one Binding may hold several keys (« f1,question_mark »)
         keys = app._keymap.get(binding.id, binding.key) if binding.id else binding.key
-        names = [k.strip() for k in keys.split(",") if k.strip()]
-        if names and all(_printable(k) for k in names):
-            actions.add(binding.action.split("(")[0])
-    return actions
+        _, name, parameters = parse_action(binding.action)
+        action = (name, parameters)
+        keys_of.setdefault(action, []).extend(k.strip() for k in keys.split(",") if k.strip())
+    return {action for action, keys in keys_of.items() if keys and all(_printable(k) for k in keys)}
 
 
 def _printable(key: str) -> bool:

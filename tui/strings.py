@@ -345,3 +345,7 @@ def field_label(key: str) -> str:
 SEARCH_FORM_OPEN = "Un formulaire modifié est ouvert dans la recherche : enregistrez-le ou quittez-le d'abord."
 KEY_LEAVE_FIELD = "Quitter le champ"
 CANCELLED = "Annulé"
+COLUMN_TITLE = "Titre"
+COLUMN_KIND = "Type"
+COLUMN_ACADEMIE = "Académie"
+COLUMN_STATE = "État"
