@@ -43,7 +43,7 @@ class SearchScreen(RecordActions, SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=strings.SEARCH_PLACEHOLDER, id="query")
+        yield Input(placeholder=strings.SEARCH_PLACEHOLDER, id="query", select_on_focus=False)
         yield Label(Content(strings.SEARCH_HINT), id="status")
         yield ListHeader(id="results-header")
         yield RecordList(id="results")
