@@ -1,6 +1,6 @@
 """Provides Commons, a TraAM commons on disk and in git: open, load at any ref, read, save, delete, history.
 
-See STORE_API.md for the contract. Every git call goes through
+Every git call goes through a named query of
 :mod:`store.git`; records are read through one persistent ``cat-file``;
 parsed entries are cached by blob under ``.git/traam/``.
 
@@ -32,8 +32,10 @@ from pathlib import Path
 from records import layout
 from records.codec import Loaded
 from records.models import Model
-from store import git, safefs
-from store.git import listing
+from store import safefs
+from store.git import listing, refs, repo
+from store.git import log as git_log
+from store.git.log import RecentCommit
 from store import history as _history
 from store.index.cache import BlobCache
 from store.errors import NotACommons, StoreError
@@ -85,13 +87,11 @@ class Commons:
         start = Path(path).resolve()
         if not start.is_dir():
             raise NotACommons(f"« {start} » n'est pas un dossier")
-        done = git.run(start, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir",
-                       "--show-object-format", check=False)
-        lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if done.returncode != 0 or len(lines) < 4 or not lines[0]:
+        where = repo.locate(start)
+        if where is None:
             raise NotACommons(f"« {start} » n'est pas dans un dépôt git avec une copie de travail : ce n'est pas un "
                               "commun TraAM (créez-en un avec « traam init DOSSIER »)")
-        root = Path(lines[0]).resolve()
+        root = where.toplevel
         if start != root and root not in start.parents:
             raise NotACommons(f"le dépôt git de « {start} » désigne une copie de travail ailleurs (« {root} ») : "
                               "refusé par sécurité")
@@ -101,12 +101,11 @@ class Commons:
         if not manifest.is_file():
             raise NotACommons(f"« {root} » n'a pas de fichier traam.toml à sa racine : ce n'est pas un commun TraAM "
                               "(créez-en un avec « traam init DOSSIER »)")
-        common = Path(lines[2])
-        common = (start / common).resolve() if not common.is_absolute() else common
+        common = where.common_dir
         if (common / "traam").is_symlink():
             raise NotACommons(f"« {common / 'traam'} » est un lien symbolique : refusé par sécurité (traam y écrit "
                               "son cache ; supprimez ce lien)")
-        return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
+        return cls(root, where.git_dir, common, where.object_format)
 
     def close(self) -> None:
         """Stop the persistent git process (it restarts when needed); finish writing the snapshot cache."""
@@ -127,9 +126,9 @@ class Commons:
 
     # --- git ------------------------------------------------------------------
 
-    def git(self, *args: str, **kw):
-        """Run git in this commons (see :func:`store.git.run`)."""
-        return git.run(self.root, *args, **kw)
+    def recent(self, limit: int = 8) -> list[RecentCommit]:
+        """Return the latest commits of HEAD with the paths they touched (empty in a repository without commits)."""
+        return git_log.recent(self.root, limit)
 
     def adopt_scan(self, early) -> None:
         """Let the next load of the work tree use a scan started before opening (see
@@ -141,13 +140,11 @@ class Commons:
 
     def head(self) -> str | None:
         """Return the commit id of HEAD, None in an empty repository."""
-        done = git.run(self.root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
-        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+        return refs.head(self.root)
 
     def branch(self) -> str | None:
         """Return the current branch name, None when HEAD is detached."""
-        done = git.run(self.root, "symbolic-ref", "-q", "--short", "HEAD", check=False)
-        return done.stdout.decode("utf-8", "replace").strip() or None if done.returncode == 0 else None
+        return refs.current_branch(self.root)
 
     def resolve(self, ref: str) -> str:
         """Return the commit id of ``ref`` (branch, tag, commit id).
@@ -157,10 +154,10 @@ class Commons:
         """
         if not ref or ref.startswith("-") or "\n" in ref:
             raise StoreError(f"référence invalide « {ref} »")
-        done = git.run(self.root, "rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", check=False)
-        if done.returncode != 0:
+        commit = refs.commit_of(self.root, ref)
+        if commit is None:
             raise StoreError(f"référence inconnue « {ref} » (ni branche, ni étiquette, ni commit)")
-        return done.stdout.decode("ascii").strip()
+        return commit
 
     # --- loading --------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks import install
-from store.git import policy
+from store.git import merging, policy
 from hooks.merge_driver import MARKER
 from records import codec
 from records.layout import MANIFEST
@@ -155,12 +155,7 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
 
 def unmerged_stages(root: Path) -> dict[str, set[str]]:
     """Return the conflicted paths and the stages the index holds for each (1 base, 2 ours, 3 theirs)."""
-    stages: dict[str, set[str]] = {}
-    for item in run(root, "ls-files", "-u", "-z").stdout.split(b"\0"):
-        if item:
-            meta, _, path = item.partition(b"\t")
-            stages.setdefault(path.decode("utf-8", "surrogateescape"), set()).add(meta.split()[2].decode())
-    return stages
+    return merging.unmerged_stages(root)
 
 
 def describe_conflict(path: Path, stages: set[str]) -> list[str]:

@@ -12,8 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from records.entry import Entry
+
+if TYPE_CHECKING:
+    from store.commons import RecentCommit
 
 Progress = Callable[[int, int], None]
 
@@ -21,17 +25,6 @@ RECORD_KINDS = ("campaign", "theme", "team", "scenario")
 """Kinds shown in lists; the manifest and governance are reached through their own screens."""
 
 _SEARCHER_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One recent commit, for the dashboard."""
-
-    commit: str
-    author: str
-    date: dt.datetime
-    message: str
-    paths: tuple[str, ...] = ()
 
 
 @dataclass(repr=False)
@@ -46,7 +39,7 @@ class Session:
     """Validation state code by record id, None when the review layer is not available."""
     today: dt.date = field(default_factory=dt.date.today)
     """The date the dashboard reasons about (injected by tests for stable snapshots)."""
-    recent: list["Change"] = field(default_factory=list)
+    recent: list["RecentCommit"] = field(default_factory=list)
     """The latest commits of the current branch, newest first."""
     notes: dict[str, str] = field(default_factory=dict)
     """Reviewers' comments on records of the current contribution, by record id (for its author)."""
@@ -76,24 +69,9 @@ class Session:
         session.recent = session.load_recent()
         return session.prepare() if states else session
 
-    def load_recent(self, limit: int = 8) -> list["Change"]:
+    def load_recent(self, limit: int = 8) -> list["RecentCommit"]:
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
-        if self.commons.head() is None:
-            return []
-        done = self.commons.git("log", f"-n{limit}", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s",
-                                "--name-only", "--", check=False)
-        if done.returncode != 0:
-            return []
-        changes = []
-        for block in done.stdout.decode("utf-8", "replace").split("\x1e"):
-            head, _, names = block.strip().partition("\n")
-            parts = head.strip().split("\x1f")
-            if len(parts) != 4:
-                continue
-            commit, author, date, subject = parts
-            paths = tuple(n.strip() for n in names.splitlines() if n.strip())
-            changes.append(Change(commit, author, dt.datetime.fromisoformat(date), subject, paths))
-        return changes
+        return self.commons.recent(limit)
 
     def load_states(self) -> dict[str, str] | None:
         """Return the validation states of the records, or None while the review layer is absent."""

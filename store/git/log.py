@@ -9,6 +9,7 @@ commons; it is written when missing and extended (``--split``) after commits.
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -79,3 +80,33 @@ def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
     return out
 
 
+
+
+@dataclass(frozen=True, slots=True)
+class RecentCommit:
+    """One recent commit of HEAD, for the dashboard."""
+
+    commit: str
+    author: str
+    date: datetime
+    message: str
+    """The subject line."""
+    paths: tuple[str, ...] = ()
+
+
+def recent(root: Path, limit: int = 8) -> list[RecentCommit]:
+    """Return the latest ``limit`` commits of HEAD with the paths they touched (empty without commits)."""
+    done = git.run(root, "log", f"-n{int(limit)}", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", "--name-only", "--",
+                   check=False)
+    if done.returncode != 0:
+        return []
+    changes = []
+    for block in done.stdout.decode("utf-8", "replace").split("\x1e"):
+        head, _, names = block.strip().partition("\n")
+        parts = head.strip().split("\x1f")
+        if len(parts) != 4:
+            continue
+        commit, author, date, subject = parts
+        paths = tuple(n.strip() for n in names.splitlines() if n.strip())
+        changes.append(RecentCommit(commit, author, datetime.fromisoformat(date), subject, paths))
+    return changes

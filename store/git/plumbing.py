@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.git import run
+from store.git.objectformat import empty_tree, object_format
 
 ZERO = "0" * 40
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+"""SHA-1 only, for callers not yet converted: see :mod:`store.git.objectformat`."""
 SYMLINK, SUBMODULE = "120000", "160000"
 
 
@@ -45,7 +47,8 @@ def parse_raw(data: bytes) -> list[Changed]:
 
 def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
     """Return the paths staged in the index relative to ``head`` (None: nothing committed yet)."""
-    done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", head or EMPTY_TREE, **kw)
+    base = head or empty_tree(object_format(root, **kw))
+    done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", base, **kw)
     return parse_raw(done.stdout)
 
 

@@ -18,3 +18,24 @@ def head_branch(root: Path | str) -> tuple[str, str] | None:
     if done.returncode != 0 or len(lines) != 2 or not lines[1].startswith("refs/heads/"):
         return None
     return lines[0], lines[1]
+
+
+def head(root: Path | str) -> str | None:
+    """Return the commit id of HEAD, None in an empty repository."""
+    done = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
+    return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+
+
+def current_branch(root: Path | str) -> str | None:
+    """Return the short name of the current branch, None when HEAD is detached."""
+    done = git.run(root, "symbolic-ref", "-q", "--short", "HEAD", check=False)
+    return done.stdout.decode("utf-8", "replace").strip() or None if done.returncode == 0 else None
+
+
+def commit_of(root: Path | str, ref: str) -> str | None:
+    """Return the commit id ``ref`` names (branch, tag, commit id), None when it names no commit.
+
+    ``ref`` must not start with ``-`` (the caller refuses it first).
+    """
+    done = git.run(root, "rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", check=False)
+    return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None

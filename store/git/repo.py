@@ -6,6 +6,7 @@ callers outside :mod:`store.git` never spell a git command line.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from store import git
@@ -47,3 +48,26 @@ def fetch(root: Path | str, remote: str) -> bool:
 def config_value(root: Path | str, key: str) -> str:
     """Return the value of ``key`` in the repository's configuration, '' when unset."""
     return git.text(root, "config", key, check=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a work tree's repository lives, as git says (paths resolved)."""
+
+    toplevel: Path
+    git_dir: Path
+    common_dir: Path
+    object_format: str
+    """``sha1`` or ``sha256``."""
+
+
+def locate(start: Path) -> Location | None:
+    """Return the repository of the work tree holding folder ``start``, None when there is none (or it is bare)."""
+    done = git.run(start, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir",
+                   "--show-object-format", check=False)
+    lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if done.returncode != 0 or len(lines) < 4 or not lines[0]:
+        return None
+    common = Path(lines[2])
+    common = (start / common).resolve() if not common.is_absolute() else common
+    return Location(Path(lines[0]).resolve(), Path(lines[1]), common, lines[3].strip() or "sha1")

@@ -17,8 +17,10 @@ from records.problems import Problem
 from store import git
 from store.errors import StoreError
 from store.git import text
+from store.git.objectformat import is_null
 
 ZERO = "0" * 40
+"""SHA-1's null id, for callers not yet converted: use :func:`store.git.objectformat.null_id`."""
 """The null object id git uses for a missing side of a ref update."""
 
 
@@ -97,7 +99,7 @@ def changes(root: Path | str, old: str | None, new: str) -> list[TreeChange]:
         if not meta.startswith(":"):
             continue
         old_mode, new_mode, old_oid, new_oid, _status = meta[1:].split(" ")
-        found.append(TreeChange(path, None if old_oid == ZERO else old_oid, None if new_oid == ZERO else new_oid,
+        found.append(TreeChange(path, None if is_null(old_oid) else old_oid, None if is_null(new_oid) else new_oid,
                                 old_mode, new_mode))
     return found
 
@@ -121,7 +123,7 @@ def changes_against(root: Path | str, commits: list[str], base: str) -> dict[str
         if item.startswith(":"):
             old_mode, new_mode, old_oid, new_oid, _status = item[1:].split(" ")
             found.setdefault(current, []).append(TreeChange(
-                items[i + 1], None if old_oid == ZERO else old_oid, None if new_oid == ZERO else new_oid,
+                items[i + 1], None if is_null(old_oid) else old_oid, None if is_null(new_oid) else new_oid,
                 old_mode, new_mode))
             i += 2
             continue

@@ -18,9 +18,9 @@ from records import codec, layout
 from records.models import Model
 from records.text import printable, slugify
 from store import git
+from store.git.objectformat import null_id, object_format
 from store.errors import StoreError
 
-ZERO = "0" * 40
 
 
 def branch_name(academie: str, sheet_file: str) -> str:
@@ -93,5 +93,5 @@ def commit_records(root: Path, branch: str, records: Mapping[str, Model], *, bas
     if current == branch:
         git.run(root, "merge", "--ff-only", "-q", commit)
     else:
-        git.run(root, "update-ref", "-m", "traam import", f"refs/heads/{branch}", commit, old or ZERO)
+        git.run(root, "update-ref", "-m", "traam import", f"refs/heads/{branch}", commit, old or null_id(object_format(root)))
     return commit

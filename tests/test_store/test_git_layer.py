@@ -32,7 +32,7 @@ NOT_GIT = {
 """Modules that start a program that is not git, and why."""
 
 STILL_SPELLING_GIT = {
-    "store/commons.py", "store/init.py", "store/remotes.py",
+    "store/init.py", "store/remotes.py",
     "store/publish/dates.py", "store/publish/contrib.py",
     "store/index/objects.py", "store/index/memo.py", "store/index/treelist.py", "store/index/loading.py",
     "store/index/snapcache.py",
@@ -40,7 +40,7 @@ STILL_SPELLING_GIT = {
     "store/review/signing.py", "store/review/notes.py", "store/review/catchup.py", "store/review/contrib.py",
     "hooks/pre_receive.py", "hooks/pre_commit.py", "hooks/pre_merge_commit.py", "hooks/install.py",
     "hooks/merge_driver.py",
-    "tui/workflow_data.py", "tui/sync_resolve.py", "tui/cli/review_support.py",
+    "tui/workflow_data.py",
 }
 """Debt being paid: modules that still pass git subcommands to the runner themselves (issue 12, item 2)."""
 

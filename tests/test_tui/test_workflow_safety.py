@@ -92,7 +92,7 @@ def test_git_work_of_the_workflow_screens_loads_no_textual():
     import sys
     from pathlib import Path
 
-    code = ("import json, sys; import tui.workflow_data, tui.sync_resolve; "
+    code = ("import json, sys; import tui.workflow_data, store.resolve; "
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))")
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},

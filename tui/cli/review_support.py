@@ -8,7 +8,6 @@ from typing import Any
 
 from records.diff import Change
 from records.text import printable
-from store import git
 from store.errors import NotACommons, StoreError
 from tui.cli.output import say
 
@@ -21,11 +20,9 @@ def commons_root(path: str = ".") -> Path:
     Raises:
         NotACommons: not inside a commons.
     """
-    done = git.run(path, "rev-parse", "--show-toplevel", check=False)
-    top = done.stdout.decode("utf-8", "replace").strip()
-    if done.returncode != 0 or not top or not (Path(top) / "traam.toml").is_file():
-        raise NotACommons("ce dossier n'est pas un commun traam (dépôt git avec traam.toml à la racine)")
-    return Path(top)
+    from store.commons import Commons
+
+    return Commons.open(path).root  # the one discovery, with all its checks (a symlinked traam.toml is refused)
 
 
 def value_text(value: Any, limit: int = 100) -> str:

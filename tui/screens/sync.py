@@ -3,7 +3,7 @@
 The fetch and the field-level merge (:func:`store.remotes.sync`) and the
 re-read of the commons run in a thread worker; the steps, a progress bar
 for the re-read and the conflicting fields of each file are shown. A merge
-left with conflicts is finished here field by field (:mod:`tui.sync_resolve`,
+left with conflicts is finished here field by field (:mod:`store.resolve`,
 choices in :class:`ConflictDialog`) or aborted.
 """
 
@@ -19,7 +19,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from tui import strings, sync_resolve, workflow_data
+from store import resolve as sync_resolve
+from tui import strings, workflow_data
 from tui.messages import SessionLoaded
 from tui.safe import content, plain
 from tui.screens.conflict_dialog import ConflictDialog

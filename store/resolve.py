@@ -1,4 +1,4 @@
-"""Provides the field-by-field resolution of a sync left with conflicts (no Textual; run from a worker).
+"""Provides the field-by-field resolution of a sync left with conflicts (the TUI runs it from a worker).
 
 After :func:`store.remotes.sync` stops on conflicting records, the three
 versions of each one are in git's index (stages 1, 2 and 3). They are merged
@@ -17,7 +17,8 @@ from records import codec, layout
 from records import merge as record_merge
 from records.merge import FieldConflict
 from records.text import printable
-from store import git, safefs
+from store import safefs
+from store.git import merging
 from store.errors import StoreError
 
 
@@ -33,14 +34,12 @@ class Conflicts:
 
 def unmerged(root: Path | str) -> list[str]:
     """Return the paths git marks as conflicted, sorted."""
-    done = git.run(root, "diff", "--name-only", "--diff-filter=U", "-z")
-    return sorted(p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p)
+    return merging.unmerged_paths(root)
 
 
 def _blob(root: Path | str, stage: int, path: str) -> bytes | None:
     """Return the bytes at ``stage`` of ``path`` in the index (None: absent on that side)."""
-    done = git.run(root, "cat-file", "blob", f":{stage}:{path}", check=False)
-    return done.stdout if done.returncode == 0 else None
+    return merging.stage_blob(root, stage, path)
 
 
 def _tables(root: Path | str, path: str) -> list[dict[str, Any] | None]:
@@ -92,15 +91,14 @@ def resolve(root: Path | str, choices: dict[str, str]) -> str | None:
             raise StoreError(
                 f"aucun choix pour le champ « {printable(conflict.key)} » de « {printable(path)} »")
         if merged.deleted:
-            git.run(root, "rm", "--quiet", "--cached", "--", path)
+            merging.unstage_deleted(root, path)
             safefs.unlink(root, path)
             continue
         if merged.record is None:
             raise StoreError("la fiche fusionnée est invalide : " + " ; ".join(str(p) for p in merged.problems))
         record = merged.record
         safefs.write(root, path, codec.dump(record).encode("utf-8"))
-        git.run(root, "add", "--", path)
+        merging.stage_file(root, path)
     if unmerged(root):
         return None
-    git.run(root, "commit", "--quiet", "--no-edit")
-    return git.text(root, "rev-parse", "HEAD")
+    return merging.commit_merge(root)

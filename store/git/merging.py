@@ -1,0 +1,54 @@
+"""Provides the named queries of a merge left in progress: conflicted paths, their stages, staging, commit.
+
+:func:`store.remotes.sync` may stop on conflicts; :mod:`store.resolve`
+finishes the merge field by field through these queries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store import git
+
+
+def unmerged_paths(root: Path | str) -> list[str]:
+    """Return the paths git marks as conflicted, sorted."""
+    done = git.run(root, "diff", "--name-only", "--diff-filter=U", "-z")
+    return sorted(p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p)
+
+
+def unmerged_stages(root: Path | str) -> dict[str, set[str]]:
+    """Return the conflicted paths and the stages the index holds for each (1 base, 2 ours, 3 theirs)."""
+    stages: dict[str, set[str]] = {}
+    for item in git.run(root, "ls-files", "-u", "-z").stdout.split(b"\0"):
+        if item:
+            meta, _, path = item.partition(b"\t")
+            stages.setdefault(path.decode("utf-8", "surrogateescape"), set()).add(meta.split()[2].decode())
+    return stages
+
+
+def stage_blob(root: Path | str, stage: int, path: str) -> bytes | None:
+    """Return the bytes at ``stage`` (1, 2, 3) of ``path`` in the index, None when absent on that side."""
+    done = git.run(root, "cat-file", "blob", f":{stage}:{path}", check=False)
+    return done.stdout if done.returncode == 0 else None
+
+
+def stage_file(root: Path | str, path: str) -> None:
+    """Stage the work-tree file ``path`` (marks its conflict resolved)."""
+    git.run(root, "add", "--", path)
+
+
+def unstage_deleted(root: Path | str, path: str) -> None:
+    """Remove ``path`` from the index (the resolution deletes it)."""
+    git.run(root, "rm", "--quiet", "--cached", "--", path)
+
+
+def commit_merge(root: Path | str) -> str:
+    """Commit the merge in progress with git's prepared message; return the new commit id."""
+    git.run(root, "commit", "--quiet", "--no-edit")
+    return git.text(root, "rev-parse", "HEAD")
+
+
+def abort_merge(root: Path | str) -> None:
+    """Abort the merge in progress (the work tree returns to the state before it)."""
+    git.run(root, "merge", "--abort")
