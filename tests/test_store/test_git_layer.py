@@ -32,7 +32,7 @@ NOT_GIT = {
 """Modules that start a program that is not git, and why."""
 
 STILL_SPELLING_GIT = {
-    "store/init.py", "store/remotes.py",
+    "store/commons.py", "store/init.py", "store/remotes.py",
     "store/publish/dates.py", "store/publish/contrib.py",
     "store/index/objects.py", "store/index/memo.py", "store/index/treelist.py", "store/index/loading.py",
     "store/index/snapcache.py",
