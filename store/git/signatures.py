@@ -19,7 +19,7 @@ from store.git.runner import text
 NOTES_NAMESPACE = "traam-review"
 """Namespace of review-note signatures (``ssh-keygen -Y sign -n``)."""
 
-_SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
+SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
                 "-c", "commit.gpgSign=false")
 
 
@@ -108,7 +108,7 @@ def commit_tree(root: Path | str, tree: str, parents: list[str], message: str, k
     Raises:
         StoreError: signing failed (key unreadable, passphrase needed without an agent …).
     """
-    args = [*_SIGN_CONFIG, "-c", f"user.signingkey={key}", "commit-tree", f"-S{key}", tree]
+    args = [*SIGN_CONFIG, "-c", f"user.signingkey={key}", "commit-tree", f"-S{key}", tree]
     for parent in parents:
         args += ["-p", parent]
     return text(root, *args, "-F", "-", input=message)
