@@ -9,7 +9,7 @@ from typing import Any
 from records import codec, layout
 from records.models import Governance, Manifest, Model
 from store import forge, git, safefs
-from store.git import branching
+from store.git import governance_branch
 from store.errors import StoreError
 from store.git.signatures import SIGN_CONFIG
 
@@ -120,5 +120,5 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     ref = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip() or "HEAD"
     git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
     if genesis is not None:
-        branching.configure_signing(root, genesis.key)
+        governance_branch.configure_signing(root, genesis.key)
     return Commons.open(root)

@@ -225,9 +225,19 @@ def add(root: Path | str, commit: str, *, branch: str, decision: str, message: s
     date = (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds")
     review = Review(date, decision, f"{reviewer.name} <{reviewer.principal}>", message, dict(records or {}),
                     reviewer.principal, branch, commit)
-    review = replace(review, signature=signatures.sign(key, _payload(_line_data(review))), authenticated=True)
-    notes_ref.append(root, commit, _line(review))
-    return review
+    line = signed_line(review, key)
+    notes_ref.append(root, commit, line)
+    return replace(parse(line) or review, authenticated=True)
+
+
+def signed_line(review: Review, key: Path) -> str:
+    """Return the note line of ``review`` signed with ``key`` (``ssh-keygen -Y sign -n traam-review``).
+
+    Raises:
+        StoreError: signing failed (unreadable key, passphrase without an agent).
+    """
+    unsigned = replace(review, signature="")
+    return _line(replace(unsigned, signature=signatures.sign(key, _payload(_line_data(unsigned)))))
 
 
 def fetch_refspec(remote: str) -> str:

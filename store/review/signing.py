@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from records.models import Governance, Reviewer
-from store import git
-from store.git import signatures
+from store.git import review_git, signatures, trees
 from store.review import governance
 from store.errors import StoreError
 
@@ -24,7 +23,7 @@ class SigningSetup:
 
 def signing_key(root: Path | str) -> Path | None:
     """Return the private key configured for signing in this commons (``user.signingkey``), or None."""
-    value = git.run(root, "config", "--get", "user.signingkey", check=False).stdout.decode().strip()
+    value = review_git.config(root, "user.signingkey")
     if not value or value.startswith(("ssh-", "key::")):
         return None
     return Path(value).expanduser()
@@ -62,8 +61,8 @@ def setup(root: Path | str, *, key: Path | None = None, new: bool = False, comme
     elif not key.is_file():
         raise StoreError(f"clé introuvable : « {key} » (utilisez --key CHEMIN ou --new)")
     public = public_key_of(key)
-    git.run(root, "config", "--local", "gpg.format", "ssh")
-    git.run(root, "config", "--local", "user.signingkey", str(key))
+    review_git.set_local_config(root, "gpg.format", "ssh")
+    review_git.set_local_config(root, "user.signingkey", str(key))
     return SigningSetup(key, public, created)
 
 
@@ -97,10 +96,9 @@ def commit_signed(root: Path | str, tree: str, parents: list[str], message: str,
 
 def reviewer_label(root: Path | str) -> str:
     """Return ``Name <principal>`` of this commons' reviewer (from governance on main), else the git identity."""
-    main = git.run(root, "rev-parse", "--verify", "-q", "refs/heads/main", check=False).stdout.decode().strip()
+    main = trees.rev(root, "refs/heads/main")
     me = whoami(root, governance.governance_at(root, main or "HEAD"))
     if me is not None:
         return f"{me.name} <{me.principal}>"
-    name = git.run(root, "config", "user.name", check=False).stdout.decode().strip()
-    email = git.run(root, "config", "user.email", check=False).stdout.decode().strip()
+    name, email = review_git.config(root, "user.name"), review_git.config(root, "user.email")
     return f"{name} <{email}>"

@@ -75,14 +75,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fetch(root) -> None:
     """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
-    from store import git
+    from store.git import review_git
     from store.review import contrib, notes
 
     remote = contrib.default_remote(root)
     if remote:
         notes.follow(root, remote)
-        done = git.run(root, "fetch", "--quiet", remote, check=False)
-        if done.returncode != 0:
+        if not review_git.fetch(root, remote):
             warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
 
 

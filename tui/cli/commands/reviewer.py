@@ -43,7 +43,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from store import git
+    from store.git import review_git
     from store.review import signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -52,8 +52,8 @@ def run_setup(args: argparse.Namespace) -> int:
         root = commons_root()
         done = signing.setup(root, key=Path(args.key) if args.key else None, new=args.new,
                              comment=args.principal or "")
-        name = args.name or git.text(root, "config", "user.name", check=False) or "Prénom Nom"
-        principal = args.principal or git.text(root, "config", "user.email", check=False)
+        name = args.name or review_git.config(root, "user.name") or "Prénom Nom"
+        principal = args.principal or review_git.config(root, "user.email")
         entry = signing.reviewer_entry(done.public_key, name=name, principal=principal, role=args.role,
                                        academies=args.academies, disciplines=args.disciplines)
     except StoreError as error:
@@ -76,7 +76,7 @@ def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from records.models import Reviewer
-    from store.git import branching, signatures
+    from store.git import governance_branch, signatures
     from store.review import genesis, governance, signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -90,11 +90,11 @@ def run_add(args: argparse.Namespace) -> int:
             if key is None:
                 return fail("aucune clé : lancez d'abord « traam reviewer setup », ou donnez --cle-publique", 2)
             public = signatures.public_key(key)
-        academie = (args.academies or [branching.local_config(root, "traam.academie")])[0]
+        academie = (args.academies or [governance_branch.local_config(root, "traam.academie")])[0]
         if not academie:
             return fail("précisez l'académie de la contribution : --academie CODE", 2)
-        reviewer = Reviewer(name=args.name or branching.local_config(root, "user.name") or "Prénom Nom",
-                            principal=args.principal or branching.local_config(root, "user.email"),
+        reviewer = Reviewer(name=args.name or governance_branch.local_config(root, "user.name") or "Prénom Nom",
+                            principal=args.principal or governance_branch.local_config(root, "user.email"),
                             role=args.role, academies=args.academies, disciplines=args.disciplines,
                             public_key=governance.key_body(public))
         branch = genesis.propose_reviewer(root, reviewer, academie=academie)

@@ -1,4 +1,4 @@
-"""Provides the git commands of contributions: new branches, a one-file commit, signing configuration.
+"""Provides the git commands of governance changes: a one-file commit on a new branch, signing configuration.
 
 Small named queries (pre-commit's ``git.py`` style) for
 :mod:`store.review.contrib` and :mod:`store.review.genesis`.
