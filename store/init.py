@@ -121,4 +121,7 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
     if genesis is not None:
         governance_branch.configure_signing(root, genesis.key)
+    from store.review import trust
+
+    trust.record_first_contact(root)  # the creator's own root: first contact (docs/trust.md)
     return Commons.open(root)

@@ -204,7 +204,7 @@ class TraamApp(WorkflowActions, App):
     def action_new(self) -> None:
         if self.session is None:
             return
-        from tui.blank import template
+        from records.templates import table as template
 
         campaign = self.session.current_campaign()
 

@@ -15,7 +15,8 @@ from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
 from records import codec, layout
 from records.models import MODELS
 from records.problems import Problem, has_errors
-from tui import blank, form, strings
+from records import templates
+from tui import form, strings
 from tui.external_editor import edit_text
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
@@ -75,7 +76,7 @@ class EditScreen(SessionScreen):
         if not self.ready:
             return ""
         table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
-        return blank.record_id_of(self.kind, table)
+        return templates.record_id_of(self.kind, table)
 
     @work(thread=True, exclusive=True, group="edit-load", exit_on_error=False)
     def load(self) -> None:
