@@ -71,12 +71,12 @@ class Trust:
 
 
 def trust(root: Path | str, now: dt.datetime | None = None) -> Trust:
-    """Return the :class:`Trust` of this verifier: governance of the verified tip of ``main`` (empty if none)."""
-    from store.review import verify
+    """Return the :class:`Trust` of this verifier: governance of the verified tip of the ``main`` it retains
+    (:func:`store.review.selection.select`, from its own trust root); empty when nothing verifies."""
+    from store.review import selection  # the same choice of main as verify, status and the TUI
 
     now = now or dt.datetime.now(dt.timezone.utc)
-    found = trees.newest(root, "main")
-    verified = verify.verify_branch(root, "main", tip=found[1], now=now).verified if found else None
+    verified = selection.select(root, "main", now=now).verified
     rules = governance.governance_at(root, verified) if verified else Governance()
     return Trust(rules, verified, now.date())
 
@@ -183,7 +183,15 @@ def reviews(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> 
     if not found:
         return []
     held = held or trust(root)
-    return [replace(review, authenticated=not authenticate(root, review, commit, held)) for review in found]
+    out = []
+    for review in found:
+        if authenticate(root, review, commit, held):
+            out.append(review)
+            continue
+        # Who signed is told by governance, never by the line itself.
+        signer = governance.by_principal(held.rules, review.principal)[0]
+        out.append(replace(review, reviewer=f"{signer.name} <{signer.principal}>", authenticated=True))
+    return out
 
 
 def authenticated(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> list[Review]:
@@ -228,6 +236,11 @@ def add(root: Path | str, commit: str, *, branch: str, decision: str, message: s
     line = signed_line(review, key)
     notes_ref.append(root, commit, line)
     return replace(parse(line) or review, authenticated=True)
+
+
+def unsigned_line(review: Review) -> str:
+    """Return the note line of ``review`` without a signature (it will never count)."""
+    return _line(replace(review, signature=""))
 
 
 def signed_line(review: Review, key: Path) -> str:

@@ -36,15 +36,17 @@ def contribute(world: World, name: str = "teacher", branch: str = BRANCH,
 
 def add_note(repo: Path, branch: str, decision: str, message: str, records: dict[str, str],
              date: str = "2026-11-20T12:00:00+00:00", reviewer: str = "Lou Lille <lou@ac-lille.fr>",
-             key: Path | None = None) -> None:
-    """Attach a review note with a fixed date, signed with ``key`` (default: the world's Lille key), to the tip
-    of ``branch`` and push the notes."""
+             principal: str = "lou@ac-lille.fr", key: Path | None = None, signed: bool = True) -> None:
+    """Attach a review note with a fixed date to the tip of ``branch`` and push the notes.
+
+    The note is signed with ``key`` (default: the world's Lille key) unless ``signed`` is False
+    (then it counts for nothing: « note non authentifiée »).
+    """
     from store.review import notes
 
     tip = git(repo, "rev-parse", branch).strip()
-    principal = reviewer.rpartition("<")[2].rstrip(">")
     review = notes.Review(date, decision, reviewer, message, dict(records), principal, branch, tip)
-    line = notes.signed_line(review, key or repo.parent / "keys" / "lille")
+    line = notes.signed_line(review, key or repo.parent / "keys" / "lille") if signed else notes.unsigned_line(review)
     git(repo, "notes", "--ref=refs/notes/traam-review", "append", "-m", line, tip)
     git(repo, "push", "-q", "origin", "refs/notes/traam-review:refs/notes/traam-review")
 
