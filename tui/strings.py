@@ -349,3 +349,17 @@ COLUMN_TITLE = "Titre"
 COLUMN_KIND = "Type"
 COLUMN_ACADEMIE = "Académie"
 COLUMN_STATE = "État"
+KEYMAP_PROBLEM = "Fichier de touches"
+PREFERENCES_NOT_SAVED = "Le thème n'a pas pu être enregistré pour le prochain lancement."
+KEY_NAMES = {"escape": "Échap", "pageup": "PgPréc", "pagedown": "PgSuiv", "enter": "Entrée", "home": "Début",
+             "end": "Fin", "delete": "Suppr", "backspace": "RetArr", "space": "Espace", "tab": "Tab",
+             "insert": "Inser", "up": "↑", "down": "↓", "left": "←", "right": "→"}
+"""French names of keys, for the footer and the help (Textual names them in English)."""
+PALETTE_PLACEHOLDER = "Chercher une commande… (les accents ne comptent pas)"
+PALETTE_THEMES = "Chercher un thème de couleurs…"
+PALETTE_CLOSE = "Fermer la palette"
+PALETTE_NEXT = "Commande suivante"
+PALETTE_PREVIOUS = "Commande précédente"
+PALETTE_FIRST = "Première commande"
+PALETTE_LAST = "Dernière commande"
+PALETTE_KEY = "Touche : {key}"
