@@ -2,17 +2,17 @@
 
 The file lives in ``platformdirs.user_config_dir("traam")`` beside ``touches.toml``,
 never in a commons. It is written whole through a temporary file in the same
-folder (``mkstemp``, then ``os.replace``), so a crash leaves the old or the new one.
+folder (:func:`store.safefs.write_atomic`), so a crash leaves the old or the new one.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import tomllib
 from pathlib import Path
 
+from store.errors import StoreError
+from store.safefs import write_atomic
 from tui.keymap import config_dir
 
 
@@ -33,19 +33,10 @@ def load() -> dict[str, str]:
 def save(**values: str) -> bool:
     """Merge ``values`` into the saved preferences; return False when the folder cannot be written."""
     merged = {**load(), **values}
-    folder = path().parent
+    text = "".join(f"{key} = {json.dumps(value, ensure_ascii=False)}\n"  # a JSON str is a TOML basic string
+                   for key, value in sorted(merged.items()) if key.isidentifier())
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".preferences-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # json.dumps of a str is a valid TOML basic string (escapes included).
-                out.write("".join(f"{key} = {json.dumps(value, ensure_ascii=False)}\n"
-                                  for key, value in sorted(merged.items()) if key.isidentifier()))
-            os.replace(temporary, path())
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
+        write_atomic(path(), text)
+    except StoreError:
         return False
     return True
