@@ -82,14 +82,19 @@ class DashboardScreen(SessionScreen):
         campaign = session.current_campaign()
         self.query_one(CalendarPanel).show(campaign, session.today)
         counts = session.counts("scenario", campaign.code if campaign else None)
+        if campaign is not None:  # the charts count one campaign: their titles say which
+            for chart_id, title in (("#by-discipline", strings.BY_DISCIPLINE), ("#by-academie", strings.BY_ACADEMIE),
+                                    ("#by-state", strings.BY_STATE)):
+                self.query_one(chart_id, BarChart).title = strings.CHART_SCOPE.format(title=title,
+                                                                                       campaign=campaign.code)
         self.query_one("#by-discipline", BarChart).set_counts(counts["discipline"], vocab.DISCIPLINES)
         self.query_one("#by-academie", BarChart).set_counts(counts["academie"], vocab.ACADEMIES)
         self.query_one("#by-state", BarChart).set_counts(counts["etat"], vocab.STATES)
-        entries = session.entries.values()
+        entries = session.listed()  # what the explorer lists under « Tous les enregistrements »
         scenarios = sum(1 for e in entries if e.kind == "scenario")
         problems = len(getattr(session.snapshot, "problems", []) or [])
         self.query_one("#totals", Static).update(Content.styled(
-            strings.RECORD_COUNT.format(count=len(session.entries), scenarios=scenarios, problems=problems),
+            strings.RECORD_COUNT.format(count=len(entries), scenarios=scenarios, problems=problems),
             "$text-muted"))
         lines = []
         for change in session.recent:
