@@ -14,6 +14,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from store import safefs
 from store.errors import StoreError
 from store.git import run, text
 from store.git.policy import _BOOT, DRIVER_NAME, command, driver_command, package_root
@@ -88,10 +89,7 @@ def install_hook(folder: Path, hook: str) -> str:
                 )
             target.rename(legacy)
             outcome = "chaîné"
-    temp = folder / f".{hook}.traam-tmp"
-    temp.write_text(shim(hook), encoding="utf-8")
-    temp.chmod(0o755)
-    temp.replace(target)
+    safefs.write_atomic(target, shim(hook), mode=0o755)
     return outcome
 
 

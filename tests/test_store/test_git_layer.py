@@ -36,9 +36,9 @@ STILL_SPELLING_GIT = {
     "store/publish/dates.py", "store/publish/contrib.py",
     "store/index/objects.py", "store/index/memo.py", "store/index/treelist.py", "store/index/loading.py",
     "store/index/snapcache.py",
-    "store/review/verify.py", "store/review/decide.py", "store/review/merge.py", "store/review/governance.py",
-    "store/review/signing.py", "store/review/notes.py", "store/review/catchup.py", "store/review/contrib.py",
-    "hooks/pre_receive.py", "hooks/pre_commit.py", "hooks/pre_merge_commit.py", "hooks/install.py",
+    "store/review/verify.py", "store/review/merge.py", "store/review/governance.py",
+   
+    "hooks/pre_commit.py", "hooks/pre_merge_commit.py", "hooks/install.py",
     "hooks/merge_driver.py",
     "tui/workflow_data.py",
 }

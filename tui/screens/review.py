@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui import strings, workflow_data
-from tui.safe import content
+from tui.safe import content, formatted
 from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
 from tui.screens.confirm_dialog import ConfirmDialog
@@ -148,27 +148,32 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.notify(strings.APPROVE_RUNNING.format(name=name))
-                self.run_approve(name, resolutions)
+                self.app.notify(formatted(strings.APPROVE_RUNNING, name=name))
+                self.run_approve(name, resolutions, self.shown_tip(name))
 
-        self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, strings.APPROVE_QUESTION.format(name=name,
+        self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, formatted(strings.APPROVE_QUESTION, name=name,
                                                                                                    target=target),
                                            strings.APPROVE_YES, strings.CANCEL), answered)
 
+    def shown_tip(self, name: str) -> str | None:
+        """Return the tip of ``name`` as this screen showed it (what an approval must merge, nothing newer)."""
+        items = self.queue.items if self.queue else []
+        return next((item.tip for item in items if item.name == name), None)
+
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
-    def run_approve(self, name: str, resolutions: dict[str, str]) -> None:
+    def run_approve(self, name: str, resolutions: dict[str, str], tip: str | None = None) -> None:
         """Signed merge, verification and push in a worker; new conflicts go back to the dialog."""
         from store.review.decide import UnresolvedConflicts
 
         try:
-            done = workflow_data.approve(self.root, name, resolutions)
+            done = workflow_data.approve(self.root, name, resolutions, tip=tip)
         except UnresolvedConflicts as error:
             self.app.call_from_thread(self.ask_conflicts, name, error.plan.conflicts, resolutions)
             return
         self.app.call_from_thread(self.approved, name, done)
 
     def approved(self, name: str, done) -> None:
-        message = strings.APPROVED.format(name=name, target=done.target, commit=done.commit[:10])
+        message = formatted(strings.APPROVED, name=name, target=done.target, commit=done.commit[:10])
         self.app.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
                         timeout=8)
         self.load_queue(remote=False)
@@ -205,11 +210,11 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         """Write (and push) the review note in a worker."""
         from store.review import decide as review
 
-        review.decide(self.root, name, decision, message, records=records)
+        review.decide(self.root, name, decision, message, records=records, tip=self.shown_tip(name))
         self.app.call_from_thread(self.decided, name, decision)
 
     def decided(self, name: str, decision: str) -> None:
         text = strings.NOTE_SENT_CHANGES if decision == "modifications" else strings.NOTE_SENT_REFUSE
-        self.app.notify(text.format(name=name))
+        self.app.notify(formatted(text, name=name))
         self.load_queue(remote=False)
         self.app.reload_session()
