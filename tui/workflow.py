@@ -101,6 +101,7 @@ class WorkflowActions:
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
     def read_contribution(self, root: Path) -> None:
         """Find the branch, remote and forge before asking how to submit."""
+        from store.branching import check_submittable
         from store.errors import StoreError
 
         info = workflow_data.contribution(root)
@@ -108,6 +109,7 @@ class WorkflowActions:
             raise StoreError(strings.NOT_A_CONTRIBUTION.format(branch=info.branch or "HEAD"))
         if not info.remote:
             raise StoreError(strings.SUBMIT_NO_REMOTE)
+        check_submittable(root, info.remote)
         self.call_from_thread(self._ask_submit, root, info)
 
     def _ask_submit(self, root: Path, info: workflow_data.Contribution) -> None:
