@@ -38,6 +38,16 @@ def is_validation_branch(branch: str) -> bool:
     return branch == "main" or (branch.startswith("academie/") and branch.removeprefix("academie/") in vocab.ACADEMIES)
 
 
+def is_protected(root: Path | str, branch: str) -> bool:
+    """Tell whether a save on ``branch`` must go to a contribution instead.
+
+    A validation branch of a commons with a governance (someone validates by
+    signed merges) is protected; a commons without reviewers (a personal one
+    just made by ``traam init``) keeps saving where it stands.
+    """
+    return is_validation_branch(branch) and (Path(root) / "governance" / "reviewers.toml").is_file()
+
+
 def _kind(name: str) -> str | None:
     if name == "main":
         return "main"

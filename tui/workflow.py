@@ -16,6 +16,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 
 from tui import strings, workflow_data
+from tui.branch_actions import BranchActions
 from tui.messages import SessionLoaded, StatesLoaded
 from tui.session import Session
 
@@ -26,11 +27,12 @@ WORKFLOW_BINDINGS = [
     Binding("p", "submit", strings.KEY_SUBMIT, show=False, id="app.submit"),
     Binding("s", "sync", strings.KEY_SYNC, show=False, id="app.sync"),
     Binding("x", "export", strings.KEY_EXPORT, show=False, id="app.export"),
+    Binding("b", "branches", strings.KEY_BRANCHES, show=False, id="app.branches"),
 ]
 """Bindings the application adds for these actions (ids remappable in touches.toml)."""
 
 
-class WorkflowActions:
+class WorkflowActions(BranchActions):
     """Actions of issues 5, 6 and 7 for :class:`tui.app.TraamApp`."""
 
     session: Session | None
@@ -162,3 +164,4 @@ class WorkflowActions:
         yield SystemCommand(*palette["submit"], self.action_submit)
         yield SystemCommand(*palette["sync"], self.action_sync)
         yield SystemCommand(*palette["export"], self.action_export)
+        yield SystemCommand(strings.BRANCHES, strings.BRANCHES_PALETTE, self.action_branches)

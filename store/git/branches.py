@@ -102,7 +102,17 @@ def switch(root: Path | str, branch: str, *, start: str | None = None) -> None:
 
 
 def identity(root: Path | str) -> tuple[str, str]:
-    """Return ``(user.name, user.email)`` as git sees them ('' for a missing one)."""
+    """Return the ``(name, email)`` git would record as author; '' for what git cannot find.
+
+    Environment variables count as git counts them; when git refuses (no
+    identity), the configured parts are returned, the missing one empty.
+    """
+    done = git.run(root, "var", "GIT_AUTHOR_IDENT", check=False)
+    ident = done.stdout.decode("utf-8", "replace").strip().rsplit(" ", 2)[0] if done.returncode == 0 else ""
+    if ident.endswith(">") and " <" in ident:
+        name, _, email = ident[:-1].rpartition(" <")
+        if name.strip() and email.strip():
+            return name.strip(), email.strip()
     name = git.text(root, "config", "--get", "user.name", check=False).strip()
     email = git.text(root, "config", "--get", "user.email", check=False).strip()
     return name, email
