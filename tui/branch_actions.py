@@ -45,6 +45,7 @@ class BranchActions:
     _head_file: Path | None = None
     _head_stamp: tuple[int, int] | None = None
     _polls = 0
+    _reading_head = False
 
     # --- the header's branch ------------------------------------------------------------
 
@@ -58,12 +59,20 @@ class BranchActions:
             self._head_timer = self.set_interval(POLL_SECONDS, self._poll_head)
 
     def _poll_head(self) -> None:
-        if self.session is not None:
+        # Never cancel a running read (a cancelled worker fails whoever waits for it): skip this tick.
+        if self.session is not None and not self._reading_head:
+            self._reading_head = True
             self.read_head(Path(self.session.commons.root))
 
-    @work(thread=True, exclusive=True, group="branch-follow", exit_on_error=False)
+    @work(thread=True, group="branch-follow", exit_on_error=False)
     def read_head(self, root: Path, force: bool = False) -> None:
         """Stat ``HEAD``; when it moved (or now and then, for fetches), read the branch and its counts."""
+        try:
+            self._read_head(root, force)
+        finally:
+            self._reading_head = False
+
+    def _read_head(self, root: Path, force: bool) -> None:
         from store.git import branches
 
         if self._head_file is None:
