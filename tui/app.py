@@ -17,8 +17,9 @@ from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui import strings
-from tui.keymap import load_keymap
+from tui import preferences, strings
+from tui.keymap import check_keymap
+from tui.palette import FoldedCommands, FoldedThemes, FrenchPalette
 from tui.messages import LoadProgress, SessionLoaded, WorkFailed
 from tui.safe import plain
 from tui.screens.base import SessionScreen
@@ -51,6 +52,7 @@ class TraamApp(WorkflowActions, App):
     TITLE = strings.APP_TITLE
     SUB_TITLE = strings.APP_SUBTITLE
     CSS_PATH = Path(__file__).with_name("app.tcss")
+    COMMANDS = {FoldedCommands}
     MODES = {"dashboard": DashboardScreen, "explorer": _mode("explorer", "ExplorerScreen"),
              "search": _mode("search", "SearchScreen"), "review": _mode("review", "ReviewScreen"),
              "contribution": _mode("contribution", "ContributionScreen")}
@@ -96,9 +98,21 @@ class TraamApp(WorkflowActions, App):
     # --- loading --------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.set_keymap(load_keymap())
+        saved = preferences.load().get("theme")
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        keymap, problems = user_keymap(type(self))
+        self.set_keymap(keymap)
+        for problem in problems:  # a wrong touches.toml is said, in French; what is right still applies
+            self.notify(problem, title=strings.KEYMAP_PROBLEM, severity="warning", timeout=12)
         self.push_screen(LoadingScreen(str(self.path.resolve())))
         self.load_session()
+
+    def _remember_theme(self, theme) -> None:
+        """Keep the theme chosen (palette, Ctrl+P) for the next launch."""
+        if not preferences.save(theme=theme.name):
+            self.notify(strings.PREFERENCES_NOT_SAVED, severity="warning")
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_session(self) -> None:
@@ -183,6 +197,15 @@ class TraamApp(WorkflowActions, App):
         """Show the history of a record."""
         self.push_screen(_screen("history", "HistoryScreen")(record_id))
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Name keys in French everywhere (footer, help): Échap, PgPréc, Entrée…"""
+        if binding.key_display:
+            return binding.key_display
+        *modifiers, base = binding.key.split("+")
+        if base in strings.KEY_NAMES:
+            return "+".join([m.capitalize() for m in modifiers] + [strings.KEY_NAMES[base]])
+        return super().get_key_display(binding)
+
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
         """Show a toast; markup is OFF by default because messages carry record and git text (SECURITY.md, fact 1)."""
@@ -262,13 +285,33 @@ class TraamApp(WorkflowActions, App):
         yield SystemCommand(*palette["theme"], self.action_change_theme)
         yield SystemCommand(*palette["quit"], self.action_quit)
         yield from self.workflow_commands()
+        # Keys of the screen and its widgets: ours only (they carry an id and a French description),
+        # once each; Textual's own (« Focus Next », « Copy selected text ») stay off the palette.
         seen = {"app"}
-        for active in screen.active_bindings.values():
+        titles: set[str] = set()
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or (binding.id or "").split(".")[0] in seen or not active.enabled:
+            if not binding.id or not binding.description or not active.enabled:
                 continue
-            yield SystemCommand(binding.description, f"{strings.KEY_PALETTE} : {binding.id or binding.action}",
+            if binding.id.split(".")[0] in seen or binding.description in titles:
+                continue
+            titles.add(binding.description)
+            yield SystemCommand(binding.description, strings.PALETTE_KEY.format(key=self.get_key_display(binding)),
                                 partial(self.call_later, self.run_action, binding.action, active.node))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not FrenchPalette.is_open(self):
+            self.push_screen(FrenchPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(FrenchPalette(providers=[FoldedThemes], placeholder=strings.PALETTE_THEMES))
+
+
+def user_keymap(app_class: type) -> tuple[dict[str, str], list[str]]:
+    """Return the user's ``touches.toml`` checked against every binding id, and its problems in French."""
+    from tui.screens.help import binding_ids
+
+    return check_keymap(known_ids=binding_ids(app_class))
 
 
 def single_key_actions(app: App) -> set[tuple[str, tuple]]:

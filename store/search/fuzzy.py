@@ -11,7 +11,6 @@ prefix under the same budget, which is what lets search narrow incrementally.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -49,25 +48,24 @@ class Vocabulary:
     def cached(cls, tokens: Callable[[], Iterable[bytes]], key: str, path: Path | None) -> Vocabulary:
         """Return the vocabulary of ``tokens()``, read from ``path`` when it was saved there for the same ``key``.
 
-        The file is plain text (the key, then one word a line), written
-        atomically; any problem reading or writing it only costs the rebuild.
+        The file is a cache file of :mod:`store.index.cachedir` (checked
+        length and CRC, so a truncated list is rebuilt, never taken as a
+        short vocabulary) holding the key, then one word a line; any problem
+        reading or writing it only costs the rebuild.
         """
+        from store.index import cachedir
+
         if path is not None:
+            body = cachedir.read(path)
             try:
-                lines = path.read_text(encoding="utf-8").split("\n")
-            except (OSError, UnicodeDecodeError):
+                lines = bytes(body).decode("utf-8").split("\n") if body is not None else []
+            except UnicodeDecodeError:
                 lines = []
             if lines and lines[0] == key:
                 return cls(w for w in lines[1:] if w)
         vocabulary = cls.of_tokens(tokens())
         if path is not None:
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary.write_text("\n".join([key, *vocabulary.words]), encoding="utf-8")
-                os.replace(temporary, path)
-            except OSError:
-                temporary.unlink(missing_ok=True)
+            cachedir.write(path, "\n".join([key, *vocabulary.words]).encode("utf-8"))
         return vocabulary
 
     def __len__(self) -> int:
