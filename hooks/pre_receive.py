@@ -6,8 +6,10 @@ tip allows, governance changed only by national merges, no clock skew (all
 checked by :func:`store.review.verify.verify_update`, the same verification as
 ``traam verify``); on every branch, each new commit may hold only regular
 files at layout paths, under the size caps, that are valid records, and is
-not dated in the future. Tags are never moved nor deleted; other refs than
-branches, tags and review notes are refused. Reasons are French lines (git shows them as ``remote:``);
+not dated in the future — every version of every path, not only the first
+one a push brings (SECURITY.md, fact 14). Tags are never moved nor deleted;
+the review notes ref only grows by signed review lines (:mod:`hooks.notes_push`);
+other refs are refused. Reasons are French lines (git shows them as ``remote:``);
 exit 1 refuses the whole push.
 
 Git keeps the pushed objects in a quarantine until this hook accepts them:
@@ -17,21 +19,25 @@ quarantine variables (``GIT_QUARANTINE_PATH`` set).
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import report
-from hooks.checks import errors, file_problems, rule_problems, rule_scope
-from store.git.plumbing import EMPTY_TREE, ZERO, commit_info, list_tree
-from store.git import trees
-from store.git import run
+from hooks import notes_push, report
+from hooks.checks import Tree, errors, file_problems, rule_problems, rule_scope
+from records import layout
+from records.problems import Problem
+from store.git import notes_ref, trees
+from store.git.plumbing import EMPTY_TREE, SYMLINK, ZERO, blob_sizes, commit_info, list_tree
 from store.review.governance import branch_scope
 from store.review.verify import verify_update
 
 MAX_FUTURE = 3600
 """Seconds a commit may be dated ahead of the server's clock."""
+MAX_OTHER = 1 << 20
+"""Bytes a README, licence or CI file may hold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +64,43 @@ def parse(stdin: bytes) -> list[Update]:
 
 
 def new_commits(root: Path, update: Update) -> list[str]:
-    """Return the commits this update brings that no ref of the repository holds yet (oldest first)."""
-    done = run(root, "rev-list", "--reverse", "--topo-order", update.new, "--not", "--all")
-    return done.stdout.decode().split()
+    """Return the commits this update brings that no branch or tag of the repository holds yet (oldest first).
+
+    Commits that only the notes ref (or any other non-branch ref) reaches are
+    checked again: they never passed the checks of a branch.
+    """
+    return notes_ref.new_commits(root, update.new, ("--branches", "--tags"))
 
 
-def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -> list[str]:
-    """Check every file each new commit changes; on protected branches also the rules at the tip."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _other_file_problems(root: Path, changed: Tree) -> list[Problem]:
+    """Refuse escape sequences and invisible controls in the commons' other text files (README, CI …)."""
+    others = {path: blob for path, (mode, blob) in changed.items() if path in layout.OTHER_FILES and mode != SYMLINK}
+    sizes = blob_sizes(root, list(set(others.values())))
+    contents = trees.read_blobs(root, [b for b in set(others.values()) if sizes.get(b, 0) <= MAX_OTHER])
+    problems = []
+    for path, blob in sorted(others.items()):
+        if blob not in contents:
+            problems.append(Problem(path, 0, 0, "fichier trop gros", rule="size"))
+            continue
+        text = contents[blob].decode("utf-8", "replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            found = _CONTROL.search(line)
+            if found:
+                message = f"caractère de contrôle U+{ord(found.group()):04X} refusé (séquence d'échappement)"
+                problems.append(Problem(path, number, found.start() + 1, message, rule="control"))
+                break
+    return problems
+
+
+def _layers(root: Path, commits: list[str]) -> tuple[list[Tree], list[str]]:
+    """Return every version each commit brings, as layers of ``{path: (mode, blob)}`` (one version per path
+    and layer: the second commit's version of a path is checked too), and the clock problems."""
+    layers: list[Tree] = []
+    seen: set[tuple[str, str, str]] = set()
     reasons: list[str] = []
-    checked: dict[str, tuple[str, str]] = {}
     now = time.time()
     for commit in commits:
         parents, stamp = commit_info(root, commit)
@@ -74,16 +108,43 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
             when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(stamp))
             reasons.append(f"{commit[:10]} : daté dans le futur ({when} UTC), horloge refusée")
         for change in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit):
-            if change.new_blob is not None:
-                checked.setdefault(change.path, (change.new_mode, change.new_blob))
-    if not checked and not protected:
+            version = (change.path, change.new_mode, change.new_blob)
+            if change.new_blob is None or version in seen:
+                continue
+            seen.add(version)
+            layer = next((layer for layer in layers if change.path not in layer), None)
+            if layer is None:
+                layer = {}
+                layers.append(layer)
+            layer[change.path] = (change.new_mode, change.new_blob)
+    return layers, reasons
+
+
+def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -> list[str]:
+    """Check every version of every file the new commits bring; on protected branches also the rules at the
+    tip and at each new commit of its first-parent chain."""
+    layers, reasons = _layers(root, commits)
+    if not layers and not protected:
         return reasons
-    problems, loaded = file_problems(root, checked, checked.keys())
+    problems: list[Problem] = []
+    everything = {path for layer in layers for path in layer}
+    for layer in layers:
+        found, loaded = file_problems(root, layer, everything)
+        problems += found + _other_file_problems(root, layer)
     if protected:
-        touched = set(checked)
-        problems += rule_problems(root, list_tree(root, tip, *rule_scope(touched)), touched, loaded)
-    reasons += [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in errors(problems)]
-    return reasons
+        fresh = set(commits)
+        for commit, _ in trees.first_parent_chain(root, tip):
+            if commit not in fresh and commit != tip:
+                break
+            parents = commit_info(root, commit)[0]
+            touched = {c.path for c in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit)}
+            if touched:
+                tree = list_tree(root, commit, *rule_scope(touched))
+                changed = {p: tree[p] for p in touched if p in tree}
+                _, loaded = file_problems(root, changed, changed)
+                problems += rule_problems(root, tree, touched, loaded)
+    unique = list(dict.fromkeys(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in errors(problems)))
+    return reasons + unique
 
 
 def protected_reasons(root: Path, update: Update) -> list[str]:
@@ -110,8 +171,9 @@ def check(root: Path, updates: list[Update]) -> list[str]:
                 reasons.append(f"{where} : une étiquette ne se déplace ni ne se supprime")
                 continue
             protected = False
-        elif update.ref == "refs/notes/traam-review":
-            continue  # review notes: comments keyed by commit, not records
+        elif update.ref == notes_ref.NOTES_REF:
+            reasons += [f"{where} : {r}" for r in notes_push.reasons(root, update.old, update.new)]
+            continue
         else:
             reasons.append(f"{where} : référence non permise dans un commun")
             continue

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from records import codec, layout
-from records.models import Manifest, Model
+from records.models import Governance, Manifest, Model
 from store import forge, git, safefs
+from store.git import governance_branch
 from store.errors import StoreError
+from store.git.signatures import SIGN_CONFIG
 
 GITATTRIBUTES = "*.toml merge=traam\n"
 
@@ -49,7 +52,8 @@ FALLBACK_AUTHOR = ("traam", "traam@localhost")
 
 
 def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model] | None = None,
-                 message: str = "Créer le commun", description: str = "", author: tuple[str, str] | None = None):
+                 message: str = "Créer le commun", description: str = "", author: tuple[str, str] | None = None,
+                 genesis: Any = None):
     """Create a commons at ``path``: git repository (branch main), manifest, .gitattributes, README, forge CI, records.
 
     Args:
@@ -60,6 +64,9 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
         description: description in the manifest.
         author: ``(name, email)`` of the first commit; by default the user's
             git identity, or :data:`FALLBACK_AUTHOR` when git has none.
+        genesis: the first national reviewer (:class:`store.review.genesis.Genesis`): their entry
+            becomes ``governance/reviewers.toml``, the first commit is signed with their key and
+            the commons is configured to sign with it.
 
     Returns:
         The opened :class:`store.commons.Commons`.
@@ -73,6 +80,8 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     if (root / layout.MANIFEST).exists() or (root / layout.MANIFEST).is_symlink():
         raise StoreError(f"« {root} » contient déjà un commun (traam.toml) : rien n'a été modifié")
     records = dict(records or {})
+    if genesis is not None:
+        records["governance/reviewers"] = Governance(reviewers=[genesis.reviewer])
     manifest = records.pop("traam", None) or Manifest(name=name, description=description)
     files: dict[str, bytes] = {layout.MANIFEST: codec.dump(manifest).encode("utf-8")}
     for record_id, record in records.items():
@@ -97,6 +106,8 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     tree = git.text(root, "write-tree")
     parent = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
     args = ["commit-tree", "--no-gpg-sign", tree]
+    if genesis is not None:
+        args = [*SIGN_CONFIG, "-c", f"user.signingkey={genesis.key}", "commit-tree", f"-S{genesis.key}", tree]
     if parent.returncode == 0:
         args += ["-p", parent.stdout.decode().strip()]
     if author is None and git.run(root, "var", "GIT_COMMITTER_IDENT", check=False).returncode != 0:
@@ -108,6 +119,8 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     commit = git.text(root, *args, input=message.encode("utf-8"), env=identity)
     ref = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip() or "HEAD"
     git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
+    if genesis is not None:
+        governance_branch.configure_signing(root, genesis.key)
     from store.review import trust
 
     trust.record_first_contact(root)  # the creator's own root: first contact (docs/trust.md)

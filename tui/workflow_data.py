@@ -72,8 +72,11 @@ def load_queue(root: Path | str, *, remote: bool = True) -> Queue:
     return queue
 
 
-def approve(root: Path | str, name: str, resolutions: dict[str, str] | None = None) -> review.Approved:
+def approve(root: Path | str, name: str, resolutions: dict[str, str] | None = None, *,
+            tip: str | None = None) -> review.Approved:
     """Validate ``name`` with a signed merge (see :func:`store.review.decide.approve`).
+
+    ``tip`` is the tip the screen showed: the approval is refused if the branch moved since.
 
     Raises:
         NoSigningKey: no key configured (the message says which command to run).
@@ -83,7 +86,7 @@ def approve(root: Path | str, name: str, resolutions: dict[str, str] | None = No
     if signing.signing_key(root) is None:
         raise NoSigningKey()
     try:
-        return review.approve(root, name, resolutions=resolutions)
+        return review.approve(root, name, resolutions=resolutions, tip=tip)
     except review.UnresolvedConflicts:
         raise
     except StoreError as error:
@@ -114,7 +117,7 @@ class Contribution:
 
     @property
     def decision(self) -> notes.Review | None:
-        decided = [r for r in self.reviews if r.decision in ("modifications", "refus")]
+        decided = [r for r in self.reviews if r.authenticated and r.decision in ("modifications", "refus")]
         return decided[-1] if decided else None
 
 

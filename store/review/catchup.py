@@ -15,8 +15,7 @@ from pathlib import Path
 
 from records import vocab
 from records.text import printable
-from store import git
-from store.git import trees
+from store.git import review_git, trees
 from store.review import contrib, decide as review, verify
 from store.errors import StoreError
 
@@ -49,6 +48,6 @@ def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | N
         review.move_branch(root, item, main[1])
         remote = contrib.default_remote(root)
         if push and remote:
-            git.run(root, "push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")
+            review_git.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}")
         return "avance"
     return review.validate(root, item, resolutions=resolutions, key=key, push=push, now=now, main_chain=chain)

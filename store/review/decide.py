@@ -17,8 +17,7 @@ from records import layout, vocab
 from records.models import Reviewer
 from records.problems import has_errors
 from records.text import printable
-from store import git
-from store.git import trees
+from store.git import review_git, signatures, trees
 from store.review import contrib, governance, merge as recordmerge, notes, signing, verify
 from store.errors import StoreError
 
@@ -50,6 +49,9 @@ class Candidate:
     """Date of the first commit of the contribution (ISO 8601)."""
     updated: str = ""
     decision: notes.Review | None = None
+    """The latest authenticated decision on ``tip``."""
+    unauthenticated: list[notes.Review] = field(default_factory=list)
+    """Notes on ``tip`` that do not count (unsigned, forged, out of scope): shown, never acted on."""
     plan: recordmerge.MergePlan | None = field(default=None, repr=False)
 
     @property
@@ -57,13 +59,13 @@ class Candidate:
         return self.target == "main"
 
 
-def candidate(root: Path | str, name: str, *, into: str | None = None) -> Candidate:
+def candidate(root: Path | str, name: str, *, into: str | None = None, held: notes.Trust | None = None) -> Candidate:
     """Resolve a branch to review (``contrib/…``, ``academie/…``, optionally ``<remote>/…``).
 
     Raises:
         StoreError: unknown branch or not a reviewable one.
     """
-    remotes = git.text(root, "remote").split()
+    remotes = review_git.remotes(root)
     short = name.removeprefix("refs/heads/").removeprefix("refs/remotes/")
     if short.split("/", 1)[0] in remotes:
         short = short.split("/", 1)[1]
@@ -84,14 +86,42 @@ def candidate(root: Path | str, name: str, *, into: str | None = None) -> Candid
         raise StoreError("la branche main est introuvable")
     target_ref = target_at[0] if target_at[0].endswith(f"/{target}") else None
     found = Candidate(short, source[0], source[1], target, target_ref, target_at[1], academie)
-    base = git.run(root, "merge-base", target_at[1], source[1], check=False).stdout.decode().strip()
-    span = f"{base}..{source[1]}" if base else source[1]
-    log = git.text(root, "log", "--reverse", "--format=%an%x00%ae%x00%aI", span)
-    first = log.splitlines()[0].split("\0") if log else ["", "", ""]
-    found.author, found.email, found.proposed = first
-    found.updated = git.text(root, "log", "-1", "--format=%cI", source[1])
-    found.decision = notes.latest_decision(root, source[1])
+    base = review_git.merge_base(root, target_at[1], source[1])
+    found.author, found.email, found.proposed = review_git.first_author(root, f"{base}..{source[1]}" if base
+                                                                        else source[1])
+    found.updated = review_git.commit_date(root, source[1])
+    found_reviews = notes.reviews(root, source[1], held=held)
+    decided = [r for r in found_reviews if r.authenticated and r.decision in ("modifications", "refus")]
+    found.decision = decided[-1] if decided else None
+    found.unauthenticated = [r for r in found_reviews if not r.authenticated]
     return found
+
+
+def check_tip(item: Candidate, tip: str | None) -> None:
+    """Refuse when ``tip`` (the one shown to the reviewer) is not the branch's tip any more (compare-and-swap).
+
+    Raises:
+        StoreError: ``tip`` is malformed, or the branch moved since it was shown.
+    """
+    if tip is None:
+        return
+    shown = tip.strip().lower()
+    if len(shown) < 7 or any(c not in "0123456789abcdef" for c in shown):
+        raise StoreError(f"pointe invalide « {printable(tip)[:80]} » (attendu : l'identifiant affiché par "
+                         "« traam review show »)")
+    if not item.tip.startswith(shown):
+        raise StoreError(f"« {printable(item.name)} » a changé depuis son affichage : pointe relue {shown[:10]}, "
+                         f"pointe actuelle {item.tip[:10]}. Relisez-la (traam review show) avant de valider.")
+
+
+def merged(root: Path | str, item: Candidate, now: dt.datetime | None = None) -> bool:
+    """Tell whether ``item.tip`` is already in the **verified** part of its target.
+
+    A forged (unsigned) merge on the target proves nothing: compared with the
+    raw tip, it would hide the contribution from the queue.
+    """
+    verified = verify.verify_branch(root, item.target, tip=item.target_tip, now=now).verified
+    return verified is not None and trees.is_ancestor(root, item.tip, verified)
 
 
 def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: bool = False,
@@ -113,15 +143,16 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
         if ref.removeprefix("refs/heads/academie/") in vocab.ACADEMIES:
             names.add(ref.removeprefix("refs/heads/"))
     found = []
+    held = notes.trust(root)
     for short in sorted(names):
         is_academie = short.startswith("academie/")
         if reviewer is not None and reviewer.role == "academique":
             if is_academie or contrib.parse_branch(short)[0] not in reviewer.academies:
                 continue
         try:
-            item = candidate(root, short)
-            if trees.is_ancestor(root, item.tip, item.target_tip):
-                continue  # already merged
+            item = candidate(root, short, held=held)
+            if merged(root, item):
+                continue  # already validated
             if item.decision is not None and not everything:
                 continue
             if report:
@@ -157,11 +188,13 @@ class Approved:
     target: str
     pushed: bool
     plan: recordmerge.MergePlan
+    tip: str = ""
+    """The contribution tip that was merged."""
 
 
 def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None = None, into: str | None = None,
             key: Path | None = None, push: bool = True, force: bool = False,
-            now: dt.datetime | None = None) -> Approved:
+            now: dt.datetime | None = None, tip: str | None = None) -> Approved:
     """Validate a branch: signed ``--no-ff`` record-aware merge into its target, checked, then pushed.
 
     Args:
@@ -169,12 +202,15 @@ def approve(root: Path | str, name: str, *, resolutions: dict[str, str] | None =
         into: ``main`` to validate a contribution nationally.
         key: private SSH key (default: ``user.signingkey`` of this commons).
         force: merge even when the merged records break rules.
+        tip: the tip the reviewer was shown (``traam review show``); refused when the branch moved since,
+            so that what is approved is exactly what was shown.
 
     Raises:
         UnresolvedConflicts: conflicts remain.
-        StoreError: refused paths, rule errors, no key, reviewer not allowed, or git failed.
+        StoreError: refused paths, rule errors, no key, reviewer not allowed, the branch moved, or git failed.
     """
     item = candidate(root, name, into=into)
+    check_tip(item, tip)
     if trees.is_ancestor(root, item.tip, item.target_tip):
         raise StoreError(f"« {printable(item.name)} » est déjà intégrée à « {item.target} »")
     return validate(root, item, resolutions=resolutions, key=key, push=push, force=force, now=now)
@@ -223,7 +259,7 @@ def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] |
     subject = f"Validation {validation} : {item.name}"
     body = "\n".join(f"- {rid}" for rid in sorted(plan.changes)) or "- (aucun enregistrement modifié)"
     message = f"{subject}\n\n{body}\n\n" + "\n".join(trailers) + "\n"
-    commit = signing.commit_signed(root, plan.tree, [item.target_tip, item.tip], message, key)
+    commit = signatures.commit_tree(root, plan.tree, [item.target_tip, item.tip], message, key)
     check = verify.verify_merge(root, item.target, commit, [item.target_tip, item.tip], today=today,
                                 main_chain=main_chain)
     if check:
@@ -232,38 +268,48 @@ def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] |
     remote = contrib.default_remote(root)
     pushed = False
     if push and remote:
-        known = git.text(root, "ls-remote", "--heads", remote, f"refs/heads/{item.target}")
-        if not known:
+        if not review_git.remote_has_branch(root, remote, item.target):
             # A new académie branch is first created at main's commit (servers accept only that as a
             # creation), then receives the validation merge.
-            git.run(root, "push", "--quiet", remote, f"{item.target_tip}:refs/heads/{item.target}")
-        git.run(root, "push", "--quiet", remote, f"refs/heads/{item.target}:refs/heads/{item.target}")
+            review_git.push(root, remote, f"{item.target_tip}:refs/heads/{item.target}")
+        review_git.push(root, remote, f"refs/heads/{item.target}:refs/heads/{item.target}")
         pushed = True
-    return Approved(commit, item.target, pushed, plan)
+    return Approved(commit, item.target, pushed, plan, item.tip)
 
 
 def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
     """Move the local target branch to ``commit`` (compare-and-swap; fast-forward if it is checked out)."""
     ref = f"refs/heads/{item.target}"
     current = trees.rev(root, ref)
-    checked_out = git.run(root, "symbolic-ref", "--quiet", "HEAD", check=False).stdout.decode().strip() == ref
-    if checked_out:
-        git.run(root, "merge", "--quiet", "--ff-only", commit)
+    if review_git.current_ref(root) == ref:
+        review_git.fast_forward(root, commit)
         return
     if current is not None and not trees.is_ancestor(root, current, commit):
         raise StoreError(f"la branche locale « {item.target} » a divergé : synchronisez-la d'abord")
-    git.run(root, "update-ref", "-m", f"traam : validation de {item.name}", ref, commit, current or trees.ZERO)
+    review_git.move_ref(root, ref, commit, current or trees.ZERO, f"traam : validation de {item.name}")
 
 
 def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,
-           push: bool = True) -> notes.Review:
-    """Record a review decision (``modifications``, ``refus``, ``commentaire``) on the branch's tip.
+           push: bool = True, key: Path | None = None, tip: str | None = None,
+           now: dt.datetime | None = None) -> notes.Review:
+    """Record a signed review decision (``modifications``, ``refus``, ``commentaire``) on the branch's tip.
 
-    The note is pushed (merged with the remote's notes) when a remote exists and ``push``.
+    The note is signed with ``key`` (default: ``user.signingkey``) and pushed
+    (merged with the remote's notes) when a remote exists and ``push``.
+
+    Args:
+        tip: the tip the reviewer was shown; refused if the branch has moved since.
+
+    Raises:
+        StoreError: no key, a key outside ``main``'s governance or scope, the branch moved, or git failed.
     """
     item = candidate(root, name)
-    review = notes.add(root, item.tip, decision=decision, reviewer=signing.reviewer_label(root), message=message,
-                       records=records)
+    check_tip(item, tip)
+    key = key or signing.signing_key(root)
+    if key is None:
+        raise StoreError("aucune clé de signature : lancez « traam reviewer setup »")
+    review = notes.add(root, item.tip, branch=item.name, decision=decision, message=message, key=key,
+                       records=records, now=now)
     remote = contrib.default_remote(root)
     if push and remote:
         notes.sync(root, remote)

@@ -1,24 +1,39 @@
-"""Provides review notes: decisions and per-record comments stored as git notes in ``refs/notes/traam-review``.
+"""Provides review notes: signed decisions and per-record comments stored as git notes in ``refs/notes/traam-review``.
 
-Each review is one JSON line (date first, so that git's ``cat_sort_uniq``
-notes merge keeps them in order) appended to the note of the
-contribution's tip. Notes fetched from a remote live in
-``refs/notes/remotes/<remote>/traam-review`` and are read too.
+Each review is one JSON line (ASCII only, date first, so that git's
+``cat_sort_uniq`` notes merge keeps them in order) appended to the note of
+the contribution's tip. A line names the commit it is about, the branch,
+the reviewer's principal, and carries an SSH signature (``ssh-keygen -Y
+sign``, namespace ``traam-review``) of everything else. Git notes are not
+authenticated (SECURITY.md, fact 13): a line **counts** only when that
+signature is good, the commit is the annotated one, and the reviewer is in
+the governance of ``main``'s current verified tip, active today, with a
+scope covering the contribution (:func:`authenticated`). Other lines are
+shown as « note non authentifiée » and change nothing. Notes fetched from a
+remote live in ``refs/notes/remotes/<remote>/traam-review`` and are read too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from store import git
-from store.git import trees
+from records import vocab
+from records.models import Governance, Reviewer
+from store.errors import StoreError
+from store.git import notes_ref, signatures, trees
+from store.review import governance
 
-NOTES_REF = "refs/notes/traam-review"
+NOTES_REF = notes_ref.NOTES_REF
 DECISIONS = {"modifications": "modifications demandées", "refus": "refusée", "commentaire": "commentaire"}
 """Decision codes of a review note, with their French label."""
+UNAUTHENTICATED = "note non authentifiée"
+"""How a note that does not count is labelled."""
+MAX_LINE = 64 * 1024
+"""A review line longer than this is not read (a note is a few hundred bytes)."""
 
 
 @dataclass(frozen=True)
@@ -31,75 +46,223 @@ class Review:
     message: str
     records: dict[str, str] = field(default_factory=dict)
     """Comments per record id."""
+    principal: str = ""
+    branch: str = ""
+    """The contribution the reviewer judged (``contrib/<a>/<slug>`` or ``academie/<a>``)."""
+    commit: str = ""
+    """The tip the reviewer judged (must be the annotated commit)."""
+    signature: str = field(default="", repr=False)
+    authenticated: bool = False
+    """Signed by a reviewer of ``main``'s current governance whose scope covers the contribution."""
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("signature")
+        return data
 
 
-def _refs(root: Path | str) -> list[str]:
-    found = [NOTES_REF] if trees.refs(root, NOTES_REF) else []
-    found += [name for name in trees.refs(root, "refs/notes/remotes/") if name.endswith("/traam-review")]
-    return found
+@dataclass(frozen=True)
+class Trust:
+    """What notes are authenticated against: the governance of ``main``'s current verified tip."""
+
+    rules: Governance
+    main: str | None
+    today: dt.date
 
 
-def reviews(root: Path | str, commit: str) -> list[Review]:
-    """Return the reviews attached to ``commit`` (local and fetched notes), oldest first."""
+def trust(root: Path | str, now: dt.datetime | None = None) -> Trust:
+    """Return the :class:`Trust` of this verifier: governance of the verified tip of the ``main`` it retains
+    (:func:`store.review.selection.select`, from its own trust root); empty when nothing verifies."""
+    from store.review import selection  # the same choice of main as verify, status and the TUI
+
+    now = now or dt.datetime.now(dt.timezone.utc)
+    verified = selection.select(root, "main", now=now).verified
+    rules = governance.governance_at(root, verified) if verified else Governance()
+    return Trust(rules, verified, now.date())
+
+
+def _root(commons_or_root: Any) -> Path | str:
+    if isinstance(commons_or_root, (str, Path)):
+        return commons_or_root
+    return commons_or_root.root  # a Commons
+
+
+def _payload(data: dict) -> bytes:
+    """Return the bytes a review line's signature covers: every field but ``sig``, canonical JSON."""
+    body = {k: v for k, v in data.items() if k != "sig"}
+    return json.dumps(body, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def parse(line: str) -> Review | None:
+    """Return the review of one note line, not yet authenticated (None for a foreign or damaged line)."""
+    if len(line) > MAX_LINE:
+        return None
+    try:
+        data = json.loads(line)
+        return Review(str(data["date"]), str(data["decision"]), str(data.get("reviewer", "")),
+                      str(data.get("message", "")),
+                      {str(k): str(v) for k, v in dict(data.get("records") or {}).items()},
+                      str(data.get("principal", "")), str(data.get("branch", "")), str(data.get("commit", "")),
+                      str(data.get("sig", "")))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def _line_data(review: Review) -> dict:
+    data = {"date": review.date, "decision": review.decision, "reviewer": review.reviewer,
+            "principal": review.principal, "branch": review.branch, "commit": review.commit,
+            "message": review.message, "records": dict(review.records)}
+    if review.signature:
+        data["sig"] = review.signature
+    return data
+
+
+def _line(review: Review) -> str:
+    return json.dumps(_line_data(review), ensure_ascii=True, separators=(",", ":"))
+
+
+_verified: dict[tuple[str, str, str], bool] = {}
+
+
+def _signature_ok(reviewer: Reviewer, review: Review) -> bool:
+    signers = f'"{reviewer.principal.replace(chr(34), "")}" namespaces="{signatures.NOTES_NAMESPACE}" ' \
+              f"{governance.key_body(reviewer.public_key)}\n"
+    data = _payload(_line_data(review))
+    key = (signers, data.decode("ascii"), review.signature)
+    if key not in _verified:
+        _verified[key] = signatures.verify(signers, reviewer.principal, data, review.signature)
+    return _verified[key]
+
+
+def scope_problems(root: Path | str, reviewer: Reviewer, branch: str, commit: str, held: Trust) -> list[str]:
+    """Return French reasons why ``reviewer`` may not judge ``commit`` of ``branch`` (empty: in scope).
+
+    An academic reviewer judges contributions of their académie whose records
+    they could validate into ``academie/<a>``; a national reviewer judges any
+    contribution or académie branch whose records they could validate into ``main``.
+    """
+    from store.review import contrib
+
+    parsed = contrib.parse_branch(branch)
+    if parsed is None and not (branch.startswith("academie/") and branch[9:] in vocab.ACADEMIES):
+        return [f"« {branch[:80]} » n'est pas une contribution"]
+    base = notes_ref.merge_base(root, held.main, commit) if held.main else None
+    changed = {c.path for c in trees.changes(root, base, commit)}
+    national = governance.scope_problems(reviewer, "main", changed)
+    if not national or parsed is None:
+        return national
+    return governance.scope_problems(reviewer, f"academie/{parsed[0]}", changed)
+
+
+def authenticate(root: Path | str, review: Review, commit: str, held: Trust) -> str:
+    """Return why ``review`` (a line of ``commit``'s note) does not count, in French; '' when it does."""
+    if not review.signature:
+        return "note non signée"
+    if review.commit != commit:
+        return "note signée pour un autre commit"
+    matching = governance.by_principal(held.rules, review.principal)
+    if len(matching) != 1:
+        return f"« {review.principal[:80]} » n'est pas un relecteur de la gouvernance de main"
+    reviewer = matching[0]
+    if not governance.is_active(reviewer, held.today):
+        return f"la clé de « {review.principal[:80]} » n'est pas valide aujourd'hui"
+    if not _signature_ok(reviewer, review):
+        return "signature invalide"
+    problems = scope_problems(root, reviewer, review.branch, commit, held)
+    return problems[0] if problems else ""
+
+
+def reviews(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> list[Review]:
+    """Return every review attached to ``commit`` (local and fetched notes), oldest first, each marked
+    ``authenticated`` or not (see :func:`authenticate`)."""
+    root = _root(commons_or_root)
     lines: set[str] = set()
-    for ref in _refs(root):
-        done = git.run(root, "notes", f"--ref={ref}", "show", commit, check=False)
-        if done.returncode == 0:
-            lines.update(line for line in done.stdout.decode("utf-8", "replace").splitlines() if line.strip())
-    found = []
-    for line in sorted(lines):
-        try:
-            data = json.loads(line)
-            found.append(Review(str(data["date"]), str(data["decision"]), str(data.get("reviewer", "")),
-                                str(data.get("message", "")),
-                                {str(k): str(v) for k, v in dict(data.get("records") or {}).items()}))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue  # a foreign or damaged note line is not a review
-    return found
+    for ref in notes_ref.note_refs(root):
+        lines.update(notes_ref.note_lines(root, ref, commit))
+    found = [review for review in map(parse, sorted(lines)) if review is not None]
+    if not found:
+        return []
+    held = held or trust(root)
+    out = []
+    for review in found:
+        if authenticate(root, review, commit, held):
+            out.append(review)
+            continue
+        # Who signed is told by governance, never by the line itself.
+        signer = governance.by_principal(held.rules, review.principal)[0]
+        out.append(replace(review, reviewer=f"{signer.name} <{signer.principal}>", authenticated=True))
+    return out
 
 
-def latest_decision(root: Path | str, commit: str) -> Review | None:
-    """Return the latest review of ``commit`` that is a decision (not a plain comment), or None."""
-    decided = [r for r in reviews(root, commit) if r.decision in ("modifications", "refus")]
+def authenticated(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> list[Review]:
+    """Return the reviews of ``commit`` that count: signed by a reviewer of ``main``'s current governance
+    whose scope covers the contribution (oldest first)."""
+    return [review for review in reviews(commons_or_root, commit, held=held) if review.authenticated]
+
+
+def latest_decision(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> Review | None:
+    """Return the latest **authenticated** review of ``commit`` that is a decision (not a comment), or None."""
+    decided = [r for r in authenticated(commons_or_root, commit, held=held) if r.decision in ("modifications", "refus")]
     return decided[-1] if decided else None
 
 
-def add(root: Path | str, commit: str, *, decision: str, reviewer: str, message: str,
-        records: dict[str, str] | None = None) -> Review:
-    """Append a review to the note of ``commit`` in ``refs/notes/traam-review``; return it."""
+def label(review: Review) -> str:
+    """Return the French label of a review's decision (« note non authentifiée » when it does not count)."""
+    return DECISIONS.get(review.decision, review.decision) if review.authenticated else UNAUTHENTICATED
+
+
+def add(root: Path | str, commit: str, *, branch: str, decision: str, message: str, key: Path,
+        records: dict[str, str] | None = None, now: dt.datetime | None = None) -> Review:
+    """Sign a review of ``commit`` (tip of ``branch``) with ``key`` and append it to its note; return it.
+
+    Raises:
+        StoreError: the key is not a reviewer of ``main``'s current governance, the contribution is out
+            of their scope, or signing failed.
+    """
     if decision not in DECISIONS:
         raise ValueError(decision)
-    review = Review(dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), decision, reviewer, message,
-                    dict(records or {}))
-    line = json.dumps(review.to_json(), ensure_ascii=False, separators=(",", ":"))
-    git.run(root, "notes", f"--ref={NOTES_REF}", "append", "-F", "-", commit, input=line + "\n")
-    return review
+    held = trust(root, now)
+    reviewer = governance.by_key(held.rules, signatures.public_key(key))
+    if reviewer is None:
+        raise StoreError("votre clé n'est pas dans la gouvernance de main (vérifiée) : votre note ne compterait pas")
+    if not governance.is_active(reviewer, held.today):
+        raise StoreError("votre clé n'est pas valide aujourd'hui selon la gouvernance")
+    problems = scope_problems(root, reviewer, branch, commit, held)
+    if problems:
+        raise StoreError("contribution hors de votre périmètre : " + " ; ".join(problems))
+    date = (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds")
+    review = Review(date, decision, f"{reviewer.name} <{reviewer.principal}>", message, dict(records or {}),
+                    reviewer.principal, branch, commit)
+    line = signed_line(review, key)
+    notes_ref.append(root, commit, line)
+    return replace(parse(line) or review, authenticated=True)
+
+
+def unsigned_line(review: Review) -> str:
+    """Return the note line of ``review`` without a signature (it will never count)."""
+    return _line(replace(review, signature=""))
+
+
+def signed_line(review: Review, key: Path) -> str:
+    """Return the note line of ``review`` signed with ``key`` (``ssh-keygen -Y sign -n traam-review``).
+
+    Raises:
+        StoreError: signing failed (unreadable key, passphrase without an agent).
+    """
+    unsigned = replace(review, signature="")
+    return _line(replace(unsigned, signature=signatures.sign(key, _payload(_line_data(unsigned)))))
 
 
 def fetch_refspec(remote: str) -> str:
     """Return the refspec that brings ``remote``'s review notes on every ``git fetch``."""
-    # A wildcard, because a remote without notes yet must not make every fetch fail.
-    return f"+refs/notes/*:refs/notes/remotes/{remote}/*"
+    return notes_ref.fetch_refspec(remote)
 
 
 def follow(root: Path | str, remote: str) -> None:
     """Make plain ``git fetch <remote>`` also fetch review notes (idempotent)."""
-    current = git.run(root, "config", "--get-all", f"remote.{remote}.fetch", check=False).stdout.decode().split()
-    if fetch_refspec(remote) not in current:
-        git.run(root, "config", "--add", f"remote.{remote}.fetch", fetch_refspec(remote))
+    notes_ref.follow(root, remote)
 
 
 def sync(root: Path | str, remote: str) -> None:
     """Fetch ``remote``'s notes, merge them into ours (union of lines) and push the result."""
-    git.run(root, "fetch", "--quiet", remote, fetch_refspec(remote), check=False)
-    theirs = f"refs/notes/remotes/{remote}/traam-review"
-    if trees.refs(root, theirs) and trees.refs(root, NOTES_REF):
-        git.run(root, "notes", f"--ref={NOTES_REF}", "merge", "-q", "-s", "cat_sort_uniq", theirs)
-    elif trees.refs(root, theirs):
-        git.run(root, "update-ref", NOTES_REF, theirs)
-    if trees.refs(root, NOTES_REF):
-        git.run(root, "push", "--quiet", remote, f"{NOTES_REF}:{NOTES_REF}")
-        git.run(root, "fetch", "--quiet", remote, fetch_refspec(remote), check=False)
+    notes_ref.sync(root, remote)

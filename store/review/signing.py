@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from records.models import Governance, Reviewer
-from store import git
+from store.git import review_git, signatures, trees
 from store.review import governance
 from store.errors import StoreError
-
-_SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
-                "-c", "commit.gpgSign=false")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,29 +23,19 @@ class SigningSetup:
 
 def signing_key(root: Path | str) -> Path | None:
     """Return the private key configured for signing in this commons (``user.signingkey``), or None."""
-    value = git.run(root, "config", "--get", "user.signingkey", check=False).stdout.decode().strip()
+    value = review_git.config(root, "user.signingkey")
     if not value or value.startswith(("ssh-", "key::")):
         return None
     return Path(value).expanduser()
 
 
 def public_key_of(private_key: Path) -> str:
-    """Return the OpenSSH public key line of ``private_key`` (its ``.pub`` file, else ``ssh-keygen -y``).
+    """Return the OpenSSH public key line of ``private_key`` (see :func:`store.git.signatures.public_key`).
 
     Raises:
         StoreError: the key cannot be read.
     """
-    pub = Path(f"{private_key}.pub")
-    if pub.is_file():
-        return pub.read_text(encoding="utf-8").strip()
-    try:
-        done = subprocess.run(["ssh-keygen", "-y", "-f", str(private_key)], capture_output=True, text=True,
-                              check=False, stdin=subprocess.DEVNULL)
-    except FileNotFoundError as error:
-        raise StoreError("ssh-keygen est introuvable : installez OpenSSH") from error
-    if done.returncode != 0:
-        raise StoreError(f"impossible de lire la clé « {private_key} »", done.stderr)
-    return done.stdout.strip()
+    return signatures.public_key(private_key)
 
 
 def setup(root: Path | str, *, key: Path | None = None, new: bool = False, comment: str = "") -> SigningSetup:
@@ -70,17 +56,13 @@ def setup(root: Path | str, *, key: Path | None = None, new: bool = False, comme
     if new:
         if key.exists():
             raise StoreError(f"la clé « {key} » existe déjà : utilisez --key sans --new")
-        key.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        done = subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment or "traam", "-f", str(key)],
-                              capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
-        if done.returncode != 0:
-            raise StoreError("ssh-keygen n'a pas pu créer la clé", done.stderr)
+        signatures.create_key(key, comment=comment, passphrase="")
         created = True
     elif not key.is_file():
         raise StoreError(f"clé introuvable : « {key} » (utilisez --key CHEMIN ou --new)")
     public = public_key_of(key)
-    git.run(root, "config", "--local", "gpg.format", "ssh")
-    git.run(root, "config", "--local", "user.signingkey", str(key))
+    review_git.set_local_config(root, "gpg.format", "ssh")
+    review_git.set_local_config(root, "user.signingkey", str(key))
     return SigningSetup(key, public, created)
 
 
@@ -109,18 +91,14 @@ def commit_signed(root: Path | str, tree: str, parents: list[str], message: str,
     Raises:
         StoreError: signing failed (key unreadable, passphrase needed without an agent …).
     """
-    args = [*_SIGN_CONFIG, "-c", f"user.signingkey={key}", "commit-tree", f"-S{key}", tree]
-    for parent in parents:
-        args += ["-p", parent]
-    return git.text(root, *args, "-F", "-", input=message)
+    return signatures.commit_tree(root, tree, parents, message, key)
 
 
 def reviewer_label(root: Path | str) -> str:
     """Return ``Name <principal>`` of this commons' reviewer (from governance on main), else the git identity."""
-    main = git.run(root, "rev-parse", "--verify", "-q", "refs/heads/main", check=False).stdout.decode().strip()
+    main = trees.rev(root, "refs/heads/main")
     me = whoami(root, governance.governance_at(root, main or "HEAD"))
     if me is not None:
         return f"{me.name} <{me.principal}>"
-    name = git.run(root, "config", "user.name", check=False).stdout.decode().strip()
-    email = git.run(root, "config", "user.email", check=False).stdout.decode().strip()
+    name, email = review_git.config(root, "user.name"), review_git.config(root, "user.email")
     return f"{name} <{email}>"

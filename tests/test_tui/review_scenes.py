@@ -5,7 +5,6 @@ Commit dates are fixed (environment) so that snapshots do not depend on the cloc
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -36,11 +35,18 @@ def contribute(world: World, name: str = "teacher", branch: str = BRANCH,
 
 
 def add_note(repo: Path, branch: str, decision: str, message: str, records: dict[str, str],
-             date: str = "2026-11-20T12:00:00+00:00", reviewer: str = "Lou Lille <lou@ac-lille.fr>") -> None:
-    """Attach a review note with a fixed date to the tip of ``branch`` and push the notes."""
-    line = json.dumps({"date": date, "decision": decision, "reviewer": reviewer, "message": message,
-                       "records": records}, ensure_ascii=False)
+             date: str = "2026-11-20T12:00:00+00:00", reviewer: str = "Lou Lille <lou@ac-lille.fr>",
+             principal: str = "lou@ac-lille.fr", key: Path | None = None, signed: bool = True) -> None:
+    """Attach a review note with a fixed date to the tip of ``branch`` and push the notes.
+
+    The note is signed with ``key`` (default: the world's Lille key) unless ``signed`` is False
+    (then it counts for nothing: « note non authentifiée »).
+    """
+    from store.review import notes
+
     tip = git(repo, "rev-parse", branch).strip()
+    review = notes.Review(date, decision, reviewer, message, dict(records), principal, branch, tip)
+    line = notes.signed_line(review, key or repo.parent / "keys" / "lille") if signed else notes.unsigned_line(review)
     git(repo, "notes", "--ref=refs/notes/traam-review", "append", "-m", line, tip)
     git(repo, "push", "-q", "origin", "refs/notes/traam-review:refs/notes/traam-review")
 

@@ -10,6 +10,8 @@ reviewer is told which command to run.
 
 from __future__ import annotations
 
+import json
+
 from textual.widgets import Input, RadioButton, Static, TextArea
 
 from store.review import verify
@@ -109,8 +111,8 @@ async def test_request_changes_writes_a_note_the_author_reads(tmp_path):
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.queue.items == []  # waiting for the author now
-    assert "Ajoutez la durée." in git(world.remote, "notes", "--ref=refs/notes/traam-review", "show",
-                                      git(teacher, "rev-parse", BRANCH).strip())
+    note = git(world.remote, "notes", "--ref=refs/notes/traam-review", "show", git(teacher, "rev-parse", BRANCH).strip())
+    assert "Ajoutez la durée." in json.loads(note)["records"].values()
 
     app = TraamApp(teacher, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

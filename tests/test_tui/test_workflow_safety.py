@@ -26,8 +26,8 @@ async def test_hostile_author_title_and_note_are_shown_literally(tmp_path, monke
     monkeypatch.setenv("GIT_AUTHOR_NAME", f"Pirate {HOSTILE}")
     teacher = contribute(world, files={f"{NEW_ID}.toml": scenario(f"Titre {HOSTILE}")})
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Camille Test")
-    add_note(teacher, BRANCH, "modifications", f"Note {HOSTILE} {ESCAPES}", {NEW_ID: f"Champ {HOSTILE}"},
-             reviewer=f"Relecteur {HOSTILE}")
+    add_note(teacher, BRANCH, "modifications", f"Note {HOSTILE} {ESCAPES}", {NEW_ID: f"Champ {HOSTILE}"})
+    add_note(teacher, BRANCH, "refus", f"Faux {HOSTILE}", {}, reviewer=f"Relecteur {HOSTILE}", signed=False)
     git(teacher, "fetch", "-q", "origin", "+refs/notes/*:refs/notes/remotes/origin/*")
     app = TraamApp(teacher, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -37,6 +37,7 @@ async def test_hostile_author_title_and_note_are_shown_literally(tmp_path, monke
         body = app.screen.query_one("#contribution-body", Static)
         text = rendered(body)
         assert f"Note {HOSTILE}" in text and f"Champ {HOSTILE}" in text and f"Relecteur {HOSTILE}" in text
+        assert "note non authentifiée" in text
         assert "\x1b" not in text and "\x07" not in text
         await pilot.click("#contribution-body")
         await settle(app, pilot)

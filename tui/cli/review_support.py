@@ -102,9 +102,12 @@ def print_candidate(item) -> None:
     from store.review.notes import DECISIONS
 
     say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
+    say(f"  pointe : {item.tip}   (à valider avec --tip {item.tip[:12]})")
     if item.decision is not None:
         say(f"  décision : {DECISIONS.get(item.decision.decision, item.decision.decision)} "
             f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")
+    for other in getattr(item, "unauthenticated", []):
+        say(f"  note non authentifiée (ignorée) : {other.reviewer} : {other.message}")
     print_plan(item.plan)
 
 

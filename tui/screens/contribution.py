@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from records import vocab
-from store.review.notes import DECISIONS
+from store.review.notes import label
 from tui import strings, workflow_data
 from tui.safe import content, formatted, plain
 from tui.screens.worker_errors import ReportsWorkerErrors
@@ -54,7 +54,8 @@ def render_contribution(info: workflow_data.Contribution, session: Session | Non
     for review in reversed(info.reviews):
         lines.append(Content.assemble("  ", content(french_date(review.date), "$text-muted"), " · ",
                                       content(review.reviewer, "bold"), " · ",
-                                      (DECISIONS.get(review.decision) or plain(review.decision), "$text-warning")))
+                                      (plain(label(review)), "$text-warning" if review.authenticated
+                                       else "$text-muted")))
         lines.extend(Content.assemble("    ", content(line)) for line in review.message.splitlines())
         for record_id, comment in sorted(review.records.items()):
             lines.append(Content.assemble("    • ", content(record_id, "bold"), " : ", content(comment)))

@@ -149,19 +149,24 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.app.notify(formatted(strings.APPROVE_RUNNING, name=name))
-                self.run_approve(name, resolutions)
+                self.run_approve(name, resolutions, self.shown_tip(name))
 
         self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, formatted(strings.APPROVE_QUESTION, name=name,
                                                                                                    target=target),
                                            strings.APPROVE_YES, strings.CANCEL), answered)
 
+    def shown_tip(self, name: str) -> str | None:
+        """Return the tip of ``name`` as this screen showed it (what an approval must merge, nothing newer)."""
+        items = self.queue.items if self.queue else []
+        return next((item.tip for item in items if item.name == name), None)
+
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
-    def run_approve(self, name: str, resolutions: dict[str, str]) -> None:
+    def run_approve(self, name: str, resolutions: dict[str, str], tip: str | None = None) -> None:
         """Signed merge, verification and push in a worker; new conflicts go back to the dialog."""
         from store.review.decide import UnresolvedConflicts
 
         try:
-            done = workflow_data.approve(self.root, name, resolutions)
+            done = workflow_data.approve(self.root, name, resolutions, tip=tip)
         except UnresolvedConflicts as error:
             self.app.call_from_thread(self.ask_conflicts, name, error.plan.conflicts, resolutions)
             return
@@ -205,7 +210,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         """Write (and push) the review note in a worker."""
         from store.review import decide as review
 
-        review.decide(self.root, name, decision, message, records=records)
+        review.decide(self.root, name, decision, message, records=records, tip=self.shown_tip(name))
         self.app.call_from_thread(self.decided, name, decision)
 
     def decided(self, name: str, decision: str) -> None:

@@ -41,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     approve.add_argument("--resolve", action="append", default=[], metavar="CLÉ=ours|theirs",
                          help="résoudre un conflit (ID:champ, champ ou chemin ; ours = cible, theirs = contribution)")
     approve.add_argument("--into", choices=["main"], help="validation nationale directe d'une contribution")
+    approve.add_argument("--tip", metavar="COMMIT",
+                         help="la pointe relue (affichée par « traam review show ») : refus si la branche a bougé")
     approve.add_argument("--key", metavar="CHEMIN", help="clé SSH privée (par défaut : user.signingkey)")
     approve.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la validation")
     approve.add_argument("--force", action="store_true", help="valider malgré des erreurs de règles")
@@ -62,6 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                              help="message (après --record ID : commentaire de cet enregistrement)")
         parser_.add_argument("--record", dest="record", action=_Ordered, metavar="ID",
                              help="l'enregistrement commenté par le -m qui suit")
+        parser_.add_argument("--tip", metavar="COMMIT",
+                             help="la pointe relue (affichée par « traam review show ») : refus si la branche a bougé")
+        parser_.add_argument("--key", metavar="CHEMIN", help="clé SSH privée (par défaut : user.signingkey)")
         parser_.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser la note")
         parser_.add_argument("--no-fetch", dest="fetch", action="store_false",
                              help="ne pas récupérer le dépôt distant")
@@ -70,15 +75,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fetch(root) -> None:
     """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
-    from store import git
+    from store.git import review_git
     from store.review import contrib, notes
 
     remote = contrib.default_remote(root)
     if remote:
         notes.follow(root, remote)
-        done = git.run(root, "fetch", "--quiet", remote, check=False)
-        if done.returncode != 0:
+        if not review_git.fetch(root, remote):
             warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
+
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
@@ -179,23 +184,26 @@ def run_approve(args: argparse.Namespace) -> int:
             _fetch(root)
         try:
             done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key, push=args.push,
-                                  force=args.force)
+                                  force=args.force, tip=args.tip)
         except review.UnresolvedConflicts as conflicts:
             if not sys.stdin.isatty():
                 print_plan(conflicts.plan)
                 return fail(conflicts.message)
             resolutions.update(ask(conflicts.plan.conflicts))
             done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key,
-                                  push=args.push, force=args.force)
+                                  push=args.push, force=args.force, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
-    say(f"Validé : {args.ref} fusionnée dans « {done.target} » (commit signé {done.commit[:10]}).")
+    say(f"Validé : {args.ref} (pointe {done.tip}) fusionnée dans « {done.target} » "
+        f"(commit signé {done.commit[:10]}).")
     say("Poussé sur le dépôt distant." if done.pushed else "Non poussé (pas de dépôt distant ou --no-push).")
     return 0
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    """Record a decision note (changes requested, refusal) with per-record comments."""
+    """Record a signed decision note (changes requested, refusal) with per-record comments."""
+    from pathlib import Path
+
     from store.review import decide as review
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -216,9 +224,10 @@ def run_decide(args: argparse.Namespace) -> int:
         root = commons_root()
         if args.fetch:
             _fetch(root)
-        done = review.decide(root, args.ref, args.decision, message, records=records, push=args.push)
+        done = review.decide(root, args.ref, args.decision, message, records=records, push=args.push,
+                             key=Path(args.key) if args.key else None, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
     label = "Modifications demandées" if args.decision == "modifications" else "Contribution refusée"
-    say(f"{label} pour « {args.ref} » ({done.date}).")
+    say(f"{label} pour « {args.ref} » (pointe {done.commit[:10]}, note signée, {done.date}).")
     return 0

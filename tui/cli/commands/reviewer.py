@@ -1,4 +1,5 @@
-"""Provides ``traam reviewer setup``: configure SSH signing for this commons and print the governance entry."""
+"""Provides ``traam reviewer setup`` (configure SSH signing, print the governance entry) and ``traam reviewer add``
+(prepare the contribution that adds a reviewer)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     setup.add_argument("--discipline", dest="disciplines", action="append", default=[], metavar="CODE",
                        help="discipline de votre périmètre (répétable ; aucune : toutes)")
     setup.set_defaults(handler=run_setup)
+    add = actions.add_parser("add", help="préparer la contribution qui ajoute un relecteur à la gouvernance")
+    add.add_argument("--cle-publique", dest="public_key", metavar="CHEMIN",
+                     help="sa clé publique (.pub) ; par défaut : votre clé de signature (user.signingkey)")
+    add.add_argument("--nom", dest="name", metavar="NOM", help="son nom (par défaut : git user.name)")
+    add.add_argument("--principal", metavar="COURRIEL", help="son adresse (par défaut : git user.email)")
+    add.add_argument("--role", choices=["academique", "national"], default="academique", help="rôle de validation")
+    add.add_argument("--academie", dest="academies", action="append", default=[], metavar="CODE",
+                     help="académie de son périmètre (répétable ; la première nomme la contribution)")
+    add.add_argument("--discipline", dest="disciplines", action="append", default=[], metavar="CODE",
+                     help="discipline de son périmètre (répétable ; aucune : toutes)")
+    add.set_defaults(handler=run_add)
 
 
 def run_setup(args: argparse.Namespace) -> int:
@@ -31,7 +43,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from store import git
+    from store.git import review_git
     from store.review import signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -40,8 +52,8 @@ def run_setup(args: argparse.Namespace) -> int:
         root = commons_root()
         done = signing.setup(root, key=Path(args.key) if args.key else None, new=args.new,
                              comment=args.principal or "")
-        name = args.name or git.text(root, "config", "user.name", check=False) or "Prénom Nom"
-        principal = args.principal or git.text(root, "config", "user.email", check=False)
+        name = args.name or review_git.config(root, "user.name") or "Prénom Nom"
+        principal = args.principal or review_git.config(root, "user.email")
         entry = signing.reviewer_entry(done.public_key, name=name, principal=principal, role=args.role,
                                        academies=args.academies, disciplines=args.disciplines)
     except StoreError as error:
@@ -54,4 +66,46 @@ def run_setup(args: argparse.Namespace) -> int:
     say("Entrée à ajouter à governance/reviewers.toml (par une validation nationale) :")
     say()
     say(entry.rstrip("\n"))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Create ``contrib/<academie>/relecteur-<nom>`` adding the reviewer's entry; a national reviewer validates it."""
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from records.models import Reviewer
+    from store.git import governance_branch, signatures
+    from store.review import genesis, governance, signing
+    from store.errors import StoreError
+    from tui.cli.review_support import commons_root, store_error
+
+    try:
+        root = commons_root()
+        if args.public_key:
+            public = Path(args.public_key).expanduser().read_text(encoding="utf-8").strip()
+        else:
+            key = signing.signing_key(root)
+            if key is None:
+                return fail("aucune clé : lancez d'abord « traam reviewer setup », ou donnez --cle-publique", 2)
+            public = signatures.public_key(key)
+        academie = (args.academies or [governance_branch.local_config(root, "traam.academie")])[0]
+        if not academie:
+            return fail("précisez l'académie de la contribution : --academie CODE", 2)
+        reviewer = Reviewer(name=args.name or governance_branch.local_config(root, "user.name") or "Prénom Nom",
+                            principal=args.principal or governance_branch.local_config(root, "user.email"),
+                            role=args.role, academies=args.academies, disciplines=args.disciplines,
+                            public_key=governance.key_body(public))
+        branch = genesis.propose_reviewer(root, reviewer, academie=academie)
+    except OSError as error:
+        return fail(f"clé publique illisible : {error.strerror}")
+    except ValidationError as error:
+        return fail(f"entrée de gouvernance invalide : {error.errors()[0]['msg']}")
+    except StoreError as error:
+        return fail(store_error(error))
+    say(f"Contribution « {branch} » prête : elle ajoute {reviewer.name} <{reviewer.principal}> "
+        f"({reviewer.role}) à governance/reviewers.toml.")
+    say("Proposez-la avec « traam submit » ; un relecteur national la valide avec :")
+    say(f"  traam review approve {branch} --into main")
     return 0
