@@ -141,7 +141,7 @@ def parse_text(path: str, text: str) -> tuple[dict[str, Any] | None, list[Proble
     return (table, []) if problem is None else (None, [problem])
 
 
-_TOML11 = re.compile(r"[=,\[]\s*\{|\\[xe]|\d:\d\d(?!:\d)|\ufeff")
+_TOML11 = re.compile(r",\s*\}|\{[^}\n]*\n|\\[xe]|(?<![:\d])\d\d:\d\d(?!:\d)|\ufeff")
 """What rtoml accepts beyond TOML 1.0 needs one of these: an inline table (newlines, trailing comma), a ``\\x``
 or ``\\e`` escape, a time without seconds, a BOM after the start (toml-test: the 9 files rtoml wrongly accepts)."""
 _TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
