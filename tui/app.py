@@ -152,7 +152,8 @@ class TraamApp(WorkflowActions, App):
             self.derive_states(message.session)
         manifest = message.session.snapshot.record("traam")
         if manifest is not None:
-            self.sub_title = plain(manifest.name)
+            self.commons_name = plain(manifest.name)
+        self.show_branch(message.session.tracking)
         if message.first:
             self.pop_screen()
             self.switch_mode("dashboard")

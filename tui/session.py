@@ -43,6 +43,8 @@ class Session:
     """The latest commits of the current branch, newest first."""
     notes: dict[str, str] = field(default_factory=dict)
     """Reviewers' comments on records of the current contribution, by record id (for its author)."""
+    tracking: object | None = None
+    """The store's ``Tracking``: current branch and ahead/behind its remote, read with the snapshot."""
     _searcher: object | None = None
     _listed: list[Entry] | None = None
     _tree: dict | None = None
@@ -67,9 +69,20 @@ class Session:
         session = cls(commons, snapshot, today=today or dt.date.today())
         session.states = session.load_states() if states else None
         session.recent = session.load_recent()
+        session.tracking = session.load_tracking()
         return session.prepare() if states else session
 
+<<<<<<< HEAD
     def load_recent(self, limit: int = 8) -> list["RecentCommit"]:
+=======
+    def load_tracking(self) -> object:
+        """Return the current branch and how it stands against its remote (blocking git calls)."""
+        from store.git import branches
+
+        return branches.tracking(self.commons.root)
+
+    def load_recent(self, limit: int = 8) -> list["Change"]:
+>>>>>>> main
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
         return self.commons.recent(limit)
 
@@ -87,6 +100,7 @@ class Session:
         session = Session(self.commons, snapshot, today=self.today)
         session.states = session.load_states() if states else None
         session.recent = session.load_recent()
+        session.tracking = session.load_tracking()
         return session.prepare() if states else session
 
     def __repr__(self) -> str:

@@ -365,3 +365,35 @@ PALETTE_FIRST = "Première commande"
 PALETTE_LAST = "Dernière commande"
 PALETTE_KEY = "Touche : {key}"
 CHART_SCOPE = "{title} — campagne {campaign}"
+
+
+# --- branches, identity and saving guards (issue 13, items 6-8; ux-b) --------------------------------
+IDENTITY_TITLE = "Qui êtes-vous ?"
+IDENTITY_HELP = ("Chaque enregistrement est signé de votre nom et de votre adresse électronique dans l'historique "
+                 "du commun. Ils sont enregistrés dans la configuration de ce commun seulement.")
+IDENTITY_NAME = "Nom et prénom"
+IDENTITY_EMAIL = "Adresse électronique"
+IDENTITY_SAVE = "Enregistrer"
+IDENTITY_NAME_MISSING = "Indiquez votre nom."
+IDENTITY_EMAIL_INVALID = "Adresse électronique invalide (exemple : camille.martin@ac-lille.fr)."
+IDENTITY_SET = "Identité enregistrée pour ce commun : {name} <{email}>."
+SAVE_ON_VALIDATION_TITLE = "Enregistrer dans une contribution"
+SAVE_ON_VALIDATION_HELP = ("Vous êtes sur « {branch} », une branche de validation : elle n'avance que par des fusions "
+                           "signées des relecteurs. Votre fiche sera enregistrée dans une nouvelle contribution "
+                           "contrib/<académie>/<nom>, que vous pourrez ensuite proposer (p).")
+SAVE_ON_VALIDATION_OK = "Créer et enregistrer"
+SAVE_CANCELLED = "Enregistrement annulé : rien n'a été écrit."
+BRANCH_DETACHED = "HEAD détachée"
+BRANCH_AHEAD_BEHIND = "↑{ahead} ↓{behind} {upstream}"
+BRANCH_NO_UPSTREAM = "non suivie"
+BRANCH_CHANGED = "Branche courante : « {branch} » (changée hors de traam) : le commun est relu."
+BRANCHES = "Branches"
+KEY_BRANCHES = "Branches"
+BRANCHES_HELP = "Entrée : passer sur la branche choisie · Échap : revenir"
+BRANCHES_KINDS = {"contribution": "Mes contributions", "main": "Validation nationale",
+                  "academie": "Validations académiques"}
+BRANCHES_CURRENT = "(courante)"
+BRANCHES_REMOTE = "(distante : {ref})"
+BRANCHES_NONE = "Aucune branche."
+BRANCH_SWITCHED = "Vous êtes sur « {branch} »."
+BRANCHES_PALETTE = "Passer sur une autre branche : mes contributions, main, les branches académiques (b)"

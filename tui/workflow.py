@@ -16,6 +16,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 
 from tui import strings, workflow_data
+from tui.branch_actions import BranchActions
 from tui.messages import SessionLoaded, StatesLoaded
 from tui.safe import formatted
 from tui.session import Session
@@ -27,11 +28,12 @@ WORKFLOW_BINDINGS = [
     Binding("p", "submit", strings.KEY_SUBMIT, show=False, id="app.submit"),
     Binding("s", "sync", strings.KEY_SYNC, show=False, id="app.sync"),
     Binding("x", "export", strings.KEY_EXPORT, show=False, id="app.export"),
+    Binding("b", "branches", strings.KEY_BRANCHES, show=False, id="app.branches"),
 ]
 """Bindings the application adds for these actions (ids remappable in touches.toml)."""
 
 
-class WorkflowActions:
+class WorkflowActions(BranchActions):
     """Actions of issues 5, 6 and 7 for :class:`tui.app.TraamApp`."""
 
     session: Session | None
@@ -102,6 +104,7 @@ class WorkflowActions:
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
     def read_contribution(self, root: Path) -> None:
         """Find the branch, remote and forge before asking how to submit."""
+        from store.branching import check_submittable
         from store.errors import StoreError
 
         info = workflow_data.contribution(root)
@@ -109,6 +112,7 @@ class WorkflowActions:
             raise StoreError(formatted(strings.NOT_A_CONTRIBUTION, branch=info.branch or "HEAD"))
         if not info.remote:
             raise StoreError(strings.SUBMIT_NO_REMOTE)
+        check_submittable(root, info.remote)
         self.call_from_thread(self._ask_submit, root, info)
 
     def _ask_submit(self, root: Path, info: workflow_data.Contribution) -> None:
@@ -161,3 +165,4 @@ class WorkflowActions:
         yield SystemCommand(*palette["submit"], self.action_submit)
         yield SystemCommand(*palette["sync"], self.action_sync)
         yield SystemCommand(*palette["export"], self.action_export)
+        yield SystemCommand(strings.BRANCHES, strings.BRANCHES_PALETTE, self.action_branches)

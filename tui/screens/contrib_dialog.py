@@ -20,24 +20,27 @@ class NewContributionDialog(InputDialog[tuple[str, str]]):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
 
-    def __init__(self, academie: str = "") -> None:
+    def __init__(self, academie: str = "", *, slug: str = "", title: str = "", help_text: str = "",
+                 confirm: str = "") -> None:
         super().__init__()
         self.academie = academie if academie in vocab.ACADEMIES else ""
+        self.slug = slug
+        self.texts = (title or strings.CONTRIB_TITLE, help_text or strings.CONTRIB_HELP, confirm or strings.CREATE)
 
     def compose(self) -> ComposeResult:
         choices = sorted(((Content(label), code) for code, label in vocab.ACADEMIES.items()),
                          key=lambda pair: vocab.ACADEMIES[pair[1]])
         with Vertical(id="dialog"):
-            yield Label(Content(strings.CONTRIB_TITLE), id="dialog-title")
-            yield Static(Content(strings.CONTRIB_HELP), id="dialog-help")
+            yield Label(Content(self.texts[0]), id="dialog-title")
+            yield Static(Content(self.texts[1]), id="dialog-help")
             yield Label(Content(strings.CONTRIB_ACADEMIE))
             yield Select(choices, value=self.academie or Select.NULL, id="academie", prompt=strings.CONTRIB_ACADEMIE)
             yield Label(Content(strings.CONTRIB_SLUG))
-            yield Input(id="slug", placeholder="herbier-numerique", select_on_focus=False)
+            yield Input(self.slug, id="slug", placeholder="herbier-numerique", select_on_focus=False)
             yield Label("", id="dialog-status")
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
-                yield Button(Content(strings.CREATE), variant="primary", id="ok")
+                yield Button(Content(self.texts[2]), variant="primary", id="ok")
 
     def on_mount(self) -> None:
         self.query_one("#slug" if self.academie else "#academie").focus()

@@ -176,7 +176,7 @@ class EditScreen(SessionScreen):
             if message:
                 self.save(self.record, target, message)
 
-        self.app.push_screen(CommitDialog(default), commit)
+        self.app.guard_save(target, lambda: self.app.push_screen(CommitDialog(default), commit))
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, record, target: str, message: str) -> None:

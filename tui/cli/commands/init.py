@@ -58,9 +58,11 @@ def first_reviewer(args: argparse.Namespace):
     name = args.reviewer_name or governance_branch.local_config(".", "user.name") or "Relecteur national"
     principal = args.principal or governance_branch.local_config(".", "user.email")
     if not principal:
-        from store.errors import StoreError
+        from tui.cli.output import warn
 
-        raise StoreError("précisez l'adresse du premier relecteur national : --principal COURRIEL")
+        warn("avertissement : commun créé sans relecteur (aucune adresse connue) ; pour naître avec son premier "
+             "relecteur national, créez-le avec --principal COURRIEL")
+        return None
     ask = not args.no_passphrase and sys.stdin.isatty() and sys.stderr.isatty()
     key = Path(args.cle).expanduser() if args.cle else None
     if key is None and ask:

@@ -23,11 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Push the contribution branch; print what was proposed."""
+    from store.branching import check_submittable
     from store.review import contrib
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 
     try:
+        check_submittable(commons_root(), args.remote)
         done = contrib.submit(commons_root(), remote=args.remote, merge_request=args.merge_request,
                               title=args.title, description=args.description)
     except StoreError as error:
