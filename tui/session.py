@@ -72,17 +72,13 @@ class Session:
         session.tracking = session.load_tracking()
         return session.prepare() if states else session
 
-<<<<<<< HEAD
-    def load_recent(self, limit: int = 8) -> list["RecentCommit"]:
-=======
     def load_tracking(self) -> object:
         """Return the current branch and how it stands against its remote (blocking git calls)."""
         from store.git import branches
 
         return branches.tracking(self.commons.root)
 
-    def load_recent(self, limit: int = 8) -> list["Change"]:
->>>>>>> main
+    def load_recent(self, limit: int = 8) -> list["RecentCommit"]:
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
         return self.commons.recent(limit)
 
