@@ -62,7 +62,9 @@ def _cpu() -> float:
 
 def cold(root: Path) -> dict:
     """Open without the blob cache, reporting progress."""
-    shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
+    from store.index import cachedir
+
+    shutil.rmtree(cachedir.folder_of(root / ".git"), ignore_errors=True)
     calls = 0
 
     def progress(done: int, total: int) -> None:
@@ -85,7 +87,7 @@ def warm(root: Path) -> dict:
     started, started_cpu = time.perf_counter(), _cpu()
     searcher = snapshot.searcher()
     index, index_cpu = time.perf_counter() - started, _cpu() - started_cpu
-    cache = commons.data_dir / "vocabulary.txt"
+    cache = commons.cache_dir / "vocabulary.txt"
     cache.unlink(missing_ok=True)
     started = time.perf_counter()
     searcher.warm(cache)

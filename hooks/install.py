@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import hooks
+from store import safefs
 from store.errors import StoreError
 from store.git import run, text
 
@@ -106,10 +107,7 @@ def install_hook(folder: Path, hook: str) -> str:
                 )
             target.rename(legacy)
             outcome = "chaîné"
-    temp = folder / f".{hook}.traam-tmp"
-    temp.write_text(shim(hook), encoding="utf-8")
-    temp.chmod(0o755)
-    temp.replace(target)
+    safefs.write_atomic(target, shim(hook), mode=0o755)
     return outcome
 
 

@@ -11,15 +11,14 @@ path as conflicted. A side that is not a valid record leaves "ours" untouched.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from records import codec, layout
 from records.merge import WHOLE, FieldConflict, merge_record
 from records.text import printable
+from store import safefs
 
 CLEAN, CONFLICT = 0, 1
 MARKER = "# CONFLIT traam"
@@ -100,19 +99,6 @@ def merge_texts(path: str, base: bytes, ours: bytes, theirs: bytes) -> tuple[str
     return text, describe(list(merged.conflicts))
 
 
-def _write_atomic(target: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(prefix=".traam-merge-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def run(base: str, ours: str, theirs: str, path: str) -> int:
     """Run the driver on git's temporary files; write the result into ``ours``.
 
@@ -135,7 +121,7 @@ def run(base: str, ours: str, theirs: str, path: str) -> int:
     if text is None:
         return CONFLICT
     header = "".join(line + "\n" for line in lines)
-    _write_atomic(Path(ours), header + text)
+    safefs.write_atomic(Path(ours), header + text, follow_parent=True)
     return CLEAN if not lines else CONFLICT
 
 

@@ -1,6 +1,6 @@
 """Provides the TOML codec: the only place that reads or writes record files.
 
-Reading checks the size, parses (rtoml, with tomllib's semantics), validates
+Reading checks the size, parses (rtoml, checked against TOML 1.0 with tomllib where they can disagree), validates
 the model and the path, and turns every failure into :class:`Problem` objects
 with ``path:line:col``. Writing is canonical: key order from the model,
 defaults left out, multi-line strings kept readable, one trailing newline, so
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,11 +131,45 @@ def parse_text(path: str, text: str) -> tuple[dict[str, Any] | None, list[Proble
 
     Windows line endings are read as plain newlines, so that a file saved by
     a Windows editor keeps its multi-line texts valid (a lone CR stays refused).
+    Only TOML 1.0 is accepted (see :func:`toml10_problem`).
     """
     try:
-        return rtoml.loads(text.replace("\r\n", "\n")), []
+        table = rtoml.loads(text.replace("\r\n", "\n"))
     except (rtoml.TomlParsingError, ValueError, RecursionError, OverflowError) as error:
         return None, [_syntax_problem(path, error)]
+    problem = toml10_problem(path, text)
+    return (table, []) if problem is None else (None, [problem])
+
+
+_TOML11 = re.compile(r"[=,\[]\s*\{|\\[xe]|\d:\d\d(?!:\d)|\ufeff")
+"""What rtoml accepts beyond TOML 1.0 needs one of these: an inline table (newlines, trailing comma), a ``\\x``
+or ``\\e`` escape, a time without seconds, a BOM after the start (toml-test: the 9 files rtoml wrongly accepts)."""
+_TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml10_problem(path: str, text: str) -> Problem | None:
+    """Return the problem of a text rtoml parsed but that is not TOML 1.0, or None.
+
+    rtoml (fast, used for bulk reads) accepts some TOML 1.1 syntax that
+    other TOML readers refuse; ``tomllib`` follows TOML 1.0 exactly but is
+    about ten times slower. ``tomllib`` is asked only when the text holds one
+    of the constructs where the two can disagree (a regular expression, a
+    microsecond), so every read — bulk load, save, ``validate``, hooks —
+    refuses the same files at rtoml's speed.
+    """
+    if _TOML11.search(text) is None:
+        return None
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOMLLIB_POSITION.search(str(error))
+        line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        return Problem(path, line, column, "enregistrement invalide : syntaxe hors de TOML 1.0 (table en ligne sur "
+                       "plusieurs lignes ou virgule finale, échappement \\x ou \\e, heure sans secondes ou "
+                       "marque d'ordre d'octets au milieu du texte)", rule="toml")
+    except (ValueError, RecursionError, OverflowError):
+        return Problem(path, 1, 1, "enregistrement invalide : syntaxe TOML invalide", rule="toml")
+    return None
 
 
 def load(path: str, data: bytes | str) -> Loaded:

@@ -2,7 +2,7 @@
 
 See STORE_API.md for the contract. Every git call goes through
 :mod:`store.git`; records are read through one persistent ``cat-file``;
-parsed entries are cached by blob under ``.git/traam/``.
+parsed entries are cached by blob in the user's cache folder (:mod:`store.index.cachedir`).
 
 Beyond the contract (stable too):
 
@@ -35,7 +35,6 @@ from records.models import Model
 from store import git, safefs
 from store.git import listing
 from store import history as _history
-from store.index.cache import BlobCache
 from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
 from store.git.listing import File
@@ -44,7 +43,8 @@ from store.index.loading import load
 from store.index.objects import Objects
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
 from store.index.snapshot import Snapshot
-from store.index.treelist import TreeLists
+from store.index import cachedir
+from store.index.state import LoadState
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
@@ -60,16 +60,13 @@ class Commons:
         self.common_dir = common_dir
         self.object_format = object_format
         self.width = 20 if object_format == "sha1" else 32
-        self.data_dir = common_dir / "traam"
+        self.cache_dir = cachedir.folder_of(common_dir)
+        """This commons' cache folder, outside the repository (created when first written)."""
         self.objects = Objects(root, object_format)
-        self._cache = BlobCache(self.data_dir)
-        self.trees = TreeLists(root, self.data_dir)
+        self.load_state = LoadState.create(root, self.cache_dir)
+        """Caches and the last clean tree, read and changed by :mod:`store.index.loading` only."""
         self._lock = threading.RLock()
         self._saver = Saver(self)
-        self._saving: threading.Thread | None = None
-        """The thread writing the snapshot cache of the last load, if any (see :mod:`store.index.snapcache`)."""
-        self._last: tuple | None = None
-        """``(tree, entries, files, problems)`` of the last clean snapshot, to derive the next one from."""
 
     # --- opening --------------------------------------------------------------
 
@@ -103,17 +100,11 @@ class Commons:
                               "(créez-en un avec « traam init DOSSIER »)")
         common = Path(lines[2])
         common = (start / common).resolve() if not common.is_absolute() else common
-        if (common / "traam").is_symlink():
-            raise NotACommons(f"« {common / 'traam'} » est un lien symbolique : refusé par sécurité (traam y écrit "
-                              "son cache ; supprimez ce lien)")
         return cls(root, Path(lines[1]), common, lines[3].strip() or "sha1")
 
     def close(self) -> None:
         """Stop the persistent git process (it restarts when needed); finish writing the snapshot cache."""
-        saving, self._saving = self._saving, None
-        if saving is not None:
-            saving.join()
-        self._cache.wait()
+        self.load_state.finish()
         self.objects.close()
 
     def __enter__(self) -> Commons:
@@ -135,9 +126,7 @@ class Commons:
         """Let the next load of the work tree use a scan started before opening (see
         :func:`store.git.listing.scan_early`); ignored if it is another work tree's."""
         if early is not None and early.root == self.root:
-            self._early_scan = early
-
-    _early_scan = None
+            self.load_state.early_scan = early
 
     def head(self) -> str | None:
         """Return the commit id of HEAD, None in an empty repository."""
@@ -167,7 +156,7 @@ class Commons:
     @property
     def parsed(self) -> int:
         """How many record files this commons object has parsed for its index (tests: a warm load adds 0)."""
-        return self._cache.parsed
+        return self.load_state.blobs.parsed
 
     def load(self, ref: str | None = None, progress: Callable[[int, int], None] | None = None, *,
              search: bool = True) -> Snapshot:

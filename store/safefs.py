@@ -1,16 +1,21 @@
-"""Provides file access inside a commons that never follows a symlink, and crash-safe writes.
+"""Provides file access that never follows a symlink, and the one crash-safe writer of every file traam creates.
 
 Every path is walked component by component from the root with
 ``O_NOFOLLOW``: a record that is a symlink, or sits under a symlinked
 folder, is refused (SECURITY.md, fact 4). Writes go to a temporary file in
 the same folder, are fsynced, then ``os.replace``d over the target, so a
 process killed mid-save leaves the old or the new file, never a broken one.
+:func:`write_atomic` does the same for every other file (caches, exports,
+hooks, recovery files): the temporary file is created with
+``O_CREAT|O_EXCL|O_NOFOLLOW``, so a link planted at any name is never
+written through (SECURITY.md, fact 9).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +25,8 @@ from store.errors import StoreError
 TEMP_PREFIX = ".traam-tmp-"
 """Prefix of our temporary files; stale ones are swept when a commons is opened."""
 
-_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | _CLOEXEC
 
 before_replace: Callable[[str], None] | None = None
 """Test hook: called with the record path after the temp file is written and before the replace."""
@@ -115,36 +121,114 @@ def write(root: Path, rel: str, data: bytes) -> None:
     except SymlinkRefused:
         raise
     except OSError as error:
-        raise StoreError(f"impossible de créer le dossier de « {rel} » : {error.strerror}") from error
-    temp = f"{TEMP_PREFIX}{os.getpid()}-{parts[-1]}"
+        raise StoreError(f"impossible de créer le dossier de « {rel} » : {reason(error)}") from error
+    try:
+        _write_at(fd, parts[-1], data, None, rel, hook=True)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None, private: bool = False,
+                 follow_parent: bool = False) -> Path:
+    """Create or replace the file ``path`` atomically; the one way traam writes a file outside the records.
+
+    The content goes to a new temporary file of the same folder, created
+    with ``O_CREAT|O_EXCL|O_NOFOLLOW`` (a symlink or file planted at any
+    name is never written through), is fsynced, then renamed over ``path``;
+    a symlink at ``path`` itself is replaced, never followed. The folder is
+    created if needed; its last component is opened without following a
+    link unless ``follow_parent`` (a folder the user named, such as an
+    export destination).
+
+    Args:
+        path: the file to write.
+        data: its content (``str`` is written as UTF-8, unchanged newlines).
+        mode: the file's permissions (before the umask), e.g. ``0o755`` for a hook.
+        private: ``0o600`` whatever the umask (caches, recovery files, keys);
+            otherwise ``0o666`` minus the umask, like any file a program creates.
+        follow_parent: accept a folder that is itself a symlink.
+
+    Returns:
+        ``path`` as a :class:`Path`.
+
+    Raises:
+        SymlinkRefused: the folder is a symlink (and ``follow_parent`` is False), or ``path`` is a folder.
+        StoreError: the file system refused (full disk, read-only, permissions), French message.
+    """
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        flags = _DIR_FLAGS if not follow_parent else _DIR_FLAGS & ~os.O_NOFOLLOW
+        fd = os.open(folder, flags)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise SymlinkRefused(f"« {folder} » est un lien symbolique : refusé par sécurité") from error
+        raise StoreError(f"impossible de créer le dossier « {folder} » : {reason(error)}") from error
+    try:
+        _write_at(fd, path.name, data, 0o600 if private else (0o666 if mode is None else mode), str(path))
+    finally:
+        os.close(fd)
+    return path
+
+
+def write_public(path: Path | str, text: str) -> Path:
+    """Write a file made for the public (an export) where the user asked: :func:`write_atomic`, permissions
+    from the umask, the destination folder may be a link the user made."""
+    return write_atomic(path, text, follow_parent=True)
+
+
+def reason(error: OSError) -> str:
+    """Return a French reason for the usual file system refusals."""
+    return {
+        errno.ENOSPC: "disque plein", errno.EDQUOT: "quota disque dépassé", errno.EROFS: "système de fichiers en "
+        "lecture seule", errno.EACCES: "permission refusée", errno.EPERM: "opération non permise",
+        errno.EFBIG: "fichier trop grand", errno.ENOENT: "dossier introuvable",
+    }.get(error.errno or 0, error.strerror or str(error))
+
+
+def _write_at(fd: int, name: str, data: bytes, mode: int | None, shown: str, *, hook: bool = False) -> None:
+    """Write ``name`` in the folder ``fd``: exclusive temp file, fsync, rename, fsync of the folder.
+
+    ``mode`` None keeps the permissions of the file replaced (0o644 for a new one).
+    """
+    try:
+        existing = os.lstat(name, dir_fd=fd)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise _refuse(shown)
+    if hook and existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise _refuse(shown)  # a record is never replaced when it is a link: refused, left alone
+    if mode is None:
+        mode = stat.S_IMODE(existing.st_mode) if existing is not None and stat.S_ISREG(existing.st_mode) else 0o644
+    temp = f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{name}"[:255]
+    try:
+        file = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | _CLOEXEC, mode, dir_fd=fd)
+    except OSError as error:
+        raise StoreError(f"impossible d'écrire « {shown} » : {reason(error)}") from error
     try:
         try:
-            existing = os.lstat(parts[-1], dir_fd=fd)
-        except FileNotFoundError:
-            existing = None
-        if existing is not None and not stat.S_ISREG(existing.st_mode):
-            raise _refuse(rel)
-        mode = stat.S_IMODE(existing.st_mode) if existing else 0o644
-        file = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, mode, dir_fd=fd)
-        try:
+            if mode == 0o600:
+                os.fchmod(file, mode)  # private: exactly 0600 whatever the umask
             view = memoryview(data)
             while view:
                 view = view[os.write(file, view):]
             os.fsync(file)
         finally:
             os.close(file)
-        if before_replace is not None:
-            before_replace(rel)
-        os.replace(temp, parts[-1], src_dir_fd=fd, dst_dir_fd=fd)
+        if hook and before_replace is not None:
+            before_replace(shown)
+        os.replace(temp, name, src_dir_fd=fd, dst_dir_fd=fd)
         os.fsync(fd)
     except OSError as error:
         try:
             os.unlink(temp, dir_fd=fd)
         except OSError:
             pass
-        raise StoreError(f"impossible d'écrire « {rel} » : {error.strerror}") from error
-    finally:
-        os.close(fd)
+        raise StoreError(f"impossible d'écrire « {shown} » : {reason(error)}") from error
 
 
 def unlink(root: Path, rel: str) -> None:

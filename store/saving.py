@@ -1,6 +1,6 @@
 """Provides Saver: save and delete one record safely (atomic file, compare-and-swap, one-path commit).
 
-A save holds an exclusive lock of the commons (``.git/traam/write.lock``)
+A save holds an exclusive lock of the commons (``write.lock`` in its cache folder)
 while it checks that the file still has the blob the caller loaded, writes
 it atomically, and commits that path alone; so two traam processes saving
 the same record never lose an update: the second gets a ConflictError.
@@ -76,9 +76,15 @@ class Saver:
 
     @contextmanager
     def _exclusive(self):
-        folder = self.commons.data_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        folder = self.commons.load_state.folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(folder / "write.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError:
+            # No writable cache folder (read-only home): git's own compare-and-swap of the branch still
+            # refuses a lost update; only the wait for another traam save is lost.
+            yield
+            return
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:
@@ -207,7 +213,7 @@ class Saver:
             finally:
                 warning = self._indexed(indexing, path)
         with self.commons._lock:
-            self.commons._cache.put(blob, path, _entry(loaded, blob), loaded.problems)
+            self.commons.load_state.blobs.put(blob, path, _entry(loaded, blob), loaded.problems)
         self._after()
         return Saved(record_id, commit, blob, warning)
 

@@ -11,12 +11,15 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.actions import parse as parse_action
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui import strings
-from tui.keymap import load_keymap
+from tui import preferences, strings
+from tui.keymap import check_keymap
+from tui.palette import FoldedCommands, FoldedThemes, FrenchPalette
 from tui.messages import LoadProgress, SessionLoaded, WorkFailed
 from tui.safe import plain
 from tui.screens.base import SessionScreen
@@ -49,6 +52,7 @@ class TraamApp(WorkflowActions, App):
     TITLE = strings.APP_TITLE
     SUB_TITLE = strings.APP_SUBTITLE
     CSS_PATH = Path(__file__).with_name("app.tcss")
+    COMMANDS = {FoldedCommands}
     MODES = {"dashboard": DashboardScreen, "explorer": _mode("explorer", "ExplorerScreen"),
              "search": _mode("search", "SearchScreen"), "review": _mode("review", "ReviewScreen"),
              "contribution": _mode("contribution", "ContributionScreen")}
@@ -69,6 +73,8 @@ class TraamApp(WorkflowActions, App):
         self.today = today
         self._session: Session | None = None
         self._preload = preload
+        self._single_keys = single_key_actions(self)
+        """The app's actions that only a printable key reaches (see :meth:`check_action`)."""
         """A :class:`tui.preload.Preload` already reading this commons, or None."""
 
     @property
@@ -92,9 +98,21 @@ class TraamApp(WorkflowActions, App):
     # --- loading --------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.set_keymap(load_keymap())
+        saved = preferences.load().get("theme")
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        keymap, problems = user_keymap(type(self))
+        self.set_keymap(keymap)
+        for problem in problems:  # a wrong touches.toml is said, in French; what is right still applies
+            self.notify(problem, title=strings.KEYMAP_PROBLEM, severity="warning", timeout=12)
         self.push_screen(LoadingScreen(str(self.path.resolve())))
         self.load_session()
+
+    def _remember_theme(self, theme) -> None:
+        """Keep the theme chosen (palette, Ctrl+P) for the next launch."""
+        if not preferences.save(theme=theme.name):
+            self.notify(strings.PREFERENCES_NOT_SAVED, severity="warning")
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_session(self) -> None:
@@ -179,6 +197,15 @@ class TraamApp(WorkflowActions, App):
         """Show the history of a record."""
         self.push_screen(_screen("history", "HistoryScreen")(record_id))
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Name keys in French everywhere (footer, help): Échap, PgPréc, Entrée…"""
+        if binding.key_display:
+            return binding.key_display
+        *modifiers, base = binding.key.split("+")
+        if base in strings.KEY_NAMES:
+            return "+".join([m.capitalize() for m in modifiers] + [strings.KEY_NAMES[base]])
+        return super().get_key_display(binding)
+
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
         """Show a toast; markup is OFF by default because messages carry record and git text (SECURITY.md, fact 1)."""
@@ -193,9 +220,32 @@ class TraamApp(WorkflowActions, App):
             self.push_screen(help_screen())
 
     async def action_search(self) -> None:
+        # The search mode keeps its own stack: a record opened from a result stays on it. `/` always
+        # means « type a query », so the screens above the search screen are closed (never a dirty form).
         await self.switch_mode("search")
+        while len(self.screen_stack) > 1 and not _is_screen(self.screen, "search", "SearchScreen"):
+            if _is_screen(self.screen, "edit", "EditScreen") and self.screen.dirty:
+                self.notify(strings.SEARCH_FORM_OPEN, severity="warning")
+                return
+            await self.pop_screen()
         if _is_screen(self.screen, "search", "SearchScreen") and self.screen.is_mounted:
             self.screen.action_focus_search()
+
+    # --- single-key commands never act inside a form or a dialog (issue 13, item 2) ------------
+
+    def holds_form(self) -> bool:
+        """Tell whether the screen on top is a form or a dialog, where a typed letter is never a command."""
+        screen = self.screen
+        return screen.is_modal or getattr(screen, "HOLDS_FORM", False)
+
+    def set_keymap(self, keymap) -> None:
+        super().set_keymap(keymap)
+        self._single_keys = single_key_actions(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.holds_form() and (action, parameters) in self._single_keys:
+            return False
+        return True
 
     def action_reload(self) -> None:
         self.reload_session()
@@ -235,13 +285,50 @@ class TraamApp(WorkflowActions, App):
         yield SystemCommand(*palette["theme"], self.action_change_theme)
         yield SystemCommand(*palette["quit"], self.action_quit)
         yield from self.workflow_commands()
+        # Keys of the screen and its widgets: ours only (they carry an id and a French description),
+        # once each; Textual's own (« Focus Next », « Copy selected text ») stay off the palette.
         seen = {"app"}
-        for active in screen.active_bindings.values():
+        titles: set[str] = set()
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or (binding.id or "").split(".")[0] in seen or not active.enabled:
+            if not binding.id or not binding.description or not active.enabled:
                 continue
-            yield SystemCommand(binding.description, f"{strings.KEY_PALETTE} : {binding.id or binding.action}",
+            if binding.id.split(".")[0] in seen or binding.description in titles:
+                continue
+            titles.add(binding.description)
+            yield SystemCommand(binding.description, strings.PALETTE_KEY.format(key=self.get_key_display(binding)),
                                 partial(self.call_later, self.run_action, binding.action, active.node))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not FrenchPalette.is_open(self):
+            self.push_screen(FrenchPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(FrenchPalette(providers=[FoldedThemes], placeholder=strings.PALETTE_THEMES))
+
+
+def user_keymap(app_class: type) -> tuple[dict[str, str], list[str]]:
+    """Return the user's ``touches.toml`` checked against every binding id, and its problems in French."""
+    from tui.screens.help import binding_ids
+
+    return check_keymap(known_ids=binding_ids(app_class))
+
+
+def single_key_actions(app: App) -> set[tuple[str, tuple]]:
+    """Return the app's ``(action, parameters)`` that only printable keys reach (keymap applied): off in forms."""
+    keys_of: dict[tuple[str, tuple], list[str]] = {}
+    for binding in app.BINDINGS:  # one Binding may hold several keys (« f1,question_mark »)
+        keys = app._keymap.get(binding.id, binding.key) if binding.id else binding.key
+        _, name, parameters = parse_action(binding.action)
+        action = (name, parameters)
+        keys_of.setdefault(action, []).extend(k.strip() for k in keys.split(",") if k.strip())
+    return {action for action, keys in keys_of.items() if keys and all(_printable(k) for k in keys)}
+
+
+def _printable(key: str) -> bool:
+    """Tell whether ``key`` types a character (``n``, ``3``, ``slash``), as opposed to F1, Ctrl+S, Escape."""
+    character = "/" if key == "slash" else key_to_character(key)  # Textual names « / » slash, not SOLIDUS
+    return character is not None and character.isprintable()
 
 
 def run_app(path: str | Path = ".", *, today: dt.date | None = None, preload=None) -> int:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
+from store.safefs import write_atomic
+
 
 def editor_command() -> list[str]:
     """Return the user's editor as argv ($VISUAL, then $EDITOR, then ``vi``)."""
@@ -31,8 +33,7 @@ def edit_text(app: App, text: str, name: str) -> tuple[str | None, str]:
     if shutil.which(argv[0]) is None:
         return None, argv[0]
     with tempfile.TemporaryDirectory(prefix="traam-") as folder:
-        path = Path(folder) / f"{name}.toml"
-        path.write_text(text, encoding="utf-8")
+        path = write_atomic(Path(folder) / f"{name}.toml", text, private=True)
 
         def run() -> int:
             return subprocess.run([*argv, str(path)], check=False).returncode

@@ -19,6 +19,15 @@ def plain(value: object, *, multiline: bool = False) -> str:
     return printable("" if value is None else str(value), multiline=multiline)
 
 
+def formatted(template: str, **values: object) -> str:
+    """Return one of our French templates with data filled in, each value sanitised (:func:`plain`).
+
+    ``str.format`` would put a branch name's raw C1 control (U+009B is a
+    CSI) or bidi override straight into the text shown.
+    """
+    return template.format(**{name: plain(value) for name, value in values.items()})
+
+
 def content(value: object, style: str = "", *, multiline: bool = False) -> Content:
     """Return sanitised, markup-free ``Content`` for ``value``, optionally with a (constant) style."""
     text = plain(value, multiline=multiline)

@@ -159,11 +159,11 @@ class Session:
     def warm_search(self) -> None:
         """Build and warm the searcher now (blocking: a worker calls it right after the first paint).
 
-        The typo word list is kept in the store's data folder between runs, so
+        The typo word list is kept in the commons' cache folder between runs, so
         that the first keystroke costs what the others cost.
         """
-        data_dir = getattr(self.commons, "data_dir", None)
-        cache = Path(data_dir) / "vocabulary.txt" if data_dir is not None else None
+        cache_dir = getattr(self.commons, "cache_dir", None)
+        cache = Path(cache_dir) / "vocabulary.txt" if cache_dir is not None else None
         searcher = self.searcher
         warm = getattr(searcher, "warm", None)
         if warm is not None:

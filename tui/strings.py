@@ -77,7 +77,8 @@ NO_RECENT = "Aucune modification."
 NO_DATA = "Aucun scénario."
 SHORTCUTS = "Raccourcis"
 STATE_UNKNOWN = "—"
-RECORD_COUNT = "{count} enregistrement(s), {scenarios} scénario(s), {problems} problème(s)"
+RECORD_COUNT = ("Tout le commun : {count} enregistrement(s) (campagnes, thématiques, équipes, scénarios), "
+                "dont {scenarios} scénario(s) ; {problems} problème(s)")
 IN_DAYS = "dans {days} j"
 DAYS_AGO = "il y a {days} j"
 
@@ -340,3 +341,27 @@ def field_label(key: str) -> str:
 
     parts = [p for p in key.split(".") if not p.isdigit()]
     return " › ".join(EXTRA_LABELS.get(p) or label_of(p) for p in parts) or key
+
+# --- issue 13 (keys, focus, palette, problems, forms, search): ux-a's strings -------------------
+SEARCH_FORM_OPEN = "Un formulaire modifié est ouvert dans la recherche : enregistrez-le ou quittez-le d'abord."
+KEY_LEAVE_FIELD = "Quitter le champ"
+CANCELLED = "Annulé"
+COLUMN_TITLE = "Titre"
+COLUMN_KIND = "Type"
+COLUMN_ACADEMIE = "Académie"
+COLUMN_STATE = "État"
+KEYMAP_PROBLEM = "Fichier de touches"
+PREFERENCES_NOT_SAVED = "Le thème n'a pas pu être enregistré pour le prochain lancement."
+KEY_NAMES = {"escape": "Échap", "pageup": "PgPréc", "pagedown": "PgSuiv", "enter": "Entrée", "home": "Début",
+             "end": "Fin", "delete": "Suppr", "backspace": "RetArr", "space": "Espace", "tab": "Tab",
+             "insert": "Inser", "up": "↑", "down": "↓", "left": "←", "right": "→"}
+"""French names of keys, for the footer and the help (Textual names them in English)."""
+PALETTE_PLACEHOLDER = "Chercher une commande… (les accents ne comptent pas)"
+PALETTE_THEMES = "Chercher un thème de couleurs…"
+PALETTE_CLOSE = "Fermer la palette"
+PALETTE_NEXT = "Commande suivante"
+PALETTE_PREVIOUS = "Commande précédente"
+PALETTE_FIRST = "Première commande"
+PALETTE_LAST = "Dernière commande"
+PALETTE_KEY = "Touche : {key}"
+CHART_SCOPE = "{title} — campagne {campaign}"

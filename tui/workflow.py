@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from tui import strings, workflow_data
 from tui.messages import SessionLoaded, StatesLoaded
+from tui.safe import formatted
 from tui.session import Session
 
 WORKFLOW_BINDINGS = [
@@ -92,7 +93,7 @@ class WorkflowActions:
         from store.review import contrib
 
         branch = contrib.start(root, slug, academie)
-        self._reload_after(strings.CONTRIB_CREATED.format(branch=branch))
+        self._reload_after(formatted(strings.CONTRIB_CREATED, branch=branch))
 
     def action_submit(self) -> None:
         if self.session is not None:
@@ -105,7 +106,7 @@ class WorkflowActions:
 
         info = workflow_data.contribution(root)
         if not info.is_contribution:
-            raise StoreError(strings.NOT_A_CONTRIBUTION.format(branch=info.branch or "HEAD"))
+            raise StoreError(formatted(strings.NOT_A_CONTRIBUTION, branch=info.branch or "HEAD"))
         if not info.remote:
             raise StoreError(strings.SUBMIT_NO_REMOTE)
         self.call_from_thread(self._ask_submit, root, info)
@@ -126,7 +127,7 @@ class WorkflowActions:
 
         done = contrib.submit(root, merge_request=options["merge_request"], title=options["title"],
                               description=options["description"])
-        text = strings.SUBMITTED.format(branch=done.branch, remote=done.remote, target=done.target)
+        text = formatted(strings.SUBMITTED, branch=done.branch, remote=done.remote, target=done.target)
         self._reload_after(text + (" " + strings.SUBMITTED_MR if done.push_options else ""))
 
     def _reload_after(self, notice: str) -> None:

@@ -35,7 +35,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
         progress: called with ``(done, total)`` while parsing unknown blobs.
     """
     snapshot = Snapshot(commons, ref, commit)
-    cache = commons._cache
+    cache = commons.load_state.blobs
     problems: list[Problem] = []
     missing: list[File] = []
     entries = snapshot.entries
@@ -84,7 +84,7 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
     :mod:`store.index.parallel`) from the last one backwards; they stop where they
     meet. (:func:`store.index.loading.load` keeps the garbage collector paused meanwhile.)
     """
-    cache = commons._cache
+    cache = commons.load_state.blobs
     total = len(missing)
     done = 0
     helper = parallel.start(commons.root, missing)

@@ -1,10 +1,10 @@
-"""Provides BlobCache: the slim index of parsed records, keyed by blob id and path, kept under ``.git/traam/``.
+"""Provides BlobCache: the slim index of parsed records, keyed by blob id and path, kept in the commons' cache folder.
 
 An unchanged blob is never parsed twice: the entry and the file problems of
 each ``(blob, path)`` are kept in memory and on disk. The disk files are
-``marshal`` data (plain values only, fast to load) behind an HMAC made with
-a key from the user's own data folder, so a cache copied in with a
-repository is ignored, never trusted. A large base file is rewritten only
+``marshal`` data (plain values only, fast to load) in the format of
+:mod:`store.index.cachedir`, in the user's cache folder, never in the
+repository. A large base file is rewritten only
 after cold loads; entries parsed later go to a small delta file, so one
 edited record does not rewrite 50 MB. Loading pauses the garbage collector,
 which makes bulk unmarshalling much faster.
@@ -12,13 +12,8 @@ which makes bulk unmarshalling much faster.
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import hmac
 import marshal
 import operator
-import os
-import secrets
 import sys
 import threading
 from pathlib import Path
@@ -26,73 +21,9 @@ from pathlib import Path
 from records import layout
 from records.entry import Entry
 from records.problems import Problem
-
-FORMAT = b"traam-cache-1\n"
+from store.index.cachedir import paused_gc, read, write
 
 Cached = tuple[Entry, tuple[Problem, ...]]
-
-
-def _data_home() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "traam"
-
-
-def user_secret() -> bytes | None:
-    """Return this user's key for signing caches (created, mode 0600, on first use); None if it cannot be kept.
-
-    Every cache under ``.git/traam/`` is signed with it, so a cache copied in
-    with a repository is never trusted.
-    """
-    path = _data_home() / "cache.key"
-    try:
-        data = path.read_bytes()
-        if len(data) >= 32:
-            return data
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".cache.key.{os.getpid()}")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(32))
-        os.replace(temp, path)
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def read_signed(path: Path) -> memoryview | None:
-    """Return the body of a cache file written by :func:`write_signed` for this user, None otherwise."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(FORMAT) + 32
-    if not data.startswith(FORMAT) or len(data) < head:
-        return None
-    body = memoryview(data)[head:]  # no copy of a 50 MB file
-    secret = user_secret()
-    if secret is None or not hmac.compare_digest(data[len(FORMAT):head], hmac.new(secret, body, hashlib.sha256).digest()):
-        return None  # not written by this user (copied in with the repository): never trusted
-    return body
-
-
-def write_signed(path: Path, body: bytes) -> bool:
-    """Write a cache file atomically with this user's HMAC; False when the disk refused (ignored)."""
-    secret = user_secret()
-    if secret is None:
-        return False
-    digest = hmac.new(secret, body, hashlib.sha256).digest()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(temp, "wb") as handle:
-            handle.write(FORMAT + digest + body)
-        os.replace(temp, path)
-    except OSError:
-        return False
-    return True
 
 
 def key_of(blob: str, path: str) -> str:
@@ -105,7 +36,7 @@ def _id_of_path(path: str) -> str:
 
 
 class BlobCache:
-    """Entries and problems by blob (and path), persisted in ``<gitdir>/traam/entries.bin`` (+ ``entries.delta``).
+    """Entries and problems by blob (and path), persisted in ``entries.bin`` (+ ``entries.delta``) of the cache folder.
 
     Entries are keyed by blob id alone, the entry's id telling the path it
     was built for (an id is its path without ``.toml``); the rare same
@@ -143,22 +74,22 @@ class BlobCache:
         if stamp is None or stamp == self._stamps.get(path):
             return None
         self._stamps[path] = stamp
-        body = read_signed(path)
+        body = read(path)
         if body is None:
             return None
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            make, empty = tuple.__new__, ()
-            return {
-                key: (make(Entry, entry), tuple([Problem(*p) for p in problems]) if problems else empty)
-                for key, entry, problems in marshal.loads(body)
-            }
-        except (ValueError, EOFError, TypeError):
-            return None  # unreadable: ignore it, it will be rebuilt
-        finally:
-            if enabled:
-                gc.enable()
+        with paused_gc():
+            try:
+                make, empty = tuple.__new__, ()
+                loaded = {
+                    key: (make(Entry, entry), tuple([Problem(*p) for p in problems]) if problems else empty)
+                    for key, entry, problems in marshal.loads(body)
+                }
+            except (ValueError, EOFError, TypeError, IndexError):
+                return None  # unreadable: ignore it, it will be rebuilt
+        first = next(iter(loaded.values()), None)
+        if first is not None and len(first[0]) != len(Entry._fields):
+            return None  # written for other entry fields (the CRC already vouches for every byte)
+        return loaded
 
     def refresh(self) -> None:
         """Load the disk cache files that changed since last read (another traam process wrote them)."""
@@ -253,7 +184,7 @@ class BlobCache:
     def _write(self, path: Path, pairs) -> bool:
         rows = [(key, astuple_fast(entry), tuple(map(problem_row, problems)) if problems else ())
                 for key, (entry, problems) in pairs]
-        if not write_signed(path, marshal.dumps(rows)):
+        if not write(path, marshal.dumps(rows)):
             return False
         self._stamps[path] = self._file_stamp(path)
         return True

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from store import git, safefs
 from store.git import listing
 from store.index import snapcache
+from store.index.cachedir import paused_gc
+from store.index.state import CleanTree
 from store.index.building import build
 from store.errors import StoreError
 from store.git.listing import File
@@ -43,26 +45,22 @@ def load(commons: Commons, ref: str | None, progress: Progress | None = None, se
     again, pausing whatever runs then (a keystroke in the search screen).
     Reference counting still frees them when a later snapshot replaces them.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # until frozen: re-enabled before, it would walk everything just allocated, at once
-    try:
+    with paused_gc():  # until frozen: re-enabled before, it would walk everything just allocated, at once
         snapshot = _load(commons, ref, progress, search)
         if len(snapshot.entries) >= FREEZE_FROM:
             gc.freeze()
         return snapshot
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(commons: Commons, ref: str | None, progress: Progress | None, search: bool) -> Snapshot:
     scanned = reading = prepared = None
+    state = commons.load_state
     if ref is None:
         commit = commons.head()
         wait = _scan(commons, commit)
         tree = tree_of(commons.objects.reader, commit) if commit else None
-        first = commons._last is None  # later loads try the previous snapshot before the file
-        cached = snapcache.load(commons.data_dir, tree) if tree and first else None  # while git scans
+        first = state.last is None  # later loads try the previous snapshot before the file
+        cached = snapcache.load(state.folder, tree) if tree and first else None  # while git scans
         # No snapshot file: the listing of HEAD and the blob cache will be needed; read them while git scans.
         reading = _ListingReader(commons, tree) if tree and first and cached is None else None
         if cached is not None and search:  # likely the snapshot to show: index it for search while git scans
@@ -75,15 +73,16 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None, search: 
         tree = tree_of(commons.objects.reader, commit)
         cached = None
     clean = tree is not None and (scanned is None or scanned.clean)
-    previous = commons._last
+    previous = state.last
     if clean and cached is None and previous is not None:
-        if previous[0] == tree:
-            return Snapshot.of_cache(commons, ref, commit, *previous[1:])
-        derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, commons._cache.count_parsed)
+        if previous.tree == tree:
+            return Snapshot.of_cache(commons, ref, commit, previous.entries, previous.files, previous.problems,
+                                     previous.search_index)
+        derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, state.blobs.count_parsed)
         if derived is not None:
             return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
     if clean and cached is None and reading is None:
-        cached = snapcache.load(commons.data_dir, tree)
+        cached = snapcache.load(state.folder, tree)
     if cached is not None and clean:
         snapshot = Snapshot.of_cache(commons, ref, commit, *cached)
         snapshot._searcher = prepared
@@ -92,21 +91,22 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None, search: 
     if reading is not None:
         head = reading.result()
     else:
-        commons._cache.refresh()
-        head = commons.trees.files(tree) if ref is None and commit else None
+        state.blobs.refresh()
+        head = state.trees.files(tree) if ref is None and commit else None
     if ref is None:
         files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
         if stale > 50:
             git.run(commons.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
     else:
-        files = list(commons.trees.files(tree).values())
+        files = list(state.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)
     return _remember(commons, tree, snapshot, save=True) if clean else snapshot
 
 
 def _scan(commons: Commons, commit: str | None) -> Callable[[], listing.Scan]:
     """Start git's scan of the work tree, or take the one started before opening when HEAD is the same."""
-    early, commons._early_scan = commons._early_scan, None
+    state = commons.load_state
+    early, state.early_scan = state.early_scan, None
     if early is not None:
         if early.head == commit:
             return early.wait
@@ -129,8 +129,9 @@ class _ListingReader(threading.Thread):
 
     def run(self) -> None:
         try:
-            self._commons._cache.refresh()
-            self._files = self._commons.trees.files(self._tree)
+            state = self._commons.load_state
+            state.blobs.refresh()
+            self._files = state.trees.files(self._tree)
         except BaseException as error:  # re-raised by result(), in the loading thread
             self._error = error
 
@@ -144,11 +145,11 @@ class _ListingReader(threading.Thread):
 
 def _remember(commons: Commons, tree: str, snapshot: Snapshot, save: bool) -> Snapshot:
     """Keep a clean tree's snapshot for deriving the next one; write its snapshot file in the background."""
-    commons._last = (tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_index)
+    state = commons.load_state
+    state.last = CleanTree(tree, snapshot.entries, snapshot._files, snapshot.problems, snapshot.search_index)
     if save:
-        saving = commons._saving
+        saving = state.saving
         if saving is not None and saving.is_alive() and saving.name.endswith(tree):
             return snapshot  # that very file is being written
-        commons._saving = snapcache.save_later(commons.data_dir, tree, snapshot.entries, snapshot._files,
-                                               snapshot.problems)
+        state.saving = snapcache.save_later(state.folder, tree, snapshot.entries, snapshot._files, snapshot.problems)
     return snapshot

@@ -1,30 +1,34 @@
-"""Provides the snapshot cache: every entry, path and problem of one tree in one signed file, keyed by tree id.
+"""Provides the snapshot cache: every entry, path and problem of one tree in one cache file, keyed by tree id.
 
 A warm open of an unchanged tree (a ref, or a clean work tree) is then one
 ``marshal.loads`` and a few loops that run in C: entries are rebuilt as named
 tuples from columns, and the :class:`~store.git.listing.File` of a record is made
-only when asked for. The files are ``<gitdir>/traam/snap-<tree>.bin``, signed
-like the blob cache (a copy brought in with a repository is ignored). They
+only when asked for. The files are ``snap-<tree>.bin`` in the commons' cache
+folder (:mod:`store.index.cachedir`, outside the repository). They
 are content-addressed: a tree always gives the same entries, so a snapshot
 file is never stale; the newest :data:`KEEP` are kept.
 """
 
 from __future__ import annotations
 
-import gc
 import marshal
 import operator
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from records import layout
 from records.entry import Entry
 from records.problems import Problem
-from store.index.cache import problem_row, read_signed, write_signed
+from store.index.cache import problem_row
+from store.index.cachedir import paused_gc, read, write
 from store.git.listing import GITLINK, SYMLINK, File, symlink_message
 from store.search.engine import prepare
+
+if TYPE_CHECKING:
+    from store.index.state import CleanTree
 
 FORMAT = "traam-snapshot-4 " + " ".join(Entry._fields)
 """Changes when the entry's fields change: older files are then ignored."""
@@ -72,26 +76,22 @@ def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem
     untrusted). The search index is :func:`store.search.engine.prepare` of the entries, saved with them.
 
     Args:
-        folder: the cache folder (``<gitdir>/traam``).
+        folder: the commons' cache folder.
         tree: the tree id.
     """
-    body = read_signed(_path(folder, tree))
+    body = read(_path(folder, tree))
     if body is None:
         return None
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        form, saved_tree, odd_paths, columns, modes, problems, prepared = marshal.loads(body)
-        if form != FORMAT or saved_tree != tree or len(columns) != len(Entry._fields):
+    with paused_gc():
+        try:
+            form, saved_tree, odd_paths, columns, modes, problems, prepared = marshal.loads(body)
+            if form != FORMAT or saved_tree != tree or len(columns) != len(Entry._fields):
+                return None
+            entries = dict(zip(columns[0], map(tuple.__new__, repeat(Entry), zip(*columns))))
+            files = Files(entries, odd_paths, modes)
+            return entries, files, [Problem(*p) for p in problems], prepared
+        except (ValueError, EOFError, TypeError, IndexError):
             return None
-        entries = dict(zip(columns[0], map(tuple.__new__, repeat(Entry), zip(*columns))))
-        files = Files(entries, odd_paths, modes)
-        return entries, files, [Problem(*p) for p in problems], prepared
-    except (ValueError, EOFError, TypeError):
-        return None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str, File],
@@ -117,7 +117,7 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
     modes = {f.path: f.mode for f in listed if f.mode != "100644"}
     body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [problem_row(p) for p in problems],
                           prepare(values)))
-    if not write_signed(_path(folder, tree), body):
+    if not write(_path(folder, tree), body):
         return
     try:
         old = sorted(folder.glob("snap-*.bin"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
@@ -172,7 +172,7 @@ class Overlay(Mapping):
         return record_id in self._keys
 
 
-def derive(root: Path, reader, previous: tuple, tree: str,
+def derive(root: Path, reader, previous: CleanTree, tree: str,
            parsed: Callable[[], None]) -> tuple[dict[str, Entry], Overlay, list[Problem]] | None:
     """Return the entries, files and problems of ``tree`` from those of a previous tree and their diff.
 
@@ -183,7 +183,7 @@ def derive(root: Path, reader, previous: tuple, tree: str,
     Args:
         root: the work tree.
         reader: the commons' persistent ``cat-file`` (:class:`store.git.catfile.CatFile`).
-        previous: ``(tree, entries, files, problems)`` of the last clean snapshot.
+        previous: the last clean snapshot.
         tree: the tree wanted.
         parsed: called once per file parsed.
     """
@@ -192,7 +192,7 @@ def derive(root: Path, reader, previous: tuple, tree: str,
     from store import git
     from store.index.treelist import parse_raw
 
-    old_tree, old_entries, old_files, old_problems = previous[:4]
+    old_tree, old_entries, old_files, old_problems = previous.tree, previous.entries, previous.files, previous.problems
     done = git.run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old_tree, tree, check=False)
     if done.returncode != 0:
         return None

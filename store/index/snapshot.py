@@ -7,7 +7,6 @@ parsed lazily, one at a time, when asked for. How a snapshot is built is in
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from records.entry import Entry
 from records.models import Model
 from records.problems import Problem
 from store.index import splitcheck
+from store.index.cachedir import paused_gc
 from store.git.catfile import CatFile
 from store.git.listing import File
 from store.search.engine import Searcher
@@ -102,9 +102,7 @@ class Snapshot:
 
         ``wanted``: only these files (of this snapshot) instead of every valid one.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             if wanted is None:
                 wanted = self._valid_files()
             out = {}
@@ -113,9 +111,6 @@ class Snapshot:
                 if loaded is not None and loaded.record is not None:
                     out[_id(file)] = loaded.record
             return out
-        finally:
-            if enabled:
-                gc.enable()
 
     def _valid_files(self) -> list[File]:
         return [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
@@ -131,9 +126,7 @@ class Snapshot:
         The garbage collector stays paused until the models are dropped: a
         collection over 100,000 fresh models costs seconds and frees nothing.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             present = set(self.entries)
             files = self._valid_files()
             mine, theirs = splitcheck.split_scenarios(files)
@@ -150,9 +143,6 @@ class Snapshot:
                 if helper is not None:
                     helper.close()
             return sorted([*self.problems, *found])
-        finally:
-            if enabled:
-                gc.enable()
 
 
 def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:

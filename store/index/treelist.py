@@ -4,8 +4,9 @@ Listing 100,000 files with ``git ls-tree -r`` and parsing them costs a few
 hundred milliseconds; after a commit, a branch switch or a fetch, the new
 tree usually differs in a handful of paths. The last trees listed are kept,
 and a new one is derived from the latest with ``git diff-tree -r``. The
-first listing of a process is saved to ``.git/traam/tree.bin`` (signed like
-the entry cache), so the next process starts from it instead of ``ls-tree``.
+first listing of a process is saved to ``tree.bin`` in the commons' cache
+folder (:mod:`store.index.cachedir`), so the next process starts from it
+instead of ``ls-tree``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from store import git
-from store.index.cache import read_signed, write_signed
+from store.index.cachedir import read, write
 from store.git.listing import GITLINK, SYMLINK, File, at_ref, is_record_path, symlink_message
 
 KEEP = 3
@@ -62,24 +63,24 @@ class TreeLists:
 
     def _from_disk(self) -> tuple[str, dict[str, File]] | None:
         """Return the tree listing a previous process saved, or None."""
-        body = read_signed(self.path) if self.path else None
+        body = read(self.path) if self.path else None
         if body is None:
             return None
         try:
             tree, paths, blobs, odd = marshal.loads(body)
-        except (ValueError, EOFError, TypeError):
+            files = {path: File(path, "100644", blob) for path, blob in zip(paths, blobs)}
+            for path, mode in odd:
+                refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+                files[path] = File(path, mode, files[path].blob, refused=refused)
+        except (ValueError, EOFError, TypeError, KeyError):
             return None
-        files = {path: File(path, "100644", blob) for path, blob in zip(paths, blobs)}
-        for path, mode in odd:
-            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
-            files[path] = File(path, mode, files[path].blob, refused=refused)
         return tree, files
 
     def _to_disk(self, tree: str, files: dict[str, File]) -> None:
         if self.path is None:
             return
         odd = [(f.path, f.mode) for f in files.values() if f.mode != "100644"]
-        write_signed(self.path, marshal.dumps((tree, list(files), [f.blob for f in files.values()], odd)))
+        write(self.path, marshal.dumps((tree, list(files), [f.blob for f in files.values()], odd)))
 
     def files(self, tree: str) -> dict[str, File]:
         """Return a fresh dict (path → File) of the record files of ``tree``.

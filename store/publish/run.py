@@ -7,14 +7,13 @@ the pure functions of :mod:`store.publish`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from records.models import Model
 from store.errors import StoreError
+from store.safefs import write_public
 from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
@@ -61,23 +60,6 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file in the same folder, fsync and rename (never half written)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
 def states_of(commons, snapshot) -> dict[str, str] | None:
     """Return the validation states of the snapshot's records, or None when traam cannot derive them yet."""
     try:
@@ -119,16 +101,16 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
         Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
         for relative, text in sorted(output.items()):
-            write_atomic(Path(out) / relative, text)
+            write_public(Path(out) / relative, text)
             paths.append(Path(out) / relative)
         return ExportResult(fmt, paths, counts), None
     if out is None:
         return ExportResult(fmt, [], counts), output
-    write_atomic(Path(out), output)
+    write_public(Path(out), output)
     paths = [Path(out)]
     if fmt in ("json", "jsonl"):
         schema = Path(out).with_name(Path(out).stem + ".schema.json")
-        write_atomic(schema, jsonx.render_schema())
+        write_public(schema, jsonx.render_schema())
         paths.append(schema)
     return ExportResult(fmt, paths, counts), None
 

@@ -77,9 +77,19 @@ def read_csv(path: str, data: bytes) -> Sheet:
 
 
 def read_workbook(path: str, data: bytes) -> Sheet:
-    """Read the first sheet of an ODS or XLSX file."""
+    """Read the first sheet of an ODS or XLSX file, once its declared size is known to be sane.
+
+    Raises:
+        SheetError: unreadable, or declaring more rows or columns than a proposals sheet can have.
+    """
     from python_calamine import CalamineError, CalamineWorkbook
 
+    from store.publish.sheetsize import SheetTooLarge, check_size
+
+    try:
+        check_size(data)
+    except SheetTooLarge as error:
+        raise SheetError(f"{path} : {error}") from error
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         raw = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)

@@ -21,6 +21,7 @@ from store.publish import site_pages
 from store.publish.catalogue import Catalogue
 from store.publish.htmlkit import page
 from store.publish.site_pages import page_of
+from store.safefs import write_public
 
 MARKER = ".traam-site"
 """File that marks a folder written by this export, so that a new export may replace it."""
@@ -129,7 +130,6 @@ def write(files: Mapping[str, str], out: Path) -> list[Path]:
     written = []
     for relative, text in sorted(files.items()):
         target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        write_public(target, text)
         written.append(target)
     return written

@@ -22,13 +22,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
 from records.text import printable
+from store import safefs
 from store.errors import StoreError
 from store.git import history_walk
 
@@ -126,21 +126,9 @@ def _write(name: str, value: dict) -> bool:
 
     Returns False when the disk refused (the verification still holds, nothing is remembered).
     """
-    path = _path(name)
-    temp = path.with_name(f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(value, sort_keys=True, indent=1).encode() + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        safefs.write_atomic(_path(name), json.dumps(value, sort_keys=True, indent=1).encode() + b"\n", private=True)
+    except StoreError:
         return False
     return True
 

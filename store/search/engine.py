@@ -126,7 +126,7 @@ class Searcher:
         """Prepare now what the first searches would build: the joined keys and the word list for typos.
 
         Args:
-            cache: a file where the word list is kept between runs (``.git/traam/vocabulary.txt``),
+            cache: a file where the word list is kept between runs (``vocabulary.txt`` of the commons' cache folder),
                 reused while the records' blobs are the same; without it the list is rebuilt
                 (about half a second at 100,000 records). Call this from a worker after loading.
         """

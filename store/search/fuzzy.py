@@ -2,21 +2,21 @@
 
 A query word of 4 letters or more is allowed a small number of edits
 (:func:`typo_budget`). Its *variants* are the words of the commons whose
-start is within that many edits of it (Levenshtein distance between the word
-and a prefix of the same length, give or take the budget). Searching for the
+start is within that many edits of it (optimal string alignment distance
+between the word and a prefix of the same length, give or take the budget:
+two swapped neighbours, ``escpae`` for ``escape``, count as one edit). Searching for the
 variants as word starts is monotone: a longer word has fewer variants than its
 prefix under the same budget, which is what lets search narrow incrementally.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"\w+")
 
@@ -48,25 +48,24 @@ class Vocabulary:
     def cached(cls, tokens: Callable[[], Iterable[bytes]], key: str, path: Path | None) -> Vocabulary:
         """Return the vocabulary of ``tokens()``, read from ``path`` when it was saved there for the same ``key``.
 
-        The file is plain text (the key, then one word a line), written
-        atomically; any problem reading or writing it only costs the rebuild.
+        The file is a cache file of :mod:`store.index.cachedir` (checked
+        length and CRC, so a truncated list is rebuilt, never taken as a
+        short vocabulary) holding the key, then one word a line; any problem
+        reading or writing it only costs the rebuild.
         """
+        from store.index import cachedir
+
         if path is not None:
+            body = cachedir.read(path)
             try:
-                lines = path.read_text(encoding="utf-8").split("\n")
-            except (OSError, UnicodeDecodeError):
+                lines = bytes(body).decode("utf-8").split("\n") if body is not None else []
+            except UnicodeDecodeError:
                 lines = []
             if lines and lines[0] == key:
                 return cls(w for w in lines[1:] if w)
         vocabulary = cls.of_tokens(tokens())
         if path is not None:
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary.write_text("\n".join([key, *vocabulary.words]), encoding="utf-8")
-                os.replace(temporary, path)
-            except OSError:
-                temporary.unlink(missing_ok=True)
+            cachedir.write(path, "\n".join([key, *vocabulary.words]).encode("utf-8"))
         return vocabulary
 
     def __len__(self) -> int:
@@ -91,7 +90,7 @@ class Vocabulary:
         for length in range(max(1, len(word) - budget), len(word) + budget + 1):
             table = self._by_prefix(length)
             matches = process.extract(
-                word, list(table), scorer=Levenshtein.distance, score_cutoff=budget, limit=None
+                word, list(table), scorer=OSA.distance, score_cutoff=budget, limit=None
             )
             for prefix, _distance, _index in matches:
                 found.update(table[prefix])

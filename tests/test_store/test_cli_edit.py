@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import subprocess
+from pathlib import Path
 import sys
 
 from tests.conftest import git, run_traam, traam_env
@@ -32,7 +33,7 @@ def editor(tmp_path, *texts: str, also: str = "") -> str:
 
 
 def recovery(root):
-    folder = root / ".git" / "traam" / "recovery"
+    folder = Path(os.environ["XDG_STATE_HOME"]) / "traam" / "recuperation"
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 

@@ -6,6 +6,7 @@ import os
 
 from records.models import Scenario
 from store.commons import Commons
+from store.index import cachedir
 from tests.conftest import git
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 
@@ -98,7 +99,8 @@ def test_second_load_parses_nothing_and_cache_survives_processes(tmp_path):
     commons.load()
     commons.load("HEAD")
     assert commons.parsed == 4
-    assert (commons.common_dir / "traam" / "entries.bin").is_file()
+    assert (commons.cache_dir / "entries.bin").is_file()
+    assert not (commons.common_dir / "traam").exists()  # nothing of traam's lives in the repository
     fresh = Commons.open(root)  # a new process reads the disk cache
     fresh.load()
     assert fresh.parsed == 0
@@ -107,20 +109,36 @@ def test_second_load_parses_nothing_and_cache_survives_processes(tmp_path):
     assert fresh.parsed == 1
 
 
-def test_cache_copied_from_elsewhere_is_not_trusted(tmp_path, monkeypatch):
+def test_cache_lives_in_the_users_cache_folder_and_a_damaged_one_is_rebuilt(tmp_path, monkeypatch):
     root = make_commons(tmp_path / "c")
     Commons.open(root).load()
-    # Another user (another cache key) opens the same repository: the cache is rebuilt, not trusted.
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other-user"))
+    # Another user (another cache folder) opens the same repository: nothing of the first one's is seen.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
     other = Commons.open(root)
+    assert other.cache_dir.is_relative_to(tmp_path / "other-user")
     other.load()
     assert other.parsed == 4
     other.close()  # the snapshot cache is written
-    folder = other.common_dir / "traam"
-    for cache in [folder / "entries.bin", *folder.glob("snap-*.bin")]:  # the blob cache and the snapshot cache
-        cache.write_bytes(b"traam-cache-1\n" + b"\0" * 32 + b"garbage")
-    again = Commons.open(root)
-    assert len(again.load().entries) == 4 and again.parsed == 4
+    folder = other.cache_dir
+    caches = [folder / "entries.bin", folder / "tree.bin", *folder.glob("snap-*.bin")]
+    assert len(caches) == 3 and all(c.is_file() for c in caches)
+    for damage in (_flip_last_byte, _truncate):
+        for cache in caches:
+            damage(cache)
+        again = Commons.open(root)
+        assert len(again.load().entries) == 4 and again.parsed == 4  # rebuilt silently, same answer
+        again.close()
+
+
+def _flip_last_byte(path):
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0x40
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path):
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
 
 
 def test_invalid_record_is_a_problem_not_a_crash(tmp_path):
@@ -205,7 +223,7 @@ def test_work_tree_with_staged_changes_and_merge_conflict(tmp_path):
 def test_one_new_blob_goes_to_the_delta_file_not_the_base(tmp_path):
     root = make_commons(tmp_path / "c")
     Commons.open(root).load()
-    folder = root / ".git" / "traam"
+    folder = cachedir.folder_of(root / ".git")
     base = (folder / "entries.bin").stat()
     (root / SCENARIO_PATH).write_text(scenario("Une retouche"), encoding="utf-8")
     commons = Commons.open(root)
@@ -219,14 +237,14 @@ def test_one_new_blob_goes_to_the_delta_file_not_the_base(tmp_path):
 def test_next_process_starts_from_the_saved_tree_listing(tmp_path):
     root = make_commons(tmp_path / "c")
     Commons.open(root).load()
-    assert (root / ".git" / "traam" / "tree.bin").is_file()
+    assert (cachedir.folder_of(root / ".git") / "tree.bin").is_file()
     (root / SCENARIO_PATH).write_text(scenario("Après coup"), encoding="utf-8")
     os.remove(root / "themes/2026-2027/svt.toml")
     git(root, "commit", "-qam", "plain git")
     snapshot = Commons.open(root).load()  # derives the new tree from the saved one
     assert titles(snapshot) == {SCENARIO_ID: "Après coup"}
     assert "themes/2026-2027/svt" not in snapshot.entries
-    (root / ".git" / "traam" / "tree.bin").write_bytes(b"traam-cache-1\n" + b"\0" * 40)  # tampered: ignored
+    (cachedir.folder_of(root / ".git") / "tree.bin").write_bytes(cachedir.FORMAT + b"\0" * 40)  # damaged: ignored
     assert titles(Commons.open(root).load("HEAD~1")) == {SCENARIO_ID: "Défi botanique"}
 
 
@@ -241,7 +259,7 @@ def test_a_scan_started_before_opening_is_used_and_sees_the_work_tree(tmp_path):
     commons = Commons.open(root)
     commons.adopt_scan(early)
     assert titles(commons.load())[SCENARIO_ID] == "Défi du jardin"
-    assert commons._early_scan is None  # used once: the next load scans afresh
+    assert commons.load_state.early_scan is None  # used once: the next load scans afresh
     path.write_text(path.read_text(encoding="utf-8").replace("Défi du jardin", "Défi des haies"), encoding="utf-8")
     assert titles(commons.load())[SCENARIO_ID] == "Défi des haies"
 

@@ -11,7 +11,7 @@ from records import codec
 from store.commons import Commons, init_commons
 from store.errors import NotACommons, StoreError
 from tests.conftest import git, make_repo
-from tests.test_store.samples import CAMPAIGN, make_commons
+from tests.test_store.samples import CAMPAIGN, SCENARIO_ID, make_commons
 
 
 def test_open_outside_git(tmp_path):
@@ -86,11 +86,14 @@ def test_init_commons_refuses_bad_id(tmp_path):
     assert not (tmp_path / "evil.toml").exists()
 
 
-def test_data_folder_symlink_refused(tmp_path):
+def test_a_planted_git_traam_folder_is_never_read_nor_written(tmp_path):
+    """Older traam versions kept caches in .git/traam: a copied repository may bring one, or a link there."""
     root = make_commons(tmp_path / "c")
     elsewhere = tmp_path / "ailleurs"
     elsewhere.mkdir()
     os.symlink(elsewhere, root / ".git" / "traam")
-    with pytest.raises(NotACommons, match="lien symbolique"):
-        Commons.open(root)
+    with Commons.open(root) as commons:
+        assert len(commons.load().entries) == 4
+        commons.save(commons.load().record(SCENARIO_ID), record_id=SCENARIO_ID,
+                     expected_blob=commons.load().blob(SCENARIO_ID))
     assert list(elsewhere.iterdir()) == []

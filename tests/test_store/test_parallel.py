@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from records import codec
-from store.index import parallel, splitcheck
+from store.index import cachedir, parallel, splitcheck
 from store.commons import Commons
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 
@@ -17,7 +17,7 @@ START = parallel.start
 
 def cold(root, monkeypatch, threshold, helpers=None, helper_root=None, patient=False):
     """Open ``root`` without its cache; ``patient``: this process waits for the helper's first answers."""
-    shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
+    shutil.rmtree(cachedir.folder_of(root / ".git"), ignore_errors=True)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", threshold)
     found = helpers if helpers is not None else []
     monkeypatch.setattr(parallel, "start",

@@ -172,7 +172,8 @@ def test_academie_branch_cannot_rest_on_unverified_main(tmp_path):
 
 
 def test_forged_cache_in_a_copied_repository_is_ignored(tmp_path):
-    """A repository may arrive with a crafted .git/traam cache saying "verified": its HMAC does not match."""
+    """A repository may arrive with a crafted cache saying "verified": caches are read from the user's own
+    cache folder only, never from the repository."""
     import json
 
     world = make_world(tmp_path)
@@ -180,12 +181,10 @@ def test_forged_cache_in_a_copied_repository_is_ignored(tmp_path):
     _contribution(world)
     merge(seed, "academie/lille", "contrib/lille/herbier", key=None)
     assert not verify.verify_branch(seed, "academie/lille").ok
-    for path in (seed / ".git" / "traam").glob("review-*.json"):
-        mac, _, payload = path.read_bytes().partition(b"\n")
-        data = json.loads(payload)
-        forged = {key: ([] if path.name.startswith("review-verify") else [value[0], [], value[2]])
-                  for key, value in data.items()}
-        path.write_bytes(mac + b"\n" + json.dumps(forged).encode())
+    assert not (seed / ".git" / "traam").exists()
+    (seed / ".git" / "traam").mkdir()
+    tip = git(seed, "rev-parse", "academie/lille").strip()
+    (seed / ".git" / "traam" / "review-verify.json").write_text(json.dumps({tip: []}), encoding="utf-8")
     assert not verify.verify_branch(seed, "academie/lille").ok
 
 

@@ -183,7 +183,8 @@ def test_parse_query_facets_unknown_and_empty():
     assert query.messages == [
         "filtre inconnu « couleur: » (filtres possibles : discipline:, académie:, campagne:, niveau:, type:, état:, "
         "outil:, crcn:)",
-        "aucune valeur ne correspond à « niveau:zzz »",
+        "aucune valeur ne correspond à « niveau:zzz » (valeurs possibles : cycle-1, cycle-2, cycle-3, cycle-4, "
+            "lycee-general, lycee-technologique, …)",
     ]
     assert parse_query("état:Validé").facet("etat").codes == {"academique", "national"}
     assert parse_query("type:équipes").facet("type").codes == {"team"}
@@ -282,20 +283,33 @@ def test_ranking_shortcuts_agree_with_brute_force(synthetic):
 
 
 def test_typo_word_list_is_kept_between_runs_while_blobs_are_the_same(tmp_path):
+    from store.index import cachedir
+
     cache = tmp_path / "traam" / "vocabulary.txt"
     first = Searcher(CORPUS)
     first.warm(cache)
-    key, *words = cache.read_text(encoding="utf-8").split("\n")
+    key, *words = bytes(cachedir.read(cache)).decode().split("\n")
     assert "biodiversite" in words and key.startswith("traam-vocabulary-1 ")
-    cache.write_text("\n".join([key, *words, "zzzmot"]), encoding="utf-8")
+    cachedir.write(cache, "\n".join([key, *words, "zzzmot"]).encode())
     again = Searcher(list(reversed(CORPUS)))
     again.warm(cache)
     assert "zzzmot" in again._words().words  # read back, not rebuilt
     changed = Searcher(CORPUS[1:])
     changed.warm(cache)
     assert "zzzmot" not in changed._words().words  # other blobs: rebuilt and saved again
-    assert cache.read_text(encoding="utf-8").split("\n")[0] != key
+    assert bytes(cachedir.read(cache)).decode().split("\n")[0] != key
     assert [h.entry.id for h in changed.search("abeils")] == ["scenarios/2025-2026/svt/la-reunion/abeilles"]
+
+
+def test_a_truncated_typo_word_list_is_rebuilt_not_taken_as_a_short_one(tmp_path):
+    cache = tmp_path / "traam" / "vocabulary.txt"
+    Searcher(CORPUS).warm(cache)
+    data = cache.read_bytes()
+    cache.write_bytes(data[: len(data) // 3])  # the key survives, most words are gone
+    again = Searcher(CORPUS)
+    again.warm(cache)
+    assert "biodiversite" in again._words().words
+    assert [h.entry.id for h in again.search("abeils")] == ["scenarios/2025-2026/svt/la-reunion/abeilles"]
 
 
 def test_searches_from_several_threads_agree_with_one_thread(synthetic):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from store.index import snapcache
+from store.index import cachedir, snapcache
 from store.commons import Commons
 from tests.conftest import git
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
@@ -15,7 +15,7 @@ BROKEN = "scenarios/2026-2027/svt/lille/casse.toml"
 
 def full(root, ref=None):
     """What a fresh process with no cache sees."""
-    shutil.rmtree(root / ".git" / "traam", ignore_errors=True)
+    shutil.rmtree(cachedir.folder_of(root / ".git"), ignore_errors=True)
     commons = Commons.open(root)
     snapshot = commons.load(ref)
     commons.close()

@@ -66,3 +66,42 @@ async def test_palette_offers_every_action(commons_path, make_app):
                        "Recharger le commun", "Thème de couleurs", "Quitter", "Éditer", "Historique",
                        "Éditer le TOML ($EDITOR)"):
             assert wanted in titles, titles
+
+
+def test_wrong_keymap_is_reported_in_french_and_the_rest_applies(tmp_path):
+    """Unknown id, impossible key, a key given twice, broken TOML: each said; the right entries still apply."""
+    from tui.app import TraamApp
+    from tui.keymap import check_keymap
+    from tui.screens.help import binding_ids
+
+    known = binding_ids(TraamApp)
+    path = tmp_path / "touches.toml"
+    path.write_text('[touches]\n"app.search" = "ctrl+f"\n"app.nope" = "f5"\n"app.help" = "ctrl+zz+q"\n'
+                    '"app.new" = "ctrl+f"\n"app.quit" = "ctrl+q"\n', encoding="utf-8")
+    keymap, problems = check_keymap(path, known)
+    assert keymap == {"app.search": "ctrl+f", "app.quit": "ctrl+q"}
+    assert any("identifiant inconnu « app.nope »" in p for p in problems), problems
+    assert any("touche impossible « ctrl+zz+q »" in p for p in problems), problems
+    assert any("« ctrl+f » est donnée deux fois" in p for p in problems), problems
+    path.write_text('[touches\n"app.search" = 1\n', encoding="utf-8")
+    keymap, problems = check_keymap(path, known)
+    assert keymap == {} and problems == [f"{path}:1:9 : TOML invalide ; touches par défaut."]
+
+
+def test_wrong_keymap_is_said_at_start_by_the_app_and_the_cli(commons_path, hermetic_git):
+    import asyncio
+
+    from tests.test_tui.world import TODAY
+    from tui.app import TraamApp
+
+    folder = hermetic_git / ".config" / "traam"
+    folder.mkdir(parents=True)
+    (folder / "touches.toml").write_text('[touches]\n"app.nope" = "f5"\n', encoding="utf-8")
+
+    async def run():
+        app = TraamApp(commons_path, today=TODAY)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await settle(app, pilot)
+            return [n.message for n in app._notifications]
+
+    assert any("identifiant inconnu « app.nope »" in m for m in asyncio.run(run()))

@@ -1,7 +1,9 @@
 """Provides the ``$EDITOR`` loop of ``traam new`` and ``traam edit``: edit, validate, re-open, never lose the text.
 
-The text being edited lives in a recovery file under ``.git/traam/recovery/``
-from the first keystroke to the commit; it is removed only once the record
+The text being edited lives in a recovery file of the user's state folder
+(``~/.local/state/traam/recuperation/``, never inside the repository, so a
+copied repository cannot plant a link there) from the first keystroke to the
+commit; it is removed only once the record
 is saved (or when nothing changed). If the user gives up, the command
 prints where the text is kept.
 """
@@ -38,13 +40,24 @@ def editor_command() -> list[str]:
         return [value]
 
 
+def recovery_folder() -> Path:
+    """Return the folder of recovery files (in the user's state folder, outside any repository)."""
+    from store.index.cachedir import user_state_root
+
+    return user_state_root() / "recuperation"
+
+
 def recovery_file(folder: Path, label: str, text: str) -> Path:
-    """Write ``text`` to a new recovery file named after ``label`` and return its path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write ``text`` to a new private recovery file named after ``label`` and return its path.
+
+    Raises:
+        StoreError: the file cannot be written (full disk, read-only folder), French message.
+    """
+    from store.safefs import write_atomic
+
     name = "".join(c if c.isalnum() or c in "-." else "_" for c in label)[:80] or "enregistrement"
     path = folder / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomic(path, text, private=True)
 
 
 def _ask_reopen() -> bool:
@@ -80,7 +93,10 @@ def edit_loop(folder: Path, label: str, initial: str, check: Check, save: Save, 
     """
     from store.errors import StoreError
 
-    file = recovery_file(folder, label, initial)
+    try:
+        file = recovery_file(folder, label, initial)
+    except StoreError as error:
+        return fail(f"{error} : rien n'a été modifié")
     while True:
         try:
             done = subprocess.run([*editor_command(), str(file)], check=False)

@@ -88,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # a full disk, a read-only folder … that a command did not expect: no traceback
+        from store.safefs import reason
+
+        where = f" (« {error.filename} »)" if error.filename else ""
+        return fail(f"le système a refusé l'opération{where} : {reason(error)}")
 
 
 if __name__ == "__main__":

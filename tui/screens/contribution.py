@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Static
 from records import vocab
 from store.review.notes import DECISIONS
 from tui import strings, workflow_data
-from tui.safe import content
+from tui.safe import content, formatted, plain
 from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
 from tui.session import Session
@@ -40,7 +40,7 @@ def contribution_state(info: workflow_data.Contribution) -> str:
 def render_contribution(info: workflow_data.Contribution, session: Session | None) -> Content:
     """Return the author's panel: branch, state, review notes and records (all data sanitised)."""
     if not info.is_contribution:
-        return Content.styled(strings.NOT_A_CONTRIBUTION.format(branch=info.branch or "HEAD"), "$text-warning")
+        return Content.styled(formatted(strings.NOT_A_CONTRIBUTION, branch=info.branch or "HEAD"), "$text-warning")
     lines = [
         Content.assemble((f"{strings.CONTRIBUTION_BRANCH} : ", HEADING), content(info.branch, "bold"),
                          "  →  ", content(f"academie/{info.academie}")),
@@ -54,7 +54,7 @@ def render_contribution(info: workflow_data.Contribution, session: Session | Non
     for review in reversed(info.reviews):
         lines.append(Content.assemble("  ", content(french_date(review.date), "$text-muted"), " · ",
                                       content(review.reviewer, "bold"), " · ",
-                                      (DECISIONS.get(review.decision, review.decision), "$text-warning")))
+                                      (DECISIONS.get(review.decision) or plain(review.decision), "$text-warning")))
         lines.extend(Content.assemble("    ", content(line)) for line in review.message.splitlines())
         for record_id, comment in sorted(review.records.items()):
             lines.append(Content.assemble("    • ", content(record_id, "bold"), " : ", content(comment)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
@@ -18,28 +19,40 @@ from tui.widgets.bar_chart import BarChart
 from tui.widgets.calendar_panel import CalendarPanel
 
 SHORTCUTS = (
-    ("1", strings.DASHBOARD, "app.switch_mode('dashboard')"),
-    ("2", strings.EXPLORER, "app.switch_mode('explorer')"),
-    ("/", strings.SEARCH, "app.search"),
-    ("4", strings.KEY_REVIEW, "app.switch_mode('review')"),
-    ("5", strings.KEY_CONTRIBUTION, "app.switch_mode('contribution')"),
-    ("n", strings.KEY_NEW, "app.new"),
-    ("s", strings.KEY_SYNC, "app.sync"),
-    ("x", strings.KEY_EXPORT, "app.export"),
-    ("Ctrl+R", strings.KEY_RELOAD, "app.reload"),
-    ("Ctrl+P", strings.KEY_PALETTE, "app.command_palette"),
-    ("F1 ?", strings.HELP, "app.help"),
-    ("q", strings.KEY_QUIT, "app.quit"),
+    ("app.dashboard", strings.DASHBOARD, "app.switch_mode('dashboard')"),
+    ("app.explorer", strings.EXPLORER, "app.switch_mode('explorer')"),
+    ("app.search", strings.SEARCH, "app.search"),
+    ("app.review", strings.KEY_REVIEW, "app.switch_mode('review')"),
+    ("app.contribution", strings.KEY_CONTRIBUTION, "app.switch_mode('contribution')"),
+    ("app.new", strings.KEY_NEW, "app.new"),
+    ("app.sync", strings.KEY_SYNC, "app.sync"),
+    ("app.export", strings.KEY_EXPORT, "app.export"),
+    ("app.reload", strings.KEY_RELOAD, "app.reload"),
+    ("", strings.KEY_PALETTE, "app.command_palette"),
+    ("app.help", strings.HELP, "app.help"),
+    ("app.quit", strings.KEY_QUIT, "app.quit"),
 )
-"""Key, label, action: the actions are our constants, so these lines may carry ``@click`` (no data in them)."""
+"""Binding id, label, action: the actions are our constants, so these lines may carry ``@click`` (no data in them)."""
 
 
-def shortcuts() -> Content:
+def keys_of(app, binding_id: str) -> str:
+    """Return the keys of a binding as the user set them (``touches.toml``), named as the footer names them."""
+    if not binding_id:
+        return app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
+    keymap = getattr(app, "_keymap", {}) or {}
+    for binding in app.BINDINGS:
+        if isinstance(binding, Binding) and binding.id == binding_id:
+            keys = keymap.get(binding_id, binding.key)
+            return " ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
+    return ""
+
+
+def shortcuts(app) -> Content:
     """Return the shortcut lines, clickable (our own strings only; labels passed as variables, not markup)."""
     lines = [Content.styled(strings.SHORTCUTS, "bold $accent")]
-    for key, label, action in SHORTCUTS:
+    for binding_id, label, action in SHORTCUTS:
         lines.append(Content.from_markup(f"[@click={action}][bold $text-primary]$key[/] $label[/]",
-                                         key=key.ljust(7), label=label))
+                                         key=keys_of(app, binding_id).ljust(7), label=label))
     return Content("\n").join(lines)
 
 
@@ -54,7 +67,7 @@ class DashboardScreen(SessionScreen):
         with VerticalScroll(id="dashboard"):
             with Grid(id="top"):
                 yield CalendarPanel(id="calendar")
-                yield Static(shortcuts(), id="shortcuts")
+                yield Static(shortcuts(self.app), id="shortcuts")
             yield Static("", id="totals")
             with Grid(id="charts"):
                 yield BarChart(strings.BY_DISCIPLINE, id="by-discipline")
@@ -69,14 +82,19 @@ class DashboardScreen(SessionScreen):
         campaign = session.current_campaign()
         self.query_one(CalendarPanel).show(campaign, session.today)
         counts = session.counts("scenario", campaign.code if campaign else None)
+        if campaign is not None:  # the charts count one campaign: their titles say which
+            for chart_id, title in (("#by-discipline", strings.BY_DISCIPLINE), ("#by-academie", strings.BY_ACADEMIE),
+                                    ("#by-state", strings.BY_STATE)):
+                self.query_one(chart_id, BarChart).title = strings.CHART_SCOPE.format(title=title,
+                                                                                       campaign=campaign.code)
         self.query_one("#by-discipline", BarChart).set_counts(counts["discipline"], vocab.DISCIPLINES)
         self.query_one("#by-academie", BarChart).set_counts(counts["academie"], vocab.ACADEMIES)
         self.query_one("#by-state", BarChart).set_counts(counts["etat"], vocab.STATES)
-        entries = session.entries.values()
+        entries = session.listed()  # what the explorer lists under « Tous les enregistrements »
         scenarios = sum(1 for e in entries if e.kind == "scenario")
         problems = len(getattr(session.snapshot, "problems", []) or [])
         self.query_one("#totals", Static).update(Content.styled(
-            strings.RECORD_COUNT.format(count=len(session.entries), scenarios=scenarios, problems=problems),
+            strings.RECORD_COUNT.format(count=len(entries), scenarios=scenarios, problems=problems),
             "$text-muted"))
         lines = []
         for change in session.recent:

@@ -31,6 +31,8 @@ class EditScreen(SessionScreen):
     """Edit ``record_id`` (or a new record of ``kind`` from ``template``); Ctrl+S saves, Escape leaves."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    HOLDS_FORM = True
+    """Typed letters belong to the form: the app's single-key commands are off here (see TraamApp.check_action)."""
     BINDINGS = [
         Binding("ctrl+s", "save", strings.KEY_SAVE, priority=True, id="edit.save"),
         Binding("f4,ctrl+e", "raw_editor", strings.KEY_EDITOR, priority=True, id="edit.editor"),

@@ -18,6 +18,7 @@ from tui.screens.record_actions import RecordActions
 from tui.session import Session
 from tui.widgets.commons_tree import CommonsTree, Scope
 from tui.widgets.record_detail import RecordDetail
+from tui.widgets.list_header import ListHeader
 from tui.widgets.record_list import EntryRows, RecordList
 
 
@@ -38,6 +39,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
             yield CommonsTree(id="tree")
             with Vertical(id="right"):
                 yield Label("", id="count")
+                yield ListHeader(id="records-header")
                 yield RecordList(id="records")
                 yield RecordDetail(id="detail")
         yield Footer()

@@ -32,8 +32,8 @@ def workflow_owners() -> list[tuple[str, type]]:
             (strings.EXPORT_TITLE, ExportDialog)]
 
 
-def key_rows(app) -> list[tuple[str, str, str, str]]:
-    """Return ``(keys, description, id, screen)`` for every binding of the application, keymap applied."""
+def binding_owners(app_class: type) -> list[tuple[str, type]]:
+    """Return ``(where, class)`` for the app and every screen, dialog and widget whose keys the help lists."""
     from tui.screens.edit import EditScreen
     from tui.screens.explorer import ExplorerScreen
     from tui.screens.history import HistoryScreen
@@ -41,8 +41,8 @@ def key_rows(app) -> list[tuple[str, str, str, str]]:
     from tui.screens.search import SearchScreen
     from tui.widgets.record_list import RecordList
 
-    owners = [
-        (strings.HELP_GLOBAL, type(app)),
+    return [
+        (strings.HELP_GLOBAL, app_class),
         (strings.EXPLORER, ExplorerScreen),
         (strings.SEARCH, SearchScreen),
         (strings.EXPLORER + ", " + strings.SEARCH, RecordList),
@@ -51,6 +51,21 @@ def key_rows(app) -> list[tuple[str, str, str, str]]:
         (strings.HISTORY, HistoryScreen),
         *workflow_owners(),
     ]
+
+
+def binding_ids(app_class: type) -> set[str]:
+    """Return every binding id a user may remap in ``touches.toml``."""
+    from tui.screens import confirm_dialog, error_dialog, facet_dialog, input_dialog, new_dialog
+
+    dialogs = [confirm_dialog.ConfirmDialog, error_dialog.ErrorDialog, facet_dialog.FacetDialog,
+               input_dialog.InputDialog, new_dialog.NewRecordDialog, HelpScreen]
+    owners = [owner for _, owner in binding_owners(app_class)] + dialogs
+    return {b.id for owner in owners for b in _bindings(owner) if b.id}
+
+
+def key_rows(app) -> list[tuple[str, str, str, str]]:
+    """Return ``(keys, description, id, screen)`` for every binding of the application, keymap applied."""
+    owners = binding_owners(type(app))
     keymap = getattr(app, "_keymap", {}) or {}
     rows: dict[tuple[str, str], list] = {}
     for where, owner in owners:

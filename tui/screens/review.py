@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui import strings, workflow_data
-from tui.safe import content
+from tui.safe import content, formatted
 from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
 from tui.screens.confirm_dialog import ConfirmDialog
@@ -148,10 +148,10 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.notify(strings.APPROVE_RUNNING.format(name=name))
+                self.app.notify(formatted(strings.APPROVE_RUNNING, name=name))
                 self.run_approve(name, resolutions)
 
-        self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, strings.APPROVE_QUESTION.format(name=name,
+        self.app.push_screen(ConfirmDialog(strings.APPROVE_TITLE, formatted(strings.APPROVE_QUESTION, name=name,
                                                                                                    target=target),
                                            strings.APPROVE_YES, strings.CANCEL), answered)
 
@@ -168,7 +168,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         self.app.call_from_thread(self.approved, name, done)
 
     def approved(self, name: str, done) -> None:
-        message = strings.APPROVED.format(name=name, target=done.target, commit=done.commit[:10])
+        message = formatted(strings.APPROVED, name=name, target=done.target, commit=done.commit[:10])
         self.app.notify(message + " " + (strings.APPROVED_PUSHED if done.pushed else strings.APPROVED_LOCAL),
                         timeout=8)
         self.load_queue(remote=False)
@@ -210,6 +210,6 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
 
     def decided(self, name: str, decision: str) -> None:
         text = strings.NOTE_SENT_CHANGES if decision == "modifications" else strings.NOTE_SENT_REFUSE
-        self.app.notify(text.format(name=name))
+        self.app.notify(formatted(text, name=name))
         self.load_queue(remote=False)
         self.app.reload_session()

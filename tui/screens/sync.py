@@ -21,14 +21,14 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from tui import strings, sync_resolve, workflow_data
 from tui.messages import SessionLoaded
-from tui.safe import content, plain
+from tui.safe import content, formatted, plain
 from tui.screens.conflict_dialog import ConflictDialog
 from tui.screens.worker_errors import ReportsWorkerErrors
 
 
 def render_conflicts(result) -> Content:
     """Return the conflicting files and fields of a sync result (sanitised)."""
-    lines = [Content.styled(strings.SYNC_CONFLICTS.format(source=result.source, count=len(result.conflicts)),
+    lines = [Content.styled(formatted(strings.SYNC_CONFLICTS, source=result.source, count=len(result.conflicts)),
                             "bold $warning")]
     for path, descriptions in sorted(result.conflicts.items()):
         lines.append(Content.assemble("  ", content(path, "bold")))
@@ -111,9 +111,9 @@ class SyncScreen(ReportsWorkerErrors, Screen):
             self.set_status("")
             self.query_one("#sync-result", Static).update(render_conflicts(result))
         elif result.up_to_date:
-            self.set_status(strings.SYNC_UP_TO_DATE.format(source=result.source), "$text-success")
+            self.set_status(formatted(strings.SYNC_UP_TO_DATE, source=result.source), "$text-success")
         else:
-            self.set_status(strings.SYNC_DONE.format(source=result.source, before=result.before[:10],
+            self.set_status(formatted(strings.SYNC_DONE, source=result.source, before=result.before[:10],
                                                      after=result.after[:10]), "$text-success")
 
     def action_resolve(self) -> None:

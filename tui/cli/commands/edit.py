@@ -10,7 +10,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("edit", add_help=False, help="modifier un enregistrement dans $EDITOR",
                             description="Ouvre le TOML de l'enregistrement dans $VISUAL ou $EDITOR, le valide au retour, "
                                         "puis l'enregistre et le commite. Un texte invalide n'est jamais perdu : il "
-                                        "est conservé dans .git/traam/recovery/.")
+                                        "est conservé dans ~/.local/state/traam/recuperation/.")
     parser.add_argument("id", metavar="ID", help="identifiant (chemin sans .toml)")
     parser.add_argument("-m", "--message", help="message du commit (par défaut « Modifier ID »)")
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from records import codec, layout
     from store.commons import Commons
     from store.errors import StoreError
-    from tui.cli.editor import edit_loop
+    from tui.cli.editor import edit_loop, recovery_folder
     from tui.cli.output import fail
 
     record_id = layout.id_of(args.id).strip("/")
@@ -50,4 +50,4 @@ def run(args: argparse.Namespace) -> int:
                              text=codec.dump(loaded.record))
         return f"Enregistré : {record_id} (commit {saved.commit[:10]})"
 
-    return edit_loop(commons.data_dir / "recovery", record_id, text, check, save)
+    return edit_loop(recovery_folder(), record_id, text, check, save)

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
     from store.errors import StoreError
     from store.publish import jsonx, run as publish
+    from store.safefs import write_public
     from store.publish.selection import SelectionError
     from store.publish.site import SiteError
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             if out is None:
                 sys.stdout.write(jsonx.render_schema())
             else:
-                publish.write_atomic(out, jsonx.render_schema())
+                write_public(out, jsonx.render_schema())
             return 0
         from store.commons import Commons
 

@@ -12,7 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("new", add_help=False, help="créer un enregistrement dans $EDITOR à partir d'un modèle",
                             description="Ouvre un modèle dans $VISUAL ou $EDITOR, le valide au retour, puis "
                                         "l'enregistre et le commite. Un texte invalide n'est jamais perdu : il est "
-                                        "conservé dans .git/traam/recovery/.")
+                                        "conservé dans ~/.local/state/traam/recuperation/.")
     parser.add_argument("kind", metavar="TYPE", choices=sorted(KINDS),
                         help="campagne, thematique, equipe ou scenario")
     parser.add_argument("--id", help="identifiant voulu (sinon déduit du contenu ; pour un scénario, du titre)")
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from records.models import MODELS
     from store.commons import Commons, id_of
     from store.errors import StoreError
-    from tui.cli.editor import edit_loop
+    from tui.cli.editor import edit_loop, recovery_folder
     from tui.cli.output import fail
     from records.templates import text as template
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                              text=codec.dump(loaded.record))
         return f"Créé : {rid} (commit {saved.commit[:10]})"
 
-    return edit_loop(commons.data_dir / "recovery", f"nouveau-{kind}", initial, check, save, unchanged_ok=False)
+    return edit_loop(recovery_folder(), f"nouveau-{kind}", initial, check, save, unchanged_ok=False)
 
 
 def _placeholder(kind: str) -> str:

@@ -28,6 +28,9 @@ def open_app(args: argparse.Namespace) -> int:
         commons = preload.commons()
     except StoreError as error:
         return fail(str(error))
-    from tui.app import run_app
+    from tui.app import TraamApp, run_app, user_keymap
+    from tui.cli.output import warn
 
+    for problem in user_keymap(TraamApp)[1]:  # said here too: the toast is gone once read
+        warn(problem)
     return run_app(commons.root, preload=preload)

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     for message in query.messages:
         warn(f"traam : attention : {message}")
     searcher = snapshot.searcher(states)
-    searcher.warm(commons.data_dir / "vocabulary.txt")  # typo word list, kept between runs
+    searcher.warm(commons.cache_dir / "vocabulary.txt")  # typo word list, kept between runs
     hits = searcher.search(query, limit=args.limit)
     if args.json:
         print_json(
