@@ -148,6 +148,7 @@ def team(code: str, discipline: str, academie: str, rng: random.Random) -> Team:
         ],
         cardie=Person(name=cardie),
         dasen_agreement=True if first_degree else None,
+        outcome="retenu",
     )
 
 
@@ -178,6 +179,7 @@ def scenario(code: str, discipline: str, academie: str, rng: random.Random) -> t
         ai=AiUse(tools=[rng.choice(AI_TOOLS)], personal_data="Comptes anonymes, aucune donnée nominative.")
         if use_ai else None,
         crcn=sorted(rng.sample(list(vocab.CRCN), rng.randint(1, 3))),
+        licence="CC-BY-SA-4.0",  # the former default, written out: the same corpus as before
         authors=[Author(name=a) for a in sorted(authors)],
         keywords=sorted(set(rng.sample(KEYWORDS, rng.randint(2, 4)))),
         created=dt.date(int(code[:4]), rng.randint(9, 12), rng.randint(1, 28)),

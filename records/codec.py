@@ -319,7 +319,8 @@ def to_table(record: Model) -> dict[str, Any]:
     if not missing:
         return table
     full = record.model_dump(mode="python")
-    return {key: table[key] if key in table else full[key] for key in full if key in table or key in missing}
+    return {key: table[key] if key in table else full[key] for key in full
+            if key in table or (key in missing and full[key] is not None)}
 
 
 def dump(record: Model) -> str:

@@ -124,6 +124,8 @@ Track = Annotated[str, _code(vocab.TRACKS, "voie")]
 Outcome = Annotated[str, _code(vocab.OUTCOMES, "résultat de sélection")]
 Phase = Annotated[str, _code(vocab.PHASES, "phase")]
 Role = Annotated[str, _code(vocab.ROLES, "rôle")]
+Cahier = Annotated[str, _code(vocab.CAHIERS, "cahier des charges")]
+QuotaScope = Annotated[str, _code(vocab.QUOTA_SCOPES, "portée du quota")]
 
 
 def _exact_int(value: object) -> object:
@@ -221,9 +223,19 @@ class Campaign(Model):
     work_ends: dt.date
     """Date the work must be finished."""
     teams_per_discipline: Annotated[int, Field(ge=1, le=50)] = 5
-    """Number of teams selected per discipline."""
+    """Most teams selected per discipline (or per theme, see ``quota_scope``)."""
     phase: Phase = "appel"
     """Phase the campaign is in."""
+    cahier: Cahier = "2026"
+    """Version of the cahier des charges the campaign follows: the rules apply by version."""
+    quota_scope: QuotaScope = "discipline"
+    """Whether the quota counts teams per discipline (2026: five) or per theme (2016: four to eight)."""
+    teams_minimum: Annotated[int, Field(ge=0, le=50)] = 0
+    """Fewest teams the selection aims at per discipline or theme (0: no minimum)."""
+    inspector_general: Person | None = None
+    """Member of the IGÉSR who co-pilots the campaign with the DNE."""
+    illustrative: Line = ""
+    """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
 
 class Theme(Model):
@@ -235,7 +247,9 @@ class Theme(Model):
     discipline: Discipline
     """Discipline code; must match the file name."""
     title: Line = Field(min_length=1)
-    """Title of the theme."""
+    """Official title of the theme, as the call words it."""
+    short_title: Line = ""
+    """Short title for lists (empty: the official title)."""
     summary: Text = ""
     """What the theme explores, in our own words."""
     axes: UniqueList(Line) = []
@@ -244,6 +258,14 @@ class Theme(Model):
     """Year of a two-year theme (1 or 2)."""
     requires: UniqueList(Line) = []
     """Ids of the themes a team must have worked on before (``themes/2025-2026/svt``)."""
+    experts: list[Person] = []
+    """The one or two DNE experts who lead the theme's national group and write its synthesis."""
+    inspector_general: Person | None = None
+    """Member of the IGÉSR in the theme's national group."""
+    lead_academie: Academie | None = None
+    """The « chef de file » académie of the theme, when one leads the group."""
+    illustrative: Line = ""
+    """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
 
 class Team(Model):
@@ -275,7 +297,9 @@ class Team(Model):
     duration: OneOrTwo = 1
     """Duration of the work in years."""
     outcome: Outcome = "candidat"
-    """Outcome of the national selection."""
+    """Step reached in the selection: académie candidacy, pre-selection, transmission, national outcome."""
+    illustrative: Line = ""
+    """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
 
 class Tool(Model):
@@ -343,8 +367,8 @@ class Scenario(Model):
     """Use of artificial intelligence, if any."""
     crcn: UniqueList(Crcn) = []
     """CRCN competences worked on (codes 1.1 to 5.2)."""
-    licence: Licence = "CC-BY-SA-4.0"
-    """Licence of the scenario (SPDX identifier)."""
+    licence: Licence | None = None
+    """Licence of the scenario (SPDX identifier), chosen by its authors: there is no default."""
     publication_url: Url | None = None
     """Where the scenario is published, on an open académie space."""
     edubase_url: Url | None = None
@@ -357,6 +381,10 @@ class Scenario(Model):
     """Date of creation."""
     updated: dt.date | None = None
     """Date of the last substantial update."""
+    emblematic: bool = False
+    """Distinguished by the DNE among the emblematic scenarios of a year."""
+    illustrative: Line = ""
+    """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
 
 class Reviewer(Model):

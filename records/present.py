@@ -75,6 +75,15 @@ FIELD_LABELS: dict[str, str] = {
     "upstream": "Commun suivi",
     "schema_version": "Version du schéma",
     "trust_root": "Racine de confiance",
+    "cahier": "Cahier des charges",
+    "quota_scope": "Quota",
+    "teams_minimum": "Équipes retenues au moins",
+    "inspector_general": "Inspecteur·rice général·e (IGÉSR)",
+    "short_title": "Titre court",
+    "experts": "Experts de la DNE",
+    "lead_academie": "Académie chef de file",
+    "emblematic": "Scénario emblématique",
+    "illustrative": "Exemple inventé",
 }
 
 VALUE_VOCABULARIES: dict[str, dict[str, str]] = {
@@ -92,7 +101,13 @@ VALUE_VOCABULARIES: dict[str, dict[str, str]] = {
     "degree": vocab.DEGREES,
     "track": vocab.TRACKS,
     "role": vocab.ROLES,
+    "cahier": vocab.CAHIERS,
+    "quota_scope": vocab.QUOTA_SCOPES,
+    "lead_academie": vocab.ACADEMIES,
 }
+
+_FLAGS = frozenset({"emblematic"})
+"""Boolean fields shown only when true."""
 """Fields whose stored codes are shown with their French labels."""
 
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -136,9 +151,12 @@ def describe(record: Model) -> list[tuple[str, str, str]]:
     Lists of tables (teachers, tools, steps, reviewers) give one line per item.
     """
     rows: list[tuple[str, str, str]] = []
+    illustrative = getattr(record, "illustrative", "")
+    if illustrative:  # first, so that nobody reads an invented fact as a source's
+        rows.append(("illustrative", field_label("illustrative"), f"exemple : {illustrative}"))
     table = record.model_dump(mode="python", exclude_defaults=False)
     for key, value in table.items():
-        if value in (None, "", []):
+        if value in (None, "", []) or (value is False and key in _FLAGS) or key == "illustrative":
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
             text = "\n".join(f"• {value_text(key, item)}" for item in value)

@@ -14,6 +14,7 @@ scenarios it changes. A rule comparing scenarios must say so in ``reads``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -33,8 +34,11 @@ Finding = tuple[str, str, str]
 class Corpus:
     """The records a rule looks at, indexed by kind; built once per check."""
 
-    def __init__(self, records: Mapping[str, Model], present: set[str] | None = None):
+    def __init__(self, records: Mapping[str, Model], present: set[str] | None = None,
+                 today: dt.date | None = None):
         self.records = records
+        self.today = today or dt.date.today()
+        """The day of the check: a candidacy still undecided after the selection date is late."""
         self.present = present if present is not None else set(records)
         """Ids of every record file, valid or not: a reference to an invalid file is not "missing"."""
 
@@ -57,6 +61,11 @@ class Corpus:
     def scenarios(self) -> dict[str, Scenario]:
         return self.of(Scenario)
 
+    def cahier(self, campaign: str) -> str | None:
+        """Return the cahier des charges version of ``campaign`` (None when the campaign is absent)."""
+        record = self.campaigns.get(f"campaigns/{campaign}")
+        return None if record is None else record.cahier
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -71,22 +80,32 @@ class Rule:
     """Kinds of the records it reports on."""
     reads: frozenset[str] = frozenset()
     """Kinds it reads besides the record it reports on (its context)."""
+    cahiers: frozenset[str] = frozenset()
+    """Versions of the cahier des charges the rule belongs to (empty: every version)."""
+
+    def applies(self, cahier: str | None) -> bool:
+        """Tell whether the rule holds for a campaign following ``cahier`` (None: unknown campaign, it holds)."""
+        return not self.cahiers or cahier is None or cahier in self.cahiers
 
 
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = ""):
+def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = "", cahiers: str = ""):
     """Register the decorated generator as a rule.
 
     Args:
         about: space-separated kinds the rule reports on (``"team scenario"``).
         reads: space-separated kinds it reads as context, besides the record
             it reports on; a rule comparing two records of one kind lists it.
+        cahiers: space-separated versions of the cahier des charges it
+            belongs to (empty: all); the rule's generator checks
+            :meth:`Rule.applies` through :func:`_in_force`.
     """
 
     def register(check: Callable[[Corpus], Iterator[Finding]]) -> Callable[[Corpus], Iterator[Finding]]:
-        RULES.append(Rule(id, severity, title, check, frozenset(about.split()), frozenset(reads.split())))
+        RULES.append(Rule(id, severity, title, check, frozenset(about.split()), frozenset(reads.split()),
+                          frozenset(cahiers.split())))
         return check
 
     return register
@@ -104,6 +123,12 @@ def scenarios_stand_alone() -> bool:
     part of the scenarios.
     """
     return not any("scenario" in r.reads for r in RULES)
+
+
+def _in_force(rule_id: str, corpus: Corpus, campaign: str) -> bool:
+    """Tell whether the rule ``rule_id`` holds in ``campaign`` (by the campaign's cahier des charges)."""
+    found = next(r for r in RULES if r.id == rule_id)
+    return found.applies(corpus.cahier(campaign))
 
 
 def _theme_id(campaign: str, slug: str) -> str:
@@ -184,18 +209,46 @@ def _team_referent(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "referent", "le professeur référent ne peut pas être l'inspecteur pilote"
 
 
-@rule("equipe-cardie", "error", "Une équipe compte une personne représentant la CARDIE.", about="team")
+@rule("equipe-cardie", "error", "Une équipe compte une personne représentant la CARDIE.", about="team",
+      reads="campaign", cahiers="2019 2026")
 def _team_cardie(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
-        if team.cardie is None:
+        if team.cardie is None and _in_force("equipe-cardie", corpus, team.campaign):
             yield rid, "cardie", "il manque la personne représentant la CARDIE"
 
 
-@rule("equipe-dasen", "error", "Au premier degré, l'accord du DASEN est acquis.", about="team")
+@rule("equipe-dasen", "error", "Une équipe qui compte des enseignants du premier degré a l'accord du DASEN.",
+      about="team")
 def _team_dasen(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
-        if team.discipline == "premier-degre" and team.dasen_agreement is not True:
-            yield rid, "dasen_agreement", "au premier degré, l'accord du DASEN est nécessaire (dasen_agreement = true)"
+        first = team.discipline == "premier-degre" or any(t.degree == "premier-degre" for t in team.teachers)
+        if first and team.dasen_agreement is not True:
+            yield rid, "dasen_agreement", (
+                "l'équipe compte des enseignants du premier degré : l'accord du DASEN est nécessaire "
+                "(dasen_agreement = true)")
+
+
+@rule("equipe-enseignant-unique", "error", "Un enseignant n'est compté qu'une fois dans une équipe.", about="team")
+def _team_teacher_once(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        seen: set[str] = set()
+        for i, teacher in enumerate(team.teachers):
+            key = " ".join(teacher.name.split()).casefold()
+            if key in seen:
+                yield rid, f"teachers.{i}.name", f"« {printable(teacher.name)} » est déjà compté(e) dans l'équipe"
+            seen.add(key)
+
+
+@rule("equipe-selection-en-attente", "warning",
+      "Une candidature n'est plus en attente après la date de la sélection nationale.",
+      about="team", reads="campaign")
+def _team_undecided(corpus: Corpus) -> Iterator[Finding]:
+    for rid, team in corpus.teams.items():
+        campaign = corpus.campaigns.get(f"campaigns/{team.campaign}")
+        if campaign is not None and team.outcome in vocab.UNDECIDED_OUTCOMES and campaign.selection < corpus.today:
+            yield rid, "outcome", (
+                f"« {vocab.label(vocab.OUTCOMES, team.outcome)} » alors que la sélection nationale a eu lieu le "
+                f"{campaign.selection} : indiquer « retenu » ou « non-retenu »")
 
 
 @rule("equipe-theme", "error", "Une équipe travaille sur une thématique de sa campagne et de sa discipline.",
@@ -211,21 +264,23 @@ def _team_theme(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "theme", f"la thématique « {team.theme} » relève d'une autre discipline ({theme.discipline})"
 
 
-@rule("equipe-quota", "error", "Pas plus d'équipes retenues par discipline que le quota de la campagne.",
+@rule("equipe-quota", "error", "Pas plus d'équipes retenues que le quota de la campagne (par discipline ou thématique).",
       about="team", reads="team campaign")
 def _team_quota(corpus: Corpus) -> Iterator[Finding]:
     selected: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rid, team in corpus.teams.items():
-        if team.outcome == "retenu":
-            selected[(team.campaign, team.discipline)].append(rid)
-    for (campaign, discipline), ids in selected.items():
-        quota = next((c.teams_per_discipline for c in corpus.campaigns.values() if c.code == campaign), None)
-        if quota is not None and len(ids) > quota:
+        campaign = corpus.campaigns.get(f"campaigns/{team.campaign}")
+        if team.outcome == "retenu" and campaign is not None:
+            group = team.theme if campaign.quota_scope == "theme" else team.discipline
+            selected[(team.campaign, group)].append(rid)
+    for (code, group), ids in selected.items():
+        campaign = corpus.campaigns[f"campaigns/{code}"]
+        quota = campaign.teams_per_discipline
+        if len(ids) > quota:
+            where = (f"sur la thématique « {group} »" if campaign.quota_scope == "theme"
+                     else f"en {vocab.label(vocab.DISCIPLINES, group)}")
             for rid in sorted(ids)[quota:]:
-                yield rid, "outcome", (
-                    f"{len(ids)} équipes retenues en {vocab.label(vocab.DISCIPLINES, discipline)} pour {campaign}, "
-                    f"quota de {quota}"
-                )
+                yield rid, "outcome", f"{len(ids)} équipes retenues {where} pour {code}, quota de {quota}"
 
 
 @rule("equipe-annee-2", "error", "Une équipe en année 2 d'une thématique a participé à l'année 1.",
@@ -259,6 +314,42 @@ def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
         team_id = _team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
         if team_id not in corpus.present:
             yield rid, "academie", f"aucune équipe ne correspond ({team_id}.toml)"
+
+
+@rule("scenario-equipe-retenue", "error", "Un scénario n'est pas produit par une équipe que la sélection a écartée.",
+      about="scenario", reads="team")
+def _scenario_team_retained(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        if team is not None and team.outcome == "non-retenu":
+            yield rid, "academie", "l'équipe de l'académie n'a pas été retenue : seule une équipe retenue produit des scénarios"
+
+
+@rule("scenario-equipe-en-attente", "warning", "Un scénario attend que son équipe soit retenue pour être publié.",
+      about="scenario", reads="team")
+def _scenario_team_waiting(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        if team is not None and team.outcome in vocab.UNDECIDED_OUTCOMES:
+            yield rid, "academie", (
+                f"l'équipe de l'académie n'est pas encore retenue ({vocab.label(vocab.OUTCOMES, team.outcome)}) : "
+                "le scénario ne sera publié qu'une fois l'équipe retenue")
+
+
+@rule("scenario-droits", "warning", "Un scénario dit ses droits d'usage : une licence choisie par ses auteurs.",
+      about="scenario")
+def _scenario_rights(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        if scenario.licence is None:
+            yield rid, "licence", "aucune licence : les auteurs choisissent les droits d'usage du scénario"
+
+
+@rule("scenario-crcn", "warning", "Un scénario désigne au moins une compétence du CRCN.", about="scenario",
+      reads="campaign", cahiers="2026")
+def _scenario_crcn(corpus: Corpus) -> Iterator[Finding]:
+    for rid, scenario in corpus.scenarios.items():
+        if not scenario.crcn and _in_force("scenario-crcn", corpus, scenario.campaign):
+            yield rid, "crcn", "aucune compétence du CRCN : l'appel demande de les prendre en compte"
 
 
 @rule("scenario-theme", "error", "Un scénario relève d'une thématique de sa campagne.", about="scenario", reads="theme")
@@ -319,6 +410,7 @@ def check(
     text_of: Callable[[str], str | None] | None = None,
     only: set[str] | None = None,
     present: set[str] | None = None,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Check every rule across ``records`` and return the problems, sorted.
 
@@ -331,8 +423,9 @@ def check(
         present: ids of every record file, valid or not (default: the ids of
             ``records``); references to a present but invalid file are not
             reported again, its own problems say what is wrong.
+        today: the day of the check (default: today), for rules on late steps.
     """
-    corpus = Corpus(records, present)
+    corpus = Corpus(records, present, today)
     problems = []
     positions: dict[str, Positions] = {}
     for item in RULES:

@@ -3,7 +3,8 @@
 Used by the TUI's form (:func:`table`, :func:`record_id_of`) and by
 ``traam new`` (:func:`text`, :data:`KINDS`). Codes the teacher must choose
 (discipline, académie) start empty in the form rather than guessed, so the
-form points at them; the campaign is the current one.
+form points at them; the campaign is the current one. No licence is
+pre-filled: the authors choose the rights of use of what they publish.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ summary = \"\"\"
 \"\"\"
 levels = []
 keywords = []
+# Droits d'usage : choisissez la licence (par exemple "CC-BY-4.0" ou "CC-BY-SA-4.0") et retirez le « # ».
+# licence = ""
 """,
 }
 
@@ -100,7 +103,7 @@ def table(kind: str, campaign: str = "", discipline: str = "", academie: str = "
     """
     if kind == "scenario":
         return {"campaign": campaign, "disciplines": [discipline] if discipline else [], "academie": academie,
-                "theme": "", "title": "", "licence": "CC-BY-SA-4.0"}
+                "theme": "", "title": ""}
     if kind == "team":
         return {"campaign": campaign, "discipline": discipline, "academie": academie, "theme": "",
                 "project_title": "", "pilot": {"name": "", "corps": "ia-ipr"}, "referent": {"name": ""}}

@@ -112,7 +112,19 @@ LEVELS: dict[str, str] = {
     "lycee-technologique": "Lycée technologique",
     "lycee-professionnel": "Lycée professionnel",
     "bts": "BTS",
+    "6e": "Sixième",
+    "5e": "Cinquième",
+    "4e": "Quatrième",
+    "3e": "Troisième",
+    "2de": "Seconde",
+    "1re": "Première",
+    "tle": "Terminale",
+    "1re-specialite": "Première, enseignement de spécialité",
+    "tle-specialite": "Terminale, enseignement de spécialité",
+    "bts-1": "BTS, 1re année",
+    "bts-2": "BTS, 2e année",
 }
+"""Cycles and tracks, and the class levels the programme's texts name (« 4e », « 1re spécialité »)."""
 
 CORPS: dict[str, str] = {
     "ia-ipr": "IA-IPR",
@@ -162,9 +174,28 @@ TRACKS: dict[str, str] = {
 }
 
 OUTCOMES: dict[str, str] = {
-    "candidat": "Candidature",
+    "candidat": "Candidature en académie",
+    "preselectionne": "Présélectionné par l'académie",
+    "transmis": "Transmis à la DNE par la DAN/DRAN",
     "retenu": "Retenu",
     "non-retenu": "Non retenu",
+}
+"""The selection steps of a team: académie pre-selection under the inspectors, transmission by the
+DAN/DRAN (end of March), national selection by the DNE and the IGÉSR (mid-June)."""
+
+UNDECIDED_OUTCOMES = frozenset({"candidat", "preselectionne", "transmis"})
+"""Outcomes that still wait for the national selection."""
+
+CAHIERS: dict[str, str] = {
+    "2016": "Appel à candidatures 2016-2017",
+    "2019": "Cahier des charges 2019-2020",
+    "2026": "Appel à projets 2026-2027",
+}
+"""Versions of the cahier des charges a campaign follows; the rules apply by version."""
+
+QUOTA_SCOPES: dict[str, str] = {
+    "discipline": "par discipline",
+    "theme": "par thématique",
 }
 
 PHASES: dict[str, str] = {
@@ -210,6 +241,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "degre": DEGREES,
     "voie": TRACKS,
     "resultat": OUTCOMES,
+    "cahier": CAHIERS,
     "phase": PHASES,
     "role": ROLES,
     "etat": STATES,
@@ -218,6 +250,8 @@ VOCABULARIES: dict[str, dict[str, str]] = {
 """Every vocabulary by the French name used in search facets and messages."""
 
 
-def label(vocabulary: dict[str, str], code: str) -> str:
-    """Return the French label of ``code``, or the code itself when unknown."""
+def label(vocabulary: dict[str, str], code: str | None) -> str:
+    """Return the French label of ``code``, the code itself when unknown, « non précisé(e) » for None."""
+    if code is None:
+        return "non précisé(e)"
     return vocabulary.get(code, code)

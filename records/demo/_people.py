@@ -37,6 +37,7 @@ def team(
     summary: str = "",
     outcome: str = "retenu",
     duration: int = 1,
+    illustrative: str = "",
 ) -> Team:
     """Return a complete placeholder team that satisfies the cahier des charges.
 
@@ -78,5 +79,6 @@ def team(
         cardie=Person(name=f"Représentant·e CARDIE ({place}, exemple)", email=_mail("cardie", academie)),
         dasen_agreement=True if first_degree else None,
         duration=duration,
+        illustrative=illustrative,
         outcome=outcome,
     )

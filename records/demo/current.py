@@ -11,6 +11,8 @@ from records.models import Scenario, Step, Team, Tool
 
 C = "2026-2027"
 _DEMO = "Équipe inventée pour la démonstration.\n"
+_MADE_UP = "équipe, académie, projet et résultat de sélection inventés (l'appel liste des thématiques, pas d'équipes)"
+_DRAFT_MADE_UP = "scénario inventé pour la démonstration, licence comprise"
 
 # (discipline, académie, theme, outcome, project title)
 _TEAMS = [
@@ -20,14 +22,14 @@ _TEAMS = [
     ("nsi", "bordeaux", "nsi-2", "retenu", "Des modèles pour donner envie d'informatique à toutes et tous"),
     ("premier-degre", "dijon", "premier-degre", "retenu", "Robots, arts et mesures : les STIAM à l'école"),
     ("svt", "aix-marseille", "svt-1", "retenu", "Capteurs et données pour une seule santé"),
-    ("lettres", "nantes", "lettres", "candidat", "Écrire avec l'IA sans renoncer à son style"),
-    ("philosophie", "paris", "philosophie", "candidat", "Dialoguer avec une IA : objections et réfutations"),
+    ("lettres", "nantes", "lettres", "retenu", "Écrire avec l'IA sans renoncer à son style"),
+    ("philosophie", "paris", "philosophie", "non-retenu", "Dialoguer avec une IA : objections et réfutations"),
     ("emi", "creteil", "emi", "non-retenu", "Repérer une campagne d'influence en ligne"),
 ]
 
 TEAMS_2026: dict[str, Team] = {
     f"{discipline}/{academie}": team(C, discipline, academie, theme=theme, project_title=title, summary=_DEMO,
-                                     outcome=outcome)
+                                     outcome=outcome, illustrative=_MADE_UP)
     for discipline, academie, theme, outcome, title in _TEAMS
 }
 """Teams by ``discipline/academie``."""
@@ -51,6 +53,7 @@ SCENARIOS_2026: dict[str, Scenario] = {
         ],
         crcn=["3.4", "1.3"],
         licence="CC-BY-4.0",
+        illustrative=_DRAFT_MADE_UP,
         authors=authors("lille", "A"),
         keywords=["différenciation", "fractions", "parcours"],
     ),
@@ -63,6 +66,8 @@ SCENARIOS_2026: dict[str, Scenario] = {
         modalities=["debranche", "presentiel"],
         tools=[Tool(name="Capytale", kind="commun-public", url="https://capytale2.ac-paris.fr")],
         crcn=["4.1", "4.2"],
+        licence="CC-BY-SA-4.0",
+        illustrative=_DRAFT_MADE_UP,
         authors=authors("rennes", "A", "B"),
         keywords=["cybersécurité", "réseaux sociaux", "débranché", "SNT"],
     ),
@@ -74,6 +79,8 @@ SCENARIOS_2026: dict[str, Scenario] = {
         levels=["cycle-2"],
         modalities=["debranche", "presentiel"],
         crcn=["3.4", "2.3"],
+        licence="CC-BY-SA-4.0",
+        illustrative=_DRAFT_MADE_UP,
         authors=authors("dijon", "A"),
         keywords=["STIAM", "robotique", "sans écran", "danse"],
     ),

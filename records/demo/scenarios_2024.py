@@ -40,11 +40,15 @@ _TEAMS = [
 ]
 
 _CHOSEN = "Académie choisie pour la démonstration : la lettre de janvier 2026 ne la précise pas.\n"
+_NAMED = {academie for _d, academie, named, _t in _TEAMS if named}
+_TEAM_MADE_UP = "équipe, personnes et titre de projet inventés pour la démonstration"
+_SCENARIO_MADE_UP = "niveaux, compétences du CRCN, licence, déroulement et auteurs choisis pour la démonstration"
 
 TEAMS_2024: dict[str, Team] = {
     f"{discipline}/{academie}": team(
         C, discipline, academie, theme=discipline, project_title=title,
         summary="" if named else _CHOSEN,
+        illustrative=_TEAM_MADE_UP if named else f"académie choisie pour la démonstration ; {_TEAM_MADE_UP}",
     )
     for discipline, academie, named, title in _TEAMS
 }
@@ -54,9 +58,12 @@ TEAMS_2024: dict[str, Team] = {
 def _s(discipline: str, academie: str, title: str, summary: str, **kw) -> Scenario:
     kw.setdefault("authors", authors(academie, "A", "B"))
     kw.setdefault("modalities", ["presentiel"])
+    kw.setdefault("licence", "CC-BY-SA-4.0")
+    made_up = _SCENARIO_MADE_UP if academie in _NAMED else f"académie et {_SCENARIO_MADE_UP}"
+    kw.setdefault("illustrative", made_up)
     return Scenario(
         campaign=C, disciplines=[discipline], academie=academie, theme=discipline, title=title,
-        summary=summary + "\n", **kw,
+        summary=summary + "\n", emblematic=True, **kw,
     )
 
 
@@ -76,7 +83,7 @@ SCENARIOS_2024: dict[str, Scenario] = {
         keywords=["démarche d'investigation", "agent conversationnel", "tests chimiques", "évaluation formative"],
     ),
     "lettres/strasbourg/storyboard-ia-menteur": _s(
-        "lettres", "strasbourg", "Dessiner avec ou contre l'IA ? Un storyboard critique du Menteur",
+        "lettres", "strasbourg", "Dessiner avec ou contre l'IA ? Un usage critique du storyboard généré par l'IA",
         "En première générale, autour du Menteur de Corneille : les images générées par une IA pour illustrer "
         "la scène du faux mariage sont belles mais fausses (personnages confondus, ton inadapté). Les élèves "
         "analysent ces erreurs, les corrigent et dessinent leur propre storyboard : le « bug » devient un "

@@ -91,7 +91,7 @@ def row_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], sta
         _join(scenario.crcn),
         _join(crcn_labels(scenario.crcn)),
         vocab.label(vocab.LICENCES, scenario.licence),
-        scenario.licence,
+        scenario.licence or "",
         scenario.publication_url or "",
         scenario.edubase_url or "",
         scenario.campaign,

@@ -26,8 +26,14 @@ class Quota:
     campaign: str
     discipline: str
     selected: int
+    """Teams retained by the national selection."""
     candidates: int
+    """Teams still waiting for a decision (candidacy, pre-selection, transmission)."""
     quota: int
+    not_selected: int = 0
+    """Teams the selection did not retain."""
+    theme: str = ""
+    """Theme slug when the campaign's quota counts per theme; empty for a quota per discipline."""
 
     @property
     def over(self) -> bool:
@@ -109,8 +115,13 @@ def compute(records: Mapping[str, Model], states: Mapping[str, str] | None = Non
         disciplines |= {t.discipline for t in teams}
         for code in [d for d in vocab.DISCIPLINES if d in disciplines]:
             mine = [t for t in teams if t.discipline == code]
-            stats.quotas.append(Quota(campaign.code, code, sum(t.outcome == "retenu" for t in mine),
-                                      sum(t.outcome == "candidat" for t in mine), campaign.teams_per_discipline))
+            groups = ([(slug, [t for t in mine if t.theme == slug]) for slug in sorted({t.theme for t in mine})]
+                      if campaign.quota_scope == "theme" else [("", mine)])
+            for slug, group in groups:
+                stats.quotas.append(Quota(
+                    campaign.code, code, sum(t.outcome == "retenu" for t in group),
+                    sum(t.outcome in vocab.UNDECIDED_OUTCOMES for t in group), campaign.teams_per_discipline,
+                    sum(t.outcome == "non-retenu" for t in group), slug))
     covered = Counter(code for s in cat.scenarios.values() for code in s.crcn)
     stats.crcn = {code: covered[code] for code in vocab.CRCN}
     stats.tools_by_kind = {kind: {} for kind in vocab.TOOL_KINDS}

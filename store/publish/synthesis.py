@@ -25,15 +25,15 @@ def md(value: str) -> str:
 
 
 def _theme_section(cat: Catalogue, theme_rid: str, title: str, discipline: str) -> list[str]:
-    team_ids = cat.teams_of_theme.get(theme_rid, [])
+    # A public synthesis names the retained teams only: candidacies and refusals are not published.
+    team_ids = [rid for rid in cat.teams_of_theme.get(theme_rid, []) if cat.teams[rid].outcome == "retenu"]
     scenario_ids = cat.scenarios_of_theme.get(theme_rid, [])
     lines = [f"### {md(title)}", "", f"*{md(vocab.label(vocab.DISCIPLINES, discipline))}*", ""]
     lines.append(f"**Équipes ({len(team_ids)})**")
     lines.append("")
     for rid in team_ids:
         team = cat.teams[rid]
-        lines.append(f"- {md(vocab.label(vocab.ACADEMIES, team.academie))} : {md(team.project_title)} "
-                     f"({md(vocab.label(vocab.OUTCOMES, team.outcome))})")
+        lines.append(f"- {md(vocab.label(vocab.ACADEMIES, team.academie))} : {md(team.project_title)}")
     if not team_ids:
         lines.append("- aucune équipe publiée")
     lines += ["", f"**Scénarios ({len(scenario_ids)})**", ""]
@@ -81,13 +81,15 @@ def render(records: Mapping[str, Model], states: Mapping[str, str] | None = None
     """Return the Markdown synthesis of the selected records: one section per campaign, one per theme."""
     cat = Catalogue(records, states)
     lines = ["# Synthèse des TraAM", ""]
-    lines.append(f"{len(cat.scenarios)} scénario(s), {len(cat.teams)} équipe(s), {len(cat.themes)} thématique(s).")
+    retained = sum(1 for t in cat.teams.values() if t.outcome == "retenu")
+    lines.append(f"{len(cat.scenarios)} scénario(s), {retained} équipe(s) retenue(s), {len(cat.themes)} thématique(s).")
     lines.append("")
     for code in cat.campaign_codes():
         lines += [f"## {md(cat.campaign_title(code))}", ""]
         theme_ids = cat.of_campaign(cat.themes, code)
-        teams, scenarios = cat.of_campaign(cat.teams, code), cat.of_campaign(cat.scenarios, code)
-        lines += [f"{len(teams)} équipe(s), {len(scenarios)} scénario(s), {len(theme_ids)} thématique(s).", ""]
+        teams = [rid for rid in cat.of_campaign(cat.teams, code) if cat.teams[rid].outcome == "retenu"]
+        scenarios = cat.of_campaign(cat.scenarios, code)
+        lines += [f"{len(teams)} équipe(s) retenue(s), {len(scenarios)} scénario(s), {len(theme_ids)} thématique(s).", ""]
         idle = []
         for rid in theme_ids:
             theme = cat.themes[rid]

@@ -91,7 +91,7 @@ def test_2026_2027_has_every_theme_of_the_call() -> None:
 def test_2026_2027_has_teams_to_count() -> None:
     teams = of(Team, "2026-2027")
     outcomes = {t.outcome for t in teams.values()}
-    assert {"retenu", "candidat"} <= outcomes
+    assert {"retenu", "non-retenu"} <= outcomes  # decided: the selection date is past
     assert any(t.discipline == "premier-degre" and t.pilot.corps == "ien-1d" and t.dasen_agreement
                for t in teams.values())
     assert of(Scenario, "2026-2027")

@@ -46,7 +46,7 @@ def base() -> dict[str, Model]:
         "scenarios/2026-2027/svt/lyon/s": Scenario(
             campaign="2026-2027", disciplines=["svt"], academie="lyon", theme="svt-1", title="Scénario",
             ai=AiUse(tools=["Vittascience"], personal_data="Aucune donnée personnelle."),
-            publication_url="https://example.org/s",
+            publication_url="https://example.org/s", licence="CC-BY-4.0", crcn=["1.1"],
         ),
         "governance/reviewers": Governance(reviewers=[
             Reviewer(name="N", principal="n@example.org", role="national", public_key=KEY_A),
@@ -143,6 +143,17 @@ FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
     "scenario-theme-equipe": (nothing, edit(SCENARIO, theme="svt-2")),
     "scenario-ia-donnees": (nothing, edit(SCENARIO, ai={"tools": ["Vittascience"], "personal_data": " "})),
     "scenario-publication": (nothing, edit(SCENARIO, publication_url="http://example.org/s")),
+    "equipe-enseignant-unique": (nothing, edit(TEAM, teachers=[{"name": "A"}, {"name": "B"}, {"name": " a"}])),
+    "equipe-selection-en-attente": (
+        add("teams/2026-2027/svt/nice", team("2026-2027", "svt", "nice", theme="svt-1", project_title="P",
+                                             outcome="non-retenu")),
+        add("teams/2026-2027/svt/nice", team("2026-2027", "svt", "nice", theme="svt-1", project_title="P",
+                                             outcome="transmis")),
+    ),
+    "scenario-equipe-retenue": (nothing, edit(TEAM, outcome="non-retenu")),
+    "scenario-equipe-en-attente": (nothing, edit(TEAM, outcome="preselectionne")),
+    "scenario-droits": (nothing, edit(SCENARIO, licence=None)),
+    "scenario-crcn": (nothing, edit(SCENARIO, crcn=[])),
     "gouvernance-principal": (nothing, reviewers(_N, change(_N, name="Autre", public_key=KEY_B))),
 }
 
@@ -150,6 +161,8 @@ ALSO_REPORTED: dict[str, set[str]] = {
     # A scenario's team must exist and work on an existing theme, and the scenario on its team's theme:
     # a scenario on a missing theme is therefore also off its team's theme.
     "scenario-theme": {"scenario-theme-equipe"},
+    # A candidacy still waiting after the selection date is late, whatever its scenarios.
+    "scenario-equipe-en-attente": {"equipe-selection-en-attente"},
 }
 """Rules whose failing fixture cannot help breaking another rule as well."""
 
@@ -222,3 +235,32 @@ def test_rules_never_raise_on_any_valid_records(items: list[Model]) -> None:
     texts = {rid: codec.dump(item) for rid, item in records.items()}
     for problem in rules.check(records, text_of=texts.get):
         assert problem.rule in FIXTURES and problem.line >= 1 and problem.message
+
+
+def test_rules_apply_by_the_campaign_cahier_des_charges() -> None:
+    """The 2016 call asked for no CARDIE representative and counted four to eight académies per theme."""
+    records = base()
+    records[TEAM] = change(records[TEAM], cardie=None)
+    assert {p.rule for p in rules.check(records)} == {"equipe-cardie"}
+    records["campaigns/2026-2027"] = change(records["campaigns/2026-2027"], cahier="2016", quota_scope="theme",
+                                            teams_per_discipline=8, teams_minimum=4)
+    assert rules.check(records) == []
+
+
+def test_a_quota_per_theme_counts_the_teams_of_each_theme() -> None:
+    records = base()
+    records["campaigns/2026-2027"] = change(records["campaigns/2026-2027"], quota_scope="theme",
+                                            teams_per_discipline=1)
+    selected(["nice"])(records)
+    assert {p.rule for p in rules.check(records)} == {"equipe-quota"}
+    records["teams/2026-2027/svt/nice"] = change(records["teams/2026-2027/svt/nice"], theme="svt-2")
+    assert "equipe-quota" not in {p.rule for p in rules.check(records)}
+
+
+def test_an_undecided_candidacy_is_late_only_after_the_selection_date() -> None:
+    records = base()
+    records[TEAM] = change(records[TEAM], outcome="preselectionne")
+    before = rules.check(records, today=dt.date(2026, 5, 1))
+    after = rules.check(records, today=dt.date(2026, 7, 1))
+    assert "equipe-selection-en-attente" not in {p.rule for p in before}
+    assert "equipe-selection-en-attente" in {p.rule for p in after}

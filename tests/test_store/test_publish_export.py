@@ -151,7 +151,7 @@ def test_markdown_synthesis_per_theme_with_tools_crcn_and_ai():
     assert text.startswith("# Synthèse des TraAM\n")
     assert "## TraAM 2026-2027" in text
     svt = text[text.index("### Biodiversité et données"):]
-    assert "- Lille : Inventaires au collège (Retenu)" in svt
+    assert "- Lille : Inventaires au collège\n" in svt  # retained teams only, so no outcome to show
     assert "- Défi botanique — Lille (Cycle 4 (5e-3e))" in svt
     assert "- Commun numérique public : Capytale (1), Éléa (1)" in svt
     assert "- Plateforme privée : PlantNet (1)" in svt
@@ -193,7 +193,7 @@ def test_markdown_lists_themes_without_production_once():
     records = select(sample_records(), sample_states())
     records["themes/2026-2027/eps"] = Theme(campaign="2026-2027", discipline="eps", title="Corps et capteurs")
     text = synthesis.render(records, sample_states())
-    assert "2 équipe(s), 3 scénario(s), 3 thématique(s)." in text
+    assert "2 équipe(s) retenue(s), 3 scénario(s), 3 thématique(s)." in text
     idle = text[text.index("### Thématiques sans équipe ni scénario publiés"):]
     assert "- Corps et capteurs (Éducation physique et sportive (EPS))" in idle
     assert "### Corps et capteurs" not in text
@@ -206,3 +206,18 @@ def test_csv_columns_are_documented_in_the_module_and_the_readme():
     for column in csv_edubase.COLUMNS:
         assert f"``{column}``" in csv_edubase.__doc__, column
         assert f"`{column}`" in readme, column
+
+
+def test_markdown_synthesis_names_retained_teams_only():
+    """Candidacies and refusals are not public: the synthesis shows retained teams only."""
+    from records.models import Team
+
+    records = select(sample_records(), sample_states())
+    lille = records["teams/2026-2027/svt/lille"]
+    records["teams/2026-2027/svt/creteil"] = Team.model_validate(
+        {**lille.model_dump(), "academie": "creteil", "outcome": "non-retenu", "project_title": "Écarté"})
+    records["teams/2026-2027/svt/nice"] = Team.model_validate(
+        {**lille.model_dump(), "academie": "nice", "outcome": "transmis", "project_title": "En attente"})
+    text = synthesis.render(records, sample_states())
+    assert "Lille : Inventaires au collège" in text
+    assert "Écarté" not in text and "En attente" not in text and "Créteil" not in text

@@ -50,4 +50,4 @@ def test_quota_crcn_and_tools():
     data = stats.to_json()
     assert data["tool_mentions_by_kind"] == {"commun-public": 2, "logiciel-libre": 2, "plateforme-privee": 1}
     assert data["quotas"][1] == {"campaign": "2026-2027", "discipline": "svt", "selected": 3, "candidates": 0,
-                                 "quota": 2, "over": True}
+                                 "quota": 2, "over": True, "not_selected": 0, "theme": ""}

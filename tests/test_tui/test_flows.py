@@ -133,6 +133,7 @@ async def test_editor_round_trip_validates_on_return(commons_path, make_app, tmp
         "p = pathlib.Path(sys.argv[1])\n"
         "t = p.read_text(encoding='utf-8')\n"
         "t = re.sub('^licence = .*$', 'licence = \"WTFPL\"', t, flags=re.M)\n"
+        "t = t if 'WTFPL' in t else t + 'licence = \"WTFPL\"\\n'\n"
         "p.write_text(t, encoding='utf-8')\n",
         encoding="utf-8",
     )

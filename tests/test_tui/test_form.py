@@ -35,7 +35,8 @@ def test_controls_follow_the_model():
     scenario = {s.key: s for s in form.specs_for(MODELS["scenario"])}
     assert scenario["crcn"].control == "multi" and scenario["levels"].control == "multi"
     assert scenario["created"].control == "date" and scenario["keywords"].control == "lines"
-    assert scenario["licence"].default == "CC-BY-SA-4.0"
+    assert scenario["licence"].default is None  # no default: the authors choose the rights of use
+    assert scenario["illustrative"].control == "line" or scenario["illustrative"].key == "illustrative"
 
 
 def test_empty_optional_table_is_left_out_but_a_partial_one_is_checked():

@@ -57,12 +57,14 @@ def run(args: argparse.Namespace) -> int:
     _table("Par discipline", figures.by_discipline, vocab.DISCIPLINES)
     _table("Par académie", figures.by_academie, vocab.ACADEMIES)
     _table("Par état", figures.by_state, {**vocab.STATES, "inconnu": "État inconnu"})
-    say("Quotas (équipes retenues / quota par discipline)")
-    width = max((len(vocab.label(vocab.DISCIPLINES, q.discipline)) for q in figures.quotas), default=0)
+    say("Sélection (équipes retenues / quota ; non retenues ; candidatures en attente)")
+    width = max((len(vocab.label(vocab.DISCIPLINES, q.discipline) + (f" · {q.theme}" if q.theme else ""))
+                 for q in figures.quotas), default=0)
     for quota in figures.quotas:
         flag = "  DÉPASSÉ" if quota.over else ""
-        say(f"  {quota.campaign} {vocab.label(vocab.DISCIPLINES, quota.discipline):<{width}}  {quota.selected}/{quota.quota}"
-            f" ({quota.candidates} candidature(s)){flag}")
+        where = vocab.label(vocab.DISCIPLINES, quota.discipline) + (f" · {quota.theme}" if quota.theme else "")
+        say(f"  {quota.campaign} {where:<{width}}  retenues {quota.selected}/{quota.quota}"
+            f" ; non retenues {quota.not_selected} ; en attente {quota.candidates}{flag}")
     say()
     covered = sum(1 for n in figures.crcn.values() if n)
     say(f"Compétences du CRCN couvertes : {covered}/{len(figures.crcn)}")
