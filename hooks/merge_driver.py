@@ -22,8 +22,8 @@ from records.diff import Conflict, merge
 from records.text import printable
 
 CLEAN, CONFLICT = 0, 1
-MARKER = "# CONFLIT traam"
-"""First words of every comment line the driver adds; ``traam validate`` and people can spot them."""
+MARKER = codec.CONFLICT_MARKER
+"""First words of every comment line the driver adds; ``traam validate`` and the hooks refuse them."""
 
 _MAX_SHOWN = 160
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from records.entry import Entry
 from records.problems import Problem
 
-FORMAT = b"traam-cache-1\n"
+FORMAT = b"traam-cache-2\n"  # 2: unresolved-merge problems
 
 Cached = tuple[Entry, tuple[Problem, ...]]
 

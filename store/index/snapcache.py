@@ -25,7 +25,7 @@ from store.index.cache import problem_row, read_signed, write_signed
 from store.git.listing import GITLINK, SYMLINK, File, symlink_message
 from store.search.engine import prepare
 
-FORMAT = "traam-snapshot-4 " + " ".join(Entry._fields)
+FORMAT = "traam-snapshot-5 " + " ".join(Entry._fields)
 """Changes when the entry's fields change: older files are then ignored."""
 KEEP = 2
 """Snapshot files kept (the current tree and the previous one: a branch switch back is warm too)."""

@@ -27,18 +27,18 @@ def test_gitlab_ci_template_checks_merge_requests_and_protected_branches():
     assert ci["variables"]["GIT_DEPTH"] == "0" and ci["variables"]["GIT_SUBMODULE_STRATEGY"] == "none"
 
 
-def test_pre_commit_hooks_manifest_matches_the_cli():
-    """``.pre-commit-hooks.yaml`` names ``traam validate`` on TOML files, file names passed."""
+def test_pre_commit_hooks_manifest_checks_the_staged_tree():
+    """``.pre-commit-hooks.yaml`` runs traam's own pre-commit check on every commit, no file names passed."""
     hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "traam-validate")
-    assert hook["entry"] == "traam validate" and hook["language"] == "python"
-    assert hook["files"] == r"\.toml$" and hook["pass_filenames"] is True
+    assert hook["entry"] == "traam hooks lancer pre-commit" and hook["language"] == "python"
+    assert hook["always_run"] is True and hook["pass_filenames"] is False and "files" not in hook
 
 
 @pytest.mark.skipif(shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None,
                     reason="l'outil pre-commit n'est pas installé dans cet environnement")
 def test_pre_commit_framework_runs_traam_validate(tmp_path, tmp_path_factory):
-    """``pre-commit try-repo <traam> traam-validate --all-files`` passes on a valid commons, fails on a broken record.
+    """``pre-commit try-repo <traam> traam-validate`` passes on a valid commons, fails on a broken staged record.
 
     pre-commit builds a virtual environment and pip-installs traam from this
     checkout (PyPI for the dependencies): slow the first time, so the pip

@@ -118,7 +118,7 @@ def test_cache_copied_from_elsewhere_is_not_trusted(tmp_path, monkeypatch):
     other.close()  # the snapshot cache is written
     folder = other.common_dir / "traam"
     for cache in [folder / "entries.bin", *folder.glob("snap-*.bin")]:  # the blob cache and the snapshot cache
-        cache.write_bytes(b"traam-cache-1\n" + b"\0" * 32 + b"garbage")
+        cache.write_bytes(b"traam-cache-2\n" + b"\0" * 32 + b"garbage")
     again = Commons.open(root)
     assert len(again.load().entries) == 4 and again.parsed == 4
 
@@ -226,7 +226,7 @@ def test_next_process_starts_from_the_saved_tree_listing(tmp_path):
     snapshot = Commons.open(root).load()  # derives the new tree from the saved one
     assert titles(snapshot) == {SCENARIO_ID: "Après coup"}
     assert "themes/2026-2027/svt" not in snapshot.entries
-    (root / ".git" / "traam" / "tree.bin").write_bytes(b"traam-cache-1\n" + b"\0" * 40)  # tampered: ignored
+    (root / ".git" / "traam" / "tree.bin").write_bytes(b"traam-cache-2\n" + b"\0" * 40)  # tampered: ignored
     assert titles(Commons.open(root).load("HEAD~1")) == {SCENARIO_ID: "Défi botanique"}
 
 
