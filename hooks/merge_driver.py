@@ -20,6 +20,7 @@ from typing import Any
 from records import codec, layout
 from records.diff import Conflict, merge
 from records.text import printable
+from store.publish.words import count
 
 CLEAN, CONFLICT = 0, 1
 MARKER = codec.CONFLICT_MARKER
@@ -48,7 +49,8 @@ def show_value(value: Any) -> str:
 def describe(conflicts: list[Conflict]) -> list[str]:
     """Return the French comment lines that describe the conflicting fields (each starts with ``#``)."""
     lines = [
-        f"{MARKER} : {len(conflicts)} champ(s) modifié(s) des deux côtés. Notre version est gardée ;",
+        f"{MARKER} : {count(len(conflicts), 'champ modifié', 'champs modifiés')} des deux côtés. "
+        "Notre version est gardée ;",
         "# choisissez la bonne valeur pour chaque champ, supprimez ces commentaires, puis « git add ».",
     ]
     for conflict in conflicts:
