@@ -55,14 +55,17 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     if fmt == "markdown":
         return synthesis.render(records, states)
     if fmt == "site":
-        return site.build(records, states)
+        return site.build(records, states, base_url=base_url, dates=dates)
     if fmt == "atom":
         return {path.removeprefix("atom/"): text for path, text in atom.feeds(records, base_url=base_url, dates=dates).items()}
     raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file in the same folder, fsync and rename (never half written)."""
+def write_atomic(path: Path, text: str, *, sync: bool = True) -> None:
+    """Write a file through a temporary file in the same folder, fsync and rename (never half written).
+
+    ``sync=False`` skips the fsync, for the thousands of pages of a site that a new export rewrites anyway.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -70,7 +73,8 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
@@ -136,7 +140,7 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
 def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, **options) -> tuple[ExportResult, str | None]:
     """Export a commons (see :func:`export_records` for the options); what the TUI's export action calls."""
     records, states = load(commons, ref)
-    if fmt == "atom" and "dates" not in options:
+    if fmt in ("atom", "site") and "dates" not in options:
         options["dates"] = landing_dates(commons.root, ref or "HEAD")
     return export_records(fmt, records, states, out, **options)
 
