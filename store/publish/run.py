@@ -38,7 +38,7 @@ class ExportResult:
 
 
 def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
-           base_url: str = "", dates: Mapping | None = None) -> str | dict[str, str]:
+           base_url: str = "", dates: Mapping | None = None, with_emails: bool = False) -> str | dict[str, str]:
     """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
 
     Raises:
@@ -47,9 +47,9 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     if fmt == "edubase-csv":
         return csv_edubase.render(records, states)
     if fmt == "json":
-        return jsonx.render_json(records, states)
+        return jsonx.render_json(records, states, with_emails=with_emails)
     if fmt == "jsonl":
-        return jsonx.render_jsonl(records, states)
+        return jsonx.render_jsonl(records, states, with_emails=with_emails)
     if fmt == "json-schema":
         return jsonx.render_schema()
     if fmt == "markdown":
@@ -99,7 +99,8 @@ def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, s
 
 def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
                    etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
-                   base_url: str = "", dates: Mapping | None = None) -> tuple[ExportResult, str | None]:
+                   base_url: str = "", dates: Mapping | None = None,
+                   with_emails: bool = False) -> tuple[ExportResult, str | None]:
     """Select, render and write an export; return the result and, when ``out`` is None, the text.
 
     Raises:
@@ -114,7 +115,7 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
     counts: dict[str, int] = {}
     for record in chosen.values():
         counts[record.KIND] = counts.get(record.KIND, 0) + 1
-    output = render(fmt, chosen, states, base_url=base_url, dates=dates)
+    output = render(fmt, chosen, states, base_url=base_url, dates=dates, with_emails=with_emails)
     if isinstance(output, dict):
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--ref", metavar="RÉF", help="exporter cette branche ou ce commit (par défaut : le dossier de travail)")
     parser.add_argument("--url-base", default="", metavar="URL",
                         help="adresse du site publié, pour des liens absolus dans les flux Atom")
+    parser.add_argument("--avec-courriels", dest="with_emails", action="store_true",
+                        help="garder les adresses électroniques des personnes dans les exports JSON "
+                        "(par défaut : retirées, ce sont des données personnelles)")
     parser.set_defaults(handler=run)
 
 
@@ -57,15 +60,19 @@ def run(args: argparse.Namespace) -> int:
         commons = Commons.open(".")
         etat = args.etat or None
         result, text = publish.export_commons(commons, args.format, out, ref=args.ref, etat=etat,
-                                              campagnes=args.campagne, base_url=args.url_base)
+                                              campagnes=args.campagne, base_url=args.url_base,
+                                              with_emails=args.with_emails)
     except (StoreError, SelectionError, SiteError) as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"écriture impossible : {error.strerror} ({error.filename})")
     if text is not None:
         sys.stdout.write(text)
-    names = {"campaign": "campagne(s)", "theme": "thématique(s)", "team": "équipe(s)", "scenario": "scénario(s)"}
-    counts = ", ".join(f"{result.counts[kind]} {name}" for kind, name in names.items() if result.counts.get(kind)) \
+    from store.publish.words import count
+
+    names = {"campaign": ("campagne", "campagnes"), "theme": ("thématique", "thématiques"),
+             "team": ("équipe", "équipes"), "scenario": ("scénario", "scénarios")}
+    counts = ", ".join(count(result.counts[kind], *name) for kind, name in names.items() if result.counts.get(kind)) \
         or "aucun enregistrement"
     where = f" dans {out}" if out is not None else ""
     warn(f"Export {args.format} : {counts}{where}.")
