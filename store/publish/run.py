@@ -15,6 +15,7 @@ from pathlib import Path
 
 from records.models import Model
 from store.errors import StoreError
+from store.publish.words import count
 from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
@@ -197,8 +198,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
     if branch is None:
         raise StoreError("la feuille concerne plusieurs académies (" + ", ".join(academies) + ") : "
                          "indiquez la branche avec --branch contrib/<académie>/<nom>")
-    count = len(result.writes)
-    kinds = "scénario(s)" if result.kind == "scenario" else "équipe(s)"
-    message = f"Importer {count} {kinds} depuis {Path(file).name}"
+    forms = ("scénario", "scénarios") if result.kind == "scenario" else ("équipe", "équipes")
+    message = f"Importer {count(len(result.writes), *forms)} depuis {Path(file).name}"
     commit = commit_records(commons.root, branch, result.writes, base=base, message=message)
     return Imported(result, branch, commit)

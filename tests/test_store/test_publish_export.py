@@ -88,7 +88,7 @@ def test_edubase_csv_neutralises_escape_sequences():
 
 def test_json_export_reads_back_to_the_same_records():
     records = select(sample_records(), sample_states(), etat="tous")
-    text = jsonx.render_json(records, sample_states())
+    text = jsonx.render_json(records, sample_states(), with_emails=True)
     document = json.loads(text)
     assert document["format"] == "traam-export" and document["version"] == 1
     first = document["records"][0]
@@ -101,7 +101,7 @@ def test_json_export_reads_back_to_the_same_records():
 
 def test_jsonl_export_reads_back_one_item_per_line():
     records = select(sample_records(), sample_states(), etat="tous")
-    text = jsonx.render_jsonl(records, sample_states())
+    text = jsonx.render_jsonl(records, sample_states(), with_emails=True)
     lines = text.splitlines()
     assert len(lines) == len(records)
     assert json.loads(lines[-1])["id"] == sorted(records)[-1]

@@ -255,3 +255,14 @@ def test_chromium_runs_the_offline_search(tmp_path, files):
     done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=quotes")
     assert "1 scénario trouvé." in done.stdout
     assert "&lt;script&gt;alert" in done.stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian « chromium ») : titres non vérifiés")
+def test_chromium_search_page_headings_never_skip_a_level(tmp_path, files):
+    """Accessibility smoke check (axe-core's heading-order): in the rendered search page, h1 then h2, no jump."""
+    out = tmp_path / "site"
+    site.write(files, out)
+    done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=oiseaux")
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", done.stdout)]
+    assert levels and levels[0] == 1 and len(levels) > 1, done.stderr[-2000:]
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels

@@ -27,7 +27,7 @@
 
   function card(item) {
     var li = document.createElement("li");
-    var h = document.createElement("h3");
+    var h = document.createElement("h2");
     var a = document.createElement("a");
     a.href = item.u;
     a.textContent = item.t;
