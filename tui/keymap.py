@@ -9,15 +9,15 @@ Example (``~/.config/traam/touches.toml``)::
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
 
 def config_dir() -> Path:
-    """Return traam's config folder ($XDG_CONFIG_HOME/traam, else ~/.config/traam)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "traam"
+    """Return traam's config folder ($XDG_CONFIG_HOME/traam, else ~/.config/traam on Linux; see store.dirs)."""
+    from store.dirs import config_dir as user_config_dir
+
+    return user_config_dir()
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

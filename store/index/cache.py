@@ -32,8 +32,9 @@ Cached = tuple[Entry, tuple[Problem, ...]]
 
 
 def _data_home() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "traam"
+    from store.dirs import data_dir
+
+    return data_dir()
 
 
 def user_secret() -> bytes | None:
