@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from records import codec, layout
-from records.diff import Conflict, merge
+from records.merge import WHOLE, FieldConflict, merge_record
 from records.text import printable
 from store.publish.words import count
 
@@ -46,7 +46,7 @@ def show_value(value: Any) -> str:
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 
-def describe(conflicts: list[Conflict]) -> list[str]:
+def describe(conflicts: list[FieldConflict]) -> list[str]:
     """Return the French comment lines that describe the conflicting fields (each starts with ``#``)."""
     lines = [
         f"{MARKER} : {count(len(conflicts), 'champ modifié', 'champs modifiés')} des deux côtés. "
@@ -77,32 +77,29 @@ def merge_texts(path: str, base: bytes, ours: bytes, theirs: bytes) -> tuple[str
         ``(None, lines)`` when a side is not a valid record: nothing to write,
         ``lines`` say why.
     """
-    loaded = {}
+    tables = {}
     for side, data in (("base", base), ("nous", ours), ("eux", theirs)):
         if side == "base" and not data.strip():
-            loaded[side] = None
+            tables[side] = None
             continue
         result = codec.load(path, data)
         if result.record is None:
             first = result.problems[0].message if result.problems else "enregistrement illisible"
             reason = f"{MARKER} : version « {side} » invalide ({printable(first)}) : fusion manuelle nécessaire"
             return None, [reason]
-        loaded[side] = result.record
-    tables = {side: (codec.to_table(record) if record is not None else None) for side, record in loaded.items()}
-    merged = merge(tables["base"], tables["nous"], tables["eux"])
-    model = type(loaded["nous"])
-    try:
-        record = model.model_validate(merged.table)
-    except ValueError:
-        # Each side is valid but the combination is not: keep ours whole and say so.
-        conflicts = merged.conflicts or [Conflict("*", tables["base"], tables["nous"], tables["eux"])]
+        tables[side] = codec.to_table(result.record)
+    merged = merge_record(path, tables["base"], tables["nous"], tables["eux"])
+    if merged.record is None:
+        # Each side is valid but the combination is not (or is a deletion): keep ours whole and say so.
+        conflicts = list(merged.conflicts) or [FieldConflict(merged.record_id, WHOLE, tables["base"],
+                                                             tables["nous"], tables["eux"])]
         lines = describe(conflicts)
         lines.insert(1, "# La combinaison des deux versions n'est pas un enregistrement valide.")
-        return codec.dump(loaded["nous"]), lines
-    text = codec.dump(record)
+        return codec.dump(codec.load(path, ours).record), lines
+    text = codec.dump(merged.record)
     if merged.clean:
         return text, []
-    return text, describe(merged.conflicts)
+    return text, describe(list(merged.conflicts))
 
 
 def _write_atomic(target: Path, text: str) -> None:

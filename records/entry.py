@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from records.codec import Loaded
+from records.layout import id_of
 from records.models import Campaign, Governance, Manifest, Scenario, Team, Theme
 from records.text import fold
 
@@ -45,7 +46,7 @@ def entry_of(loaded: Loaded, blob: str) -> Entry:
     record, location = loaded.record, loaded.location
     errors = sum(1 for p in loaded.problems if p.severity == "error")
     kind = location.kind if location else "invalid"
-    record_id = location.id if location else loaded.path.removesuffix(".toml")
+    record_id = location.id if location else id_of(loaded.path)
     if record is None:
         title = record_id.rsplit("/", 1)[-1]
         return Entry(record_id, kind, blob, title, errors=errors or 1, title_key=fold(title))

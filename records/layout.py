@@ -121,10 +121,10 @@ def locate(path: str) -> Location:
         _check_part(part, path)
     if not path.endswith(".toml"):
         raise LayoutError(f"chemin invalide « {printable(path)} » : un enregistrement est un fichier .toml")
-    stem = parts[-1][: -len(".toml")]
+    stem = id_of(parts[-1])
     if "." in stem:
         raise LayoutError(f"chemin invalide « {printable(path)} » : point interdit dans le nom")
-    record_id = path[: -len(".toml")]
+    record_id = id_of(path)
     root, depth = parts[0], len(parts)
     if root == "campaigns" and depth == 2:
         _check_campaign(stem, path)
@@ -169,8 +169,16 @@ def is_allowed_path(path: str) -> bool:
 
 
 def path_of(record_id: str) -> str:
-    """Return the file path of a record id (``traam`` for the manifest)."""
+    """Return the file path of a record id (``traam`` for the manifest); the inverse of :func:`id_of`."""
     return MANIFEST if record_id == "traam" else f"{record_id}.toml"
+
+
+def id_of(path: str) -> str:
+    """Return the record id of a file path: the path without ``.toml`` (``traam`` for the manifest).
+
+    The one path → id function; it checks nothing (see :func:`locate` for that).
+    """
+    return path[:-5] if path.endswith(".toml") else path
 
 
 def twins(paths: list[str]) -> list[tuple[str, str]]:

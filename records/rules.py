@@ -3,10 +3,13 @@
 Each rule has an id, a severity and a French title; it yields the records
 and keys it finds at fault. Rules only read models: they never touch disk.
 
-A finding on a scenario may depend on that scenario and on any record that
-is not a scenario, never on another scenario: a large commons is validated
-in two processes, each holding half of the scenarios (``store.index.splitcheck``).
-A rule comparing scenarios with one another would need that changed.
+Each rule declares the kinds it reports on (``about``) and the kinds it
+reads besides the record it reports on (``reads``). While no rule reads
+scenarios as context (:func:`scenarios_stand_alone`), a finding on a
+scenario depends on that scenario and on records of other kinds only: a
+large commons is then validated in two processes, each holding half of the
+scenarios (``store.index.splitcheck``), and a review parses only the
+scenarios it changes. A rule comparing scenarios must say so in ``reads``.
 """
 
 from __future__ import annotations
@@ -64,19 +67,43 @@ class Rule:
     title: str
     """What the rule asks, in French, for help screens and reports."""
     check: Callable[[Corpus], Iterator[Finding]]
+    about: frozenset[str] = frozenset()
+    """Kinds of the records it reports on."""
+    reads: frozenset[str] = frozenset()
+    """Kinds it reads besides the record it reports on (its context)."""
 
 
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: Severity, title: str):
-    """Register the decorated generator as a rule."""
+def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = ""):
+    """Register the decorated generator as a rule.
+
+    Args:
+        about: space-separated kinds the rule reports on (``"team scenario"``).
+        reads: space-separated kinds it reads as context, besides the record
+            it reports on; a rule comparing two records of one kind lists it.
+    """
 
     def register(check: Callable[[Corpus], Iterator[Finding]]) -> Callable[[Corpus], Iterator[Finding]]:
-        RULES.append(Rule(id, severity, title, check))
+        RULES.append(Rule(id, severity, title, check, frozenset(about.split()), frozenset(reads.split())))
         return check
 
     return register
+
+
+def context_kinds(kind: str) -> frozenset[str]:
+    """Return the kinds the rules read to judge a record of ``kind`` (besides the record itself)."""
+    return frozenset().union(*(r.reads for r in RULES if kind in r.about))
+
+
+def scenarios_stand_alone() -> bool:
+    """Tell whether no rule reads scenarios as context: then each scenario can be judged without the others.
+
+    ``store.index.splitcheck`` and the review ask this before checking only a
+    part of the scenarios.
+    """
+    return not any("scenario" in r.reads for r in RULES)
 
 
 def _theme_id(campaign: str, slug: str) -> str:
@@ -90,7 +117,8 @@ def _team_id(campaign: str, discipline: str, academie: str) -> str:
 # --- campaigns -----------------------------------------------------------------
 
 
-@rule("campagne-calendrier", "error", "Les dates d'une campagne se suivent dans l'ordre du calendrier.")
+@rule("campagne-calendrier", "error", "Les dates d'une campagne se suivent dans l'ordre du calendrier.",
+      about="campaign")
 def _campaign_calendar(corpus: Corpus) -> Iterator[Finding]:
     order = ("call_opens", "proposals_due", "selection", "work_starts", "work_ends")
     labels = ("l'appel", "la date limite des propositions", "la sélection", "le début des travaux", "la fin des travaux")
@@ -101,7 +129,8 @@ def _campaign_calendar(corpus: Corpus) -> Iterator[Finding]:
                 yield rid, order[i], f"{labels[i]} ({dates[i]}) précède {labels[i - 1]} ({dates[i - 1]})"
 
 
-@rule("campagne-existe", "error", "Thématiques, équipes et scénarios appartiennent à une campagne qui existe.")
+@rule("campagne-existe", "error", "Thématiques, équipes et scénarios appartiennent à une campagne qui existe.",
+      about="theme team scenario", reads="campaign")
 def _campaign_exists(corpus: Corpus) -> Iterator[Finding]:
     for group in (corpus.themes, corpus.teams, corpus.scenarios):
         for rid, record in group.items():
@@ -112,7 +141,8 @@ def _campaign_exists(corpus: Corpus) -> Iterator[Finding]:
 # --- themes --------------------------------------------------------------------
 
 
-@rule("theme-prerequis", "warning", "Les prérequis d'une thématique désignent des thématiques du commun.")
+@rule("theme-prerequis", "warning", "Les prérequis d'une thématique désignent des thématiques du commun.",
+      about="theme", reads="theme")
 def _theme_requires(corpus: Corpus) -> Iterator[Finding]:
     for rid, theme in corpus.themes.items():
         for i, required in enumerate(theme.requires):
@@ -125,7 +155,8 @@ def _theme_requires(corpus: Corpus) -> Iterator[Finding]:
 _SECOND_DEGREE_CORPS = {"ia-ipr", "ien-et", "ien-eg"}
 
 
-@rule("equipe-pilote", "error", "Une équipe est pilotée par un IA-IPR, un IEN-ET ou un IEN-EG (un IEN au premier degré).")
+@rule("equipe-pilote", "error", "Une équipe est pilotée par un IA-IPR, un IEN-ET ou un IEN-EG (un IEN au premier degré).",
+      about="team")
 def _team_pilot(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         corps = team.pilot.corps
@@ -138,35 +169,37 @@ def _team_pilot(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
-@rule("equipe-enseignants", "error", "Une équipe compte au moins trois enseignants qui mènent des séquences en classe.")
+@rule("equipe-enseignants", "error", "Une équipe compte au moins trois enseignants qui mènent des séquences en classe.",
+      about="team")
 def _team_teachers(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         if len(team.teachers) < 3:
             yield rid, "teachers", f"{len(team.teachers)} enseignant(s) seulement, au moins 3 attendus"
 
 
-@rule("equipe-referent", "error", "Le professeur référent est nommé et n'est pas le pilote.")
+@rule("equipe-referent", "error", "Le professeur référent est nommé et n'est pas le pilote.", about="team")
 def _team_referent(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         if team.referent.name.strip().casefold() == team.pilot.name.strip().casefold():
             yield rid, "referent", "le professeur référent ne peut pas être l'inspecteur pilote"
 
 
-@rule("equipe-cardie", "error", "Une équipe compte une personne représentant la CARDIE.")
+@rule("equipe-cardie", "error", "Une équipe compte une personne représentant la CARDIE.", about="team")
 def _team_cardie(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         if team.cardie is None:
             yield rid, "cardie", "il manque la personne représentant la CARDIE"
 
 
-@rule("equipe-dasen", "error", "Au premier degré, l'accord du DASEN est acquis.")
+@rule("equipe-dasen", "error", "Au premier degré, l'accord du DASEN est acquis.", about="team")
 def _team_dasen(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         if team.discipline == "premier-degre" and team.dasen_agreement is not True:
             yield rid, "dasen_agreement", "au premier degré, l'accord du DASEN est nécessaire (dasen_agreement = true)"
 
 
-@rule("equipe-theme", "error", "Une équipe travaille sur une thématique de sa campagne et de sa discipline.")
+@rule("equipe-theme", "error", "Une équipe travaille sur une thématique de sa campagne et de sa discipline.",
+      about="team", reads="theme")
 def _team_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         theme = corpus.themes.get(_theme_id(team.campaign, team.theme))
@@ -178,7 +211,8 @@ def _team_theme(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "theme", f"la thématique « {team.theme} » relève d'une autre discipline ({theme.discipline})"
 
 
-@rule("equipe-quota", "error", "Pas plus d'équipes retenues par discipline que le quota de la campagne.")
+@rule("equipe-quota", "error", "Pas plus d'équipes retenues par discipline que le quota de la campagne.",
+      about="team", reads="team campaign")
 def _team_quota(corpus: Corpus) -> Iterator[Finding]:
     selected: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rid, team in corpus.teams.items():
@@ -194,7 +228,8 @@ def _team_quota(corpus: Corpus) -> Iterator[Finding]:
                 )
 
 
-@rule("equipe-annee-2", "error", "Une équipe en année 2 d'une thématique a participé à l'année 1.")
+@rule("equipe-annee-2", "error", "Une équipe en année 2 d'une thématique a participé à l'année 1.",
+      about="team", reads="theme team")
 def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         theme = corpus.themes.get(_theme_id(team.campaign, team.theme))
@@ -217,7 +252,8 @@ def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
 # --- scenarios -----------------------------------------------------------------
 
 
-@rule("scenario-equipe", "error", "Un scénario est produit par une équipe existante de sa campagne.")
+@rule("scenario-equipe", "error", "Un scénario est produit par une équipe existante de sa campagne.",
+      about="scenario", reads="team")
 def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
         team_id = _team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
@@ -225,14 +261,15 @@ def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "academie", f"aucune équipe ne correspond ({team_id}.toml)"
 
 
-@rule("scenario-theme", "error", "Un scénario relève d'une thématique de sa campagne.")
+@rule("scenario-theme", "error", "Un scénario relève d'une thématique de sa campagne.", about="scenario", reads="theme")
 def _scenario_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
         if _theme_id(scenario.campaign, scenario.theme) not in corpus.present:
             yield rid, "theme", f"la thématique « {scenario.theme} » n'existe pas dans la campagne {scenario.campaign}"
 
 
-@rule("scenario-theme-equipe", "warning", "Un scénario relève de la thématique de son équipe.")
+@rule("scenario-theme-equipe", "warning", "Un scénario relève de la thématique de son équipe.",
+      about="scenario", reads="team")
 def _scenario_team_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
         team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
@@ -240,14 +277,15 @@ def _scenario_team_theme(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "theme", f"l'équipe travaille sur « {team.theme} », le scénario indique « {scenario.theme} »"
 
 
-@rule("scenario-ia-donnees", "warning", "Un scénario qui utilise l'IA dit comment les données personnelles sont protégées.")
+@rule("scenario-ia-donnees", "warning", "Un scénario qui utilise l'IA dit comment les données personnelles sont protégées.",
+      about="scenario")
 def _scenario_ai_data(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
         if scenario.ai is not None and scenario.ai.tools and not scenario.ai.personal_data.strip():
             yield rid, "ai.personal_data", "l'usage de l'IA ne précise pas la protection des données personnelles"
 
 
-@rule("scenario-publication", "warning", "Un scénario est publié sur un espace ouvert, en https.")
+@rule("scenario-publication", "warning", "Un scénario est publié sur un espace ouvert, en https.", about="scenario")
 def _scenario_publication(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
         url = scenario.publication_url
@@ -258,7 +296,8 @@ def _scenario_publication(corpus: Corpus) -> Iterator[Finding]:
 # --- governance ----------------------------------------------------------------
 
 
-@rule("gouvernance-principal", "error", "Chaque relecteur a un principal et une clé qui lui sont propres.")
+@rule("gouvernance-principal", "error", "Chaque relecteur a un principal et une clé qui lui sont propres.",
+      about="governance")
 def _governance_unique(corpus: Corpus) -> Iterator[Finding]:
     for rid, gov in corpus.of(Governance).items():
         principals: set[str] = set()

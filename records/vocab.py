@@ -184,6 +184,7 @@ STATES: dict[str, str] = {
     "brouillon": "Brouillon",
     "propose": "Proposé",
     "modifications": "Modifications demandées",
+    "refuse": "Refusé",
     "academique": "Validé académique",
     "national": "Validé national",
 }

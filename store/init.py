@@ -108,4 +108,7 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     commit = git.text(root, *args, input=message.encode("utf-8"), env=identity)
     ref = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip() or "HEAD"
     git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
+    from store.review import trust
+
+    trust.record_first_contact(root)  # the creator's own root: first contact (docs/trust.md)
     return Commons.open(root)

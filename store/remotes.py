@@ -65,6 +65,9 @@ def clone(url: str, directory: Path | None = None, *, progress: Progress | None 
         raise StoreError(f"le dossier « {printable(str(target))} » existe et n'est pas vide")
     run(cwd, "clone", "--no-recurse-submodules", "--origin", "origin", "--", url, str(target))
     root = target.resolve()
+    from store.review import trust
+
+    trust.record_first_contact(root)  # the root this user trusts from now on (docs/trust.md)
     install.install(root)
     upstream = manifest_upstream(root)
     if upstream and upstream.rstrip("/") != url.rstrip("/"):

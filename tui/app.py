@@ -11,7 +11,9 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.actions import parse as parse_action
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -69,6 +71,8 @@ class TraamApp(WorkflowActions, App):
         self.today = today
         self._session: Session | None = None
         self._preload = preload
+        self._single_keys = single_key_actions(self)
+        """The app's actions that only a printable key reaches (see :meth:`check_action`)."""
         """A :class:`tui.preload.Preload` already reading this commons, or None."""
 
     @property
@@ -193,9 +197,32 @@ class TraamApp(WorkflowActions, App):
             self.push_screen(help_screen())
 
     async def action_search(self) -> None:
+        # The search mode keeps its own stack: a record opened from a result stays on it. `/` always
+        # means « type a query », so the screens above the search screen are closed (never a dirty form).
         await self.switch_mode("search")
+        while len(self.screen_stack) > 1 and not _is_screen(self.screen, "search", "SearchScreen"):
+            if _is_screen(self.screen, "edit", "EditScreen") and self.screen.dirty:
+                self.notify(strings.SEARCH_FORM_OPEN, severity="warning")
+                return
+            await self.pop_screen()
         if _is_screen(self.screen, "search", "SearchScreen") and self.screen.is_mounted:
             self.screen.action_focus_search()
+
+    # --- single-key commands never act inside a form or a dialog (issue 13, item 2) ------------
+
+    def holds_form(self) -> bool:
+        """Tell whether the screen on top is a form or a dialog, where a typed letter is never a command."""
+        screen = self.screen
+        return screen.is_modal or getattr(screen, "HOLDS_FORM", False)
+
+    def set_keymap(self, keymap) -> None:
+        super().set_keymap(keymap)
+        self._single_keys = single_key_actions(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.holds_form() and (action, parameters) in self._single_keys:
+            return False
+        return True
 
     def action_reload(self) -> None:
         self.reload_session()
@@ -204,7 +231,7 @@ class TraamApp(WorkflowActions, App):
     def action_new(self) -> None:
         if self.session is None:
             return
-        from tui.blank import template
+        from records.templates import table as template
 
         campaign = self.session.current_campaign()
 
@@ -242,6 +269,23 @@ class TraamApp(WorkflowActions, App):
                 continue
             yield SystemCommand(binding.description, f"{strings.KEY_PALETTE} : {binding.id or binding.action}",
                                 partial(self.call_later, self.run_action, binding.action, active.node))
+
+
+def single_key_actions(app: App) -> set[tuple[str, tuple]]:
+    """Return the app's ``(action, parameters)`` that only printable keys reach (keymap applied): off in forms."""
+    keys_of: dict[tuple[str, tuple], list[str]] = {}
+    for binding in app.BINDINGS:  # one Binding may hold several keys (« f1,question_mark »)
+        keys = app._keymap.get(binding.id, binding.key) if binding.id else binding.key
+        _, name, parameters = parse_action(binding.action)
+        action = (name, parameters)
+        keys_of.setdefault(action, []).extend(k.strip() for k in keys.split(",") if k.strip())
+    return {action for action, keys in keys_of.items() if keys and all(_printable(k) for k in keys)}
+
+
+def _printable(key: str) -> bool:
+    """Tell whether ``key`` types a character (``n``, ``3``, ``slash``), as opposed to F1, Ctrl+S, Escape."""
+    character = "/" if key == "slash" else key_to_character(key)  # Textual names « / » slash, not SOLIDUS
+    return character is not None and character.isprintable()
 
 
 def run_app(path: str | Path = ".", *, today: dt.date | None = None, preload=None) -> int:

@@ -340,3 +340,12 @@ def field_label(key: str) -> str:
 
     parts = [p for p in key.split(".") if not p.isdigit()]
     return " › ".join(EXTRA_LABELS.get(p) or label_of(p) for p in parts) or key
+
+# --- issue 13 (keys, focus, palette, problems, forms, search): ux-a's strings -------------------
+SEARCH_FORM_OPEN = "Un formulaire modifié est ouvert dans la recherche : enregistrez-le ou quittez-le d'abord."
+KEY_LEAVE_FIELD = "Quitter le champ"
+CANCELLED = "Annulé"
+COLUMN_TITLE = "Titre"
+COLUMN_KIND = "Type"
+COLUMN_ACADEMIE = "Académie"
+COLUMN_STATE = "État"

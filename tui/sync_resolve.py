@@ -2,7 +2,7 @@
 
 After :func:`store.remotes.sync` stops on conflicting records, the three
 versions of each one are in git's index (stages 1, 2 and 3). They are merged
-again with :func:`records.diff.merge`; the person chooses, field by field,
+again with :func:`records.merge.merge_record`; the person chooses, field by field,
 our value or upstream's; the record is validated, written canonically,
 staged, and when no conflicted path remains the merge is committed.
 """
@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from records import codec, diff, layout
-from records.models import MODELS
+from records import codec, layout
+from records import merge as record_merge
+from records.merge import FieldConflict
 from records.text import printable
 from store import git, safefs
 from store.errors import StoreError
-from store.review.merge import CHOICES, FieldConflict
 
 
 @dataclass
@@ -39,27 +37,19 @@ def unmerged(root: Path | str) -> list[str]:
     return sorted(p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p)
 
 
-def _table(root: Path | str, stage: int, path: str) -> dict[str, Any] | None:
-    """Return the record table at ``stage`` of ``path`` in the index (None: absent on that side).
+def _blob(root: Path | str, stage: int, path: str) -> bytes | None:
+    """Return the bytes at ``stage`` of ``path`` in the index (None: absent on that side)."""
+    done = git.run(root, "cat-file", "blob", f":{stage}:{path}", check=False)
+    return done.stdout if done.returncode == 0 else None
+
+
+def _tables(root: Path | str, path: str) -> list[dict[str, Any] | None]:
+    """Return the base, our and upstream tables of ``path``.
 
     Raises:
-        ValueError: that version is not a valid record.
+        ValueError: a version is not a valid record.
     """
-    done = git.run(root, "cat-file", "blob", f":{stage}:{path}", check=False)
-    if done.returncode != 0:
-        return None
-    loaded = codec.load(path, done.stdout)
-    if loaded.record is None:
-        raise ValueError(path)
-    return codec.to_table(loaded.record)
-
-
-def _merge(root: Path | str, path: str) -> diff.Merged:
-    return diff.merge(_table(root, 1, path), _table(root, 2, path), _table(root, 3, path))
-
-
-def _record_id(path: str) -> str:
-    return path.removesuffix(".toml")
+    return [record_merge.table_of(path, _blob(root, stage, path)) for stage in (1, 2, 3)]
 
 
 def conflicts(root: Path | str) -> Conflicts:
@@ -70,11 +60,11 @@ def conflicts(root: Path | str) -> Conflicts:
             found.manual.append(path)
             continue
         try:
-            merged = _merge(root, path)
+            merged = record_merge.merge_record(path, *_tables(root, path))
         except ValueError:
             found.manual.append(path)
             continue
-        found.fields.extend(FieldConflict(_record_id(path), c.key, c.base, c.ours, c.theirs) for c in merged.conflicts)
+        found.fields.extend(merged.conflicts)
     return found
 
 
@@ -93,29 +83,21 @@ def resolve(root: Path | str, choices: dict[str, str]) -> str | None:
         if not layout.is_record_path(path):
             continue
         try:
-            merged = _merge(root, path)
+            tables = _tables(root, path)
         except ValueError:
             continue
-        table = merged.table
-        for conflict in merged.conflicts:
-            name = f"{_record_id(path)}:{conflict.key}"
-            choice = CHOICES.get(choices.get(name, ""))
-            if choice is None:
-                raise StoreError(
-                    f"aucun choix pour le champ « {printable(conflict.key)} » de « {printable(path)} »")
-            if conflict.key == "*":  # the whole record: deleted on one side, changed on the other
-                table = conflict.ours if choice == "ours" else conflict.theirs
-            elif choice == "theirs":
-                diff.set_field(table, conflict.key, conflict.theirs)
-        if table is None:
+        merged = record_merge.merge_record(path, *tables, choices)
+        if merged.conflicts:
+            conflict = merged.conflicts[0]
+            raise StoreError(
+                f"aucun choix pour le champ « {printable(conflict.key)} » de « {printable(path)} »")
+        if merged.deleted:
             git.run(root, "rm", "--quiet", "--cached", "--", path)
             safefs.unlink(root, path)
             continue
-        try:
-            record = MODELS[layout.locate(path).kind].model_validate(table)
-        except ValidationError as error:
-            problems = codec.validation_problems(path, "", error)
-            raise StoreError("la fiche fusionnée est invalide : " + " ; ".join(str(p) for p in problems)) from error
+        if merged.record is None:
+            raise StoreError("la fiche fusionnée est invalide : " + " ; ".join(str(p) for p in merged.problems))
+        record = merged.record
         safefs.write(root, path, codec.dump(record).encode("utf-8"))
         git.run(root, "add", "--", path)
     if unmerged(root):

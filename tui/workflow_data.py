@@ -137,7 +137,7 @@ def contribution(root: Path | str) -> Contribution:
     if tip:
         found.reviews = notes.reviews(root, tip)
         start = _start_of(root, tip, found.academie)
-        found.records = sorted(c.path.removesuffix(".toml") for c in trees.changes(root, start, tip)
+        found.records = sorted(layout.id_of(c.path) for c in trees.changes(root, start, tip)
                                if layout.is_record_path(c.path))
     return found
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from records import codec
+from records import codec, layout
 from records.entry import Entry, entry_of
 from records.problems import Problem
 from store.index import parallel
@@ -50,7 +50,7 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
             by_id[rid] = file
             continue
         hit = items.get(blob)
-        if hit is None or hit[0].id != file.path.removesuffix(".toml"):
+        if hit is None or hit[0].id != layout.id_of(file.path):
             hit = others.get(f"{blob}:{file.path}") if others else None
             if hit is None:
                 missing.append(file)

@@ -23,6 +23,7 @@ import sys
 import threading
 from pathlib import Path
 
+from records import layout
 from records.entry import Entry
 from records.problems import Problem
 
@@ -101,7 +102,7 @@ def key_of(blob: str, path: str) -> str:
 
 
 def _id_of_path(path: str) -> str:
-    return path[:-5] if path.endswith(".toml") else path
+    return layout.id_of(path)
 
 
 class BlobCache:

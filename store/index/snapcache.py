@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
 
+from records import layout
 from records.entry import Entry
 from records.problems import Problem
 from store.index.cache import problem_row, read_signed, write_signed
@@ -46,7 +47,7 @@ class Files(Mapping):
         file = self._made.get(record_id)
         if file is None:
             entry = self._entries[record_id]
-            path = self._odd.get(record_id) or record_id + ".toml"
+            path = self._odd.get(record_id) or layout.path_of(record_id)
             mode = self._modes.get(path, "100644")
             refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
             file = self._made[record_id] = File(path, mode, entry.blob, refused=refused)
@@ -102,7 +103,7 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
     ids = list(entries)
     paths = list(map(str.__add__, ids, repeat(".toml")))
     if not all(map(operator.le, paths, paths[1:])):  # in path order, so that the Searcher need not sort them
-        ids.sort(key=lambda record_id: record_id + ".toml")
+        ids.sort(key=lambda record_id: layout.path_of(record_id))
     values = list(map(entries.__getitem__, ids))
     if not values:
         return
@@ -112,7 +113,7 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
             shared: dict = {}
             columns[index] = list(map(shared.setdefault, columns[index], columns[index]))
     listed = [files[rid] for rid in ids]
-    odd_paths = {rid: f.path for rid, f in zip(ids, listed) if f.path != rid + ".toml"}  # traam.toml, invalid
+    odd_paths = {rid: f.path for rid, f in zip(ids, listed) if f.path != layout.path_of(rid)}  # traam.toml, invalid
     modes = {f.path: f.mode for f in listed if f.mode != "100644"}
     body = marshal.dumps((FORMAT, tree, odd_paths, columns, modes, [problem_row(p) for p in problems],
                           prepare(values)))
@@ -203,7 +204,7 @@ def derive(root: Path, reader, previous: tuple, tree: str,
     paths: set[str] = set()
     found: list[Problem] = []
     for _status, mode, blob, path in changes:
-        record_id = path[:-5] if path.endswith(".toml") else path
+        record_id = layout.id_of(path)
         if record_id not in old_files or old_files[record_id].path != path:
             return None
         data = reader.blob(blob)

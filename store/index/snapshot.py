@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from records import codec, rules
+from records import codec, layout, rules
 from records.entry import Entry
 from records.models import Model
 from records.problems import Problem
@@ -179,4 +179,4 @@ def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | 
 
 def _id(file: File) -> str:
     """A record's id is its path without ``.toml`` (``traam.toml`` → ``traam``), as layout.locate says."""
-    return file.path.removesuffix(".toml")
+    return layout.id_of(file.path)

@@ -1,7 +1,7 @@
 """Provides the validation of a large commons in two processes: a helper checks the rules on half the scenarios.
 
-No rule compares scenarios with one another (see :mod:`records.rules`): the
-helper reads every record that is not a scenario plus its half of the
+While no rule reads scenarios as context (the rules say so,
+:func:`records.rules.scenarios_stand_alone`), the helper reads every record that is not a scenario plus its half of the
 scenarios, checks every rule, and reports only the findings on its own
 scenarios; this process does the same with the other half and everything
 else. Together they find exactly what one process finds. If the helper fails
@@ -16,6 +16,7 @@ import sys
 import threading
 from pathlib import Path
 
+from records import layout
 from records.problems import Problem
 from store.index import parallel
 from store.index.cache import problem_row
@@ -30,6 +31,10 @@ def split_scenarios(files: list[File]) -> tuple[list[File], list[File]]:
     The helper takes half of the scenarios read from git's objects when there
     are enough of them; everything else (and every file of the work tree) stays here.
     """
+    from records.rules import scenarios_stand_alone
+
+    if not scenarios_stand_alone():
+        return files, []
     scenarios = [f for f in files if f.path.startswith(SCENARIOS) and f.in_objects]
     if len(scenarios) < parallel.PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return files, []
@@ -100,11 +105,11 @@ def rules_worker() -> None:
     for (path, _blob), (_oid, data) in zip(items, reader.many([blob for _path, blob in items])):
         loaded = codec.load(path, data or b"")
         if loaded.record is not None:
-            record_id = path.removesuffix(".toml")
+            record_id = layout.id_of(path)
             records[record_id] = loaded.record
             texts[record_id] = data
     reader.close()
-    only = {path.removesuffix(".toml") for path, _blob in scenarios}
+    only = {layout.id_of(path) for path, _blob in scenarios}
 
     def text_of(record_id: str) -> str | None:
         data = texts.get(record_id)

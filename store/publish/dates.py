@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from records import layout
 from store import git
 
 
@@ -36,5 +37,5 @@ def landing_dates(root: Path | str, ref: str = "main", prefix: str = "scenarios/
         if line.startswith("\x00"):
             moment = dt.datetime.fromisoformat(line[1:])
         elif line.endswith(".toml") and moment is not None:
-            found.setdefault(line.removesuffix(".toml"), moment)
+            found.setdefault(layout.id_of(line), moment)
     return found

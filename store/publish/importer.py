@@ -209,7 +209,7 @@ def _warn_rules(result: Plan, existing: Mapping[str, Model]) -> None:
     merged = {**existing, **writes}
     position = {r.record_id: i for i, r in enumerate(result.rows) if r.record_id in writes}
     for problem in rules.check(merged, only=set(writes)):
-        rid = problem.path.removesuffix(".toml")
+        rid = layout.id_of(problem.path)
         row = result.rows[position[rid]]
         warning = Problem(result.path, row.row, 0, f"{rid} : {problem.message}", key=problem.key, severity="warning",
                           rule=problem.rule)

@@ -133,7 +133,7 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     if merge_request if merge_request is not None else is_gitlab(root, remote):
         base = base_for(root, academie)
         changed = [c.path for c in trees.changes(root, git.text(root, "merge-base", base[1], "HEAD"), "HEAD")]
-        ids = [p.removesuffix(".toml") for p in changed if layout.is_record_path(p)]
+        ids = [layout.id_of(p) for p in changed if layout.is_record_path(p)]
         title = title or f"Contribution {slug} ({vocab.label(vocab.ACADEMIES, academie)})"
         description = description or ("Enregistrements : " + ", ".join(ids[:30]) + (" …" if len(ids) > 30 else ""))
         options = ["merge_request.create", f"merge_request.target={target}",

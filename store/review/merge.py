@@ -3,7 +3,8 @@
 Paths changed on one side only take that side (``git merge-tree
 --write-tree`` when the two sides touch different paths); a record changed
 on both sides is merged field by field with :func:`records.diff.merge`, and
-each conflicting field is resolved by the reviewer (``ours``: the target
+each conflicting field is resolved by the reviewer through
+:func:`records.merge.merge_record` (``ours``: the target
 branch, ``theirs``: the contribution). The result is a tree id, ready for a
 signed merge commit.
 """
@@ -14,36 +15,18 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from records import codec, diff, layout, rules
-from records.models import MODELS
+from records import merge as record_merge
+from records.merge import CHOICES, FieldConflict
 from records.problems import Problem
 from records.text import printable
 from store import git
 from store.git import trees
 from store.errors import StoreError
 
-CHOICES = {"ours": "ours", "cible": "ours", "theirs": "theirs", "contribution": "theirs"}
-"""Accepted names of a resolution: ours/cible keep the target's value, theirs/contribution the proposed one."""
-
-
-@dataclass(frozen=True, slots=True)
-class FieldConflict:
-    """A field (or a whole non-record file, key ``*``) changed differently on both sides."""
-
-    record_id: str
-    key: str
-    base: Any
-    ours: Any
-    theirs: Any
-
-    @property
-    def name(self) -> str:
-        """The name used in ``--resolve NAME=ours|theirs``."""
-        return f"{self.record_id}:{self.key}"
+__all__ = ["CHOICES", "FieldConflict", "MergePlan", "plan_merge"]
+"""``CHOICES`` and ``FieldConflict`` live in :mod:`records.merge`; re-exported for the callers of the review."""
 
 
 @dataclass
@@ -73,20 +56,7 @@ class MergePlan:
 
 
 def _table(data: bytes | None, path: str) -> dict | None:
-    if data is None:
-        return None
-    loaded = codec.load(path, data)
-    if loaded.record is None:
-        raise ValueError(path)
-    return codec.to_table(loaded.record)
-
-
-
-def _choice(resolutions: dict[str, str], conflict: FieldConflict) -> str | None:
-    for name in (conflict.name, conflict.key, conflict.record_id):
-        if name in resolutions:
-            return CHOICES.get(resolutions[name])
-    return None
+    return record_merge.table_of(path, data)
 
 
 def _write_blob(root: Path | str, text: str) -> str:
@@ -96,40 +66,27 @@ def _write_blob(root: Path | str, text: str) -> str:
 def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
     """Return the blob id of the merged record at ``path`` ('' for deleted), or None when unresolved."""
     base, ours, theirs = blobs
-    record_id = path.removesuffix(".toml") if path != layout.MANIFEST else "traam"
     try:
         tables = [_table(contents.get(b) if b else None, path) for b in blobs]
-    except ValueError:
-        tables = None
-    if tables is None:  # a side is not a valid record: choose a whole file
-        conflicts = [diff.Conflict("*", base, ours, theirs)]
-        merged = None
-    else:
-        result = diff.merge(*tables)
-        conflicts, merged = result.conflicts, result.table
-    for item in conflicts:
-        conflict = FieldConflict(record_id, item.key, item.base, item.ours, item.theirs)
-        choice = _choice(resolutions, conflict)
+    except ValueError:  # a side is not a valid record: choose a whole file
+        conflict = FieldConflict(layout.id_of(path), record_merge.WHOLE, base, ours, theirs)
+        choice = record_merge.choice_in(resolutions)(conflict)
         if choice is None:
             plan.conflicts.append(conflict)
-            continue
+            return None
         plan.resolved.append(conflict)
-        if item.key == "*":
-            if tables is None:
-                return (ours if choice == "ours" else theirs) or ""
-            merged = tables[1] if choice == "ours" else tables[2]
-        elif choice == "theirs":
-            diff.set_field(merged, item.key, item.theirs)
-    if plan.conflicts or tables is None:
+        return (ours if choice == "ours" else theirs) or ""
+    merged = record_merge.merge_record(path, *tables, resolutions)
+    plan.conflicts.extend(merged.conflicts)
+    plan.resolved.extend(merged.resolved)
+    if plan.conflicts:
         return None
-    if merged is None:
+    if merged.problems:
+        plan.problems.extend(merged.problems)
+        return None
+    if merged.record is None:
         return ""
-    try:
-        record = MODELS[layout.locate(path).kind].model_validate(merged)
-    except ValidationError as error:
-        plan.problems.extend(codec.validation_problems(path, "", error))
-        return None
-    return _write_blob(root, codec.dump(record))
+    return _write_blob(root, codec.dump(merged.record))
 
 
 def _tree_with(root: Path | str, start: str, updates: dict[str, str]) -> str:
@@ -213,9 +170,10 @@ def _report(root: Path | str, plan: MergePlan) -> None:
         plan.changes[record_id] = diff.diff(old, new)
         ids.add(record_id)
     paths = {c.path for c in changed}
-    # Rules relate a scenario to teams, themes and campaigns, never to other scenarios: the other
-    # scenarios need not be parsed, which keeps a review fast on a 100,000-record commons.
+    # While the rules judge a scenario without the other scenarios, those need not be parsed,
+    # which keeps a review fast on a 100,000-record commons.
+    alone = rules.scenarios_stand_alone()
     records, texts, file_problems = trees.load_tree(
-        root, plan.tree, keep=lambda path: path in paths or not path.startswith("scenarios/"))
+        root, plan.tree, keep=lambda path: path in paths or not (alone and path.startswith("scenarios/")))
     plan.problems = sorted([p for p in file_problems if p.path in paths]
                            + rules.check(records, texts.get, only=ids))

@@ -4,9 +4,13 @@ A record is *validé national* when its blob is the one of the verified tip
 of ``main``, *validé académique* when it is the one of the verified tip of
 ``academie/<its académie>``; otherwise, on a contribution branch, it is
 *proposé* when the pushed branch holds that blob (*modifications demandées*
-when the pushed tip carries such a review note) and *brouillon* otherwise.
-Blob ids of ``ls-tree`` outputs are compared, never history per record; the
-result is cached by the ids of every ref and of the snapshot's blobs.
+or *refusé* when the pushed tip carries such a review note) and *brouillon*
+otherwise. The verified tips are those that ``traam verify`` retains
+(:mod:`store.review.selection`), from the same trust root, so that the
+states and ``verify`` always agree. Blob ids of ``ls-tree`` outputs are
+compared, never history per record; the result is cached by everything it
+depends on: the trust root and the remembered tips, the ids of every ref
+(notes included) and of the snapshot's blobs, and the day.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 from records import layout
 from store.git import trees
 from store.index import memo
-from store.review import contrib, notes, verify
+from store.review import contrib, notes, selection, trust
 
 
 def _newest(root: Path | str, tips: dict[str, str], short: str) -> str | None:
@@ -44,42 +48,43 @@ def _academie_of(path: str) -> str:
 
 
 def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | None = None) -> dict[str, str]:
-    """Return ``{branch: verified commit}`` for ``main`` and every ``academie/<a>`` (local or remote-tracking)."""
-    branches = {"main"}
-    for ref in tips:
-        short = ref.removeprefix("refs/heads/") if ref.startswith("refs/heads/") else ref.split("/", 3)[-1]
-        if short.startswith("academie/"):
-            branches.add(short)
-    main = _newest(root, tips, "main")
+    """Return ``{branch: verified commit}`` for ``main`` and every ``academie/<a>``, as ``traam verify`` retains them."""
     heads = sorted(f"{ref} {oid}" for ref, oid in tips.items() if ref.endswith("/main") or "/academie/" in ref)
-    pinned = verify.pinned_root(root)
-    key = hashlib.sha1("\n".join([*heads, pinned, _day(now)]).encode()).hexdigest()
-    known = memo.load(root, "verified-tips")
+    key = hashlib.sha1("\n".join([*heads, _trust_key(root), _day(now)]).encode()).hexdigest()
+    known = memo.load(root, "verified-tips-2")
     if known.get("key") == key and isinstance(known.get("tips"), dict):
         return known["tips"]
-    found = {}
-    for branch in sorted(branches):
-        tip = _newest(root, tips, branch)
-        if tip is None:
-            continue
-        report = verify.verify_branch(root, branch, tip=tip, main=main, now=now)
-        if report.verified:
-            found[branch] = report.verified
-    memo.save(root, "verified-tips", {"key": key, "tips": found})
+    found = {report.branch: report.verified for report in selection.verify_commons(root, now=now)
+             if report.verified}
+    # Remembering may have moved the tips: key the entry by what the next call will see.
+    key = hashlib.sha1("\n".join([*heads, _trust_key(root), _day(now)]).encode()).hexdigest()
+    memo.save(root, "verified-tips-2", {"key": key, "tips": found})
     return found
+
+
+def _trust_key(root: Path | str) -> str:
+    """Return the verifier's root and remembered tips as a cache-key part (they change what verifies)."""
+    held = trust.anchor(root)
+    return f"{trust.pinned_root(root)[1]}|{trust.fingerprint(held)}"
 
 
 def _day(now: dt.datetime | None) -> str:
     return (now or dt.datetime.now(dt.timezone.utc)).date().isoformat()
 
 
-_LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "academique": "a", "national": "n"}
+_LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "refuse": "r", "academique": "a",
+            "national": "n"}
 _CODES = {letter: code for code, letter in _LETTERS.items()}
 
 
 def _fingerprint(ids: list[str], entries: Mapping[str, Any]) -> str:
     text = "\n".join(ids) + "\0" + "\n".join([entries[record_id].blob for record_id in ids])
     return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _states_key(root: Path | str, branch: str, now: dt.datetime, records: str, tips: dict[str, str]) -> str:
+    parts = [branch, now.date().isoformat(), records, _trust_key(root), *sorted(f"{r} {o}" for r, o in tips.items())]
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 
 def _current_branch(commons: Any, snapshot: Any) -> str:
@@ -103,15 +108,15 @@ def record_states(commons: Any, snapshot: Any, *, now: dt.datetime | None = None
     tips = trees.refs(root, "refs/heads/", "refs/remotes/", "refs/notes/")
     branch = _current_branch(commons, snapshot)
     ids = sorted(snapshot.entries)
-    key = hashlib.sha1("\n".join([branch, now.date().isoformat(), _fingerprint(ids, snapshot.entries),
-                                  *sorted(f"{r} {o}" for r, o in tips.items())]).encode()).hexdigest()
-    known = memo.load(root, "states")
+    key = _states_key(root, branch, now, _fingerprint(ids, snapshot.entries), tips)
+    known = memo.load(root, "states-2")
     letters = known.get("codes")
     if known.get("key") == key and isinstance(letters, str) and len(letters) == len(ids):
         # One letter per record, in id order: a tiny cache file even at 100,000 records.
         return {record_id: _CODES.get(letter, "brouillon") for record_id, letter in zip(ids, letters)}
     states = _derive(root, tips, branch, snapshot.entries, now)
-    memo.save(root, "states", {"key": key, "codes": "".join(_LETTERS[states[record_id]] for record_id in ids)})
+    key = _states_key(root, branch, now, _fingerprint(ids, snapshot.entries), tips)
+    memo.save(root, "states-2", {"key": key, "codes": "".join(_LETTERS[states[record_id]] for record_id in ids)})
     return states
 
 
@@ -155,8 +160,8 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
             states[record_id] = "brouillon"
         elif academic.get(_academie_of(path), {}).get(path) == blob:
             states[record_id] = "academique"
-        elif pushed.get(path) == blob and decision != "refus":
-            states[record_id] = "modifications" if decision == "modifications" else "propose"
+        elif pushed.get(path) == blob:
+            states[record_id] = {"modifications": "modifications", "refus": "refuse"}.get(decision or "", "propose")
         else:
             states[record_id] = "brouillon"
     return states

@@ -5,7 +5,12 @@ trust root (or, for an académie branch, to the chain of ``main``), every
 commit must be a merge signed with SSH by a principal that the governance
 **of its first parent** allows for that branch and the records it changes;
 keys are checked against today, not the committer date (SECURITY.md, facts
-5 and 6). Used by ``traam verify``, the states and the pre-receive hook.
+5 and 6). The walk stops at the trust root, which the verifier holds
+(:mod:`store.review.trust`: a pin or the first-contact record, never the
+data), and at the newest tip it already verified; a branch that no longer
+contains that tip is a rollback. On ``academie/*``, a key that ``main``'s
+current governance no longer allows signs nothing new (facts 11 and 12).
+Used by ``traam verify``, the states and the pre-receive hook.
 """
 
 from __future__ import annotations
@@ -13,16 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from records import codec, layout
-from records.models import Governance, Manifest
+from records.models import Governance
 from records.text import printable
 from store import git
-from store.git import trees
+from store.git import history_walk, trees
 from store.index import memo
-from store.review import governance
+from store.review import governance, trust
 from store.errors import StoreError
 
 MAX_FUTURE = dt.timedelta(hours=1)
@@ -44,6 +49,10 @@ class BranchReport:
     """Newest commit up to which the chain verifies (None when nothing does)."""
     problems: list[str] = field(default_factory=list)
     merges: int = 0
+    ref: str = ""
+    """The ref verified (``refs/heads/main``, ``refs/remotes/origin/main``…), when chosen among several."""
+    ignored: list[str] = field(default_factory=list)
+    """French lines about the other refs of this branch that were not retained (a fork's branch refused…)."""
 
     @property
     def ok(self) -> bool:
@@ -55,28 +64,22 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 
 
 def pinned_root(root: Path | str) -> str:
-    """Return the trust root pinned by the verifier: ``$TRAAM_TRUST_ROOT``, else global ``traam.trustRoot``, else ''.
+    """Return the trust root pinned by the verifier (``$TRAAM_TRUST_ROOT``, else global ``traam.trustRoot``), or ''.
 
-    Never the repository's own config: a copied repository could pin its forged
-    tip there and have every earlier commit trusted.
+    Never the repository's own config nor its ``traam.toml``: a copied
+    repository could pin its forged tip there and have every earlier commit trusted.
     """
-    pinned = os.environ.get("TRAAM_TRUST_ROOT", "").strip()
-    if pinned:
-        return pinned
-    return git.run(root, "config", "--global", "--get", "traam.trustRoot", check=False).stdout.decode().strip()
+    return trust.pinned_root(root)[0]
 
 
-def trust_root(root: Path | str, tip: str) -> str | None:
-    """Return the trust root: :func:`pinned_root`, else the manifest (``trust_root``) of ``tip``, else None."""
-    pinned = pinned_root(root)
-    if pinned:
-        return pinned
-    done = git.run(root, "cat-file", "blob", f"{tip}:{layout.MANIFEST}", check=False)
-    if done.returncode == 0:
-        loaded = codec.load(layout.MANIFEST, done.stdout)
-        if isinstance(loaded.record, Manifest):
-            return loaded.record.trust_root
-    return None
+def trust_root(root: Path | str, tip: str | None = None) -> str | None:
+    """Return the trust root of the commons at ``root``: the verifier's pin, else the first-contact record.
+
+    Args:
+        tip: the ``main`` being verified, used only when the repository has no ``main`` yet.
+    """
+    held = trust.anchor(root, tip)
+    return held.root if held else None
 
 
 def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | None, str]:
@@ -104,32 +107,90 @@ def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | N
     return None, "signature invalide"
 
 
-def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
-                 main_chain: frozenset[str] = frozenset()) -> list[str]:
-    """Return French problems of one merge ``commit`` on ``branch`` (empty when it is a valid validation).
-
-    The governance is that of ``parents[0]`` (the old tip). Paths whose
-    content comes unchanged from a parent on ``main``'s chain (an académie
-    branch catching up with ``main``) are not the reviewer's to justify.
-    """
+def _check_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
+                 main_chain: frozenset[str]) -> tuple[list[str], str]:
+    """Return ``(French problems, signer's key body)`` of one merge against the governance of its first parent."""
     short = commit[:10]
     rules = governance.governance_at(root, parents[0])
     principal, reason = signature(root, commit, rules)
     if principal is None:
-        return [f"{short} : {reason}"]
+        return [f"{short} : {reason}"], ""
     matching = governance.by_principal(rules, principal)
     if len(matching) != 1:
-        return [f"{short} : principal « {printable(principal)} » ambigu dans la gouvernance"]
+        return [f"{short} : principal « {printable(principal)} » ambigu dans la gouvernance"], ""
     reviewer = matching[0]
+    key = governance.key_body(reviewer.public_key)
     if not governance.is_active(reviewer, today):
         return [f"{short} : la clé de {printable(reviewer.principal)} n'est pas valide aujourd'hui "
-                f"({today.isoformat()} hors de {reviewer.valid_from or '…'} – {reviewer.valid_until or '…'})"]
+                f"({today.isoformat()} hors de {reviewer.valid_from or '…'} – {reviewer.valid_until or '…'})"], key
+    changed = _changed(root, branch, commit, parents, main_chain)
+    return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)], key
+
+
+def _changed(root: Path | str, branch: str, commit: str, parents: list[str], main_chain: frozenset[str]) -> set[str]:
+    """Return the paths a merge brings; on an académie branch, not what comes unchanged from ``main``."""
     changed = {c.path for c in trees.changes(root, parents[0], commit)}
     if branch != "main":
         for parent in parents[1:]:
             if parent in main_chain:
                 changed &= {c.path for c in trees.changes(root, parent, commit)}
-    return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)]
+    return changed
+
+
+@dataclass(frozen=True)
+class Current:
+    """``main``'s current (latest verified) governance, and what was verified before it."""
+
+    rules: Governance
+    anchors: tuple[str, ...] = ()
+    """Commits already verified (main's verified tip, remembered tips): their ancestors stay valid."""
+
+    def grandfathered(self, root: Path | str, commit: str) -> bool:
+        """Tell whether ``commit`` was validated before: an ancestor of a verified tip, not a signer-chosen date."""
+        return any(trees.is_ancestor(root, commit, anchor) for anchor in self.anchors)
+
+
+def revocation_problems(root: Path | str, branch: str, commit: str, parents: list[str], key: str, *,
+                        today: dt.date, current: Current, main_chain: frozenset[str] = frozenset()) -> list[str]:
+    """Return a French problem when ``main``'s current governance no longer allows the signer of ``commit``.
+
+    A validation that is an ancestor of a verified tip (``current.anchors``)
+    was accepted before the revocation and stays valid; anything else signed
+    by a revoked key is refused, whatever date it claims.
+    """
+    now_rules = governance.by_key(current.rules, key)
+    reason = ""
+    if now_rules is None:
+        reason = "sa clé a été retirée de la gouvernance actuelle de main"
+    elif not governance.is_active(now_rules, today):
+        reason = "sa clé n'est plus valide selon la gouvernance actuelle de main"
+    elif governance.by_key(governance.governance_at(root, parents[0]), key) != now_rules:
+        if governance.scope_problems(now_rules, branch, _changed(root, branch, commit, parents, main_chain)):
+            reason = "la gouvernance actuelle de main ne lui permet plus cette validation"
+    if not reason or current.grandfathered(root, commit):
+        return []
+    return [f"{commit[:10]} : validation révoquée ({reason}) ; seules ses validations antérieures à la "
+            "révocation restent valides"]
+
+
+def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
+                 main_chain: frozenset[str] = frozenset(), current: Current | None = None) -> list[str]:
+    """Return French problems of one merge ``commit`` on ``branch`` (empty when it is a valid validation).
+
+    The governance is that of ``parents[0]`` (the old tip). Paths whose
+    content comes unchanged from a parent on ``main``'s chain (an académie
+    branch catching up with ``main``) are not the reviewer's to justify.
+    On an académie branch, ``current`` (default: ``main``'s verified
+    governance) must still allow the signer (:func:`revocation_problems`).
+    """
+    problems, key = _check_merge(root, branch, commit, parents, today=today, main_chain=main_chain)
+    if problems or branch == "main":
+        return problems
+    if current is None:
+        now = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
+        current = _anchors(root, None, now)[2]
+    return revocation_problems(root, branch, commit, parents, key, today=today, current=current,
+                               main_chain=main_chain)
 
 
 def verified_main_chain(root: Path | str, tip: str | None = None, now: dt.datetime | None = None) -> frozenset[str]:
@@ -137,34 +198,40 @@ def verified_main_chain(root: Path | str, tip: str | None = None, now: dt.dateti
     return _anchors(root, tip, _now(now))[0]
 
 
-def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str]:
-    """Return the verified part of ``main``'s first-parent chain and the trust root an académie branch may start from.
+def _anchors(root: Path | str, tip: str | None, now: dt.datetime) -> tuple[frozenset[str], str, Current]:
+    """Return the verified part of ``main``'s chain, the root an académie branch may start from, and :class:`Current`.
 
     Only the verified part: an académie branch may rest on validated national
     history, never on an unverified ``main`` (which would otherwise vouch for it).
     """
-    tip = tip or trees.rev(root, "refs/heads/main")
+    tip = tip or _newest_main(root)
+    held = trust.anchor(root, tip)
+    remembered = tuple(held.tips.values()) if held else ()
     report = verify_branch(root, "main", tip=tip, now=now) if tip else None
     if report is None or report.verified is None:
-        return frozenset(), "-"
+        return frozenset(), "-", Current(Governance(), remembered)
     chain = trees.first_parent_chain(root, report.verified)
-    return frozenset(c for c, _ in chain), trust_root(root, tip) or chain[-1][0]
+    current = Current(governance.governance_at(root, report.verified), (report.verified, *remembered))
+    return frozenset(c for c, _ in chain), (held.root if held else chain[-1][0]), current
 
 
 def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]]], *, root_commit: str | None,
-                 now: dt.datetime, main_chain: frozenset[str], pushed: bool = False) -> list[tuple[str, str]]:
+                 now: dt.datetime, main_chain: frozenset[str], pushed: bool = False,
+                 trusted: frozenset[str] = frozenset(), current: Current | None = None) -> list[tuple[str, str]]:
     """Verify ``chain`` (newest first) and return ``[(commit, French problem)]``.
 
     Args:
         root_commit: the trust root; the walk stops there (it is trusted as is).
         pushed: the commits are being pushed now (pre-receive): old dates are refused too.
+        trusted: commits already verified by this verifier (a remembered tip's chain): the walk stops there.
+        current: ``main``'s current governance, applied to académie branches (revocations).
     """
     today = now.date().isoformat()
-    known = {k: v for k, v in memo.load(root, "verify").items() if k.split("\0")[2:3] == [today]}
+    known = {k: v for k, v in memo.load(root, "verify-2").items() if k.split("\0")[2:3] == [today]}
     found: list[tuple[str, str]] = []
     times = trees.commit_times(root, [commit for commit, _ in chain])
     for commit, parents in chain:
-        if commit == root_commit or (branch != "main" and commit in main_chain):
+        if commit == root_commit or commit in trusted or (branch != "main" and commit in main_chain):
             break
         when = dt.datetime.fromtimestamp(times[commit], dt.timezone.utc)
         if when > now + MAX_FUTURE:
@@ -173,21 +240,35 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
             found.append((commit, f"{commit[:10]} : daté du {when:%Y-%m-%d %H:%M}, trop loin de l'heure actuelle"))
         if len(parents) < 2:
             if not parents and root_commit is None:
-                break  # the repository's first commit is the trust root when none is pinned
+                break  # the repository's first commit is the trust root when none is known
             found.append((commit, f"{commit[:10]} : commit direct sur « {printable(branch)} » (seules les "
                                   "fusions de validation signées sont permises)"))
             continue
         key = "\0".join([branch, commit, today, *sorted(p for p in parents[1:] if p in main_chain)])
-        if key not in known:
-            known[key] = verify_merge(root, branch, commit, parents, today=now.date(), main_chain=main_chain)
-        found.extend((commit, message) for message in known[key])
-    memo.save(root, "verify", known)
+        entry = known.get(key)
+        if not (isinstance(entry, list) and len(entry) == 2):
+            entry = known[key] = list(_check_merge(root, branch, commit, parents, today=now.date(),
+                                                   main_chain=main_chain))
+        problems, signer = entry
+        found.extend((commit, message) for message in problems)
+        if not problems and branch != "main" and current is not None:
+            found.extend((commit, message) for message in revocation_problems(
+                root, branch, commit, parents, signer, today=now.date(), current=current, main_chain=main_chain))
+    memo.save(root, "verify-2", known)
     return found
 
 
 def _newest_main(root: Path | str) -> str | None:
-    found = trees.newest(root, "main")
-    return found[1] if found else None
+    from store.review import selection
+
+    return selection.main_tip(root)
+
+
+def rollback_problem(branch: str, remembered: str) -> str:
+    """Return the French refusal of a branch that no longer contains the tip this verifier verified."""
+    return (f"retour en arrière refusé : « {printable(branch)} » ne contient plus {remembered[:10]}, la "
+            "dernière pointe déjà vérifiée sur ce poste (historique réécrit ou ancienne copie) ; si cette "
+            "réécriture est voulue, lancez « traam verify --oublier-les-sommets »")
 
 
 def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main: str | None = None,
@@ -197,11 +278,12 @@ def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main
     Args:
         tip: the commit to verify as that branch (default: ``refs/heads/<branch>``;
             a remote-tracking ref's commit for a branch never checked out).
-        main: the commit of ``main`` whose chain an académie branch starts from (default: ``refs/heads/main``).
+        main: the commit of ``main`` whose chain an académie branch starts from
+            (default: the ``main`` this verifier retains, see :mod:`store.review.selection`).
 
     Returns:
         A :class:`BranchReport`; ``verified`` is the newest commit before the
-        oldest failure (the tip when everything verifies).
+        oldest failure (the tip when everything verifies), None for a rollback.
     """
     now = _now(now)
     if governance.branch_scope(branch) is None:
@@ -211,31 +293,46 @@ def verify_branch(root: Path | str, branch: str, *, tip: str | None = None, main
     if tip is None:
         return report
     main = None if branch == "main" else (main or _newest_main(root))
-    pinned_config = pinned_root(root)
-    key = "\0".join([branch, tip, main or "", now.date().isoformat(), pinned_config])
-    known = memo.load(root, "branches")
+    held = trust.anchor(root, tip if branch == "main" else main)
+    key = "\0".join([branch, tip, main or "", now.date().isoformat(), trust.fingerprint(held)])
+    known = memo.load(root, "branches-2")
     if key in known:
         verified, problems, merges = known[key]
         return BranchReport(branch, tip, verified, list(problems), merges)
-    _verify_branch(root, report, main, now)
+    _verify_branch(root, report, main, now, held)
     known = {k: v for k, v in known.items() if k.split("\0")[3] == now.date().isoformat()}
     known[key] = [report.verified, report.problems, report.merges]
-    memo.save(root, "branches", known)
+    memo.save(root, "branches-2", known)
     return report
 
 
-def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now: dt.datetime) -> None:
+def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now: dt.datetime,
+                   held: trust.Anchor | None) -> None:
     branch, tip = report.branch, report.tip
+    assert tip is not None
+    current = None
     if branch == "main":
-        main_chain, pinned = frozenset(), trust_root(root, tip)
+        main_chain, pinned = frozenset(), (held.root if held else None)
     else:
-        main_chain, pinned = _anchors(root, main, now)
+        main_chain, pinned, current = _anchors(root, main, now)
     chain = trees.first_parent_chain(root, tip)
-    if pinned and branch == "main" and pinned not in {c for c, _ in chain}:
+    ids = {c for c, _ in chain}
+    if pinned and branch == "main" and pinned not in ids:
         report.problems.append(f"la racine de confiance {pinned[:10]} n'est pas sur la branche « main »")
         return
+    remembered = held.tips.get(branch) if held else None
+    trusted: frozenset[str] = frozenset()
+    if remembered and remembered != tip:
+        on_chain = remembered in ids if branch == "main" else trees.is_ancestor(root, remembered, tip)
+        if not on_chain:
+            report.problems.append(rollback_problem(branch, remembered))
+            return
+        trusted = frozenset({remembered}) if branch == "main" else history_walk.chain_ids(root, remembered)
+    elif remembered == tip:
+        trusted = frozenset({tip})
     stop = next((i for i, (commit, _) in enumerate(chain) if commit == pinned or commit in main_chain), len(chain))
-    found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain)
+    found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain,
+                         trusted=trusted, current=current)
     report.merges = sum(1 for _, parents in chain[:stop] if len(parents) > 1)
     report.problems = [message for _, message in found]
     report.verified = tip
@@ -250,7 +347,8 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
     """Verify a push of ``ref`` from ``old`` to ``new`` (the pre-receive check); return French problems.
 
     ``old``/``new`` may be the null id (creation/deletion). Refs that are
-    not validation branches are not checked here.
+    not validation branches are not checked here. On an académie branch,
+    a key that the server's ``main`` no longer allows signs nothing new.
     """
     now = _now(now)
     branch = ref.removeprefix("refs/heads/")
@@ -258,7 +356,13 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
         return []
     if new == trees.ZERO:
         return [f"suppression de la branche protégée « {printable(branch)} » refusée"]
-    main_chain, anchor = _anchors(root, None, now) if branch != "main" else (frozenset(), None)
+    current = None
+    if branch != "main":
+        main_chain, anchor, current = _anchors(root, None, now)
+        if old != trees.ZERO:
+            current = Current(current.rules, (*current.anchors, old))
+    else:
+        main_chain, anchor = frozenset(), None
     if old != trees.ZERO and not trees.is_ancestor(root, old, new):
         return [f"réécriture de « {printable(branch)} » refusée (poussée forcée)"]
     chain = trees.first_parent_chain(root, new, stop=None if old == trees.ZERO else old)
@@ -271,15 +375,13 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
         pinned = old
     else:
         pinned = trust_root(root, new) if branch == "main" else anchor
-    found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain, pushed=True)
+    found = verify_chain(root, branch, chain, root_commit=pinned, now=now, main_chain=main_chain, pushed=True,
+                         current=current)
     return [f"« {printable(branch)} » {message}" for _, message in found]
 
 
 def protected_branches(root: Path | str) -> list[str]:
     """Return ``main`` and the ``academie/*`` branches, local or remote-tracking, ``main`` first."""
-    names = set()
-    for ref in trees.refs(root, "refs/heads/main", "refs/heads/academie/", "refs/remotes/"):
-        short = ref.removeprefix("refs/heads/") if ref.startswith("refs/heads/") else ref.split("/", 3)[-1]
-        if governance.branch_scope(short) is not None:
-            names.add(short)
-    return sorted(names, key=lambda n: (n != "main", n))
+    from store.review import selection
+
+    return selection.branch_names(root)

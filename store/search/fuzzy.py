@@ -2,8 +2,9 @@
 
 A query word of 4 letters or more is allowed a small number of edits
 (:func:`typo_budget`). Its *variants* are the words of the commons whose
-start is within that many edits of it (Levenshtein distance between the word
-and a prefix of the same length, give or take the budget). Searching for the
+start is within that many edits of it (optimal string alignment distance
+between the word and a prefix of the same length, give or take the budget:
+two swapped neighbours, ``escpae`` for ``escape``, count as one edit). Searching for the
 variants as word starts is monotone: a longer word has fewer variants than its
 prefix under the same budget, which is what lets search narrow incrementally.
 """
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"\w+")
 
@@ -91,7 +92,7 @@ class Vocabulary:
         for length in range(max(1, len(word) - budget), len(word) + budget + 1):
             table = self._by_prefix(length)
             matches = process.extract(
-                word, list(table), scorer=Levenshtein.distance, score_cutoff=budget, limit=None
+                word, list(table), scorer=OSA.distance, score_cutoff=budget, limit=None
             )
             for prefix, _distance, _index in matches:
                 found.update(table[prefix])

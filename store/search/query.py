@@ -119,7 +119,14 @@ class Query:
         for name in self.unknown:
             out.append(f"filtre inconnu « {name}: » (filtres possibles : {known})")
         for token in self.empty_facets:
-            out.append(f"aucune valeur ne correspond à « {token} »")
+            name, _, value = token.partition(":")
+            near = nearest_value(name, value)
+            if near:
+                hint = f" ; vouliez-vous dire « {name}:{near} » ?"
+            else:
+                codes = list(_VOCABULARIES.get(_canonical(name), {}))
+                hint = f" (valeurs possibles : {', '.join(codes[:6])}{', …' if len(codes) > 6 else ''})" if codes else ""
+            out.append(f"aucune valeur ne correspond à « {token} »{hint}")
         return out
 
     def facet(self, name: str) -> Facet | None:
@@ -151,6 +158,33 @@ def resolve(name: str, value: str) -> frozenset[str]:
         if value_matches(value, fold(code), label):
             codes.add(code)
     return frozenset(codes)
+
+
+def nearest_value(label: str, value: str) -> str | None:
+    """Return the code of the facet named ``label`` (French, as in :data:`FACET_LABELS`) nearest to ``value``.
+
+    Codes and the words of their labels are compared (``mathmatiques`` → ``mathematiques``,
+    ``lile`` → ``lille``); None when nothing is close or for an open facet.
+    """
+    from rapidfuzz import fuzz, process
+
+    name = _canonical(label)
+    if name not in _VOCABULARIES or not value:
+        return None
+    codes = {fold(code): code for code in _VOCABULARIES[name]}
+    best = process.extractOne(value, list(codes), scorer=fuzz.ratio, score_cutoff=70)
+    if best:
+        return codes[best[0]]
+    words: dict[str, str] = {}
+    for code, code_label in _VOCABULARIES[name].items():
+        for word in _label_words(code_label):
+            words.setdefault(word, code)
+    best = process.extractOne(value, list(words), scorer=fuzz.ratio, score_cutoff=80)
+    return words[best[0]] if best else None
+
+
+def _canonical(label: str) -> str | None:
+    return next((name for name, shown in FACET_LABELS.items() if shown == label), None)
 
 
 def parse_query(text: str) -> Query:

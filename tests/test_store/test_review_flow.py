@@ -105,7 +105,7 @@ def test_refused_contribution_is_not_proposed(tmp_path):
     _ok(run_traam("submit", cwd=teacher))
     _ok(run_traam("review", "refuse", "contrib/lille/essai", "-m", "Hors sujet.", cwd=lille))
     git(teacher, "fetch", "-q")
-    assert _states(teacher)[NEW_ID] == "brouillon"
+    assert _states(teacher)[NEW_ID] == "refuse"  # « Refusé », no longer « Brouillon » nor « Proposé »
     assert states.contribution_status(teacher, "contrib/lille/essai").decision == "refus"
     everything = json.loads(_ok(run_traam("review", "list", "--json", "--tout", cwd=lille)))
     assert everything[0]["decision"]["decision"] == "refus"

@@ -183,7 +183,7 @@ def test_forged_cache_in_a_copied_repository_is_ignored(tmp_path):
     for path in (seed / ".git" / "traam").glob("review-*.json"):
         mac, _, payload = path.read_bytes().partition(b"\n")
         data = json.loads(payload)
-        forged = {key: ([] if path.name == "review-verify.json" else [value[0], [], value[2]])
+        forged = {key: ([] if path.name.startswith("review-verify") else [value[0], [], value[2]])
                   for key, value in data.items()}
         path.write_bytes(mac + b"\n" + json.dumps(forged).encode())
     assert not verify.verify_branch(seed, "academie/lille").ok

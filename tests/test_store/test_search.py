@@ -183,7 +183,8 @@ def test_parse_query_facets_unknown_and_empty():
     assert query.messages == [
         "filtre inconnu « couleur: » (filtres possibles : discipline:, académie:, campagne:, niveau:, type:, état:, "
         "outil:, crcn:)",
-        "aucune valeur ne correspond à « niveau:zzz »",
+        "aucune valeur ne correspond à « niveau:zzz » (valeurs possibles : cycle-1, cycle-2, cycle-3, cycle-4, "
+            "lycee-general, lycee-technologique, …)",
     ]
     assert parse_query("état:Validé").facet("etat").codes == {"academique", "national"}
     assert parse_query("type:équipes").facet("type").codes == {"team"}

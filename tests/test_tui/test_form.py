@@ -7,7 +7,8 @@ import pytest
 from records import codec, layout
 from records.models import MODELS
 from tests.test_tui.world import records
-from tui import blank, form
+from records import templates
+from tui import form
 
 
 @pytest.mark.parametrize("record_id", sorted(records()))
@@ -103,8 +104,8 @@ def test_bad_date_is_reported_on_its_field():
 
 
 def test_new_record_ids_come_from_the_fields():
-    table = blank.template("scenario", campaign="2026-2027")
+    table = templates.table("scenario", campaign="2026-2027")
     table.update(disciplines=["svt"], academie="lille", title="Mares et têtards")
-    assert blank.record_id_of("scenario", table) == "scenarios/2026-2027/svt/lille/mares-et-tetards"
-    assert blank.record_id_of("team", {"campaign": "2026-2027", "discipline": "nsi", "academie": "lyon"}) == \
+    assert templates.record_id_of("scenario", table) == "scenarios/2026-2027/svt/lille/mares-et-tetards"
+    assert templates.record_id_of("team", {"campaign": "2026-2027", "discipline": "nsi", "academie": "lyon"}) == \
         "teams/2026-2027/nsi/lyon"

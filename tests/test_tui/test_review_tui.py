@@ -220,7 +220,7 @@ async def test_refuse_writes_a_refusal_the_author_reads(tmp_path):
         await settle(app, pilot)
         body = text_of(app.screen.query_one("#contribution-body", Static))
         assert "État : Refusée" in body and "Hors du thème de la campagne." in body
-        assert app.session.state_of(NEW_ID) == "brouillon"  # a refused contribution is no longer proposed
+        assert app.session.state_of(NEW_ID) == "refuse"  # a refused contribution shows « Refusé », not « Brouillon »
 
 
 @asynctest

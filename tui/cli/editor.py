@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from records import layout
 from records.codec import Loaded
 from records.problems import Problem
 from tui.cli.output import fail, print_problems, say, warn
@@ -58,7 +59,7 @@ def _ask_reopen() -> bool:
 
 def _shown(problems: list[Problem], record_id: str | None, file: Path) -> list[Problem]:
     """Point problems at the record's path when known, else at the file being edited."""
-    where = f"{record_id}.toml" if record_id and record_id != "traam" else str(file)
+    where = layout.path_of(record_id) if record_id else str(file)
     return [dataclasses.replace(p, path=where) for p in problems]
 
 

@@ -30,13 +30,16 @@ class CommitDialog(InputDialog[str]):
             yield Static(Content(strings.COMMIT_HELP), id="dialog-help")
             if self.summary:
                 yield Static(content(self.summary, multiline=True), id="dialog-summary")
-            yield Input(self.default, id="message", select_on_focus=True)
+            yield Input(self.default, id="message", select_on_focus=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
                 yield Button(Content(strings.COMMIT_OK), variant="primary", id="ok")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        # The default message is selected once, on opening (typing replaces it); tabbing back keeps it.
+        message = self.query_one(Input)
+        message.focus()
+        message.select_all()
 
     def _confirm(self) -> None:
         message = self.query_one(Input).value.strip()

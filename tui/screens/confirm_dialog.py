@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from tui import strings
+from tui.screens.cancel import cancel
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -37,7 +38,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
+        self.action_answer(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        if answer:
+            self.dismiss(True)
+        else:
+            cancel(self, False)

@@ -9,9 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static
 
 from tui import strings
+from tui.screens.cancel import cancel
+from tui.widgets.toggles import RadioButton
 from tui.safe import content
 from tui.widgets.review_detail import field_name, shown_value
 
@@ -70,7 +72,7 @@ class ConflictDialog(ModalScreen[dict[str, str] | None]):
             if len(chosen) == len(self.conflicts):
                 self.dismiss(chosen)
         else:
-            self.dismiss(None)
+            cancel(self)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel(self)

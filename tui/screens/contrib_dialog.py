@@ -33,7 +33,7 @@ class NewContributionDialog(InputDialog[tuple[str, str]]):
             yield Label(Content(strings.CONTRIB_ACADEMIE))
             yield Select(choices, value=self.academie or Select.NULL, id="academie", prompt=strings.CONTRIB_ACADEMIE)
             yield Label(Content(strings.CONTRIB_SLUG))
-            yield Input(id="slug", placeholder="herbier-numerique")
+            yield Input(id="slug", placeholder="herbier-numerique", select_on_focus=False)
             yield Label("", id="dialog-status")
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")

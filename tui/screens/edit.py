@@ -15,7 +15,8 @@ from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
 from records import codec, layout
 from records.models import MODELS
 from records.problems import Problem, has_errors
-from tui import blank, form, strings
+from records import templates
+from tui import form, strings
 from tui.external_editor import edit_text
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
@@ -30,6 +31,8 @@ class EditScreen(SessionScreen):
     """Edit ``record_id`` (or a new record of ``kind`` from ``template``); Ctrl+S saves, Escape leaves."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    HOLDS_FORM = True
+    """Typed letters belong to the form: the app's single-key commands are off here (see TraamApp.check_action)."""
     BINDINGS = [
         Binding("ctrl+s", "save", strings.KEY_SAVE, priority=True, id="edit.save"),
         Binding("f4,ctrl+e", "raw_editor", strings.KEY_EDITOR, priority=True, id="edit.editor"),
@@ -75,7 +78,7 @@ class EditScreen(SessionScreen):
         if not self.ready:
             return ""
         table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
-        return blank.record_id_of(self.kind, table)
+        return templates.record_id_of(self.kind, table)
 
     @work(thread=True, exclusive=True, group="edit-load", exit_on_error=False)
     def load(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from records import layout
 from pathlib import Path
 
 from textual import work
@@ -17,6 +18,7 @@ from tui.screens.record_actions import RecordActions
 from tui.session import Session
 from tui.widgets.commons_tree import CommonsTree, Scope
 from tui.widgets.record_detail import RecordDetail
+from tui.widgets.list_header import ListHeader
 from tui.widgets.record_list import EntryRows, RecordList
 
 
@@ -37,6 +39,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
             yield CommonsTree(id="tree")
             with Vertical(id="right"):
                 yield Label("", id="count")
+                yield ListHeader(id="records-header")
                 yield RecordList(id="records")
                 yield RecordDetail(id="detail")
         yield Footer()
@@ -92,7 +95,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
         """Read the full record in a worker (lazy parse of its blob) and show it."""
         session = self.session
         record = session.snapshot.record(record_id)
-        problems = [p for p in session.snapshot.problems if p.path.removesuffix(".toml") == record_id]
+        problems = [p for p in session.snapshot.problems if layout.id_of(p.path) == record_id]
         state = session.state_of(record_id)
         self.app.call_from_thread(self.query_one(RecordDetail).show, record_id, record, state, problems,
                                   session.note_of(record_id))

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from records import vocab
 from store.publish.choices import FORMATS
 from tui import strings
+from tui.screens.cancel import cancel
 from tui.safe import plain
 from tui.screens.worker_errors import ReportsWorkerErrors
 
@@ -47,7 +48,7 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
             yield Select([(Content(f"{name} — {text}"), name) for name, text in FORMATS.items()],
                          value="site", allow_blank=False, id="format")
             yield Label(Content(strings.EXPORT_OUTPUT))
-            yield Input(strings.EXPORT_DEFAULTS["site"], id="output")
+            yield Input(strings.EXPORT_DEFAULTS["site"], id="output", select_on_focus=False)
             with Horizontal(id="filters"):
                 with Vertical():
                     yield Label(Content(strings.EXPORT_STATE))
@@ -124,7 +125,7 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
         if event.button.id == "ok":
             self.action_export()
         else:
-            self.dismiss(None)
+            cancel(self)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, Select
 
 from records import vocab
 from tui import strings
+from tui.screens.cancel import cancel
 from tui.safe import content
 
 FACET_VOCABULARIES: dict[str, dict[str, str]] = {
@@ -62,7 +63,7 @@ class FacetDialog(ModalScreen[str | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id != "ok":
-            self.dismiss(None)
+            cancel(self)
             return
         name = self.query_one("#facet-name", Select).value
         value = self.query_one("#facet-value", Select).value
@@ -72,4 +73,4 @@ class FacetDialog(ModalScreen[str | None]):
             self.dismiss(f"{name}:{value}")
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel(self)

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from tui import strings
+from tui.screens.cancel import cancel
 
 Result = TypeVar("Result")
 
@@ -31,7 +32,7 @@ class InputDialog(ModalScreen[Result | None], Generic[Result]):
         if event.button.id == "ok":
             self._confirm()
         else:
-            self.dismiss(None)
+            cancel(self)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel(self)

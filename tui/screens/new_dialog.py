@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, Select
 
 from records import vocab
 from tui import strings
+from tui.screens.cancel import cancel
 
 CREATABLE = ("scenario", "team", "theme", "campaign")
 
@@ -38,7 +39,10 @@ class NewRecordDialog(ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(str(self.query_one(Select).value) if event.button.id == "ok" else None)
+        if event.button.id == "ok":
+            self.dismiss(str(self.query_one(Select).value))
+        else:
+            cancel(self)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel(self)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui import strings
+from tui.screens.cancel import cancel
 from tui.safe import content
 
 
@@ -37,10 +38,10 @@ class ReviewNoteDialog(ModalScreen[tuple[str, dict[str, str]] | None]):
             yield TextArea(id="message", soft_wrap=True, show_line_numbers=False)
             if self.records:
                 yield Label(Content(strings.NOTE_RECORDS), id="records-title")
-                with VerticalScroll(id="records"):
+                with VerticalScroll(id="records", can_focus=False):  # no invisible stop between the fields
                     for index, record_id in enumerate(self.records):
                         yield Static(content(record_id, "bold"), classes="record-id")
-                        yield Input(id=f"record-{index}", classes="record-comment")
+                        yield Input(id=f"record-{index}", classes="record-comment", select_on_focus=False)
             yield Label("", id="dialog-status")
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
@@ -74,7 +75,7 @@ class ReviewNoteDialog(ModalScreen[tuple[str, dict[str, str]] | None]):
         if event.button.id == "ok":
             self.action_send()
         else:
-            self.dismiss(None)
+            cancel(self)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel(self)

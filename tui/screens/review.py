@@ -9,6 +9,7 @@ the application's error dialog in French.
 
 from __future__ import annotations
 
+from records import layout
 from pathlib import Path
 
 from textual import work
@@ -180,7 +181,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         plan = preview or item.plan
         if plan is not None and plan.changes:
             return sorted(plan.changes)
-        return sorted(p.removesuffix(".toml") for p in (plan.touched if plan else []) if p.endswith(".toml"))
+        return sorted(layout.id_of(p) for p in (plan.touched if plan else []) if p.endswith(".toml"))
 
     def _decide(self, decision: str, title: str) -> None:
         item = self.current()

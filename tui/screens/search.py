@@ -11,11 +11,13 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, Label
 from textual.worker import get_current_worker
 
+from store.search.query import parse_query
 from tui import strings
 from tui.screens.base import SessionScreen
 from tui.screens.facet_dialog import FacetDialog
 from tui.screens.record_actions import RecordActions
 from tui.session import Session
+from tui.widgets.list_header import ListHeader
 from tui.widgets.record_list import RecordList, Row
 
 LIMIT = 200
@@ -31,6 +33,7 @@ class SearchScreen(RecordActions, SessionScreen):
         Binding("slash", "focus_search", strings.KEY_SEARCH, id="search.focus"),
         Binding("f2", "pick_facet", strings.KEY_FACETS, id="search.facet"),
         Binding("down", "focus_results", strings.KEY_FOCUS_LIST, show=False, id="search.results"),
+        Binding("escape", "leave_field", strings.KEY_LEAVE_FIELD, show=False, id="search.leave"),
         *RecordActions.RECORD_BINDINGS,
     ]
 
@@ -40,8 +43,9 @@ class SearchScreen(RecordActions, SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=strings.SEARCH_PLACEHOLDER, id="query")
+        yield Input(placeholder=strings.SEARCH_PLACEHOLDER, id="query", select_on_focus=False)
         yield Label(Content(strings.SEARCH_HINT), id="status")
+        yield ListHeader(id="results-header")
         yield RecordList(id="results")
         yield Footer()
 
@@ -84,6 +88,9 @@ class SearchScreen(RecordActions, SessionScreen):
         self.query_one(RecordList).set_rows(rows)
         found = strings.SEARCH_RESULTS_CAPPED if len(rows) >= LIMIT else strings.SEARCH_RESULTS
         status = found.format(count=len(rows)) if query.strip() else strings.SEARCH_HINT
+        notes = parse_query(query).messages if query.strip() else []
+        if notes:  # an unknown facet or value is said, with the nearest value, never silently empty
+            status = " ; ".join([*notes, status])
         self.query_one("#status", Label).update(Content(status), layout=False)  # one line, fixed: no re-layout
         if self.open_when_shown:
             self.open_when_shown = False
@@ -95,6 +102,11 @@ class SearchScreen(RecordActions, SessionScreen):
 
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()
+
+    def action_leave_field(self) -> None:
+        """Escape leaves the query field for the results, where single-key commands work again."""
+        if self.focused is self.query_one("#query", Input):
+            self.action_focus_results()
 
     def action_focus_results(self) -> None:
         self.query_one(RecordList).focus()

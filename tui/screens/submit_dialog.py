@@ -7,9 +7,10 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from tui import strings
+from tui.widgets.toggles import Checkbox
 from tui.screens.input_dialog import InputDialog
 from tui.safe import plain
 
@@ -31,9 +32,9 @@ class SubmitDialog(InputDialog[dict]):
             yield Checkbox(Content(strings.SUBMIT_MR), self.gitlab, id="merge-request")
             with Vertical(id="mr-fields"):
                 yield Label(Content(strings.SUBMIT_MR_TITLE))
-                yield Input(id="mr-title")
+                yield Input(id="mr-title", select_on_focus=False)
                 yield Label(Content(strings.SUBMIT_MR_DESCRIPTION))
-                yield Input(id="mr-description")
+                yield Input(id="mr-description", select_on_focus=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
                 yield Button(Content(strings.KEY_SUBMIT), variant="primary", id="ok")

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from records.problems import Problem
 from tui import strings
 from tui.form import FieldSpec
 from tui.safe import content
+from tui.widgets.toggles import Checkbox, SelectionList
 
 
 def field_id(key: str) -> str:
@@ -68,7 +69,8 @@ class FieldRow(Vertical):
         control_id = self.control_id
         if spec.control in ("input", "date", "int"):
             placeholder = {"date": "AAAA-MM-JJ", "int": "0"}.get(spec.control, "")
-            self.control = Input(value=value or "", placeholder=placeholder, id=control_id, compact=True)
+            self.control = Input(value=value or "", placeholder=placeholder, id=control_id, compact=True,
+                                 select_on_focus=False)
             yield self.control
         elif spec.control in ("text", "lines"):
             self.control = TextArea(value or "", id=control_id, soft_wrap=True, show_line_numbers=False,

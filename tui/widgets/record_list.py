@@ -177,6 +177,10 @@ class RecordList(ScrollView, can_focus=True):
     # --- painting -------------------------------------------------------------------
 
     def _columns(self, width: int) -> tuple[int, int, int]:
+        return self.columns(width)
+
+    @staticmethod
+    def columns(width: int) -> tuple[int, int, int]:
         """Return the widths of the kind, académie and state columns (narrow terminals drop some)."""
         if width >= 90:
             return 11, 16, 18

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.cli.editor import edit_loop
     from tui.cli.output import fail
 
-    record_id = args.id.removesuffix(".toml").strip("/")
+    record_id = layout.id_of(args.id).strip("/")
     try:
         commons = Commons.open(".")
         path = layout.path_of(record_id)

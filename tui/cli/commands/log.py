@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
     from records import layout
 
-    record_id = args.id.removesuffix(".toml").strip("/")
+    record_id = layout.id_of(args.id).strip("/")
     if args.limit is not None and args.limit < 1:
         return fail("--limite attend un nombre positif", 2)
     try:

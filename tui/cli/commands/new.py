@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.templates import KINDS
+from records.templates import KINDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
     from store.errors import StoreError
     from tui.cli.editor import edit_loop
     from tui.cli.output import fail
-    from tui.cli.templates import template
+    from records.templates import text as template
 
     kind = KINDS[args.kind]
-    record_id = args.id.removesuffix(".toml").strip("/") if args.id else None
+    record_id = layout.id_of(args.id).strip("/") if args.id else None
     try:
         commons = Commons.open(".")
         snapshot = commons.load()

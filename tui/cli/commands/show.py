@@ -16,13 +16,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from records import vocab
+    from records import layout, vocab
     from records.codec import to_table
     from records.present import describe
     from store.commons import Commons
     from store.errors import StoreError
 
-    record_id = args.id.removesuffix(".toml").strip("/")
+    record_id = layout.id_of(args.id).strip("/")
     try:
         commons = Commons.open(".")
         loaded = commons.read(record_id, ref=args.ref)

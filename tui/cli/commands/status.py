@@ -17,13 +17,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the state of one record of the work tree, with the latest review of its contribution."""
-    from records import vocab
+    from records import layout, vocab
     from store.review import contrib, states
     from store.commons import Commons
     from store.errors import StoreError
     from tui.cli.review_support import store_error
 
-    record_id = args.record_id.removesuffix(".toml")
+    record_id = layout.id_of(args.record_id)
     try:
         commons = Commons.open(".")
         snapshot = commons.load()

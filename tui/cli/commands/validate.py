@@ -29,6 +29,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+def _named(raw: str, root: Path, known: set[str]) -> set[str] | str:
+    """Return the record files that ``raw`` names (a folder names every record under it), or a French error."""
+    path = Path(raw).resolve()
+    try:
+        relative = path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return f"« {raw} » est hors du commun {root}"
+    if relative == ".":
+        return set(known)
+    if path.is_dir():
+        named = {name for name in known if name.startswith(relative + "/")}
+    else:
+        named = {relative} & known
+    return named or f"« {raw} » ne désigne aucun enregistrement du commun"
+
+
 def run(args: argparse.Namespace) -> int:
     from records.problems import has_errors
     from store.commons import Commons
@@ -42,13 +58,15 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     only = None
     if args.paths:
+        from records.layout import path_of
+
+        known = {path_of(rid) for rid in snapshot.entries} | {p.path for p in snapshot.problems}
         only = set()
         for raw in args.paths:
-            path = Path(raw).resolve()
-            try:
-                only.add(path.relative_to(commons.root.resolve()).as_posix())
-            except ValueError:
-                return fail(f"« {raw} » est hors du commun {commons.root}")
+            named = _named(raw, commons.root, known)
+            if isinstance(named, str):
+                return fail(named)
+            only |= named
     problems = [p for p in snapshot.validate() if only is None or p.path in only]
     checked = len(only) if only is not None else len(snapshot.entries)
     fmt = args.format or ("json" if args.json else "texte")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.output import fail, print_json, say
+from tui.cli.output import fail, print_json, say, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -12,6 +12,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("verify", help="vérifier les validations signées de main et des branches academie/*")
     parser.add_argument("ref", nargs="?", metavar="BRANCHE", help="main ou academie/<code> (par défaut : toutes)")
     parser.add_argument("--json", action="store_true", help="sortie JSON")
+    parser.add_argument("--oublier-les-sommets", dest="forget", action="store_true",
+                        help="oublier les dernières pointes vérifiées sur ce poste (après une réécriture voulue "
+                             "de l'historique), puis vérifier")
     parser.set_defaults(handler=run)
 
 
@@ -25,29 +28,29 @@ def _branch(root, ref: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Verify the protected branches; exit 1 on any problem."""
+    """Verify the protected branches from the verifier's trust root; exit 1 on any problem."""
     from store import git
-    from store.git import trees
-    from store.review import verify
+    from store.review import selection, trust
     from store.errors import StoreError
     from tui.cli.review_support import store_error
 
     try:
         root = git.text(".", "rev-parse", "--show-toplevel", check=False) or "."  # "." in a bare repository
-        branches = [_branch(root, args.ref)] if args.ref else verify.protected_branches(root)
-        reports = []
-        for branch in branches:
-            tip = trees.newest(root, branch)
-            if tip is None:
-                return fail(f"branche introuvable : « {branch} »")
-            reports.append(verify.verify_branch(root, branch, tip=tip[1]))
+        if args.forget:
+            count = trust.forget_tips(root)
+            (warn if args.json else say)(f"{count} pointe(s) vérifiée(s) oubliée(s) : la prochaine vérification repart de la racine de confiance")
+        branches = [_branch(root, args.ref)] if args.ref else selection.branch_names(root)
+        reports = selection.verify_commons(root, branches)
+        missing = next((r.branch for r in reports if r.tip is None), None)
+        if missing is not None or not branches:
+            return fail(f"branche introuvable : « {missing or 'main'} »")
     except StoreError as error:
         return fail(store_error(error))
     failed = any(not report.ok for report in reports)
     if args.json:
         print_json({"ok": not failed, "branches": [
-            {"branch": r.branch, "tip": r.tip, "verified": r.verified, "merges": r.merges, "ok": r.ok,
-             "problems": r.problems} for r in reports]})
+            {"branch": r.branch, "ref": r.ref, "tip": r.tip, "verified": r.verified, "merges": r.merges, "ok": r.ok,
+             "problems": r.problems, "ignored": r.ignored} for r in reports]})
         return 1 if failed else 0
     for report in reports:
         if report.ok:
@@ -56,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
             say(f"{report.branch} : {len(report.problems)} problème(s)")
             for problem in report.problems:
                 say(f"  {problem}")
+        for line in report.ignored:
+            say(f"  {line}")
     if failed:
         say("Vérification échouée : ces validations ne sont pas reconnues.")
     return 1 if failed else 0
