@@ -266,3 +266,15 @@ def test_chromium_search_page_headings_never_skip_a_level(tmp_path, files):
     levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", done.stdout)]
     assert levels and levels[0] == 1 and len(levels) > 1, done.stderr[-2000:]
     assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian « chromium ») : recherche non vérifiée")
+def test_chromium_search_tolerates_a_typo(tmp_path, files):
+    """« oisaux » (one letter missing) finds « Compter les oiseaux », like the CLI's search; « xyzw » finds nothing."""
+    out = tmp_path / "site"
+    site.write(files, out)
+    done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=oisaux")
+    assert "1 scénario trouvé." in done.stdout, done.stderr[-2000:]
+    assert "Compter les oiseaux" in done.stdout[done.stdout.index('id="resultats"'):]
+    done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=xyzw")
+    assert "Aucun scénario ne correspond." in done.stdout
