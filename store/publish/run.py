@@ -101,7 +101,7 @@ def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, s
 def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
                    etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
                    base_url: str = "", dates: Mapping | None = None,
-                   with_emails: bool = False) -> tuple[ExportResult, str | None]:
+                   with_emails: bool = False, progress=None) -> tuple[ExportResult, str | None]:
     """Select, render and write an export; return the result and, when ``out`` is None, the text.
 
     Raises:
@@ -121,7 +121,7 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
-            return ExportResult(fmt, site.write(output, Path(out)), counts), None
+            return ExportResult(fmt, site.write(output, Path(out), progress=progress), counts), None
         Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
         for relative, text in sorted(output.items()):

@@ -9,7 +9,7 @@ are in :mod:`store.publish.site_pages`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -167,12 +167,15 @@ def _remove(out: Path, relative: str) -> None:
         folder = folder.parent
 
 
-def write(files: Mapping[str, str], out: Path) -> list[Path]:
+def write(files: Mapping[str, str], out: Path, *, progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write the site into ``out``, replacing the files a previous export wrote there and nothing else.
 
     The marker file lists every file written; the next export removes the
     listed files it no longer produces and keeps whatever else is in the
     folder (feeds, ``robots.txt``, images added by hand).
+
+    Args:
+        progress: called as ``progress(written, total)`` every 200 files and at the end.
 
     Raises:
         SiteError: ``out`` is a file, or a non-empty folder that traam did not write.
@@ -200,7 +203,11 @@ def write(files: Mapping[str, str], out: Path) -> list[Path]:
                 raise SiteError(f"« {current} » est un lien symbolique : traam n'écrit pas au travers")
         write_atomic(target, text, sync=False)
         written.append(target)
+        if progress is not None and len(written) % 200 == 0:
+            progress(len(written), len(files))
     listed = sorted(relative for relative in files if relative != MARKER)
     write_atomic(out / MARKER, marker_text(listed))
     written.append(out / MARKER)
+    if progress is not None:
+        progress(len(written), len(written))
     return written
