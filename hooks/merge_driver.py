@@ -19,10 +19,11 @@ from records import codec, layout
 from records.merge import WHOLE, FieldConflict, merge_record
 from records.text import printable
 from store import safefs
+from store.publish.words import count
 
 CLEAN, CONFLICT = 0, 1
-MARKER = "# CONFLIT traam"
-"""First words of every comment line the driver adds; ``traam validate`` and people can spot them."""
+MARKER = codec.CONFLICT_MARKER
+"""First words of every comment line the driver adds; ``traam validate`` and the hooks refuse them."""
 
 _MAX_SHOWN = 160
 
@@ -47,7 +48,8 @@ def show_value(value: Any) -> str:
 def describe(conflicts: list[FieldConflict]) -> list[str]:
     """Return the French comment lines that describe the conflicting fields (each starts with ``#``)."""
     lines = [
-        f"{MARKER} : {len(conflicts)} champ(s) modifié(s) des deux côtés. Notre version est gardée ;",
+        f"{MARKER} : {count(len(conflicts), 'champ modifié', 'champs modifiés')} des deux côtés. "
+        "Notre version est gardée ;",
         "# choisissez la bonne valeur pour chaque champ, supprimez ces commentaires, puis « git add ».",
     ]
     for conflict in conflicts:

@@ -1,6 +1,7 @@
 """Provides the entry point the hook shims exec: ``hooks.run.main([shim_path, *args])``.
 
-The shim passes its own path, so the hook name is its file name and a foreign
+The shim passes its own path, so the hook name is its file name (less any
+``.legacy`` suffix: the pre-commit framework renames a hook it finds) and a foreign
 hook kept beside it as ``<hook>.legacy`` is run first, with the same
 arguments and the same standard input; if it fails, the hook fails. Only the
 module of the hook being run is imported, so a hook starts fast.
@@ -39,6 +40,18 @@ def run_legacy(shim: Path, args: list[str], stdin: bytes | None) -> int:
     return done.returncode
 
 
+def hook_name(file_name: str) -> str:
+    """Return the hook a shim serves from its file name: ``pre-commit.legacy`` is ``pre-commit``.
+
+    The pre-commit framework (and traam itself) keeps a hook that was there
+    before as ``<hook>.legacy`` and runs it with git's arguments; traam's
+    shim must then do the same work as under its own name.
+    """
+    while file_name.endswith(".legacy"):
+        file_name = file_name[: -len(".legacy")]
+    return file_name
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one hook: ``argv[0]`` is the shim's path (or a hook name), the rest git's arguments.
 
@@ -50,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print("traam : usage : python -m hooks.run HOOK [ARGUMENTS…]", file=sys.stderr)
         return 2
     shim, args = Path(argv[0]), argv[1:]
-    name = shim.name
+    name = hook_name(shim.name)
     if name not in MODULES:
         print(f"traam : hook inconnu « {name} »", file=sys.stderr)
         return 2

@@ -26,6 +26,9 @@ from records.problems import Problem
 from records.text import printable
 
 MAX_BYTES = 256 * 1024
+
+CONFLICT_MARKER = "# CONFLIT traam"
+"""First words of the comment lines the merge driver writes on a field conflict; a file holding one is refused."""
 """Largest record file read; larger ones are refused before parsing."""
 
 
@@ -200,6 +203,10 @@ def load(path: str, data: bytes | str) -> Loaded:
     if table is None:
         result.problems.extend(problems)
         return result
+    if text is None and CONFLICT_MARKER.encode() in data:
+        text = data.decode("utf-8", "replace")
+    if text is not None:
+        result.problems.extend(conflict_problems(path, text))
     model = MODELS[result.location.kind]
     try:
         result.record = model.model_validate(table)
@@ -217,6 +224,22 @@ def load(path: str, data: bytes | str) -> Loaded:
             line, column = positions.find((key,))
             result.problems.append(Problem(path, line, column, message, key=key, rule="path"))
     return result
+
+
+def conflict_problems(path: str, text: str) -> list[Problem]:
+    """Return one problem per unresolved merge (a line starting with :data:`CONFLICT_MARKER`).
+
+    The merge driver keeps a valid record on a field conflict, so only these
+    comment lines tell that nobody chose the values yet.
+    """
+    if CONFLICT_MARKER not in text:
+        return []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(CONFLICT_MARKER):
+            message = ("fusion non résolue : choisissez la valeur de chaque champ en conflit, "
+                       "puis supprimez les commentaires « CONFLIT traam »")
+            return [Problem(path, number, 1, message, rule="conflict")]
+    return []
 
 
 # --- pydantic errors in French --------------------------------------------

@@ -14,10 +14,10 @@ from pathlib import Path
 
 
 def config_dir() -> Path:
-    """Return traam's config folder (``platformdirs.user_config_dir``: $XDG_CONFIG_HOME/traam on Linux)."""
-    from platformdirs import user_config_dir
+    """Return traam's config folder ($XDG_CONFIG_HOME/traam, else ~/.config/traam on Linux; see store.dirs)."""
+    from store.dirs import config_dir as user_config_dir
 
-    return Path(user_config_dir("traam", appauthor=False))
+    return user_config_dir()
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

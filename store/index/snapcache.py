@@ -30,7 +30,7 @@ from store.search.engine import prepare
 if TYPE_CHECKING:
     from store.index.state import CleanTree
 
-FORMAT = "traam-snapshot-4 " + " ".join(Entry._fields)
+FORMAT = "traam-snapshot-5 " + " ".join(Entry._fields)
 """Changes when the entry's fields change: older files are then ignored."""
 KEEP = 2
 """Snapshot files kept (the current tree and the previous one: a branch switch back is warm too)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from records import vocab
@@ -20,6 +21,36 @@ from store.publish.site_pages import page_of
 
 LIMIT = 50
 """Entries per feed."""
+
+FALLBACK_AUTHORITY = "traam.invalid"
+"""Authority of the ``tag:`` ids when no site URL is given (``.invalid`` never names a real host)."""
+
+FEED_YEAR = "2016"
+"""Date of the feeds' ``tag:`` ids: the first TraAM campaign traam knows; fixed, so ids never change."""
+
+
+def tag_authority(base_url: str) -> str:
+    """Return the ``tag:`` authority and path prefix of a published site: its host and path.
+
+    Two forks publishing on two sites get different ids (RFC 4151), unlike a
+    ``urn:traam:`` id shared by every copy of the commons.
+    """
+    parts = urlsplit(base_url)
+    if not parts.hostname:
+        return FALLBACK_AUTHORITY
+    path = parts.path.strip("/")
+    return parts.hostname.lower() + (f"/{path}" if path else "")
+
+
+def tag_id(base_url: str, year: str, specific: str) -> str:
+    """Return ``tag:host,year:path/specific`` (the path part of the site goes into the specific part)."""
+    authority, _, path = tag_authority(base_url).partition("/")
+    return f"tag:{authority},{year}:{path + '/' if path else ''}{specific}"
+
+
+def feed_path(discipline: str) -> str:
+    """Return a discipline's feed path relative to the site root (``atom/svt.xml``)."""
+    return f"atom/{discipline}.xml"
 
 
 def _when(record_id: str, scenario: Scenario, records: Mapping[str, Model], dates: Mapping[str, dt.datetime]) -> dt.datetime:
@@ -56,14 +87,16 @@ def feed(discipline: str, records: Mapping[str, Model], *, base_url: str = "",
     chosen = [(rid, s) for rid, s in of_kind(records, Scenario).items() if discipline in s.disciplines]
     dated = sorted(((_when(rid, s, records, dates), rid, s) for rid, s in chosen), key=lambda x: (x[0], x[1]), reverse=True)
     dated = dated[:LIMIT]
+    self_href = base + feed_path(discipline) if base_url else f"{discipline}.xml"
     updated = dated[0][0] if dated else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
     label = vocab.label(vocab.DISCIPLINES, discipline)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
         f"<title>{_x(f'TraAM — nouveaux scénarios validés — {label}')}</title>",
-        f"<id>urn:traam:flux:{escape(discipline)}</id>",
+        f"<id>{escape(tag_id(base_url, FEED_YEAR, f'flux/{discipline}'))}</id>",
         f"<updated>{_stamp(updated)}</updated>",
+        f"<link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(self_href)}/>",
         f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(base + f'disciplines/{discipline}.html')}/>",
         "<author><name>Commun des TraAM</name></author>",
         "<generator>traam</generator>",
@@ -73,7 +106,7 @@ def feed(discipline: str, records: Mapping[str, Model], *, base_url: str = "",
         lines += [
             "<entry>",
             f"<title>{_x(s.title)}</title>",
-            f"<id>urn:traam:{escape(rid.replace('/', ':'))}</id>",
+            f"<id>{escape(tag_id(base_url, s.campaign[:4], rid))}</id>",
             f"<updated>{_stamp(moment)}</updated>",
             f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(base + page_of(rid))}/>",
             authors,
@@ -89,5 +122,5 @@ def feed(discipline: str, records: Mapping[str, Model], *, base_url: str = "",
 def feeds(records: Mapping[str, Model], *, base_url: str = "", dates: Mapping[str, dt.datetime] | None = None) -> dict[str, str]:
     """Return ``{"atom/<discipline>.xml": document}`` for every discipline that has a scenario."""
     disciplines = {d for s in of_kind(records, Scenario).values() for d in s.disciplines}
-    return {f"atom/{code}.xml": feed(code, records, base_url=base_url, dates=dates)
+    return {feed_path(code): feed(code, records, base_url=base_url, dates=dates)
             for code in vocab.DISCIPLINES if code in disciplines}

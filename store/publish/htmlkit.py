@@ -82,7 +82,8 @@ def _template() -> Template:
     return Template(text)
 
 
-def page(path: str, title: str, body: str, *, crumbs: list[tuple[str, str | None]] = (), scripts: list[str] = ()) -> str:
+def page(path: str, title: str, body: str, *, crumbs: list[tuple[str, str | None]] = (), scripts: list[str] = (),
+         feeds: list[tuple[str, str]] = ()) -> str:
     """Return a whole page of the site.
 
     Args:
@@ -91,6 +92,7 @@ def page(path: str, title: str, body: str, *, crumbs: list[tuple[str, str | None
         body: escaped HTML of the main content.
         crumbs: breadcrumb trail ``(text, target page or None for the current one)``.
         scripts: paths (relative to the site root) of scripts to load at the end.
+        feeds: Atom feeds the page announces, ``(title, path relative to the site root)``.
     """
     root = root_of(path)
     trail = ""
@@ -103,4 +105,7 @@ def page(path: str, title: str, body: str, *, crumbs: list[tuple[str, str | None
                 parts.append(f"<li>{link(path, target, text)}</li>")
         trail = '<nav class="ariane" aria-label="Fil d\'Ariane">\n<ol>\n' + "\n".join(parts) + "\n</ol>\n</nav>\n"
     tags = "".join(f'<script src="{esc(root + s)}"></script>\n' for s in scripts)
-    return _template().substitute(title=esc(title), root=root, breadcrumbs=trail, body=body, scripts=tags)
+    alternates = "".join(f'<link rel="alternate" type="application/atom+xml" title="{esc(name)}" href="{esc(root + href)}">\n'
+                         for name, href in feeds)
+    return _template().substitute(title=esc(title), root=root, breadcrumbs=trail, body=body, scripts=tags,
+                                  feeds=alternates)

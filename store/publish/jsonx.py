@@ -35,35 +35,49 @@ class ExportReadError(ValueError):
     """An export that cannot be read back; the message is French."""
 
 
-def item_of(record_id: str, record: Model, state: str | None) -> dict[str, Any]:
-    """Return the export item of one record."""
+def without_emails(value: Any) -> Any:
+    """Return a dumped table with every ``email`` key left out (personal data stays out of public exports)."""
+    if isinstance(value, dict):
+        return {key: without_emails(item) for key, item in value.items() if key != "email"}
+    if isinstance(value, list):
+        return [without_emails(item) for item in value]
+    return value
+
+
+def item_of(record_id: str, record: Model, state: str | None, *, with_emails: bool = False) -> dict[str, Any]:
+    """Return the export item of one record (e-mail addresses left out unless ``with_emails``)."""
+    table = record.model_dump(mode="json", exclude_defaults=True)
     return {
         "id": record_id,
         "kind": record.KIND,
         "state": state,
-        "record": record.model_dump(mode="json", exclude_defaults=True),
+        "record": table if with_emails else without_emails(table),
     }
 
 
-def items(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+def items(records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
+          with_emails: bool = False) -> list[dict[str, Any]]:
     """Return the items of every exported record, sorted by id."""
     states = states or {}
     return [
-        item_of(rid, records[rid], states.get(rid))
+        item_of(rid, records[rid], states.get(rid), with_emails=with_emails)
         for rid in sorted(records)
         if records[rid].KIND in EXPORTED
     ]
 
 
-def render_json(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> str:
-    """Return the ``json`` export text (UTF-8, indented, trailing newline)."""
-    document = {"format": FORMAT, "version": VERSION, "records": items(records, states)}
+def render_json(records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
+                with_emails: bool = False) -> str:
+    """Return the ``json`` export text (UTF-8, indented, trailing newline); no e-mail unless ``with_emails``."""
+    document = {"format": FORMAT, "version": VERSION, "records": items(records, states, with_emails=with_emails)}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_jsonl(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> str:
-    """Return the ``jsonl`` export text: one item per line."""
-    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items(records, states))
+def render_jsonl(records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
+                 with_emails: bool = False) -> str:
+    """Return the ``jsonl`` export text: one item per line; no e-mail unless ``with_emails``."""
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n"
+                   for item in items(records, states, with_emails=with_emails))
 
 
 def read_item(item: Any) -> tuple[str, Model, str | None]:
@@ -138,9 +152,12 @@ def json_schema() -> dict[str, Any]:
             for kind, model in EXPORTED.items()
         ],
     }
-    return {
+    from store.publish.schema_fr import enrich
+
+    return enrich({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Export du commun des TraAM (version 1)",
+        "description": "Campagnes, thématiques, équipes et scénarios du commun, avec leur état de validation.",
         "type": "object",
         "additionalProperties": False,
         "required": ["format", "version", "records"],
@@ -150,7 +167,7 @@ def json_schema() -> dict[str, Any]:
             "records": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
         },
         "$defs": defs,
-    }
+    })
 
 
 _ID_ROOTS = {"campaign": "campaigns", "theme": "themes", "team": "teams", "scenario": "scenarios"}

@@ -14,6 +14,7 @@ from pathlib import Path
 from records.models import Model
 from store.errors import StoreError
 from store.safefs import write_public
+from store.publish.words import count
 from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
@@ -37,7 +38,7 @@ class ExportResult:
 
 
 def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
-           base_url: str = "", dates: Mapping | None = None) -> str | dict[str, str]:
+           base_url: str = "", dates: Mapping | None = None, with_emails: bool = False) -> str | dict[str, str]:
     """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
 
     Raises:
@@ -46,15 +47,15 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     if fmt == "edubase-csv":
         return csv_edubase.render(records, states)
     if fmt == "json":
-        return jsonx.render_json(records, states)
+        return jsonx.render_json(records, states, with_emails=with_emails)
     if fmt == "jsonl":
-        return jsonx.render_jsonl(records, states)
+        return jsonx.render_jsonl(records, states, with_emails=with_emails)
     if fmt == "json-schema":
         return jsonx.render_schema()
     if fmt == "markdown":
         return synthesis.render(records, states)
     if fmt == "site":
-        return site.build(records, states)
+        return site.build(records, states, base_url=base_url, dates=dates)
     if fmt == "atom":
         return {path.removeprefix("atom/"): text for path, text in atom.feeds(records, base_url=base_url, dates=dates).items()}
     raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
@@ -77,7 +78,8 @@ def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, s
 
 def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
                    etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
-                   base_url: str = "", dates: Mapping | None = None) -> tuple[ExportResult, str | None]:
+                   base_url: str = "", dates: Mapping | None = None,
+                   with_emails: bool = False, progress=None) -> tuple[ExportResult, str | None]:
     """Select, render and write an export; return the result and, when ``out`` is None, the text.
 
     Raises:
@@ -92,12 +94,12 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
     counts: dict[str, int] = {}
     for record in chosen.values():
         counts[record.KIND] = counts.get(record.KIND, 0) + 1
-    output = render(fmt, chosen, states, base_url=base_url, dates=dates)
+    output = render(fmt, chosen, states, base_url=base_url, dates=dates, with_emails=with_emails)
     if isinstance(output, dict):
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
-            return ExportResult(fmt, site.write(output, Path(out)), counts), None
+            return ExportResult(fmt, site.write(output, Path(out), progress=progress), counts), None
         Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
         for relative, text in sorted(output.items()):
@@ -118,7 +120,7 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
 def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, **options) -> tuple[ExportResult, str | None]:
     """Export a commons (see :func:`export_records` for the options); what the TUI's export action calls."""
     records, states = load(commons, ref)
-    if fmt == "atom" and "dates" not in options:
+    if fmt in ("atom", "site") and "dates" not in options:
         options["dates"] = landing_dates(commons.root, ref or "HEAD")
     return export_records(fmt, records, states, out, **options)
 
@@ -174,8 +176,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
     if branch is None:
         raise StoreError("la feuille concerne plusieurs académies (" + ", ".join(academies) + ") : "
                          "indiquez la branche avec --branch contrib/<académie>/<nom>")
-    count = len(result.writes)
-    kinds = "scénario(s)" if result.kind == "scenario" else "équipe(s)"
-    message = f"Importer {count} {kinds} depuis {Path(file).name}"
+    forms = ("scénario", "scénarios") if result.kind == "scenario" else ("équipe", "équipes")
+    message = f"Importer {count(len(result.writes), *forms)} depuis {Path(file).name}"
     commit = commit_records(commons.root, branch, result.writes, base=base, message=message)
     return Imported(result, branch, commit)

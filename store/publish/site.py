@@ -9,22 +9,22 @@ are in :mod:`store.publish.site_pages`.
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 
 from records import vocab
 from records.models import Model
 from records.text import fold
-from store.publish import site_pages
+from store.publish import atom, site_pages
 from store.publish.catalogue import Catalogue
 from store.publish.htmlkit import page
 from store.publish.site_pages import page_of
 from store.safefs import write_public
 
 MARKER = ".traam-site"
-"""File that marks a folder written by this export, so that a new export may replace it."""
+"""File that marks a folder written by this export and lists the files it wrote (the manifest)."""
+MANIFEST_PREFIX = "fichier: "
 STATIC = ("style.css", "search.js")
 
 
@@ -84,17 +84,35 @@ def search_body() -> str:
     ])
 
 
-def build(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Return every file of the site as ``{relative path: text}``.
+def feed_links(catalogue: Catalogue, codes: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Return the Atom feeds each page announces: all on the home page, a discipline's on its pages."""
+    def named(code: str) -> tuple[str, str]:
+        return (f"Nouveaux scénarios validés — {vocab.label(vocab.DISCIPLINES, code)}", atom.feed_path(code))
+
+    links = {"index.html": [named(code) for code in vocab.DISCIPLINES if code in codes]}
+    for code in codes:
+        links[site_pages.discipline_page(code)] = [named(code)]
+    for rid, scenario in catalogue.scenarios.items():
+        links[page_of(rid)] = [named(code) for code in scenario.disciplines if code in codes]
+    return links
+
+
+def build(records: Mapping[str, Model], states: Mapping[str, str] | None = None, *, base_url: str = "",
+          dates: Mapping | None = None) -> dict[str, str]:
+    """Return every file of the site as ``{relative path: text}``, its Atom feeds included (``atom/``).
 
     Args:
         records: the selected records (see :func:`store.publish.selection.select`).
         states: validation state by id (shown on scenario pages).
+        base_url: URL of the published site, for the feeds' absolute links and ``tag:`` ids.
+        dates: validation date by scenario id, for the feeds.
     """
     catalogue = Catalogue(records, states or {})
-    files: dict[str, str] = {}
+    files: dict[str, str] = dict(atom.feeds(records, base_url=base_url, dates=dates))
+    codes = {path.removeprefix("atom/").removesuffix(".xml") for path in files}
+    links = feed_links(catalogue, codes)
     for path, (title, body, crumbs) in site_pages.pages(catalogue).items():
-        files[path] = page(path, title, body, crumbs=crumbs)
+        files[path] = page(path, title, body, crumbs=crumbs, feeds=links.get(path, ()))
     files["recherche.html"] = page(
         "recherche.html",
         "Rechercher un scénario",
@@ -106,30 +124,90 @@ def build(records: Mapping[str, Model], states: Mapping[str, str] | None = None)
     package = resources.files("store.publish").joinpath("static")
     for name in STATIC:
         files[f"static/{name}"] = package.joinpath(name).read_text(encoding="utf-8")
-    files[MARKER] = "Site produit par « traam export --format site » ; ce dossier est remplacé à chaque export.\n"
     return files
 
 
-def write(files: Mapping[str, str], out: Path) -> list[Path]:
-    """Write the site into ``out``, replacing a previous export there.
+def written_before(out: Path) -> list[str]:
+    """Return the files a previous export listed in its marker (never a path that leaves ``out``)."""
+    try:
+        text = (out / MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    listed = []
+    for line in text.splitlines():
+        if not line.startswith(MANIFEST_PREFIX):
+            continue
+        relative = line[len(MANIFEST_PREFIX):]
+        parts = relative.split("/")
+        if relative and not relative.startswith("/") and all(part not in ("", ".", "..") for part in parts) \
+                and "\\" not in relative and relative != MARKER:
+            listed.append(relative)
+    return listed
+
+
+def marker_text(paths: list[str]) -> str:
+    """Return the marker: a French note, then one ``fichier: <path>`` line per file traam wrote."""
+    head = ("Site produit par « traam export --format site ». Au prochain export, traam ne remplace ou ne retire "
+            "que les fichiers listés ici ; ce que vous avez ajouté (images, robots.txt…) reste.\n")
+    return head + "".join(f"{MANIFEST_PREFIX}{path}\n" for path in paths)
+
+
+def _remove(out: Path, relative: str) -> None:
+    """Remove one file a previous export wrote, if it is still a plain file inside ``out``; then empty folders."""
+    target = out / relative
+    current = out
+    for part in relative.split("/")[:-1]:
+        current = current / part
+        if current.is_symlink() or not current.is_dir():
+            return  # a link planted in the way: never followed
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    folder = target.parent
+    while folder != out and folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def write(files: Mapping[str, str], out: Path, *, progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write the site into ``out``, replacing the files a previous export wrote there and nothing else.
+
+    The marker file lists every file written; the next export removes the
+    listed files it no longer produces and keeps whatever else is in the
+    folder (feeds, ``robots.txt``, images added by hand).
+
+    Args:
+        progress: called as ``progress(written, total)`` every 200 files and at the end.
 
     Raises:
         SiteError: ``out`` is a file, or a non-empty folder that traam did not write.
     """
+
     out = Path(out)
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise SiteError(f"« {out} » n'est pas un dossier")
-    if out.exists() and any(out.iterdir()):
-        if not (out / MARKER).is_file():
-            raise SiteError(f"le dossier « {out} » n'est pas vide et ne contient pas un site produit par traam")
-        for child in out.iterdir():
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise SiteError(f"le dossier « {out} » n'est pas vide et ne contient pas un site produit par traam")
+    previous = written_before(out) if out.exists() else []
+    for relative in previous:
+        if relative not in files:
+            _remove(out, relative)
     written = []
     for relative, text in sorted(files.items()):
+        if relative == MARKER:
+            continue
         target = out / relative
+        current = out
+        for part in relative.split("/")[:-1]:
+            current = current / part
+            if current.is_symlink():
+                raise SiteError(f"« {current} » est un lien symbolique : traam n'écrit pas au travers")
         write_public(target, text)
         written.append(target)
+        if progress is not None and len(written) % 200 == 0:
+            progress(len(written), len(files))
+    listed = sorted(relative for relative in files if relative != MARKER)
+    write_public(out / MARKER, marker_text(listed))
+    written.append(out / MARKER)
+    if progress is not None:
+        progress(len(written), len(written))
     return written

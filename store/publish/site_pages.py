@@ -7,6 +7,7 @@ from records.models import Scenario
 from store.publish.catalogue import Catalogue, french_date
 from store.publish.htmlkit import esc, esc_text, external, fiche, items, link, section
 from store.publish.labels import crcn_labels, uses_ai
+from store.publish.words import count
 
 FOLDERS = {"campaigns": "campagnes", "themes": "thematiques", "teams": "equipes", "scenarios": "scenarios"}
 Crumbs = list[tuple[str, str | None]]
@@ -65,7 +66,7 @@ def home(cat: Catalogue) -> tuple[str, str, Crumbs]:
     for code in cat.campaign_codes():
         n = len(cat.of_campaign(cat.scenarios, code))
         campaigns.append(f"<article>\n<h3>{link(here, f'campagnes/{code}.html', cat.campaign_title(code))}</h3>\n"
-                         f"<p>{esc(f'{n} scénario(s)')}</p>\n</article>")
+                         f"<p>{esc(count(n, 'scénario', 'scénarios'))}</p>\n</article>")
     disciplines = [f"{link(here, discipline_page(d), vocab.DISCIPLINES[d])} "
                    f"<span class=\"discret\">({len(cat.scenarios_of_discipline(d))})</span>" for d in cat.disciplines()]
     form = ('<form class="recherche" role="search" action="recherche.html" method="get">\n'
@@ -73,7 +74,7 @@ def home(cat: Catalogue) -> tuple[str, str, Crumbs]:
             '<input type="search" id="q-accueil" name="q"></div>\n<button type="submit">Rechercher</button>\n</form>')
     body = "\n".join([
         "<h1>Catalogue des TraAM</h1>",
-        f'<p class="chapeau">{esc(f"{len(cat.scenarios)} scénario(s) pédagogique(s) et {len(cat.teams)} équipe(s) académique(s) des Travaux académiques mutualisés.")}</p>',
+        f'<p class="chapeau">{esc(count(len(cat.scenarios), "scénario pédagogique", "scénarios pédagogiques") + " et " + count(len(cat.teams), "équipe académique", "équipes académiques") + " des Travaux académiques mutualisés.")}</p>',
         form,
         section("Campagnes", items(campaigns, css="cartes") or '<p class="discret">Aucune campagne.</p>'),
         section("Disciplines", items(disciplines)),
@@ -153,7 +154,7 @@ def team(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
             ("Discipline", link(here, discipline_page(t.discipline), vocab.label(vocab.DISCIPLINES, t.discipline))),
             ("Académie", esc(vocab.label(vocab.ACADEMIES, t.academie))),
             ("Thématique", _ref(here, theme_rid, theme_record is not None, theme_record.title if theme_record else t.theme)),
-            ("Durée", esc(f"{t.duration} an(s)")),
+            ("Durée", esc(count(t.duration, "an", "ans"))),
             ("Sélection", esc(vocab.label(vocab.OUTCOMES, t.outcome))),
             ("Pilotage", esc(f"{t.pilot.name} ({vocab.label(vocab.CORPS, t.pilot.corps)})")),
             ("Professeur référent", esc(t.referent.name)),

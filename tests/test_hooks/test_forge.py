@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from importlib import metadata
+
 import pytest
 import yaml
 
@@ -27,18 +29,99 @@ def test_gitlab_ci_template_checks_merge_requests_and_protected_branches():
     assert ci["variables"]["GIT_DEPTH"] == "0" and ci["variables"]["GIT_SUBMODULE_STRATEGY"] == "none"
 
 
-def test_pre_commit_hooks_manifest_matches_the_cli():
-    """``.pre-commit-hooks.yaml`` names ``traam validate`` on TOML files, file names passed."""
+def test_gitlab_ci_template_installs_a_pinned_source_that_exists():
+    """traam comes from the tool's repository at the installed version, never from a package name on an index."""
+    text = gitlab_ci()
+    ci = yaml.safe_load(text)
+    variables = ci["variables"]
+    assert variables["TRAAM_SOURCE"] == "git+${TRAAM_REPOSITORY}@v${TRAAM_VERSION}"
+    assert variables["TRAAM_VERSION"] == metadata.version("traam")
+    assert variables["TRAAM_REPOSITORY"].startswith("https://") and variables["TRAAM_REPOSITORY"].endswith(".git")
+    assert "traam.trustRoot" not in text and "TRAAM_TRUST_ROOT" in text  # verify reads the CI variable itself
+    custom = yaml.safe_load(gitlab_ci(repository="https://forge.example.org/miroir/traam.git", version="9.8.7"))
+    assert custom["variables"]["TRAAM_REPOSITORY"] == "https://forge.example.org/miroir/traam.git"
+    assert custom["variables"]["TRAAM_VERSION"] == "9.8.7"
+
+
+def test_gitlab_ci_template_publishes_junit_and_code_quality_reports():
+    """The validate job writes both reports, kept even when the job fails."""
+    job = yaml.safe_load(gitlab_ci())["traam-validate"]
+    script = "\n".join(job["script"])
+    assert "--format junit --sortie traam-junit.xml" in script and "--format gitlab --sortie gl-code-quality" in script
+    assert job["artifacts"]["when"] == "always"
+    assert job["artifacts"]["reports"] == {"junit": "traam-junit.xml", "codequality": "gl-code-quality-report.json"}
+
+
+@pytest.mark.skipif(shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) is None,
+                    reason="check-jsonschema n'est pas installé dans cet environnement")
+def test_gitlab_ci_template_matches_gitlab_schema(tmp_path):
+    """check-jsonschema's vendored GitLab CI schema accepts the generated file."""
+    target = tmp_path / ".gitlab-ci.yml"
+    target.write_text(gitlab_ci(), encoding="utf-8")
+    tool = str(Path(sys.executable).parent / "check-jsonschema")
+    done = subprocess.run([tool, "--builtin-schema", "vendor.gitlab-ci", str(target)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text(gitlab_ci().replace("when: always", "when: parfois", 1), encoding="utf-8")
+    done = subprocess.run([tool, "--builtin-schema", "vendor.gitlab-ci", str(broken)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 1  # the schema does check something
+
+
+def test_gitlab_ci_fetch_line_works_when_main_is_checked_out(tmp_path):
+    """The verify job's fetch updates ``main`` even when it is the checked-out branch (``--update-head-ok``)."""
+    origin = make_commons(tmp_path / "origine")
+    git(origin, "branch", "academie/lille")
+    ci_clone = tmp_path / "ci"
+    git(tmp_path, "clone", "-q", str(origin), str(ci_clone))
+    write(origin, "README.md", "mis à jour\n")
+    git(origin, "add", "README.md")
+    git(origin, "commit", "-q", "-m", "plus récent")
+    line = next(cmd for cmd in yaml.safe_load(gitlab_ci())["traam-verify"]["script"] if cmd.startswith("git fetch"))
+    done = subprocess.run(["sh", "-c", line], cwd=ci_clone, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert git(ci_clone, "rev-parse", "refs/heads/main") == git(origin, "rev-parse", "main")
+    assert git(ci_clone, "rev-parse", "refs/heads/academie/lille").strip()
+
+
+def test_validate_junit_and_gitlab_reports_carry_file_and_line(tmp_path):
+    """``traam validate --format junit|gitlab`` name the file and line of each problem; exit code stays 1."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    repo = make_commons(tmp_path / "commun")
+    done = run_traam("validate", "--format", "junit", cwd=repo)
+    assert done.returncode == 0
+    assert ET.fromstring(done.stdout).find("testsuite").get("failures") == "0"
+    write(repo, SCENARIO, scenario().replace('academie = "lille"', 'academie = "lille"\ncouleur = "bleu"'))
+    done = run_traam("validate", "--format", "junit", cwd=repo)
+    assert done.returncode == 1
+    suite = ET.fromstring(done.stdout).find("testsuite")
+    case = next(c for c in suite.iter("testcase") if c.get("file") == SCENARIO)
+    assert case.get("line") == "6"
+    assert f"{SCENARIO}:6:1: couleur : champ inconnu « couleur »" in case.find("failure").text
+    report = tmp_path / "gl-code-quality-report.json"
+    done = run_traam("validate", "--format", "gitlab", "--sortie", str(report), cwd=repo)
+    assert done.returncode == 1 and "champ inconnu « couleur »" in done.stdout  # the log still says it
+    issues = json.loads(report.read_text(encoding="utf-8"))
+    issue = next(i for i in issues if i["location"]["path"] == SCENARIO)
+    assert issue["location"]["lines"]["begin"] == 6 and issue["severity"] == "major"
+    assert issue["description"] == "couleur : champ inconnu « couleur »" and len(issue["fingerprint"]) == 64
+
+
+def test_pre_commit_hooks_manifest_checks_the_staged_tree():
+    """``.pre-commit-hooks.yaml`` runs traam's own pre-commit check on every commit, no file names passed."""
     hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "traam-validate")
-    assert hook["entry"] == "traam validate" and hook["language"] == "python"
-    assert hook["files"] == r"\.toml$" and hook["pass_filenames"] is True
+    assert hook["entry"] == "traam hooks lancer pre-commit" and hook["language"] == "python"
+    assert hook["always_run"] is True and hook["pass_filenames"] is False and "files" not in hook
 
 
 @pytest.mark.skipif(shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None,
                     reason="l'outil pre-commit n'est pas installé dans cet environnement")
 def test_pre_commit_framework_runs_traam_validate(tmp_path, tmp_path_factory):
-    """``pre-commit try-repo <traam> traam-validate --all-files`` passes on a valid commons, fails on a broken record.
+    """``pre-commit try-repo <traam> traam-validate`` passes on a valid commons, fails on a broken staged record.
 
     pre-commit builds a virtual environment and pip-installs traam from this
     checkout (PyPI for the dependencies): slow the first time, so the pip

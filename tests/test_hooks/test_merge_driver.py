@@ -45,10 +45,32 @@ def test_git_merge_same_field_conflict_leaves_valid_record(tmp_path):
     text = (repo / SCENARIO).read_text(encoding="utf-8")
     assert "<<<<<<<" not in text
     loaded = codec.load(SCENARIO, text)
-    assert loaded.ok, loaded.problems
+    assert [p.rule for p in loaded.problems] == ["conflict"]  # valid record, but unresolved
     assert loaded.record.title == "Titre A" and loaded.record.summary == "Autre."
     assert f'{MARKER} : champ « title » — base : "Défi botanique" / nous : "Titre A" / eux : "Titre B"' in text
     assert git_run(repo, "ls-files", "-u").stdout.count(SCENARIO) == 3  # git knows it is unresolved
+
+
+def test_unresolved_merge_cannot_be_committed_nor_validated(tmp_path):
+    """``git add`` + ``git commit`` of a file still headed by « CONFLIT traam » is refused; so is validate.
+
+    Once the comment lines are removed, the merge commits.
+    """
+    repo = _branches(tmp_path, ours=scenario(title="Titre A"), theirs=scenario(title="Titre B"))
+    assert git_run(repo, "merge", "--no-edit", "eux").returncode == 1
+    git(repo, "add", SCENARIO)
+    done = git_run(repo, "commit", "--no-edit")
+    assert done.returncode == 1
+    assert f"{SCENARIO}:1:1: fusion non résolue" in done.stderr
+    done = run_traam("validate", cwd=repo)
+    assert done.returncode == 1 and f"{SCENARIO}:1:1: fusion non résolue" in done.stdout + done.stderr
+    resolved = "".join(line for line in (repo / SCENARIO).read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith("#"))
+    write(repo, SCENARIO, resolved)
+    git(repo, "add", SCENARIO)
+    done = git_run(repo, "commit", "--no-edit")
+    assert done.returncode == 0, done.stderr
+    assert run_traam("validate", cwd=repo).returncode == 0
 
 
 def test_conflict_description_is_one_safe_line_per_field():

@@ -64,7 +64,8 @@ def test_sync_reports_field_conflicts(tmp_path):
     assert done.returncode == 1
     field = 'champ « title » — base : "Défi botanique" / nous : "Titre local" / eux : "Titre national"'
     assert f"{SCENARIO} : {field}" in done.stderr
-    assert codec.load(SCENARIO, (team / SCENARIO).read_text(encoding="utf-8")).ok
+    loaded = codec.load(SCENARIO, (team / SCENARIO).read_text(encoding="utf-8"))
+    assert loaded.record is not None and [p.rule for p in loaded.problems] == ["conflict"]  # valid, unresolved
 
 
 def test_sync_refuses_uncommitted_changes(tmp_path):

@@ -88,7 +88,7 @@ def test_edubase_csv_neutralises_escape_sequences():
 
 def test_json_export_reads_back_to_the_same_records():
     records = select(sample_records(), sample_states(), etat="tous")
-    text = jsonx.render_json(records, sample_states())
+    text = jsonx.render_json(records, sample_states(), with_emails=True)
     document = json.loads(text)
     assert document["format"] == "traam-export" and document["version"] == 1
     first = document["records"][0]
@@ -101,7 +101,7 @@ def test_json_export_reads_back_to_the_same_records():
 
 def test_jsonl_export_reads_back_one_item_per_line():
     records = select(sample_records(), sample_states(), etat="tous")
-    text = jsonx.render_jsonl(records, sample_states())
+    text = jsonx.render_jsonl(records, sample_states(), with_emails=True)
     lines = text.splitlines()
     assert len(lines) == len(records)
     assert json.loads(lines[-1])["id"] == sorted(records)[-1]
@@ -176,6 +176,13 @@ def test_atom_feeds_are_valid_atom_per_discipline_newest_first():
     assert entries[0].find(f"{ATOM}updated").text == "2026-11-02T00:00:00Z"
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link == "https://traam.example.org/catalogue/scenarios/2026-2027/svt/lille/defi-botanique.html"
+    selfs = [x.get("href") for x in root.findall(f"{ATOM}link") if x.get("rel") == "self"]
+    assert selfs == ["https://traam.example.org/catalogue/atom/svt.xml"]
+    assert root.find(f"{ATOM}id").text == "tag:traam.example.org,2016:catalogue/flux/svt"
+    assert entries[0].find(f"{ATOM}id").text == \
+        "tag:traam.example.org,2026:catalogue/scenarios/2026-2027/svt/lille/defi-botanique"
+    fork = ET.fromstring(atom.feeds(records, base_url="https://fork.example.net/")["atom/svt.xml"].encode("utf-8"))
+    assert fork.find(f"{ATOM}entry").find(f"{ATOM}id").text != entries[0].find(f"{ATOM}id").text  # forks differ
     hostile = ET.fromstring(feeds["atom/nsi.xml"].encode("utf-8")).find(f"{ATOM}entry")
     assert hostile.find(f"{ATOM}title").text == HOSTILE  # escaped in XML, the same text once parsed
     assert "<script>" not in feeds["atom/nsi.xml"]

@@ -166,18 +166,57 @@ def test_colours_contrast_at_least_4_5_to_1(files):
     assert ":focus-visible" in css and "outline" in css
 
 
-def test_write_replaces_a_previous_site_but_not_a_foreign_folder(tmp_path, files):
+def test_write_replaces_what_it_wrote_before_and_keeps_the_rest(tmp_path, files):
+    """A re-export removes only the files its manifest lists: a dropped page goes, robots.txt and images stay."""
+    out = tmp_path / "site"
+    old = dict(files, **{"scenarios/ancienne-page.html": "<p>ancienne</p>"})
+    site.write(old, out)
+    assert "fichier: scenarios/ancienne-page.html" in (out / site.MARKER).read_text(encoding="utf-8")
+    (out / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    (out / "images").mkdir()
+    (out / "images" / "logo.png").write_bytes(b"\x89PNG")
+    site.write(files, out)
+    assert not (out / "scenarios/ancienne-page.html").exists() and (out / "index.html").is_file()
+    assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\n"
+    assert (out / "images" / "logo.png").read_bytes() == b"\x89PNG"
+    listed = site.written_before(out)
+    assert "index.html" in listed and "robots.txt" not in listed and "scenarios/ancienne-page.html" not in listed
+
+
+def test_manifest_never_reaches_outside_the_folder(tmp_path, files):
+    """A marker listing ``../x`` or an absolute path (planted or edited) removes nothing outside."""
+    victim = tmp_path / "a-garder.txt"
+    victim.write_text("précieux", encoding="utf-8")
     out = tmp_path / "site"
     site.write(files, out)
-    (out / "ancienne-page.html").write_text("x", encoding="utf-8")
+    marker = out / site.MARKER
+    marker.write_text(marker.read_text(encoding="utf-8") + f"fichier: ../a-garder.txt\nfichier: {victim}\n",
+                      encoding="utf-8")
     site.write(files, out)
-    assert not (out / "ancienne-page.html").exists() and (out / "index.html").is_file()
+    assert victim.read_text(encoding="utf-8") == "précieux"
+
+
+def test_write_refuses_a_foreign_folder(tmp_path, files):
     foreign = tmp_path / "documents"
     foreign.mkdir()
     (foreign / "important.txt").write_text("ne pas effacer", encoding="utf-8")
     with pytest.raises(site.SiteError, match="ne contient pas un site produit par traam"):
         site.write(files, foreign)
     assert (foreign / "important.txt").read_text(encoding="utf-8") == "ne pas effacer"
+
+
+def test_pages_announce_their_feeds_and_feeds_point_to_themselves(files):
+    """Home and discipline pages carry ``<link rel="alternate" type="application/atom+xml">`` to files that exist;
+    each feed has ``rel="self"`` and ``tag:`` ids."""
+    home = files["index.html"]
+    hrefs = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', home)
+    assert hrefs and all(href in files for href in hrefs)
+    discipline = next(path for path in files if path.startswith("disciplines/"))
+    code = discipline.removeprefix("disciplines/").removesuffix(".html")
+    assert f'href="../atom/{code}.xml"' in files[discipline]
+    feed = files[f"atom/{code}.xml"]
+    assert f'<link rel="self" type="application/atom+xml" href="{code}.xml"/>' in feed
+    assert "urn:traam" not in feed and "<id>tag:traam.invalid,2016:flux/" in feed
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -216,3 +255,26 @@ def test_chromium_runs_the_offline_search(tmp_path, files):
     done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=quotes")
     assert "1 scénario trouvé." in done.stdout
     assert "&lt;script&gt;alert" in done.stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian « chromium ») : titres non vérifiés")
+def test_chromium_search_page_headings_never_skip_a_level(tmp_path, files):
+    """Accessibility smoke check (axe-core's heading-order): in the rendered search page, h1 then h2, no jump."""
+    out = tmp_path / "site"
+    site.write(files, out)
+    done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=oiseaux")
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", done.stdout)]
+    assert levels and levels[0] == 1 and len(levels) > 1, done.stderr[-2000:]
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian « chromium ») : recherche non vérifiée")
+def test_chromium_search_tolerates_a_typo(tmp_path, files):
+    """« oisaux » (one letter missing) finds « Compter les oiseaux », like the CLI's search; « xyzw » finds nothing."""
+    out = tmp_path / "site"
+    site.write(files, out)
+    done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=oisaux")
+    assert "1 scénario trouvé." in done.stdout, done.stderr[-2000:]
+    assert "Compter les oiseaux" in done.stdout[done.stdout.index('id="resultats"'):]
+    done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=xyzw")
+    assert "Aucun scénario ne correspond." in done.stdout

@@ -28,11 +28,12 @@ def commons(tmp_path: Path) -> Path:
 
 def test_export_json_reads_back_to_the_commons_records(commons, tmp_path):
     out = tmp_path / "export" / "commun.json"
-    done = run_traam("-C", str(commons), "export", "--format", "json", "-o", str(out), "--etat", "tous")
+    done = run_traam("-C", str(commons), "export", "--format", "json", "-o", str(out), "--etat", "tous",
+                     "--avec-courriels")
     assert done.returncode == 0, done.stderr
     assert jsonx.read(out.read_text(encoding="utf-8")) == sample_records()
     assert (tmp_path / "export" / "commun.schema.json").is_file()
-    assert "Export json : 1 campagne(s), 2 thématique(s), 3 équipe(s), 4 scénario(s)" in done.stderr
+    assert "Export json : 1 campagne, 2 thématiques, 3 équipes, 4 scénarios" in done.stderr
 
 
 def test_export_edubase_csv_to_stdout_for_one_campaign(commons):
@@ -66,7 +67,7 @@ def test_export_refuses_unknown_campaign_and_foreign_folder(commons, tmp_path):
 def test_export_json_schema_needs_no_commons(tmp_path):
     done = run_traam("export", "--format", "json-schema", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["$defs"]["Scenario"]["title"] == "Scenario"
+    assert json.loads(done.stdout)["$defs"]["Scenario"]["title"] == "Scénario"
 
 
 def test_import_dry_run_then_apply_then_reimport(commons, tmp_path):
@@ -77,7 +78,7 @@ def test_import_dry_run_then_apply_then_reimport(commons, tmp_path):
     assert f"{sheet}:4:3: discipline : discipline inconnu(e) : « Astrologie »" in done.stdout
     assert "ligne 2 : à créer scenarios/2026-2027/svt/lille/les-abeilles-du-college" in done.stdout
     assert "ligne 6 : déjà présent scenarios/2026-2027/svt/lille/defi-botanique" in done.stdout
-    assert "Simulation : 2 à créer, 1 déjà présent, 2 rejeté" in done.stdout
+    assert "Simulation : 2 lignes à créer, 1 ligne déjà présente, 2 lignes rejetées" in done.stdout
     assert git(commons, "branch", "--list").split() == ["*", "main"]  # a dry run writes nothing
 
     done = run_traam("-C", str(commons), "import", str(sheet), "--apply")
@@ -133,3 +134,32 @@ def test_import_of_several_academies_needs_a_branch(commons, tmp_path):
     done = run_traam("-C", str(commons), "import", str(sheet), "--apply", "--branch", "contrib/nantes/mixte")
     assert done.returncode == 0, done.stderr
     assert git(commons, "rev-list", "--count", "main..contrib/nantes/mixte").strip() == "1"
+
+
+def test_site_export_shows_progress_on_a_terminal_only(commons, tmp_path):
+    """On a terminal (a real pty) the site export draws Rich's progress bar; piped, stderr has only the summary."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import traam_env
+
+    leader, follower = os.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "tui", "-C", str(commons), "export", "-f", "site", "--etat",
+                                "tous", "-o", str(tmp_path / "site-tty")], stdout=subprocess.DEVNULL, stderr=follower,
+                               env=dict(traam_env(), COLUMNS="100", TERM="xterm"))
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(leader)
+    assert "Écriture du site".encode() in seen and "\x1b[".encode() in seen
+    piped = run_traam("-C", str(commons), "export", "-f", "site", "--etat", "tous", "-o", str(tmp_path / "site-pipe"))
+    assert piped.returncode == 0 and "Écriture du site" not in piped.stderr and "\x1b" not in piped.stderr

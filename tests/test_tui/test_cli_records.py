@@ -29,7 +29,7 @@ def test_broken_copy_reports_path_line_col(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"campaigns/2026-2027.toml:{len(lines)}:1: intrus : champ inconnu « intrus »" in done.stdout
     assert done.stdout.count("\n") == 1, "an invalid campaign must not cascade into other records"
-    assert "1 erreur(s)" in done.stderr
+    assert "1 erreur, 0 avertissement sur" in done.stderr
 
 
 def test_validate_json_and_paths(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 Each command lives in its own module of :mod:`tui.cli.commands` and exposes
 ``register(subparsers)``; its handler receives the parsed arguments and
 returns the exit code. Handlers import heavy modules lazily, so that
-``traam validate`` in a hook starts fast.
+``traam validate`` in a hook starts fast. argparse speaks French through its
+gettext hooks (:mod:`tui.cli.french`); every flag has a French name and may
+keep an English alias (:mod:`tui.cli.flags`).
 """
 
 from __future__ import annotations
@@ -14,80 +16,116 @@ import os
 import pkgutil
 import sys
 
-from tui.cli import commands
+from tui.cli import commands, flags, french
 from tui.cli.output import fail
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE, what git and the shell's own tools return when the reader went away."""
 
 
-class FrenchFormatter(argparse.HelpFormatter):
-    """Help formatter with a French usage line."""
+def version() -> str:
+    """Return traam's version from the package metadata (``0+inconnue`` when not installed)."""
+    from importlib import metadata
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
-        super().add_usage(usage, actions, groups, prefix="utilisation : " if prefix is None else prefix)
+    try:
+        return metadata.version("traam")
+    except metadata.PackageNotFoundError:
+        return "0+inconnue"
+
+
+class FrenchSpacing:
+    """Help formatter mix-in with French typography: « options : » (a space before the colon)."""
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(f"{heading} " if heading else heading)  # type: ignore[misc]
+
+
+class FrenchFormatter(FrenchSpacing, argparse.HelpFormatter):
+    """The default help formatter, French spacing."""
+
+
+def french_formatter(cls: type) -> type:
+    """Return ``cls`` (a HelpFormatter class) with French spacing mixed in."""
+    return cls if issubclass(cls, FrenchSpacing) else type(f"French{cls.__name__}", (FrenchSpacing, cls), {})
 
 
 class FrenchParser(argparse.ArgumentParser):
-    """An ArgumentParser whose own messages, headings and help option are in French."""
+    """An ArgumentParser whose unknown options are reported by the (sub-)command that received them.
+
+    argparse hands a sub-command's unknown options up to the top parser,
+    which then prints the top-level usage; ``traam show --bogus`` should print
+    the usage of ``traam show``.
+    """
 
     def __init__(self, *args, **kwargs):
-        wants_help = kwargs.pop("add_help", True)
-        kwargs.setdefault("formatter_class", FrenchFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "arguments"
-        self._optionals.title = "options"
-        if wants_help:
-            self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+        kwargs["formatter_class"] = french_formatter(kwargs.get("formatter_class", FrenchFormatter))
+        super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        replacements = {
-            "the following arguments are required": "arguments obligatoires manquants",
-            "unrecognized arguments": "arguments inconnus",
-            "invalid choice": "choix invalide",
-            "expected one argument": "une valeur est attendue",
-            "argument ": "argument ",
-        }
-        for english, french in replacements.items():
-            message = message.replace(english, french)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"traam : erreur : {message}\n")
+    def parse_known_args(self, args=None, namespace=None):  # noqa: ANN001 - argparse's signature
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and getattr(self, "is_command", False):
+            self.error(argparse._("unrecognized arguments: %s") % " ".join(extras))  # noqa: SLF001
+        return parsed, extras
+
+
+class CommandParser(FrenchParser):
+    """The parser of one command (or sub-command)."""
+
+    is_command = True
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the full parser, every command registered."""
+    """Return the full parser, every command registered, argparse in French."""
+    french.install()
     parser = FrenchParser(
         prog="traam",
         description="Le commun des TraAM : parcourir, chercher, éditer et valider les scénarios pédagogiques.",
         epilog="Sans commande, traam ouvre l'application dans le terminal. « traam COMMANDE --help » détaille une commande.",
     )
     parser.add_argument("-C", dest="chdir", metavar="DOSSIER", help="travailler sur le commun de ce dossier (comme git -C)")
-    parser.add_argument("--version", action="version", version="traam 0.1.0", help="afficher la version")
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
+    parser.add_argument("--version", action="version", version=f"traam {version()}", help="afficher la version")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=CommandParser)
     sub.required = False
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"tui.cli.commands.{info.name}")
         module.register(sub)
+    flags.frenchify(parser)
     return parser
+
+
+def quiet_broken_pipe() -> int:
+    """The reader of our output went away (``traam … | head``): stop quietly, no traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``traam`` command and return its exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.chdir:
-        try:
-            os.chdir(args.chdir)
-        except OSError as error:
-            return fail(f"impossible d'aller dans « {args.chdir} » : {error.strerror}")
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        from tui.cli.commands.open import open_app
-
-        return open_app(args)
     try:
-        return handler(args)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.chdir:
+            try:
+                os.chdir(args.chdir)
+            except OSError as error:
+                return fail(f"impossible d'aller dans « {args.chdir} » : {error.strerror}")
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from tui.cli.commands.open import open_app
+
+            return open_app(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return quiet_broken_pipe()
     except OSError as error:  # a full disk, a read-only folder … that a command did not expect: no traceback
         from store.safefs import reason
 

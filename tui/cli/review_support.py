@@ -8,7 +8,7 @@ from typing import Any
 
 from records.diff import Change
 from records.text import printable
-from store.errors import NotACommons, StoreError
+from store.errors import StoreError
 from tui.cli.output import say
 
 _KIND_MARKS = {"added": "+", "removed": "-", "changed": "~", "item-added": "+", "item-removed": "-"}

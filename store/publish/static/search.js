@@ -27,7 +27,7 @@
 
   function card(item) {
     var li = document.createElement("li");
-    var h = document.createElement("h3");
+    var h = document.createElement("h2");
     var a = document.createElement("a");
     a.href = item.u;
     a.textContent = item.t;
@@ -39,6 +39,36 @@
     return li;
   }
 
+  // Typo tolerance, like the CLI: a word of 4+ letters may differ from a word of the record by one
+  // letter (8+ letters: two), when no exact substring matches.
+  function within(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) { return false; }
+    var previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+        best = Math.min(best, current[j]);
+      }
+      if (best > most) { return false; }
+      previous = current;
+    }
+    return previous[b.length] <= most;
+  }
+
+  function matches(item, w) {
+    if (item.k.indexOf(w) >= 0) { return true; }
+    if (w.length < 4) { return false; }
+    var most = w.length >= 8 ? 2 : 1;
+    if (!item.tokens) { item.tokens = item.k.split(" "); }
+    return item.tokens.some(function (token) {
+      return within(w, token, most) || (token.length > w.length && within(w, token.slice(0, w.length), most));
+    });
+  }
+
   function run() {
     var words = fold(input.value).split(" ").filter(Boolean);
     var d = discipline ? discipline.value : "";
@@ -46,7 +76,7 @@
     var hits = index.scenarios.filter(function (item) {
       if (d && item.d.indexOf(d) < 0) { return false; }
       if (ac && item.ac !== ac) { return false; }
-      return words.every(function (w) { return item.k.indexOf(w) >= 0; });
+      return words.every(function (w) { return matches(item, w); });
     });
     hits.sort(function (x, y) {
       var tx = words.filter(function (w) { return x.tk.indexOf(w) >= 0; }).length;

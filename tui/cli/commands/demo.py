@@ -23,8 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def demo_dir() -> Path:
     """Return where the demo commons lives: ``$XDG_DATA_HOME/traam/demo`` (``~/.local/share`` by default)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "traam" / "demo"
+    from store.dirs import data_dir
+
+    return data_dir() / "demo"
 
 
 def run(args: argparse.Namespace) -> int:

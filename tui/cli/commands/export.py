@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--ref", metavar="RÉF", help="exporter cette branche ou ce commit (par défaut : le dossier de travail)")
     parser.add_argument("--url-base", default="", metavar="URL",
                         help="adresse du site publié, pour des liens absolus dans les flux Atom")
+    parser.add_argument("--avec-courriels", dest="with_emails", action="store_true",
+                        help="garder les adresses électroniques des personnes dans les exports JSON "
+                        "(par défaut : retirées, ce sont des données personnelles)")
     parser.set_defaults(handler=run)
 
 
@@ -57,17 +60,53 @@ def run(args: argparse.Namespace) -> int:
 
         commons = Commons.open(".")
         etat = args.etat or None
-        result, text = publish.export_commons(commons, args.format, out, ref=args.ref, etat=etat,
-                                              campagnes=args.campagne, base_url=args.url_base)
+        with progress_bar("Écriture du site") as progress:
+            result, text = publish.export_commons(commons, args.format, out, ref=args.ref, etat=etat,
+                                                  campagnes=args.campagne, base_url=args.url_base,
+                                                  with_emails=args.with_emails, progress=progress)
     except (StoreError, SelectionError, SiteError) as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"écriture impossible : {error.strerror} ({error.filename})")
     if text is not None:
         sys.stdout.write(text)
-    names = {"campaign": "campagne(s)", "theme": "thématique(s)", "team": "équipe(s)", "scenario": "scénario(s)"}
-    counts = ", ".join(f"{result.counts[kind]} {name}" for kind, name in names.items() if result.counts.get(kind)) \
+    from store.publish.words import count
+
+    names = {"campaign": ("campagne", "campagnes"), "theme": ("thématique", "thématiques"),
+             "team": ("équipe", "équipes"), "scenario": ("scénario", "scénarios")}
+    counts = ", ".join(count(result.counts[kind], *name) for kind, name in names.items() if result.counts.get(kind)) \
         or "aucun enregistrement"
     where = f" dans {out}" if out is not None else ""
     warn(f"Export {args.format} : {counts}{where}.")
     return 0
+
+
+class progress_bar:  # noqa: N801 - used as a context manager, like open()
+    """A Rich progress bar on standard error when it is a terminal; nothing at all when piped.
+
+    Entering gives a ``progress(done, total)`` callback (None when quiet).
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task(self.label, total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,4 +1,4 @@
-"""Provides ``traam hooks install [--server]`` and ``traam hooks uninstall``."""
+"""Provides ``traam hooks install [--server]``, ``traam hooks uninstall`` and ``traam hooks lancer HOOK``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     install.set_defaults(handler=run_install)
     uninstall = actions.add_parser("uninstall", help="retirer les hooks de traam (l'ancien hook est rétabli)")
     uninstall.set_defaults(handler=run_uninstall)
+    check = actions.add_parser(
+        "lancer",
+        aliases=["run"],
+        help="lancer un hook de traam ici (ce que fait le framework pre-commit)",
+        description="Lance la vérification d'un hook de traam dans le dépôt courant, sur l'index que git "
+        "s'apprête à valider : l'arbre entier mis en scène, pas seulement les fichiers modifiés (une thématique "
+        "supprimée dont dépendent des scénarios, un fichier égaré sont refusés).",
+    )
+    check.add_argument("hook", choices=["pre-commit", "pre-merge-commit", "commit-msg"], help="le hook à lancer")
+    check.add_argument("arguments", nargs="*", help="les arguments que git passe au hook")
+    check.set_defaults(handler=run_hook)
 
 
 def _root(server: bool):
@@ -67,3 +78,9 @@ def run_uninstall(args: argparse.Namespace) -> int:
     if not done:
         say("Aucun hook de traam n'était installé.")
     return 0
+
+
+def run_hook(args: argparse.Namespace) -> int:
+    from hooks.run import main
+
+    return main([args.hook, *args.arguments])

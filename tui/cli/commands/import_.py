@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         if row.action != "rejected":
             say(f"ligne {row.row} : {ACTIONS[row.action]} {row.record_id}")
     counts = {action: sum(1 for r in result.rows if r.action == action) for action in ACTIONS}
-    summary = ", ".join(f"{n} {ACTIONS[a]}" for a, n in counts.items() if n) or "aucune ligne"
+    summary = ", ".join(summary_part(a, n) for a, n in counts.items() if n) or "aucune ligne"
     if outcome.commit:
         say(f"Écrit sur la branche {outcome.branch} (commit {outcome.commit[:12]}) : {summary}.")
     elif args.apply:
@@ -67,3 +67,18 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         warn("Des lignes ont été refusées : corrigez-les dans le tableau puis relancez l'import.")
     return 1 if failed else 0
+
+
+SUMMARY_FORMS = {
+    "create": ("ligne à créer", "lignes à créer"),
+    "update": ("ligne à mettre à jour", "lignes à mettre à jour"),
+    "unchanged": ("ligne déjà présente", "lignes déjà présentes"),
+    "rejected": ("ligne rejetée", "lignes rejetées"),
+}
+
+
+def summary_part(action: str, n: int) -> str:
+    """Return « 3 lignes rejetées », « 1 ligne à créer »… (French agreement, no « (s) »)."""
+    from store.publish.words import count
+
+    return count(n, *SUMMARY_FORMS[action])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.output import fail, print_json, print_problems, say, warn
+from tui.cli.output import fail, print_problems, say, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +16,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Code de sortie : 0 sans erreur (avertissements permis), 1 s'il y a des erreurs.",
     )
     parser.add_argument("paths", nargs="*", metavar="CHEMIN", help="ne signaler que ces fichiers (par défaut : tout le commun)")
-    parser.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
+    parser.add_argument("--json", action="store_true", help="sortie JSON pour les scripts (comme --format json)")
+    parser.add_argument(
+        "--format", choices=("texte", "json", "junit", "gitlab"), default=None,
+        help="format du rapport : texte (par défaut), json, junit (rapport de tests JUnit) ou gitlab "
+        "(rapport Code Quality de GitLab), avec fichier et ligne de chaque problème",
+    )
+    parser.add_argument(
+        "--sortie", "-o", "--output", dest="output", metavar="FICHIER",
+        help="écrire le rapport dans ce fichier ; les problèmes s'affichent aussi en texte",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -39,6 +48,7 @@ def _named(raw: str, root: Path, known: set[str]) -> set[str] | str:
 def run(args: argparse.Namespace) -> int:
     from records.problems import has_errors
     from store.commons import Commons
+    from store.publish.words import count
     from store.errors import StoreError
 
     try:
@@ -58,15 +68,44 @@ def run(args: argparse.Namespace) -> int:
                 return fail(named)
             only |= named
     problems = [p for p in snapshot.validate() if only is None or p.path in only]
-    if args.json:
-        print_json({"ok": not has_errors(problems), "problems": [p.to_json() for p in problems]})
-    else:
-        print_problems(problems)
-        errors = sum(1 for p in problems if p.severity == "error")
-        warnings = len(problems) - errors
-        checked = len(only) if only is not None else len(snapshot.entries)
-        if errors:
-            warn(f"{errors} erreur(s), {warnings} avertissement(s) sur {checked} enregistrement(s).")
+    checked = len(only) if only is not None else len(snapshot.entries)
+    fmt = args.format or ("json" if args.json else "texte")
+    if fmt != "texte":
+        report = machine_report(fmt, problems, checked)
+        if args.output:
+            from store.publish.run import write_atomic
+
+            try:
+                write_atomic(Path(args.output), report)
+            except OSError as error:
+                return fail(f"impossible d'écrire « {args.output} » : {error.strerror or error}")
         else:
-            say(f"Aucune erreur sur {checked} enregistrement(s)" + (f", {warnings} avertissement(s)." if warnings else "."))
+            import sys
+
+            sys.stdout.write(report)
+            return 1 if has_errors(problems) else 0
+    print_problems(problems)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    tally = f"{count(errors, 'erreur', 'erreurs')}, {count(warnings, 'avertissement', 'avertissements')}"
+    records = count(checked, "enregistrement", "enregistrements")
+    if errors:
+        warn(f"{tally} sur {records}.")
+    else:
+        say(f"Aucune erreur sur {records}" + (f", {count(warnings, 'avertissement', 'avertissements')}." if warnings else "."))
     return 1 if has_errors(problems) else 0
+
+
+def machine_report(fmt: str, problems: list, checked: int) -> str:
+    """Return the report in ``fmt`` (json, junit or gitlab) as text."""
+    import json
+
+    from records.problems import has_errors
+    from store.publish.problem_reports import code_quality_json, junit_xml
+
+    if fmt == "junit":
+        return junit_xml(problems, checked)
+    if fmt == "gitlab":
+        return code_quality_json(problems)
+    data = {"ok": not has_errors(problems), "problems": [p.to_json() for p in problems]}
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
