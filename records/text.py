@@ -112,3 +112,12 @@ def slugify(value: str, max_length: int = 64) -> str:
 def is_slug(value: str, max_length: int = 64) -> bool:
     """Tell whether ``value`` is a valid slug: ``[a-z0-9-]``, no leading or double dash."""
     return 0 < len(value) <= max_length and _SLUG.fullmatch(value) is not None
+
+
+def one_line(value: object, limit: int = 100) -> str:
+    """Return a one-line, printable rendering of a field value, cut with « … » past ``limit`` characters."""
+    import json
+
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = printable(" ".join(str(text).split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

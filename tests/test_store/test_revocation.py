@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from store.commons import Commons
-from store.review import selection, states, verify
+from store.review import selection, states
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, edit, make_world, merge, reviewer_toml, scenario
 

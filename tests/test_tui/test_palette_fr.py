@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
-from tests.test_tui.world import TODAY, asynctest, settle
+from tests.test_tui.world import asynctest, settle
 from tui import preferences
 from tui.palette import FoldedCommands, FrenchPalette, fold_chars
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from records.diff import Change
-from records.text import printable
+from records.text import one_line as value_text
 from store.errors import StoreError
 from tui.cli.output import say
 
@@ -23,13 +22,6 @@ def commons_root(path: str = ".") -> Path:
     from store.commons import Commons
 
     return Commons.open(path).root  # the one discovery, with all its checks (a symlinked traam.toml is refused)
-
-
-def value_text(value: Any, limit: int = 100) -> str:
-    """Return a one-line, sanitised rendering of a field value."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    text = printable(" ".join(str(text).split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def change_line(change: Change) -> str:

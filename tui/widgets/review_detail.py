@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from records import vocab
+from records.text import one_line as value_text
 from tui import strings
-from tui.cli.review_support import value_text
 from tui.safe import content
 
 HEADING = "bold $accent"

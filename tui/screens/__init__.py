@@ -1,0 +1,1 @@
+"""Provides the screens and modal dialogs of the terminal application."""
