@@ -73,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
     if fmt != "texte":
         report = machine_report(fmt, problems, checked)
         if args.output:
-            from store.publish.run import write_atomic
+            from store.safefs import write_public
 
             try:
-                write_atomic(Path(args.output), report)
+                write_public(Path(args.output), report)
             except OSError as error:
                 return fail(f"impossible d'écrire « {args.output} » : {error.strerror or error}")
         else:
