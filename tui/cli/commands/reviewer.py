@@ -16,25 +16,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     setup = actions.add_parser("setup", help="configurer la clé SSH de signature pour ce commun")
     setup.add_argument("--key", metavar="CHEMIN", help="clé privée existante (par défaut ~/.ssh/id_ed25519)")
     setup.add_argument("--new", action="store_true", help="créer une nouvelle clé ed25519 (ssh-keygen)")
-    setup.add_argument("--nom", dest="name", metavar="NOM", help="votre nom (par défaut : git user.name)")
-    setup.add_argument("--principal", metavar="COURRIEL", help="votre adresse (par défaut : git user.email)")
-    setup.add_argument("--role", choices=["academique", "national"], default="academique", help="rôle de validation")
-    setup.add_argument("--academie", dest="academies", action="append", default=[], metavar="CODE",
-                       help="académie de votre périmètre (répétable)")
-    setup.add_argument("--discipline", dest="disciplines", action="append", default=[], metavar="CODE",
-                       help="discipline de votre périmètre (répétable ; aucune : toutes)")
+    _identity_and_scope(setup, "votre", "votre", academie_note="")
     setup.set_defaults(handler=run_setup)
     add = actions.add_parser("add", help="préparer la contribution qui ajoute un relecteur à la gouvernance")
     add.add_argument("--cle-publique", dest="public_key", metavar="CHEMIN",
                      help="sa clé publique (.pub) ; par défaut : votre clé de signature (user.signingkey)")
-    add.add_argument("--nom", dest="name", metavar="NOM", help="son nom (par défaut : git user.name)")
-    add.add_argument("--principal", metavar="COURRIEL", help="son adresse (par défaut : git user.email)")
-    add.add_argument("--role", choices=["academique", "national"], default="academique", help="rôle de validation")
-    add.add_argument("--academie", dest="academies", action="append", default=[], metavar="CODE",
-                     help="académie de son périmètre (répétable ; la première nomme la contribution)")
-    add.add_argument("--discipline", dest="disciplines", action="append", default=[], metavar="CODE",
-                     help="discipline de son périmètre (répétable ; aucune : toutes)")
+    _identity_and_scope(add, "son", "sa", academie_note=" ; la première nomme la contribution")
     add.set_defaults(handler=run_add)
+
+
+def _identity_and_scope(parser: argparse.ArgumentParser, his: str, her: str, *, academie_note: str) -> None:
+    """Add the reviewer's name, address, role and scope options (``his``/``her``: « votre » or « son »/« sa »)."""
+    parser.add_argument("--nom", dest="name", metavar="NOM", help=f"{his} nom (par défaut : git user.name)")
+    parser.add_argument("--principal", metavar="COURRIEL", help=f"{her} adresse (par défaut : git user.email)")
+    parser.add_argument("--role", choices=["academique", "national"], default="academique", help="rôle de validation")
+    parser.add_argument("--academie", dest="academies", action="append", default=[], metavar="CODE",
+                        help=f"académie de {his} périmètre (répétable{academie_note})")
+    parser.add_argument("--discipline", dest="disciplines", action="append", default=[], metavar="CODE",
+                        help=f"discipline de {his} périmètre (répétable ; aucune : toutes)")
 
 
 def run_setup(args: argparse.Namespace) -> int:
