@@ -24,20 +24,25 @@ from tui.messages import LoadProgress, SessionLoaded, WorkFailed
 from tui.safe import plain
 from tui.screens.base import SessionScreen
 from tui.screens.dashboard import DashboardScreen
-from tui.screens.error_dialog import ErrorDialog, french_message
+from tui.dialogs.error_dialog import ErrorDialog, french_message
 from tui.screens.loading import LoadingScreen
 from tui.session import Session
 from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
 
 
+def _module_of(module: str) -> str:
+    """Return the dotted module of a screen (``tui.screens``) or of a modal dialog (``tui.dialogs``)."""
+    return f"tui.{'dialogs' if module.endswith('_dialog') else 'screens'}.{module}"
+
+
 def _screen(module: str, name: str):
-    """Return the class of a screen, imported on first use (the dashboard paints before the others load)."""
-    return getattr(importlib.import_module(f"tui.screens.{module}"), name)
+    """Return the class of a screen or dialog, imported on first use (the dashboard paints before the others load)."""
+    return getattr(importlib.import_module(_module_of(module)), name)
 
 
 def _is_screen(screen: Screen, module: str, name: str) -> bool:
     """Tell whether ``screen`` is that screen class, without importing a module no screen has needed yet."""
-    cls = getattr(sys.modules.get(f"tui.screens.{module}"), name, None)
+    cls = getattr(sys.modules.get(_module_of(module)), name, None)
     return cls is not None and isinstance(screen, cls)
 
 

@@ -137,7 +137,7 @@ class BranchActions:
         self.call_from_thread(self._ask_identity, root, context, proceed)
 
     def _ask_identity(self, root: Path, context: dict, proceed: Callable[[], None]) -> None:
-        from tui.screens.identity_dialog import IdentityDialog
+        from tui.dialogs.identity_dialog import IdentityDialog
 
         name, email = context["identity"]
         if name and email:
@@ -161,7 +161,7 @@ class BranchActions:
         self.call_from_thread(self._ask_contribution_for_save, root, context, proceed)
 
     def _ask_contribution_for_save(self, root: Path, context: dict, proceed: Callable[[], None]) -> None:
-        from tui.screens.contrib_dialog import NewContributionDialog
+        from tui.dialogs.contrib_dialog import NewContributionDialog
 
         if not context["protected"]:
             proceed()

@@ -81,7 +81,7 @@ class WorkflowActions(BranchActions):
         self.call_from_thread(self._ask_contribution, root, academie)
 
     def _ask_contribution(self, root: Path, academie: str) -> None:
-        from tui.screens.contrib_dialog import NewContributionDialog
+        from tui.dialogs.contrib_dialog import NewContributionDialog
 
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer:
@@ -116,7 +116,7 @@ class WorkflowActions(BranchActions):
         self.call_from_thread(self._ask_submit, root, info)
 
     def _ask_submit(self, root: Path, info: workflow_data.Contribution) -> None:
-        from tui.screens.submit_dialog import SubmitDialog
+        from tui.dialogs.submit_dialog import SubmitDialog
 
         def chosen(options: dict | None) -> None:
             if options is not None:
@@ -149,7 +149,7 @@ class WorkflowActions(BranchActions):
             self.push_screen(SyncScreen())
 
     def action_export(self) -> None:
-        from tui.screens.export_dialog import ExportDialog
+        from tui.dialogs.export_dialog import ExportDialog
 
         if self.session is not None:
             self.push_screen(ExportDialog([e.campaign for e in self.session.campaigns()]))

@@ -11,9 +11,9 @@ from tests.conftest import git
 from tests.test_tui.review_scenes import NEW_ID, make_world, scenario
 from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
-from tui.screens.contrib_dialog import NewContributionDialog
-from tui.screens.error_dialog import ErrorDialog
-from tui.screens.submit_dialog import SubmitDialog
+from tui.dialogs.contrib_dialog import NewContributionDialog
+from tui.dialogs.error_dialog import ErrorDialog
+from tui.dialogs.submit_dialog import SubmitDialog
 
 SIZE = (110, 36)
 

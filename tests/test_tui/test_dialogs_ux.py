@@ -8,7 +8,7 @@ from textual.widgets import Button, Input, TextArea
 from tests.test_tui.world import asynctest, settle
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.edit import EditScreen
-from tui.screens.note_dialog import ReviewNoteDialog
+from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.widgets.field_row import field_id
 from tui.widgets.toggles import Checkbox, RadioButton, SelectionList
 

@@ -9,8 +9,8 @@ from textual.widgets import Input
 
 from tests.conftest import git
 from tests.test_tui.world import asynctest, settle
-from tui.screens.commit_dialog import CommitDialog
-from tui.screens.confirm_dialog import ConfirmDialog
+from tui.dialogs.commit_dialog import CommitDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.edit import EditScreen
 from tui.screens.record_screen import RecordScreen

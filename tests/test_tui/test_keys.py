@@ -42,8 +42,8 @@ def test_every_binding_has_an_id_and_a_description():
     from textual.binding import Binding
 
     from tui.app import TraamApp
-    from tui.screens import (commit_dialog, confirm_dialog, edit, error_dialog, explorer, facet_dialog, help,
-                             history, new_dialog, record_screen, search)
+    from tui.dialogs import commit_dialog, confirm_dialog, error_dialog, facet_dialog, new_dialog
+    from tui.screens import edit, explorer, help, history, record_screen, search
     from tui.widgets.record_list import RecordList
 
     owners = [TraamApp, RecordList, commit_dialog.CommitDialog, confirm_dialog.ConfirmDialog, edit.EditScreen,

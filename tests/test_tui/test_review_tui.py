@@ -21,11 +21,11 @@ from tests.test_tui.review_scenes import (BRANCH, NEW_ID, SCENARIO_ID, add_note,
                                           make_world, scenario)
 from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
-from tui.screens.confirm_dialog import ConfirmDialog
-from tui.screens.conflict_dialog import ConflictDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
+from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.screens.contribution import ContributionScreen
-from tui.screens.error_dialog import ErrorDialog
-from tui.screens.note_dialog import ReviewNoteDialog
+from tui.dialogs.error_dialog import ErrorDialog
+from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.screens.review import ReviewScreen
 from tui.widgets.review_detail import ReviewDetail
 

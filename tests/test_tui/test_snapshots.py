@@ -11,8 +11,8 @@ from textual.widgets import Input
 
 from tests.test_tui.world import TODAY
 from tui.app import TraamApp
-from tui.screens.commit_dialog import CommitDialog
-from tui.screens.confirm_dialog import ConfirmDialog
+from tui.dialogs.commit_dialog import CommitDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.screens.loading import LoadingScreen
 from tui.widgets.record_form import field_id
 

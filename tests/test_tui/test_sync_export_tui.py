@@ -8,8 +8,8 @@ from tests.conftest import git
 from tests.test_tui.review_scenes import NEW_ID, SCENARIO_ID, edit, make_world, scenario
 from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
-from tui.screens.conflict_dialog import ConflictDialog
-from tui.screens.export_dialog import ExportDialog
+from tui.dialogs.conflict_dialog import ConflictDialog
+from tui.dialogs.export_dialog import ExportDialog
 from tui.screens.sync import SyncScreen
 
 SIZE = (110, 36)
@@ -161,7 +161,7 @@ async def test_export_default_publishes_validated_records_only(tmp_path):
 
 @asynctest
 async def test_export_refused_is_a_french_error_dialog(commons_path, tmp_path):
-    from tui.screens.error_dialog import ErrorDialog
+    from tui.dialogs.error_dialog import ErrorDialog
 
     out = tmp_path / "mes-documents"
     out.mkdir()

@@ -10,8 +10,8 @@ from textual.widgets import Button, Input, Select
 from store.commons import Commons
 from tests.conftest import git
 from tests.test_tui.world import asynctest, settle
-from tui.screens.commit_dialog import CommitDialog
-from tui.screens.confirm_dialog import ConfirmDialog
+from tui.dialogs.commit_dialog import CommitDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.screens.edit import EditScreen
 from tui.widgets.record_form import FieldRow, TableList, field_id
 

@@ -20,9 +20,9 @@ from tui import form, strings
 from tui.external_editor import edit_text
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
-from tui.screens.commit_dialog import CommitDialog
-from tui.screens.confirm_dialog import ConfirmDialog
-from tui.screens.error_dialog import french_message
+from tui.dialogs.commit_dialog import CommitDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
+from tui.dialogs.error_dialog import french_message
 from tui.session import Session
 from tui.widgets.record_form import RecordForm
 

@@ -22,8 +22,8 @@ def _bindings(owner) -> list[Binding]:
 def workflow_owners() -> list[tuple[str, type]]:
     """Return the review, contribution, sync and export screens with the name the help table gives them."""
     from tui.screens.contribution import ContributionScreen
-    from tui.screens.export_dialog import ExportDialog
-    from tui.screens.note_dialog import ReviewNoteDialog
+    from tui.dialogs.export_dialog import ExportDialog
+    from tui.dialogs.note_dialog import ReviewNoteDialog
     from tui.screens.review import ReviewScreen
     from tui.screens.sync import SyncScreen
 
@@ -55,7 +55,7 @@ def binding_owners(app_class: type) -> list[tuple[str, type]]:
 
 def binding_ids(app_class: type) -> set[str]:
     """Return every binding id a user may remap in ``touches.toml``."""
-    from tui.screens import confirm_dialog, error_dialog, facet_dialog, input_dialog, new_dialog
+    from tui.dialogs import confirm_dialog, error_dialog, facet_dialog, input_dialog, new_dialog
 
     dialogs = [confirm_dialog.ConfirmDialog, error_dialog.ErrorDialog, facet_dialog.FacetDialog,
                input_dialog.InputDialog, new_dialog.NewRecordDialog, HelpScreen]

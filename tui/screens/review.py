@@ -24,9 +24,9 @@ from tui import strings, workflow_data
 from tui.safe import content, formatted
 from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
-from tui.screens.confirm_dialog import ConfirmDialog
-from tui.screens.conflict_dialog import ConflictDialog
-from tui.screens.note_dialog import ReviewNoteDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
+from tui.dialogs.conflict_dialog import ConflictDialog
+from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.session import Session
 from tui.widgets.review_detail import ReviewDetail, candidate_summary
 

@@ -23,7 +23,7 @@ from store import resolve as sync_resolve
 from tui import strings, workflow_data
 from tui.messages import SessionLoaded
 from tui.safe import content, formatted, plain
-from tui.screens.conflict_dialog import ConflictDialog
+from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.screens.worker_errors import ReportsWorkerErrors
 
 

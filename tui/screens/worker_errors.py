@@ -15,7 +15,7 @@ class ReportsWorkerErrors:
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            from tui.screens.error_dialog import french_message
+            from tui.dialogs.error_dialog import french_message
 
             self.worker_failed(event.worker)
             self.app.show_error(french_message(event.worker.error))

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from tui import strings
 from tui.widgets.toggles import Checkbox
-from tui.screens.input_dialog import InputDialog
+from tui.dialogs.input_dialog import InputDialog
 from tui.safe import plain
 
 

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from tui import strings
-from tui.screens.input_dialog import InputDialog
+from tui.dialogs.input_dialog import InputDialog
 from tui.safe import content
 
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui import strings
-from tui.screens.cancel import cancel
+from tui.dialogs.cancel import cancel
 from tui.safe import content
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from records import vocab
 from records.text import is_slug
 from tui import strings
-from tui.screens.input_dialog import InputDialog
+from tui.dialogs.input_dialog import InputDialog
 
 
 class NewContributionDialog(InputDialog[tuple[str, str]]):

@@ -13,7 +13,7 @@ from textual.widgets import Button, Label, Select
 
 from records import vocab
 from tui import strings
-from tui.screens.cancel import cancel
+from tui.dialogs.cancel import cancel
 
 CREATABLE = ("scenario", "team", "theme", "campaign")
 

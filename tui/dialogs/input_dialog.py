@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from tui import strings
-from tui.screens.cancel import cancel
+from tui.dialogs.cancel import cancel
 
 Result = TypeVar("Result")
 

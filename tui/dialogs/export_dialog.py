@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from records import vocab
 from store.publish.choices import FORMATS
 from tui import strings
-from tui.screens.cancel import cancel
+from tui.dialogs.cancel import cancel
 from tui.safe import plain
 from tui.screens.worker_errors import ReportsWorkerErrors
 

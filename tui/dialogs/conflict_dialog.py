@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Static
 
 from tui import strings
-from tui.screens.cancel import cancel
+from tui.dialogs.cancel import cancel
 from tui.widgets.toggles import RadioButton
 from tui.safe import content
 from tui.widgets.review_detail import field_name, shown_value
