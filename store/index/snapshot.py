@@ -103,14 +103,30 @@ class Snapshot:
         ``wanted``: only these files (of this snapshot) instead of every valid one.
         """
         with paused_gc():
-            if wanted is None:
-                wanted = self._valid_files()
-            out = {}
-            for file, data in stream(self._commons, wanted):
-                loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
-                if loaded is not None and loaded.record is not None:
-                    out[_id(file)] = loaded.record
-            return out
+            return dict(self.iter_records(wanted))
+
+    def iter_records(self, wanted: list[File] | None = None, *,
+                     where: Callable[[str], bool] | None = None) -> Iterator[tuple[str, Model]]:
+        """Yield ``(id, model)`` of every valid record (or of ``wanted``), parsed one at a time and not kept.
+
+        What an export that must not hold 100,000 models at once walks (see :mod:`store.publish.site`).
+
+        Args:
+            wanted: only these files (of this snapshot) instead of every valid one.
+            where: only the records whose id it accepts (before anything is read).
+        """
+        if wanted is None:
+            wanted = self._valid_files()
+        if where is not None:
+            wanted = [file for file in wanted if where(_id(file))]
+        for file, data in stream(self._commons, wanted):
+            loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
+            if loaded is not None and loaded.record is not None:
+                yield _id(file), loaded.record
+
+    def count(self, where: Callable[[str], bool] | None = None) -> int:
+        """Return how many valid records :meth:`iter_records` would yield for ``where`` (for progress totals)."""
+        return sum(1 for file in self._valid_files() if where is None or where(_id(file)))
 
     def _valid_files(self) -> list[File]:
         return [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from records import vocab
 from records.models import Scenario
 from store.publish.catalogue import Catalogue, french_date
@@ -168,9 +170,9 @@ def team(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
     return t.project_title, body, crumbs
 
 
-def scenario(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
-    """Return the page of a scenario: the whole sheet, in French."""
-    here, s = page_of(rid), cat.scenarios[rid]
+def scenario(cat: Catalogue, rid: str, record: Scenario | None = None) -> tuple[str, str, Crumbs]:
+    """Return the page of a scenario: the whole sheet, in French (``record``: the model, else the catalogue's)."""
+    here, s = page_of(rid), record or cat.scenarios[rid]
     theme_rid, theme_record = cat.theme_of(s.campaign, s.theme)
     team_rid, team_record = cat.team_of(s)
     state = cat.states.get(rid)
@@ -227,17 +229,17 @@ def _ai(s: Scenario) -> str:
     ])
 
 
-def pages(cat: Catalogue) -> dict[str, tuple[str, str, Crumbs]]:
-    """Return every page but search as ``{path: (title, body, breadcrumbs)}``."""
-    out = {"index.html": home(cat)}
+def pages(cat: Catalogue, *, scenarios: bool = True) -> Iterator[tuple[str, tuple[str, str, Crumbs]]]:
+    """Yield every page but search as ``(path, (title, body, breadcrumbs))``; scenario pages last, when asked."""
+    yield "index.html", home(cat)
     for code in cat.campaign_codes():
-        out[f"campagnes/{code}.html"] = campaign(cat, code)
+        yield f"campagnes/{code}.html", campaign(cat, code)
     for code in cat.disciplines():
-        out[discipline_page(code)] = discipline(cat, code)
+        yield discipline_page(code), discipline(cat, code)
     for rid in cat.themes:
-        out[page_of(rid)] = theme(cat, rid)
+        yield page_of(rid), theme(cat, rid)
     for rid in cat.teams:
-        out[page_of(rid)] = team(cat, rid)
-    for rid in cat.scenarios:
-        out[page_of(rid)] = scenario(cat, rid)
-    return out
+        yield page_of(rid), team(cat, rid)
+    if scenarios:
+        for rid in cat.scenarios:
+            yield page_of(rid), scenario(cat, rid)
