@@ -137,9 +137,10 @@ def export_snapshot(fmt: str, snapshot, states: Mapping[str, str] | None, out: P
     return export_records(fmt, dict(snapshot.records()), states, out, **options)
 
 
-def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, **options) -> tuple[ExportResult, str | None]:
-    """Export a commons (see :func:`export_records` for the options)."""
-    snapshot = commons.load(ref, search=False)
+def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, loading=None,
+                   **options) -> tuple[ExportResult, str | None]:
+    """Export a commons (see :func:`export_records` for the options; ``loading``: progress of a cold load)."""
+    snapshot = commons.load(ref, loading, search=False)
     states = states_of(commons, snapshot)
     if fmt in ("atom", "site") and "dates" not in options:
         options["dates"] = landing_dates(commons.root, ref or "HEAD")
@@ -174,11 +175,12 @@ def default_base(root: Path, academies: list[str]) -> str:
 
 
 def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
-                 branch: str | None = None, base: str | None = None) -> Imported:
+                 branch: str | None = None, base: str | None = None, progress=None) -> Imported:
     """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
 
     A new branch starts from ``base`` (default: :func:`default_base`); an
-    existing one is extended, and rows are compared with its records.
+    existing one is extended, and rows are compared with its records
+    (``progress(done, total)`` while they are read).
 
     Raises:
         SheetError: unreadable sheet.
@@ -191,7 +193,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
         branch = branch_name(academies[0], str(file))
     base = base or default_base(commons.root, academies)
     ref = branch if branch and tip(commons.root, branch) else base
-    result = plan(sheet, dict(commons.load(ref).records()), kind)
+    result = plan(sheet, commons.load(ref, search=False).records(progress=progress), kind)
     if not apply or not result.writes:
         return Imported(result, branch)
     if branch is None:

@@ -90,8 +90,7 @@ def write(files: Mapping[str, str] | Iterable[tuple[str, str]], out: Path, *,
     check(out)
     previous = written_before(out) if out.exists() else []
     pairs = files.items() if isinstance(files, Mapping) else files
-    written: list[Path] = []
-    listed: list[str] = []
+    listed: list[str] = []  # strings, not Paths, while the pages stream: a tenth of the memory
     for relative, text in pairs:
         if relative == MARKER:
             continue
@@ -100,18 +99,16 @@ def write(files: Mapping[str, str] | Iterable[tuple[str, str]], out: Path, *,
             current = current / part
             if current.is_symlink():
                 raise SiteError(f"« {current} » est un lien symbolique : traam n'écrit pas au travers")
-        write_public(out / relative, text)
-        written.append(out / relative)
+        write_public(out / relative, text, durable=False)  # thousands of pages: one fsync each would dominate
         listed.append(relative)
-        if progress is not None and len(written) % 200 == 0:
-            progress(len(written))
+        if progress is not None and len(listed) % 200 == 0:
+            progress(len(listed))
     kept = set(listed)
     for relative in previous:
         if relative not in kept:
             _remove(out, relative)
-    listed.sort()
-    write_public(out / MARKER, marker_text(listed))
-    written.append(out / MARKER)
+    del kept
+    write_public(out / MARKER, marker_text(sorted(listed)))
     if progress is not None:
-        progress(len(written))
-    return written
+        progress(len(listed) + 1)
+    return [out / relative for relative in listed] + [out / MARKER]
