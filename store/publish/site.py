@@ -14,14 +14,14 @@ that list them afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import cast
 
 from records import vocab
-from records.models import Model, Scenario
+from records.models import Model, Scenario, Team
 from store.publish import atom, site_index, site_pages
-from store.publish.catalogue import Card, Catalogue
+from store.publish.catalogue import Card, Catalogue, TeamCard
 from store.publish.htmlkit import page
 from store.publish.site_files import MARKER, SiteError, check, write, written_before
 from store.publish.site_pages import page_of
@@ -62,18 +62,22 @@ def feed_links(catalogue: Catalogue, codes: set[str]) -> dict[str, list[tuple[st
 
 
 def generate(frame: Mapping[str, Model], scenarios: Iterable[tuple[str, Scenario]],
-             states: Mapping[str, str] | None = None, *, base_url: str = "",
-             dates: Mapping | None = None) -> Iterator[tuple[str, str]]:
+             states: Mapping[str, str] | None = None, *, base_url: str = "", dates: Mapping | None = None,
+             teams: Mapping[str, TeamCard] | None = None,
+             team_pages: Callable[[], Iterable[tuple[str, Team]]] | None = None) -> Iterator[tuple[str, str]]:
     """Yield every file of the site as ``(relative path, text)``, its Atom feeds included (``atom/``).
 
     Args:
-        frame: the selected campaigns, themes and teams (see :func:`store.publish.selection.select`).
+        frame: the selected campaigns, themes and (unless ``teams``) teams (see :func:`store.publish.selection.select`).
         scenarios: the selected scenarios, in any order, each read once.
+        teams: cards of the selected teams, when ``frame`` holds none; then ``team_pages`` yields
+            their models again, one at a time, for their own pages.
         states: validation state by id (shown on scenario pages).
         base_url: URL of the published site, for the feeds' absolute links and ``tag:`` ids.
         dates: validation date by scenario id, for the feeds.
     """
-    catalogue = Catalogue(frame, states, scenarios={})
+    team_cards = cast("dict[str, Team] | None", teams)  # pages that list teams read only a card's fields
+    catalogue = Catalogue(frame, states, scenarios={}, teams=team_cards)
     cards: dict[str, Card] = {}
     index = site_index.Builder()
     newest = atom.Newest(frame, dates)
@@ -85,13 +89,17 @@ def generate(frame: Mapping[str, Model], scenarios: Iterable[tuple[str, Scenario
         title, body, crumbs = site_pages.scenario(catalogue, rid, scenario)
         yield path, page(path, title, body, crumbs=crumbs, feeds=[_feed(code) for code in scenario.disciplines])
     # List pages read only a card's fields (title, campaign, theme, académie, disciplines, levels, dates).
-    catalogue = Catalogue(frame, states, scenarios=cast("dict[str, Scenario]", cards))
+    catalogue = Catalogue(frame, states, scenarios=cast("dict[str, Scenario]", cards), teams=team_cards)
     feeds = atom.feeds({**frame, **newest.records()}, base_url=base_url, dates=dates)
     del newest
     yield from feeds.items()
     links = feed_links(catalogue, {path.removeprefix("atom/").removesuffix(".xml") for path in feeds})
-    for path, (title, body, crumbs) in site_pages.pages(catalogue, scenarios=False):
+    for path, (title, body, crumbs) in site_pages.pages(catalogue, scenarios=False, teams=team_pages is None):
         yield path, page(path, title, body, crumbs=crumbs, feeds=links.get(path, ()))
+    for rid, team in team_pages() if team_pages is not None else ():
+        path = page_of(rid)
+        title, body, crumbs = site_pages.team(catalogue, rid, team)
+        yield path, page(path, title, body, crumbs=crumbs)
     yield "recherche.html", page("recherche.html", "Rechercher un scénario", search_body(),
                                  crumbs=[("Accueil", "index.html"), ("Rechercher", None)], scripts=["static/search.js"])
     yield from index.files(catalogue)

@@ -1,8 +1,9 @@
 """Provides the site export of a snapshot in bounded memory: records streamed once, pages written as they come.
 
-Campaigns, themes and teams (a few thousand) are read first and kept; each
-scenario is then parsed, written as its page, reduced to a card and its
-search words, and dropped. Peak memory grows with the cards and the search
+Campaigns and themes (a few hundred) are read first and kept, teams reduced
+to cards; each scenario is then parsed, written as its page, reduced to a
+card and its search words, and dropped; teams are read again for their own
+pages. Peak memory grows with the cards and the search
 postings (a few hundred bytes per scenario), not with the pages or models.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from records.models import Campaign, Scenario
+from records.models import Campaign, Scenario, Team
+from store.publish.catalogue import TeamCard
 from store.publish import site, site_index
 from store.publish.selection import keeper, wanted_states
 
@@ -37,7 +39,7 @@ def export_site(snapshot, states: Mapping[str, str] | None, out: Path, *, etat: 
         SiteError: the output folder holds something else.
     """
     site.check(Path(out))
-    every = dict(snapshot.iter_records(where=lambda rid: not _is_scenario(rid)))
+    every = dict(snapshot.iter_records(where=lambda rid: rid.startswith(("campaigns/", "themes/"))))
     keep = keeper(states, etat=etat, campagnes=campagnes,
                   known=(r.code for r in every.values() if isinstance(r, Campaign)))
     frame = {rid: every[rid] for rid in sorted(every) if keep(rid, every[rid])}
@@ -45,6 +47,15 @@ def export_site(snapshot, states: Mapping[str, str] | None, out: Path, *, etat: 
     counts: dict[str, int] = {}
     for record in frame.values():
         counts[record.KIND] = counts.get(record.KIND, 0) + 1
+
+    def teams() -> Iterator[tuple[str, Team]]:
+        for rid, record in snapshot.iter_records(where=lambda rid: rid.startswith("teams/")):
+            if isinstance(record, Team) and keep(rid, record):
+                yield rid, record
+
+    team_cards = {rid: TeamCard.of(team) for rid, team in teams()}  # the models weigh ~12 kB each
+    if team_cards:
+        counts["team"] = len(team_cards)
     wanted = wanted_states(etat)
 
     def candidate(rid: str) -> bool:
@@ -63,7 +74,8 @@ def export_site(snapshot, states: Mapping[str, str] | None, out: Path, *, etat: 
         if progress is not None:
             progress(min(done, total - 1), total)
 
-    files = site.generate(frame, scenarios(), states, base_url=base_url, dates=dates)
+    files = site.generate(frame, scenarios(), states, base_url=base_url, dates=dates, teams=team_cards,
+                          team_pages=teams)
     paths = site.write(files, Path(out), progress=written)
     if progress is not None:
         progress(total, total)
