@@ -164,7 +164,8 @@ def test_chromium_searches_a_split_index_and_loads_only_the_shards_needed(record
         done = chromium(tmp_path, "--virtual-time-budget=10000", "--dump-dom",
                         (out / "recherche.html").as_uri() + "?q=" + query.replace(" ", "+"))
         count = len(expected)
-        assert (f"{count} scénarios trouvés." if count > 1 else "1 scénario trouvé.") in done.stdout, \
+        shown = f"{count:,}".replace(",", "\u202f")
+        assert (f"{shown} scénarios trouvés." if count > 1 else "1 scénario trouvé.") in done.stdout, \
             (query, count, done.stdout[-3000:], done.stderr[-2000:])
         cards = re.findall(r'<li><h2><a href="scenarios/([^"]+)\.html">', done.stdout)
         assert len(cards) == min(count, 20) and {f"scenarios/{c}" for c in cards} <= expected

@@ -130,7 +130,7 @@
 
   function say(n) {
     status.textContent = n === 0 ? "Aucun scénario ne correspond." :
-      (n === 1 ? "1 scénario trouvé." : n + " scénarios trouvés.") +
+      (n === 1 ? "1 scénario trouvé." : n.toLocaleString("fr-FR") + " scénarios trouvés.") +
       (n > shown ? " Les " + shown + " premiers sont affichés." : "");
   }
 
