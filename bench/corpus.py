@@ -85,6 +85,10 @@ LEVELS_BY_DISCIPLINE = {
 SECOND_DEGREE_LEVELS = ("cycle-3", "cycle-4", "lycee-general", "lycee-technologique", "lycee-professionnel")
 
 
+TEAMS_PER_DISCIPLINE = 5
+"""The campaigns' default quota of retained teams per discipline."""
+
+
 def campaign_codes(count: int) -> list[str]:
     """Return ``count`` consecutive campaign codes ending with 2026-2027."""
     return [f"{year}-{year + 1}" for year in range(2027 - count, 2027)]
@@ -199,7 +203,13 @@ def commons(total: int, seed: int = 2026) -> Iterator[tuple[str, object]]:
     combos = [(c, d, a) for c in codes for d in disciplines for a in academies]
     rng.shuffle(combos)
     team_count = max(1, min(len(combos), total // 12))
-    teams = sorted(combos[:team_count])
+    per_cell: dict[tuple[str, str], int] = {}
+    teams = []
+    for combo in combos:  # at most TEAMS_PER_DISCIPLINE teams per discipline and campaign (the campaigns' quota)
+        if len(teams) < team_count and per_cell.get(combo[:2], 0) < TEAMS_PER_DISCIPLINE:
+            per_cell[combo[:2]] = per_cell.get(combo[:2], 0) + 1
+            teams.append(combo)
+    teams.sort()
     themes = sorted({(c, d) for c, d, _ in teams})
     for code in codes:
         yield f"campaigns/{code}", campaign(code)

@@ -22,7 +22,7 @@ def test_generate_and_run_at_200_records(tmp_path):
     result = run.run(200, tmp_path, progress=lambda _text: None, slow=False)
     assert result["cold"]["records"] == 200
     assert result["floors"]["read1"]["records"] == result["floors"]["read2"]["records"] == 199
-    assert result["validate"]["problems"] <= 1
+    assert result["validate"]["problems"] == 0
     assert result["write"]["history_items"] >= 1
     assert result["warm"]["search"]["count"] == len(keystrokes()) >= 300
     assert git(root, "status", "--porcelain") == ""  # the measured commits were undone
