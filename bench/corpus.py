@@ -190,7 +190,7 @@ def scenario(code: str, discipline: str, academie: str, rng: random.Random) -> t
     )
 
 
-def commons(total: int, seed: int = 2026) -> Iterator[tuple[str, object]]:
+def commons(total: int, seed: int = 2026, campaigns: int | None = None) -> Iterator[tuple[str, object]]:
     """Yield ``(record id, model)`` for a commons of about ``total`` records.
 
     The mix is about 1 team for 12 records, the rest scenarios, plus the
@@ -199,7 +199,7 @@ def commons(total: int, seed: int = 2026) -> Iterator[tuple[str, object]]:
     rng = random.Random(seed)
     disciplines = [d for d in vocab.DISCIPLINES if d != "interdisciplinaire"]
     academies = list(vocab.ACADEMIES)
-    codes = campaign_codes(8 if total >= 2000 else 2)
+    codes = campaign_codes(campaigns or (8 if total >= 2000 else 2))
     combos = [(c, d, a) for c in codes for d in disciplines for a in academies]
     rng.shuffle(combos)
     team_count = max(1, min(len(combos), total // 12))

@@ -147,7 +147,7 @@ def warm(root: Path) -> dict:
     typed = keystrokes()
     for text in typed:
         started, started_cpu = time.perf_counter(), time.process_time()
-        searcher.search(text)
+        searcher.search(text, limit=200)  # as the application asks
         times.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     rss = _rss_mb()  # before the second searcher below
@@ -264,6 +264,26 @@ def hooks(root: Path) -> dict:
     return figures
 
 
+def export(root: Path) -> dict:
+    """Export the site of every record (``traam export -f site --etat tous``) in a child process: time, peak memory."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="traam-bench-site-") as folder:
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "tui", "-C", str(root), "export", "-f", "site", "--etat", "tous",
+                               "-o", f"{folder}/site"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"l'export du site a échoué : {done.stderr[-500:]}")
+        site = Path(folder) / "site"
+        files = [p for p in site.rglob("*") if p.is_file()]
+        # What the search page downloads first: the page and the static scripts and styles (its index among them).
+        first = [site / "recherche.html", *(site / "static").glob("*")]
+        return {"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "files": len(files), "bytes": sum(p.stat().st_size for p in files),
+                "search_bytes": sum(p.stat().st_size for p in first if p.is_file())}
+
+
 def floor_read1(root: Path) -> dict:
     from bench import floors
 
@@ -288,7 +308,7 @@ def floor_commit(root: Path) -> dict:
     return floors.commit_floor(root)
 
 
-MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "save": save, "hooks": hooks,
+MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "save": save, "hooks": hooks, "export": export,
             "floor_read1": floor_read1, "floor_read2": floor_read2, "floor_worktree": floor_worktree,
             "floor_commit": floor_commit}
 

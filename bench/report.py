@@ -95,15 +95,17 @@ def rows(result: dict) -> list[dict]:
     export = result.get("export")
     if export:
         out.append(_row("export du site, pic de mémoire", export["rss_mb"], unit="Mo", target="≤ 400 Mo",
-                        limit=400, by="value", detail=f"durée {duration(export['seconds'])}"))
+                        limit=400, by="value", detail=f"durée {duration(export['seconds'])}, {export['files']} fichiers"))
+        out.append(_row("site : premier téléchargement de la recherche", export["search_bytes"] / 1000, unit="Ko",
+                        target="≤ 500 Ko", limit=500, by="value", detail="recherche.html et static/"))
     out.append(_row("historique d'un enregistrement", result["write"]["history"],
                     detail=f"{result['write']['history_items']} commit(s)"))
     return out
 
 
 def _value(row: dict) -> str:
-    if row["unit"] == "Mo":
-        return "—" if row["value"] is None else f"{row['value']:.0f} Mo"
+    if row["unit"] in ("Mo", "Ko"):
+        return "—" if row["value"] is None else f"{row['value']:.0f} {row['unit']}"
     return duration(row["value"])
 
 

@@ -106,10 +106,11 @@ def _spread(times: list[float]) -> dict:
             "max": max(times), "count": len(times)}
 
 
-def run(total: int, folder: Path, progress=print, *, slow: bool = True) -> dict:
+def run(total: int, folder: Path, progress=print, *, slow: bool = True, merges: int = 5000) -> dict:
     """Generate (or reuse) the commons of ``total`` records, measure the floors and everything, in one run.
 
-    ``slow=False`` leaves out fzf and the application in the pty (the smoke test).
+    ``slow=False`` leaves out the site export, ``traam verify``, fzf and the application in the pty (the smoke
+    test); ``merges`` is the number of signed merges ``traam verify`` checks (0: not measured).
     """
     root = generate(total, folder, say=progress)
     _compile()
@@ -135,6 +136,13 @@ def run(total: int, folder: Path, progress=print, *, slow: bool = True) -> dict:
     result["save"] = child("save", root)
     result["hooks"] = child("hooks", root)
     if slow:
+        progress("export du site…")
+        result["export"] = child("export", root)
+        if merges:
+            from bench import verify_bench
+
+            progress(f"traam verify sur {merges} fusions signées…")
+            result["verify"] = verify_bench.measure(merges, folder, say=progress)
         progress("fzf…")
         result["fzf"] = fzf_keys(root, result["warm"]["per_key"])
         progress("application dans un pseudo-terminal…")
@@ -150,9 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=1000, help="nombre d'enregistrements (1000)")
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="dossier des communs générés (bench/.data)")
     parser.add_argument("--json", action="store_true", help="sortie JSON")
+    parser.add_argument("--fusions", type=int, default=5000, metavar="N",
+                        help="fusions signées vérifiées par traam verify (5000 ; 0 : pas de mesure)")
     args = parser.parse_args(argv)
     progress = (lambda text: print(text, file=sys.stderr)) if args.json else print
-    result = run(args.records, args.dir, progress)
+    result = run(args.records, args.dir, progress, merges=args.fusions)
     if args.json:
         result["warm"].pop("per_key", None)
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)

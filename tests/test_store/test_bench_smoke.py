@@ -45,3 +45,14 @@ def test_keystrokes_painted_in_a_pty(tmp_path):
     root = generate(200, tmp_path, say=lambda _text: None)
     assert len(terminal.traam_keystrokes(root, "Commun de test (200", ["bio"])) == 3
     assert len(terminal.floor_keystrokes(["bio"])) == 3
+
+
+def test_signed_merges_commons_verifies(tmp_path):
+    """The signed commons of the verify benchmark (signatures made through ssh-agent) passes ``traam verify``."""
+    from bench import verify_bench
+
+    result = verify_bench.measure(6, tmp_path, say=lambda _text: None)
+    assert result["merges"] == 6 and result["cold"] > 0 and result["again"] > 0
+    root = tmp_path / "signed-6"
+    assert int(git(root, "rev-list", "--count", "--merges", "main")) == 6
+    assert "gpgsig -----BEGIN SSH SIGNATURE-----" in git(root, "cat-file", "commit", "main")
