@@ -90,8 +90,9 @@ def rows(result: dict) -> list[dict]:
         merges = verify["merges"]
         out.append(_row(f"traam verify, {merges} fusions signées, à froid", verify["cold"],
                         f"{merges} × signature", merges * signature, target="≤ 0,5 ×", limit=0.5,
-                        detail=f"une signature : {duration(signature)}"))
-        out.append(_row("traam verify, rien de nouveau", verify["again"], target="≤ 0,2 s", limit=0.2, by="value"))
+                        detail=f"une signature : {duration(signature)} ; processeur {duration(verify['cold_cpu'])}"))
+        out.append(_row("traam verify, rien de nouveau", verify["again"], target="≤ 0,2 s", limit=0.2, by="value",
+                        detail=f"processeur {duration(verify['again_cpu'])} (démarrage de Python compris)"))
     export = result.get("export")
     if export:
         out.append(_row("export du site, pic de mémoire", export["rss_mb"], unit="Mo", target="≤ 400 Mo",
@@ -132,3 +133,36 @@ def table(result: dict) -> str:
     lines.append("")
     lines += [f"  {row['measure']} : {row['detail']}" for row in result["rows"] if row["detail"]]
     return "\n".join(lines)
+
+
+def markdown(results: list[dict]) -> str:
+    """Return a Markdown table of several runs (one column per size): value, and ratio to its floor when any."""
+    sizes = [r["records"] for r in results]
+    names = list(dict.fromkeys(row["measure"] for r in results for row in r["rows"]))
+    lines = ["| mesure | " + " | ".join(f"{n:,}".replace(",", " ") for n in sizes) + " | cible à 100 000 |",
+             "|---" * (len(sizes) + 2) + "|"]
+    for name in names:
+        found = [next((row for row in r["rows"] if row["measure"] == name), None) for r in results]
+        shown = []
+        for row in found:
+            if row is None:
+                shown.append("—")
+                continue
+            text = _value(row)
+            if row["ratio"] is not None:
+                text += f" ({_fr(row['ratio'], 2)} × {row['floor_name']} {duration(row['floor'])})"
+            if row["met"] is False:
+                text = f"**{text}**"
+            shown.append(text)
+        target = next((row["target"] for row in found if row and row["target"]), "—")
+        lines.append(f"| {name} | " + " | ".join(shown) + f" | {target} |")
+    machines = "; ".join(f"{r['records']} : charge {_fr(r['load_average'], 1)} → {_fr(r['load_average_end'], 1)}"
+                         for r in results)
+    return "\n".join(lines) + f"\n\nMachine : {results[0]['machine']}, {results[0]['cpus']} cœurs ; {machines}."
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(markdown([json.loads(open(path, encoding="utf-8").read()) for path in sys.argv[1:]]))

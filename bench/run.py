@@ -1,12 +1,13 @@
-"""Provides the benchmark: ``python bench/run.py --records N [--json] [--dir DIR]`` prints a table of measures.
+"""Provides the benchmark: ``python -m bench.run --records N [--json] [--dir DIR] [--fusions N]``.
 
-Each measure runs in a fresh Python process (so caches, imports and peak
-memory are those a user would see): cold open without ``.git/traam``, warm
-open, memory, search per keystroke over fixed queries typed one character at
-a time (a typo included), validate all, commit one edit, history of one
-record, ``fzf --filter`` on the same keys when fzf is installed, and the
-terminal application's first painted screen and search repaint when the
-application exists. Benchmarks are scripts, not timed tests.
+One run measures the floors (:mod:`bench.floors`, the Textual floor app in
+a pty, ``fzf``) and traam's figures side by side, each measure in a fresh
+Python process (caches, imports and peak memory as a user would see them):
+cold and warm open, memory, the search engine alone and the application in
+a pty over the same 300+ keystrokes, validate all, one commit with hooks
+installed, the hooks, the site export and ``traam verify`` on signed merges.
+:mod:`bench.report` prints each figure with its floor, ratio and target
+(issue 16). Benchmarks are scripts, not timed tests.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import base64
 import hashlib
 import json
 import os
+import resource
 import socket
 import struct
 import subprocess
@@ -191,9 +192,11 @@ def _verify(root: Path, home: Path) -> tuple[float, subprocess.CompletedProcess]
     first = (root / ".git" / "traam-bench-first").read_text().strip()
     env = dict(os.environ, XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
                TRAAM_TRUST_ROOT=first, GIT_CONFIG_GLOBAL=str(home / "gitconfig"), GIT_CONFIG_NOSYSTEM="1")
-    started = time.perf_counter()
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, "-m", "tui", "-C", str(root), "verify", "main"], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done.cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime  # processor time, git included
     return time.perf_counter() - started, done
 
 
@@ -205,8 +208,8 @@ def measure(merges: int, folder: Path = DEFAULT_DIR, say=print) -> dict:
         cold, done = _verify(root, Path(home))
         if done.returncode != 0:
             raise SystemExit(f"traam verify a échoué : {done.stdout[-500:]} {done.stderr[-500:]}")
-        again = min(_verify(root, Path(home))[0] for _ in range(3))
-    return {"merges": merges, "cold": cold, "again": again}
+        again, again_done = min((_verify(root, Path(home)) for _ in range(3)), key=lambda pair: pair[0])
+    return {"merges": merges, "cold": cold, "cold_cpu": done.cpu, "again": again, "again_cpu": again_done.cpu}
 
 
 def main(argv: list[str] | None = None) -> int:
