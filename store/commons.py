@@ -116,12 +116,6 @@ class Commons:
 
     # --- git ------------------------------------------------------------------
 
-    def git(self, *args: str, **kw):
-        """Run git in this commons through the runner (kept for the benchmark; callers use named queries)."""
-        from store import git
-
-        return git.run(self.root, *args, **kw)
-
     def recent(self, limit: int = 8) -> list[RecentCommit]:
         """Return the latest commits of HEAD with the paths they touched (empty in a repository without commits)."""
         return git_log.recent(self.root, limit)
