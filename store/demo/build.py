@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from records import codec, layout, vocab
+from records import codec, layout
 from records.models import Governance, Manifest, Model, Reviewer
 from store import forge, safefs
-from store.demo.plan import Contribution, Plan, plan
+from store.demo.plan import NATIONAL, Contribution, Plan, academic, plan
+from store.demo.roles import define, teacher_of
 from store.errors import StoreError
 from store.git import history_build, notes_ref, review_git, signatures
 from store.init import GITATTRIBUTES, README
 from store.review import governance, notes, trust
 
 FRAMING_AUTHOR = ("Direction du numérique pour l'éducation (exemple)", "dne@example.org")
-NATIONAL = ("Experte nationale (exemple)", "experte.nationale@example.org")
 DEMO_IDENTITY = ("traam (démonstration)", "demo@example.org")
 ROLES_FILE = "roles.json"
 
@@ -52,18 +51,13 @@ class _Step:
     key: Path | None = None
 
 
-def _academic(academie: str) -> tuple[str, str]:
-    return (f"Relecteur·rice académique de {vocab.ACADEMIES.get(academie, academie)} (exemple)",
-            f"relecture.{academie}@example.org")
-
-
 def _keys(folder: Path, academies: list[str], start: dt.date) -> tuple[dict[str, Path], Governance]:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     folder.chmod(0o700)
     keys: dict[str, Path] = {}
     reviewers = []
     for code in ["", *academies]:
-        name, principal = _academic(code) if code else NATIONAL
+        name, principal = academic(code) if code else NATIONAL
         path = folder / (f"academique-{code}" if code else "nationale")
         signatures.create_key(path, comment=principal, passphrase="")
         keys[code] = path
@@ -115,7 +109,7 @@ class _History:
         parent = self.base(item.academie)
         files = {**self.files(parent), **self.files(side)}
         message = f"Validation académique : {item.branch}\n\n{_trailers('académique', item.academie, item.ids)}"
-        self.add(name, _Step(files, [parent, side], message, _academic(item.academie), when,
+        self.add(name, _Step(files, [parent, side], message, academic(item.academie), when,
                              self.keys[item.academie]))
         self.academies[item.academie] = (name, False)
         return name
@@ -199,7 +193,7 @@ def build(target: Path, records: dict[str, Model], manifest: Manifest, *, keys_f
     refs = {"refs/heads/main": commits[history.main]}
     refs.update({f"refs/heads/academie/{a}": commits[tip] for a, (tip, _) in history.academies.items()})
     refs.update({f"refs/heads/{c.branch}": commits[branches[c.branch]] for c in latest})
-    teacher = _teacher(latest)
+    teacher = teacher_of(latest)
     history_build.set_refs(root, refs, "traam : création du commun de démonstration")
     history_build.check_out(root, "main")
     trust.record_first_contact(root)
@@ -209,7 +203,7 @@ def build(target: Path, records: dict[str, Model], manifest: Manifest, *, keys_f
         history_build.delete_refs(root, [f"refs/heads/{c.branch}" for c in latest
                                          if c.state != "brouillon" and c.author != teacher])
     _decide(root, latest, commits, branches, keys, server is not None, now)
-    roles = _roles(keys, latest)
+    roles = define(keys, latest)
     safefs.write_atomic(keys_folder / ROLES_FILE, json.dumps(roles, ensure_ascii=False, indent=1) + "\n",
                         private=True)
     return Built(root, roles, {c.branch: c.state for c in latest})
@@ -240,7 +234,7 @@ def _decide(root: Path, latest: list[Contribution], commits: dict[str, str], bra
         if decision is None:
             continue
         message, comment = _MESSAGES[decision]
-        name, principal = _academic(item.academie)
+        name, principal = academic(item.academie)
         commit = commits[branches[item.branch]]
         review = notes.Review((item.when + dt.timedelta(hours=2)).isoformat(timespec="seconds"), decision,
                               f"{name} <{principal}>", message, {i: comment for i in item.ids}, principal,
@@ -248,27 +242,3 @@ def _decide(root: Path, latest: list[Contribution], commits: dict[str, str], bra
         notes_ref.append(root, commit, notes.signed_line(review, keys[item.academie]))
     if pushed:
         notes.sync(root, "origin")
-
-
-def _teacher(latest: list[Contribution]) -> tuple[str, str]:
-    """Return who the teacher role is: the author of the first contribution with changes requested."""
-    asked = next((c for c in latest if c.state == "modifications"), latest[0] if latest else None)
-    return asked.author if asked else ("Enseignant·e (exemple)", "enseignant@example.org")
-
-
-def _roles(keys: dict[str, Path], latest: list[Contribution]) -> dict[str, dict[str, str]]:
-    teacher = _teacher(latest)
-    asked = next((c for c in latest if c.author == teacher), None)
-    proposed = [c.academie for c in latest if c.state == "propose"]
-    scenario = next((c.academie for c in latest if c.state == "propose" and c.kind == "scenario"), "")
-    academie = scenario or (max(sorted(set(proposed)), key=proposed.count) if proposed else "")
-    roles = {"enseignant": {"name": teacher[0], "email": teacher[1],
-                            "academie": asked.academie if asked else "", "key": "",
-                            "branch": asked.branch if asked else ""}}
-    if academie:
-        name, email = _academic(academie)
-        roles["relecteur-academique"] = {"name": name, "email": email, "academie": academie,
-                                         "key": os.fspath(keys[academie]), "branch": ""}
-    roles["relecteur-national"] = {"name": NATIONAL[0], "email": NATIONAL[1], "academie": "",
-                                   "key": os.fspath(keys[""]), "branch": ""}
-    return roles

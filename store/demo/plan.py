@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from records import layout
+from records import layout, vocab
 from records.models import Model
 from records.text import slugify
 
@@ -24,6 +24,14 @@ TEAM_STATES = ("academique", "refuse", "propose", "national")
 SCENARIO_STATES = ("modifications", "propose", "brouillon")
 """States given in turn to the latest campaign's scenarios (never validated: they are drafts)."""
 FALLBACK_AUTHOR = ("Enseignant·e (exemple)", "enseignant@example.org")
+NATIONAL = ("Experte nationale (exemple)", "experte.nationale@example.org")
+"""The demo's national reviewer."""
+
+
+def academic(academie: str) -> tuple[str, str]:
+    """Return ``(name, address)`` of the demo's academic reviewer of ``academie``."""
+    return (f"Relecteur·rice académique de {vocab.ACADEMIES.get(academie, academie)} (exemple)",
+            f"relecture.{academie}@example.org")
 
 
 @dataclass

@@ -10,8 +10,10 @@ in the demo's key folder (``roles.json``).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+from store.demo.plan import NATIONAL, Contribution, academic
 from store.errors import StoreError
 from store.git import history_build, review_git
 
@@ -70,3 +72,29 @@ def play(root: Path | str, role: str, roles: dict[str, dict[str, str]]) -> dict[
 def current(root: Path | str) -> str:
     """Return the role played in the demo at ``root`` ('' when none)."""
     return review_git.config(root, ROLE_KEY)
+
+
+def teacher_of(latest: list[Contribution]) -> tuple[str, str]:
+    """Return who the teacher role is: the author of the first contribution with changes requested."""
+    asked = next((c for c in latest if c.state == "modifications"), latest[0] if latest else None)
+    return asked.author if asked else ("Enseignant·e (exemple)", "enseignant@example.org")
+
+
+def define(keys: dict[str, Path], latest: list[Contribution]) -> dict[str, dict[str, str]]:
+    """Return the demo's roles: the teacher, the academic reviewer of the académie with a scenario to review,
+    the national reviewer (``{role: {name, email, academie, key, branch}}``)."""
+    teacher = teacher_of(latest)
+    asked = next((c for c in latest if c.author == teacher), None)
+    proposed = [c.academie for c in latest if c.state == "propose"]
+    scenario = next((c.academie for c in latest if c.state == "propose" and c.kind == "scenario"), "")
+    academie = scenario or (max(sorted(set(proposed)), key=proposed.count) if proposed else "")
+    roles = {"enseignant": {"name": teacher[0], "email": teacher[1],
+                            "academie": asked.academie if asked else "", "key": "",
+                            "branch": asked.branch if asked else ""}}
+    if academie:
+        name, email = academic(academie)
+        roles["relecteur-academique"] = {"name": name, "email": email, "academie": academie,
+                                         "key": os.fspath(keys[academie]), "branch": ""}
+    roles["relecteur-national"] = {"name": NATIONAL[0], "email": NATIONAL[1], "academie": "",
+                                   "key": os.fspath(keys[""]), "branch": ""}
+    return roles
