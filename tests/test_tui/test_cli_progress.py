@@ -72,7 +72,7 @@ def test_clone_and_sync_show_progress_on_a_terminal_only(commons, tmp_path):
     code, seen = on_terminal("clone", str(commons), str(tmp_path / "copie"), cwd=tmp_path)
     assert code == 0 and "Clonage" in seen and "\x1b[" in seen, seen
     code, seen = on_terminal("-C", str(tmp_path / "copie"), "sync", cwd=tmp_path)
-    assert code == 0 and "Récupération et fusion" in seen, seen
+    assert code == 0 and "Récupération de l'amont" in seen, seen
     piped = run_traam("clone", str(commons), str(tmp_path / "autre"), cwd=tmp_path)
     assert piped.returncode == 0 and "\x1b" not in piped.stderr and "Construction du cache" not in piped.stderr
     assert git(tmp_path / "autre", "rev-parse", "HEAD") == git(commons, "rev-parse", "HEAD")

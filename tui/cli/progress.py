@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int | None], None]
 
 
 class Steps:
@@ -48,7 +48,7 @@ class Steps:
         task = self.bar.add_task(label, total=None)
         self.current = task
 
-        def update(done: int, total: int) -> None:
+        def update(done: int, total: int | None) -> None:
             self.bar.update(task, completed=done, total=total)
 
         return update
@@ -59,10 +59,32 @@ class Steps:
             return None
         started: list[Progress] = []
 
-        def update(done: int, total: int) -> None:
+        def update(done: int, total: int | None) -> None:
             if not started:
                 started.append(self.step(label))
             started[0](done, total)
+
+        return update
+
+    def transfer(self) -> Callable[[object], None] | None:
+        """Return a callback for git's transfer steps (:class:`store.git.network.Transfer`): one line per phase,
+        named in French (« Réception des objets »), counted when git knows the total; None when quiet."""
+        if self.bar is None:
+            return None
+        from tui.strings import TRANSFER_PHASES
+
+        lines: dict[tuple[str, bool], Progress | None] = {}
+
+        def update(step) -> None:
+            if step is None:
+                return
+            key = (step.phase, step.remote)
+            if key not in lines:
+                phase = TRANSFER_PHASES.get(step.phase, step.phase)
+                lines[key] = self.step(("distant — " if step.remote else "") + phase)
+            callback = lines[key]
+            if callback is not None:
+                callback(step.done, step.total)
 
         return update
 

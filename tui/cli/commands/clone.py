@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from hooks import install
     from store.remotes import clone
     from store.errors import StoreError
     from tui.cli.output import fail, say
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
         with Steps() as steps:
             steps.step("Clonage")
             root = clone(args.url, Path(args.target) if args.target else None,
-                         progress=steps.later("Construction du cache"))
+                         progress=steps.later("Construction du cache"), transfer=steps.transfer())
+            install.install(root)  # hooks sit above the store: the command line installs them
     except StoreError as error:
         return fail(str(error))
     say(f"Commun cloné dans {root}")

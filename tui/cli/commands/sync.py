@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         root = repo.toplevel(".")
         with Steps() as steps:
-            steps.step("Récupération et fusion de l'amont")
-            result = sync(root, args.remote, args.branch)
+            steps.step("Récupération de l'amont")
+            result = sync(root, args.remote, args.branch, transfer=steps.transfer())
     except StoreError as error:
         return fail(str(error))
     if result.conflicts:
