@@ -125,7 +125,9 @@ def record_id_of(kind: str, table: dict, slug: str = "") -> str:
     if kind == "theme":
         return f"themes/{table.get('campaign', '')}/{table.get('discipline', '')}"
     if kind == "team":
-        return layout.team_id(str(table.get("campaign", "")), str(table.get("theme", "")), str(table.get("academie", "")))
+        # A team lives under its theme; before one is chosen, the theme named after the discipline.
+        theme = str(table.get("theme") or table.get("discipline", ""))
+        return layout.team_id(str(table.get("campaign", "")), theme, str(table.get("academie", "")))
     disciplines = table.get("disciplines") or [""]
     slug = slug or scenario_slug(str(table.get("title", "")))
     return f"scenarios/{table.get('campaign', '')}/{disciplines[0]}/{table.get('academie', '')}/{slug}"
