@@ -95,7 +95,7 @@ class Catalogue:
         self.teams_of_theme: dict[str, list[str]] = defaultdict(list)
         for rid, scenario in self.scenarios.items():
             self.scenarios_of_theme[theme_id(scenario.campaign, scenario.theme)].append(rid)
-            self.scenarios_of_team[team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)].append(rid)
+            self.scenarios_of_team[team_id(scenario.campaign, scenario.theme, scenario.academie)].append(rid)
         for rid, team in self.teams.items():
             self.teams_of_theme[theme_id(team.campaign, team.theme)].append(rid)
 
@@ -127,7 +127,7 @@ class Catalogue:
 
     def team_of(self, scenario: Scenario) -> tuple[str, Team | None]:
         """Return ``(team id, team or None)`` of a scenario."""
-        rid = team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
+        rid = team_id(scenario.campaign, scenario.theme, scenario.academie)
         return rid, self.teams.get(rid)
 
     def scenarios_of_discipline(self, code: str) -> list[str]:

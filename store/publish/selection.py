@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from records import vocab
+from records import layout, vocab
 from records.models import Campaign, Model, Scenario, Team, Theme
 from store.publish.choices import ETAT_CHOICES, VALIDATED
 
@@ -110,9 +110,9 @@ def theme_id(campaign: str, slug: str) -> str:
     return f"themes/{campaign}/{slug}"
 
 
-def team_id(campaign: str, discipline: str, academie: str) -> str:
-    """Return the id of a team."""
-    return f"teams/{campaign}/{discipline}/{academie}"
+def team_id(campaign: str, theme: str, academie: str) -> str:
+    """Return the id of a team: the team of ``academie`` on the theme whose file name is ``theme``."""
+    return layout.team_id(campaign, theme, academie)
 
 
 def campaign_id(code: str) -> str:

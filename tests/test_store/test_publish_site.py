@@ -76,7 +76,7 @@ def pages(files):
 
 def test_the_site_has_every_kind_of_page(files):
     assert {"index.html", "recherche.html", "campagnes/2026-2027.html", "disciplines/svt.html",
-            "disciplines/mathematiques.html", "thematiques/2026-2027/svt-1.html", "equipes/2026-2027/svt/lille.html",
+            "disciplines/mathematiques.html", "thematiques/2026-2027/svt-1.html", "equipes/2026-2027/svt-1/lille.html",
             "scenarios/2026-2027/svt/lille/defi-botanique.html", "static/style.css", "static/search.js",
             "static/recherche/meta.js", "static/recherche/t/0.js", "static/recherche/d/0.js",
             "static/recherche/f/d-svt.js", "static/recherche/f/a-lille.js"} <= set(files)
