@@ -94,7 +94,7 @@ def symlink_message(path: str) -> str:
 def at_ref(root: Path, commit: str) -> list[File]:
     """List the record files of ``commit``'s tree (ls-tree), without reading them."""
     out = git.run(root, "ls-tree", "-r", "-z", "--full-tree", commit).stdout.decode("utf-8", "surrogateescape")
-    files = []
+    files: list[File] = []
     append = files.append
     for item in out.split("\0"):
         if not item:
@@ -114,7 +114,7 @@ def at_ref(root: Path, commit: str) -> list[File]:
 class Scan:
     """What git says of the work tree and the index against HEAD (see :func:`start_scan`)."""
 
-    staged: list | None
+    staged: list[tuple[str, str, str, str]] | None
     """Index changes against HEAD (``(status, mode, blob, path)``), None without HEAD (the index is read whole)."""
     changed: set[str]
     removed: set[str]
@@ -139,11 +139,11 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
     """
     from store.index.treelist import parse_raw
 
-    pipes = dict(stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    commands = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
+    commands: list[tuple[str, ...]] = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
     if has_head:
         commands.append(("diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD"))
-    processes = [git.spawn(root, *command, nice=10, **pipes) for command in commands]
+    processes = [git.spawn(root, *command, nice=10, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE) for command in commands]
 
     def wait() -> Scan:
         outputs = []
@@ -225,6 +225,7 @@ def work_tree(root: Path, object_format: str, head: dict[str, File] | None,
         index, conflicted = _index(root)
     else:
         index = head
+        assert scanned.staged is not None  # a scan with HEAD (rescanned above otherwise)
         conflicted = apply(index, scanned.staged)
     changed, removed, untracked = scanned.changed, scanned.removed, scanned.untracked
     files = []

@@ -26,7 +26,7 @@ def has_graph(common_dir: Path) -> bool:
     return (info / "commit-graph").is_file() or (info / "commit-graphs" / "commit-graph-chain").is_file()
 
 
-def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
+def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen[bytes] | None:
     """Write or extend the commit-graph with changed-path Bloom filters.
 
     Args:

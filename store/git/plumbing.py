@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from store.git import run
 from store.git.objectformat import empty_tree, object_format
+from store.git.runner import GitEnv
 
 ZERO = "0" * 40
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
@@ -45,14 +47,14 @@ def parse_raw(data: bytes) -> list[Changed]:
     return out
 
 
-def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
+def diff_index(root: Path | str, head: str | None, **kw: Unpack[GitEnv]) -> list[Changed]:
     """Return the paths staged in the index relative to ``head`` (None: nothing committed yet)."""
     base = head or empty_tree(object_format(root, **kw))
     done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", base, **kw)
     return parse_raw(done.stdout)
 
 
-def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+def list_tree(root: Path | str, treeish: str, *paths: str, **kw: Unpack[GitEnv]) -> dict[str, tuple[str, str]]:
     """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
     done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *paths, **kw)
     out = {}
@@ -65,7 +67,7 @@ def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tu
     return out
 
 
-def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+def list_index(root: Path | str, *paths: str, **kw: Unpack[GitEnv]) -> dict[str, tuple[str, str]]:
     """Return ``{path: (mode, blob)}`` for the entries of the index (stage 0), or only under ``paths``.
 
     ``paths`` are git pathspecs (``:(icase,literal)x`` works).
@@ -82,7 +84,7 @@ def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]
     return out
 
 
-def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
+def blob_sizes(root: Path | str, blobs: list[str], **kw: Unpack[GitEnv]) -> dict[str, int]:
     """Return the size of each blob (one ``cat-file --batch-check``); missing blobs are left out."""
     if not blobs:
         return {}
@@ -95,7 +97,7 @@ def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
     return sizes
 
 
-def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int]:
+def commit_info(root: Path | str, commit: str, **kw: Unpack[GitEnv]) -> tuple[list[str], int]:
     """Return ``(parents, committer timestamp)`` of a commit, read from its raw object."""
     raw = run(root, "cat-file", "commit", commit, **kw).stdout
     header = raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")

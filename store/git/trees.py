@@ -117,7 +117,7 @@ def changes_against(root: Path | str, commits: list[str], base: str) -> dict[str
     data = git.run(root, "diff-tree", "--stdin", "-r", "-z", "--no-renames", "--no-ext-diff", input=lines).stdout
     found: dict[str, list[TreeChange]] = {}
     items = data.decode("utf-8", "surrogateescape").split("\0")
-    current, i = None, 0
+    current, i = "", 0
     while i < len(items):
         item = items[i]
         if item.startswith(":"):

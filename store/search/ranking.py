@@ -26,7 +26,7 @@ class Grader:
 
     __slots__ = ("word", "short", "alone", "start", "whole", "inside", "pattern", "absent")
 
-    def __init__(self, word: str, pattern: re.Pattern | None, absent: bool = False):
+    def __init__(self, word: str, pattern: re.Pattern[str] | None, absent: bool = False):
         """Prepare the tests of one word.
 
         Args:
