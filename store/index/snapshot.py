@@ -8,7 +8,7 @@ parsed lazily, one at a time, when asked for. How a snapshot is built is in
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING
 
 from records import codec, layout, rules
