@@ -25,7 +25,6 @@ Beyond the contract (stable too):
 from __future__ import annotations
 
 import os
-import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -51,7 +50,7 @@ from store.index import cachedir
 from store.index.state import LoadState
 
 if TYPE_CHECKING:
-    from store.git.runner import RunOptions
+    from store.git import Completed, RunOptions
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
@@ -121,7 +120,7 @@ class Commons:
 
     # --- git ------------------------------------------------------------------
 
-    def git(self, *args: str, **kw: Unpack[RunOptions]) -> subprocess.CompletedProcess[bytes]:
+    def git(self, *args: str, **kw: Unpack[RunOptions]) -> Completed:
         """Run git in this commons through the runner (kept for the benchmark; callers use named queries)."""
         from store import git
 

@@ -26,12 +26,12 @@ from store.git.fastimport import commit_path, identity
 from store.git.commit import RefMoved, commit_one
 
 if TYPE_CHECKING:
-    import subprocess
     from collections.abc import Iterator
 
     from records.codec import Loaded
     from records.entry import Entry
     from store.commons import Commons
+    from store.git import Process
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another traam save of the same commons."""
@@ -157,12 +157,12 @@ class Saver:
             raise StoreError(f"le fichier est écrit mais l'objet git n'a pas pu l'être ({error.strerror}) : "
                              "rien n'est enregistré dans l'historique") from error
 
-    def _index(self, path: str, blob: str | None) -> subprocess.Popen[bytes]:
+    def _index(self, path: str, blob: str | None) -> Process:
         """Start updating the index entry of ``path`` alone (it runs while the commit is made)."""
         return indexentry.start(self.commons.root, path, blob)
 
     @staticmethod
-    def _indexed(process: subprocess.Popen[bytes], path: str) -> str:
+    def _indexed(process: Process, path: str) -> str:
         return indexentry.finish(process, path)
 
     def _after(self) -> None:

@@ -74,6 +74,11 @@ _Stamp = tuple[tuple[str | int | None, ...], ...]
 _Key = tuple[str | None, str | None, _Stamp]
 """What the neutralising settings of a repository depend on: global config variables and its config files."""
 
+Completed = subprocess.CompletedProcess[bytes]
+"""What :func:`run` returns (for callers outside ``store/git``, which import no ``subprocess``)."""
+Process = subprocess.Popen[bytes]
+"""What :func:`spawn` returns."""
+
 _policies: dict[str, tuple[_Key, list[tuple[str, str]]]] = {}
 
 
