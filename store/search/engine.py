@@ -316,7 +316,8 @@ class Searcher:
 
     def _rank(self, words: tuple[str, ...], candidates: list[int], patterns: Patterns, limit: int | None) -> list[Hit]:
         vocabulary = self._vocabulary
-        graders = [Grader(w, patterns.get(w), vocabulary is not None and w not in vocabulary.joined) for w in words]
+        known = vocabulary.words if vocabulary is not None else None
+        graders = [Grader(w, patterns.get(w), vocabulary is not None and w not in vocabulary.joined, known) for w in words]
         hits = []
         for total, i in rank(graders, candidates, self._titles, self._texts, limit):
             entry = self.entries[i]
