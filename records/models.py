@@ -422,8 +422,8 @@ class Manifest(Model):
     """The manifest ``traam.toml`` at the root of a commons."""
 
     KIND: ClassVar[str] = "manifest"
-    schema_version: Annotated[Literal[1], BeforeValidator(_exact_int)] = 1
-    """Version of the record schema."""
+    schema_version: Annotated[Literal[1, 2], BeforeValidator(_exact_int)] = 2
+    """Version of the layout and schema (2: teams keyed by theme; 1: by discipline, see ``traam migrate``)."""
     name: Line = Field(min_length=1)
     """Name of the commons."""
     description: Text = ""

@@ -22,8 +22,8 @@ from functools import cached_property
 from typing import TypeVar
 
 from records import vocab
-from records.layout import path_of
-from records.models import Campaign, Governance, Model, Scenario, Team, Theme
+from records.layout import LAYOUT_VERSION, path_of, team_id
+from records.models import Campaign, Governance, Manifest, Model, Scenario, Team, Theme
 from records.positions import Positions
 from records.problems import Problem, Severity
 from records.text import printable
@@ -143,8 +143,22 @@ def _theme_id(campaign: str, slug: str) -> str:
     return f"themes/{campaign}/{slug}"
 
 
-def _team_id(campaign: str, discipline: str, academie: str) -> str:
-    return f"teams/{campaign}/{discipline}/{academie}"
+def _team_of(scenario: Scenario) -> str:
+    """Return the id of the team that produced ``scenario``: its académie's team on its theme."""
+    return team_id(scenario.campaign, scenario.theme, scenario.academie)
+
+
+# --- manifest ------------------------------------------------------------------
+
+
+@rule("commun-organisation", "error", "Le manifeste dit l'organisation du commun ; une ancienne organisation se migre.",
+      about="manifest")
+def _manifest_layout(corpus: Corpus) -> Iterator[Finding]:
+    for rid, manifest in corpus.of(Manifest).items():
+        if manifest.schema_version < LAYOUT_VERSION:
+            yield rid, "schema_version", (
+                f"ce commun suit l'organisation {manifest.schema_version} (équipes rangées par discipline) ; "
+                f"traam lit l'organisation {LAYOUT_VERSION} (équipes rangées par thématique) : lancez « traam migrate »")
 
 
 # --- campaigns -----------------------------------------------------------------
@@ -315,20 +329,26 @@ def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
 # --- scenarios -----------------------------------------------------------------
 
 
+def _other_teams(corpus: Corpus, scenario: Scenario) -> list[Team]:
+    """Return the teams of the scenario's académie in its campaign and discipline, on other themes."""
+    return [t for rid, t in corpus.teams.items() if t.campaign == scenario.campaign and t.academie == scenario.academie
+            and t.discipline == scenario.disciplines[0] and t.theme != scenario.theme]
+
+
 @rule("scenario-equipe", "error", "Un scénario est produit par une équipe existante de sa campagne.",
       about="scenario", reads="team")
 def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team_id = _team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
-        if team_id not in corpus.present:
-            yield rid, "academie", f"aucune équipe ne correspond ({team_id}.toml)"
+        wanted = _team_of(scenario)
+        if wanted not in corpus.present and not _other_teams(corpus, scenario):
+            yield rid, "academie", f"aucune équipe ne correspond ({wanted}.toml)"
 
 
 @rule("scenario-equipe-retenue", "error", "Un scénario n'est pas produit par une équipe que la sélection a écartée.",
       about="scenario", reads="team")
 def _scenario_team_retained(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        team = corpus.teams.get(_team_of(scenario))
         if team is not None and team.outcome == "non-retenu":
             yield rid, "academie", "l'équipe de l'académie n'a pas été retenue : seule une équipe retenue produit des scénarios"
 
@@ -337,7 +357,7 @@ def _scenario_team_retained(corpus: Corpus) -> Iterator[Finding]:
       about="scenario", reads="team")
 def _scenario_team_waiting(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        team = corpus.teams.get(_team_of(scenario))
         if team is not None and team.outcome in vocab.UNDECIDED_OUTCOMES:
             yield rid, "academie", (
                 f"l'équipe de l'académie n'est pas encore retenue ({vocab.label(vocab.OUTCOMES, team.outcome)}) : "
@@ -367,13 +387,15 @@ def _scenario_theme(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "theme", f"la thématique « {scenario.theme} » n'existe pas dans la campagne {scenario.campaign}"
 
 
-@rule("scenario-theme-equipe", "warning", "Un scénario relève de la thématique de son équipe.",
+@rule("scenario-theme-equipe", "error", "Un scénario relève de la thématique d'une équipe de son académie.",
       about="scenario", reads="team")
 def _scenario_team_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
-        if team is not None and team.theme != scenario.theme:
-            yield rid, "theme", f"l'équipe travaille sur « {team.theme} », le scénario indique « {scenario.theme} »"
+        others = _other_teams(corpus, scenario)
+        if _team_of(scenario) not in corpus.present and others:
+            themes = ", ".join(f"« {t.theme} »" for t in others)
+            yield rid, "theme", (f"l'équipe de l'académie travaille sur {themes}, le scénario indique "
+                                 f"« {printable(scenario.theme)} » ({_team_of(scenario)}.toml absent)")
 
 
 @rule("scenario-ia-donnees", "warning", "Un scénario qui utilise l'IA dit comment les données personnelles sont protégées.",

@@ -210,6 +210,11 @@ class Commons:
         """Write a record atomically and commit that one path (see :class:`store.saving.Saver`)."""
         return self._saver.save(record, record_id=record_id, expected_blob=expected_blob, message=message, text=text)
 
+    def save_many(self, changes: dict[str, str | None], *, expected: dict[str, str | None],
+                  message: str) -> tuple[str, str]:
+        """Write and delete several files in one commit (see :meth:`store.saving.Saver.save_many`)."""
+        return self._saver.save_many(changes, expected=expected, message=message)
+
     def delete(self, record_id: str, *, expected_blob: str | None, message: str | None = None) -> Saved:
         """Delete a record and commit (see :class:`store.saving.Saver`)."""
         return self._saver.delete(record_id, expected_blob=expected_blob, message=message)

@@ -31,7 +31,7 @@ Organisation :
 - `traam.toml` : le manifeste du commun ;
 - `campaigns/` : les campagnes (appels à projets) ;
 - `themes/` : les thématiques, par campagne et discipline ;
-- `teams/` : les équipes académiques ;
+- `teams/` : les équipes académiques, par campagne et thématique (`teams/<campagne>/<thématique>/<académie>.toml`) ;
 - `scenarios/` : les scénarios pédagogiques ;
 - `governance/reviewers.toml` : qui valide quoi.
 """

@@ -8,7 +8,7 @@ parsed lazily, one at a time, when asked for. How a snapshot is built is in
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from records import codec, layout, rules
@@ -97,31 +97,58 @@ class Snapshot:
         loaded = self.loaded(record_id)
         return loaded.record if loaded else None
 
-    def records(self, wanted: list[File] | None = None) -> dict[str, Model]:
+    def records(self, wanted: list[File] | None = None, progress: Progress | None = None) -> dict[str, Model]:
         """Return every valid model by id (parses what is not yet in memory; gc paused).
 
-        ``wanted``: only these files (of this snapshot) instead of every valid one.
+        ``wanted``: only these files (of this snapshot) instead of every valid one;
+        ``progress``: called with ``(done, total)`` every 1,000 records and at the end.
         """
         with paused_gc():
-            if wanted is None:
-                wanted = self._valid_files()
+            if progress is None:
+                return dict(self.iter_records(wanted))
+            wanted = self._valid_files() if wanted is None else wanted
             out = {}
-            for file, data in stream(self._commons, wanted):
-                loaded = self._commons.objects.parse(file, _given(data), remember=False)
-                if loaded is not None and loaded.record is not None:
-                    out[_id(file)] = loaded.record
+            for rid, model in self.iter_records(wanted):
+                out[rid] = model
+                if len(out) % 1000 == 0:
+                    progress(len(out), len(wanted))
+            progress(len(wanted), len(wanted))
             return out
+
+    def iter_records(self, wanted: list[File] | None = None, *,
+                     where: Callable[[str], bool] | None = None) -> Iterator[tuple[str, Model]]:
+        """Yield ``(id, model)`` of every valid record (or of ``wanted``), parsed one at a time and not kept.
+
+        What an export that must not hold 100,000 models at once walks (see :mod:`store.publish.site`).
+
+        Args:
+            wanted: only these files (of this snapshot) instead of every valid one.
+            where: only the records whose id it accepts (before anything is read).
+        """
+        if wanted is None:
+            wanted = self._valid_files()
+        if where is not None:
+            wanted = [file for file in wanted if where(_id(file))]
+        for file, data in stream(self._commons, wanted):
+            loaded = self._commons.objects.parse(file, _given(data), remember=False)
+            if loaded is not None and loaded.record is not None:
+                yield _id(file), loaded.record
+
+    def count(self, where: Callable[[str], bool] | None = None) -> int:
+        """Return how many valid records :meth:`iter_records` would yield for ``where`` (for progress totals)."""
+        return sum(1 for file in self._valid_files() if where is None or where(_id(file)))
 
     def _valid_files(self) -> list[File]:
         return [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
 
-    def validate(self) -> list[Problem]:
+    def validate(self, progress: Progress | None = None) -> list[Problem]:
         """Return the file problems plus the rules of the cahier des charges across records, sorted.
 
         With many scenarios, a helper process (see :mod:`store.index.splitcheck`) parses
         half of them and checks the rules on those, seeing every other record
         too: no rule compares scenarios with one another, so the two halves'
-        findings together are exactly those of one process.
+        findings together are exactly those of one process. ``progress`` counts the
+        records this process parses.
 
         The garbage collector stays paused until the models are dropped: a
         collection over 100,000 fresh models costs seconds and frees nothing.
@@ -132,7 +159,7 @@ class Snapshot:
             mine, theirs = splitcheck.split_scenarios(files)
             helper = splitcheck.start_rules(self._commons.root, files, theirs, present) if theirs else None
             try:
-                found = rules.check(self.records(mine), text_of=self.text, present=present)
+                found = rules.check(self.records(mine, progress), text_of=self.text, present=present)
                 if helper is not None:
                     shared = helper.problems()
                     if shared is None:  # the helper failed: its scenarios are checked here
