@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from records import vocab
+from records.models import Campaign, Governance, Manifest, Scenario, Synthesis, Team, Theme
 from records.text import describe_char, is_slug, printable, slugify
 
 MANIFEST = "traam.toml"
@@ -220,7 +221,7 @@ def twins(paths: list[str]) -> list[tuple[str, str]]:
 
 def identity_mismatches(location: Location, record: object) -> list[tuple[str, str]]:
     """Return ``(key, French message)`` for each field that disagrees with the record's path."""
-    out = []
+    out: list[tuple[str, str]] = []
 
     def expect(field: str, wanted: str) -> None:
         value = getattr(record, field, None)
@@ -292,19 +293,18 @@ def default_id(record: object) -> str:
     Raises:
         LayoutError: the object is not a record of a known kind.
     """
-    kind = getattr(record, "KIND", "")
-    if kind == "campaign":
+    if isinstance(record, Campaign):
         return f"campaigns/{record.code}"
-    if kind == "theme":
+    if isinstance(record, Theme):
         return f"themes/{record.campaign}/{record.discipline}"
-    if kind == "team":
+    if isinstance(record, Team):
         return team_id(record.campaign, record.theme, record.academie)
-    if kind == "synthesis":
+    if isinstance(record, Synthesis):
         return f"syntheses/{record.campaign}/{record.theme}"
-    if kind == "scenario":
+    if isinstance(record, Scenario):
         return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{scenario_slug(record.title)}"
-    if kind == "governance":
+    if isinstance(record, Governance):
         return "governance/reviewers"
-    if kind == "manifest":
+    if isinstance(record, Manifest):
         return "traam"
     raise LayoutError(f"type d'enregistrement inconnu : {type(record).__name__}")

@@ -133,7 +133,7 @@ def table(kind: str, campaign: str = "", discipline: str = "", academie: str = "
     raise ValueError(kind)
 
 
-def record_id_of(kind: str, table: dict, slug: str = "") -> str:
+def record_id_of(kind: str, table: dict[str, Any], slug: str = "") -> str:
     """Return the id a new record will have, from its fields (scenarios also need a slug)."""
     if kind == "campaign":
         return f"campaigns/{table.get('code', '')}"

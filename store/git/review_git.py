@@ -8,13 +8,14 @@ Small named queries (pre-commit's ``git.py`` style) for
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from store.git import network
 from store.git.runner import run, text
 
 
-def _out(done) -> str:
+def _out(done: subprocess.CompletedProcess[bytes]) -> str:
     return done.stdout.decode("utf-8", "replace").strip()
 
 
