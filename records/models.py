@@ -238,7 +238,7 @@ class Campaign(Model):
     """Fewest teams the selection aims at per discipline or theme (0: no minimum)."""
     inspector_general: Person | None = None
     """Member of the IGÉSR who co-pilots the campaign with the DNE."""
-    themes: UniqueList(Slug) = []
+    themes: UniqueList[Slug] = []
     """File names of the campaign's themes in the order the call lists them (syntheses follow it)."""
     illustrative: Line = ""
     """What in this record is invented for a demonstration (empty: everything comes from a source)."""
@@ -404,7 +404,7 @@ class Deliverable(Model):
     """Where it can be followed or seen."""
     summary: Text = ""
     """What it offers, in a few lines."""
-    scenarios: UniqueList(Line) = []
+    scenarios: UniqueList[Line] = []
     """Ids of the scenarios it draws on (``scenarios/2024-2025/svt/lyon/defi-botanique``)."""
 
 
@@ -426,7 +426,7 @@ class Synthesis(Model):
     """Main lessons, one per line."""
     authors: list[Person] = []
     """The DNE expert or the pair of experts who wrote it."""
-    scenarios: UniqueList(Line) = []
+    scenarios: UniqueList[Line] = []
     """Ids of the scenarios the synthesis puts forward."""
     deliverables: list[Deliverable] = []
     """Training modules and communication supports."""
