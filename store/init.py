@@ -9,7 +9,7 @@ from typing import Any
 from records import codec, layout
 from records.models import Governance, Manifest, Model
 from store import forge, safefs
-from store.git import commit, governance_branch, refs, repo
+from store.git import commit, refs, repo, signatures
 from store.errors import StoreError
 
 GITATTRIBUTES = "*.toml merge=traam\n"
@@ -112,7 +112,7 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
                               sign_key=genesis.key if genesis is not None else None, env=identity)
     refs.update(root, refs.head_ref(root) or "HEAD", made, message=f"traam: {message}")
     if genesis is not None:
-        governance_branch.configure_signing(root, genesis.key)
+        signatures.configure_signing(root, genesis.key)
     from store.review import trust
 
     trust.record_first_contact(root)  # the creator's own root: first contact (docs/trust.md)
