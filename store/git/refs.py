@@ -1,7 +1,7 @@
-"""Provides the small named queries on refs: where HEAD points.
+"""Provides the small named queries on refs: where HEAD points, what a name resolves to, moving a ref.
 
-More ref queries live in :mod:`store.git.trees` (``rev``, ``refs``); new
-ones belong here, one function per question, like pre-commit's ``git.py``.
+One function per question, like pre-commit's ``git.py``. Listing many refs
+at once (``for-each-ref``) is :func:`store.git.trees.refs`.
 """
 
 from __future__ import annotations
