@@ -21,6 +21,9 @@ _OID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 UNKNOWN = "?"
 """Blob placeholder for merges, whose raw diff git does not print."""
 
+LogRow = tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]
+"""One commit of a record's history: commit, parents, author, email, date, message, old blob, new blob."""
+
 
 def has_graph(common_dir: Path) -> bool:
     """Tell whether the repository has a commit-graph (single file or split chain)."""
@@ -28,7 +31,7 @@ def has_graph(common_dir: Path) -> bool:
     return (info / "commit-graph").is_file() or (info / "commit-graphs" / "commit-graph-chain").is_file()
 
 
-def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
+def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen[bytes] | None:
     """Write or extend the commit-graph with changed-path Bloom filters.
 
     Args:
@@ -44,7 +47,7 @@ def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
 
 
 def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
-        first_parent: bool = False) -> list[tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]]:
+        first_parent: bool = False) -> list[LogRow]:
     """Return the raw history of ``path``: (commit, parents, author, email, date, message, old blob, new blob).
 
     A merge (shown when its result differs from every parent, or on the

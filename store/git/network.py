@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store import git
-from store.git.runner import stream
+from store.git.runner import Completed, stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def parse_progress(line: str) -> Transfer | None:
     return None
 
 
-def _call(root: Path | str, args: list[str], progress: TransferProgress | None, check: bool):
+def _call(root: Path | str, args: list[str], progress: TransferProgress | None, check: bool) -> Completed:
     if progress is None:
         return git.run(root, *args, check=check)
 

@@ -23,7 +23,7 @@ SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c",
                 "-c", "commit.gpgSign=false")
 
 
-def _keygen(*args: str, data: bytes | None = None, interactive: bool = False) -> subprocess.CompletedProcess:
+def _keygen(*args: str, data: bytes | None = None, interactive: bool = False) -> subprocess.CompletedProcess[bytes]:
     """Run ``ssh-keygen args`` (stdin fed with ``data``, or left to the terminal when ``interactive``)."""
     try:
         if interactive:

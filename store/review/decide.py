@@ -149,7 +149,8 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
     for short in sorted(names):
         is_academie = short.startswith("academie/")
         if reviewer is not None and reviewer.role == "academique":
-            if is_academie or contrib.parse_branch(short)[0] not in reviewer.academies:
+            parsed = contrib.parse_branch(short)  # None only for academie/<a> branches
+            if is_academie or parsed is None or parsed[0] not in reviewer.academies:
                 continue
         try:
             item = candidate(root, short, held=held)
@@ -166,6 +167,7 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
 
 
 def _trailers(root: Path | str, item: Candidate, plan: recordmerge.MergePlan) -> tuple[str, list[str]]:
+    assert plan.tree is not None  # called once the merge is planned without conflict
     disciplines, campaigns = set(), set()
     for path in (c.path for c in trees.changes(root, plan.ours, plan.tree)):
         try:

@@ -246,6 +246,7 @@ def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now
     branch, tip = report.branch, report.tip
     assert tip is not None
     current = None
+    main_chain: frozenset[str]
     if branch == "main":
         main_chain, pinned = frozenset(), (held.root if held else None)
     else:
@@ -306,6 +307,7 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
         chain = chain[:reached_main]  # an académie branch catching up with main's validated chain
     elif not is_null(old) and chain and chain[-1][1][:1] != [old]:
         return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
+    pinned: str | None
     if not is_null(old):
         pinned = old
     else:
