@@ -118,7 +118,7 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     Raises:
         StoreError: not on a contribution branch, no remote, or the push failed.
     """
-    branch = refs.current_branch(root)
+    branch = refs.current_branch(root) or ""
     parsed = parse_branch(branch)
     if parsed is None:
         raise StoreError(f"« {printable(branch or 'HEAD détachée')} » n'est pas une contribution "
