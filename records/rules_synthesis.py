@@ -17,7 +17,7 @@ from records.text import printable
 
 
 def _syntheses(corpus: Corpus) -> dict[str, Synthesis]:
-    return corpus.of(Synthesis)  # type: ignore[return-value]
+    return corpus.of(Synthesis)
 
 
 def _two_year_first(corpus: Corpus, theme_rid: str) -> bool:
