@@ -78,7 +78,8 @@ NO_DATA = "Aucun scénario."
 SHORTCUTS = "Raccourcis"
 STATE_UNKNOWN = "—"
 RECORD_COUNT = ("Tout le commun : {count} enregistrement(s) (campagnes, thématiques, équipes, scénarios), "
-                "dont {scenarios} scénario(s) ; {problems} problème(s)")
+                "dont {scenarios} scénario(s) ; ")
+PROBLEMS_TOTAL = "{errors} erreur(s), {warnings} avertissement(s)"
 IN_DAYS = "dans {days} j"
 DAYS_AGO = "il y a {days} j"
 
@@ -397,3 +398,23 @@ BRANCHES_REMOTE = "(distante : {ref})"
 BRANCHES_NONE = "Aucune branche."
 BRANCH_SWITCHED = "Vous êtes sur « {branch} »."
 BRANCHES_PALETTE = "Passer sur une autre branche : mes contributions, main, les branches académiques (b)"
+
+# --- problems (issue 13, item 12) -----------------------------------------------------
+PROBLEMS = "Problèmes"
+KEY_PROBLEMS = "Problèmes"
+PROBLEMS_PALETTE = "Tous les problèmes du commun, comme traam validate les trouve ; Entrée ouvre l'enregistrement"
+PROBLEMS_CHECKING = "Vérification du commun en cours (comme traam validate)…"
+PROBLEMS_NONE = "Aucun problème : traam validate accepte ce commun."
+PROBLEMS_COUNT = "{errors} erreur(s), {warnings} avertissement(s) — Entrée ouvre l'enregistrement."
+PROBLEM_RULE = "règle {rule}"
+PROBLEM_ERROR = "erreur"
+PROBLEM_WARNING = "avertissement"
+PROBLEMS_PENDING = "vérification…"
+PROBLEMS_SEE = "voir (6)"
+INVALID_MARK = "✗ "
+"""Prefix of an invalid record's title in lists: readable without colour."""
+FORM_RULES = ("Règles du cahier des charges (traam validate) : {errors} erreur(s), {warnings} avertissement(s) ; "
+              "l'enregistrement reste possible :")
+PROBLEMS_NO_RECORD = "Ce problème ne désigne aucun enregistrement lisible (fichier du commun)."
+RECORD_RULE_ERRORS = "traam validate refuse cet enregistrement : {count} erreur(s) des règles du cahier des charges"
+RECORD_RULE_WARNINGS = "Avertissements de traam validate : {count}"

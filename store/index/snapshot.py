@@ -112,6 +112,12 @@ class Snapshot:
                     out[_id(file)] = loaded.record
             return out
 
+    def records_of_kinds(self, kinds: frozenset[str] | set[str], *, without: str = "") -> dict[str, Model]:
+        """Return every valid model whose kind is in ``kinds`` (but ``without``), by id: the context the
+        rules read to judge one record (see :func:`records.rules.context_kinds`)."""
+        return self.records([f for rid, f in self._files.items() if rid != without and not f.refused
+                             and self.entries[rid].errors == 0 and self.entries[rid].kind in kinds])
+
     def _valid_files(self) -> list[File]:
         return [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
 

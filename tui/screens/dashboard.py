@@ -26,6 +26,7 @@ SHORTCUTS = (
     ("app.contribution", strings.KEY_CONTRIBUTION, "app.switch_mode('contribution')"),
     ("app.new", strings.KEY_NEW, "app.new"),
     ("app.sync", strings.KEY_SYNC, "app.sync"),
+    ("app.problems", strings.KEY_PROBLEMS, "app.problems"),
     ("app.export", strings.KEY_EXPORT, "app.export"),
     ("app.reload", strings.KEY_RELOAD, "app.reload"),
     ("", strings.KEY_PALETTE, "app.command_palette"),
@@ -54,6 +55,18 @@ def shortcuts(app) -> Content:
         lines.append(Content.from_markup(f"[@click={action}][bold $text-primary]$key[/] $label[/]",
                                          key=keys_of(app, binding_id).ljust(7), label=label))
     return Content("\n").join(lines)
+
+
+def totals(count: int, scenarios: int, problems: list | None) -> Content:
+    """Return the totals line; its problem count (from the validator of ``traam validate``) opens the problems."""
+    if problems is None:
+        found = strings.PROBLEMS_PENDING
+    else:
+        errors = sum(1 for p in problems if p.severity == "error")
+        found = strings.PROBLEMS_TOTAL.format(errors=errors, warnings=len(problems) - errors)
+    return Content.assemble(
+        Content.styled(strings.RECORD_COUNT.format(count=count, scenarios=scenarios), "$text-muted"),
+        Content.from_markup("[@click=app.problems][u]$found[/u] $see[/]", found=found, see=strings.PROBLEMS_SEE))
 
 
 class DashboardScreen(SessionScreen):
@@ -92,10 +105,7 @@ class DashboardScreen(SessionScreen):
         self.query_one("#by-state", BarChart).set_counts(counts["etat"], vocab.STATES)
         entries = session.listed()  # what the explorer lists under « Tous les enregistrements »
         scenarios = sum(1 for e in entries if e.kind == "scenario")
-        problems = len(getattr(session.snapshot, "problems", []) or [])
-        self.query_one("#totals", Static).update(Content.styled(
-            strings.RECORD_COUNT.format(count=len(entries), scenarios=scenarios, problems=problems),
-            "$text-muted"))
+        self.query_one("#totals", Static).update(totals(len(entries), scenarios, session.problems))
         lines = []
         for change in session.recent:
             lines.append(Content.assemble(
