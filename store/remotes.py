@@ -131,6 +131,11 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
     current = run(root, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
     if not current:
         raise StoreError("HEAD détachée : placez-vous sur une branche avant de synchroniser")
+    if merging.merge_head(root):  # a sync stopped on conflicts: finish it first, never stash it
+        pending = pending_merge(root)
+        raise StoreError(f"une fusion de « {printable(pending.source if pending else 'MERGE_HEAD')} » est déjà en "
+                         "cours : résolvez ses conflits (traam, écran Synchronisation : « r ») ou annulez-la "
+                         "(« a », ou git merge --abort)")
     if text(root, "status", "--porcelain", "--untracked-files=no"):
         raise StoreError("des modifications ne sont pas enregistrées : "
                          "faites un commit (ou git stash) avant de synchroniser")
@@ -169,3 +174,61 @@ def describe_conflict(path: Path, stages: set[str]) -> list[str]:
         lines = []
     fields = [line.removeprefix(f"{MARKER} : ") for line in lines if line.startswith(f"{MARKER} : champ")]
     return fields or ["conflit : fusion manuelle nécessaire (une version n'est pas un enregistrement valide)"]
+
+
+@dataclass(frozen=True)
+class Following:
+    """What a sync of the current branch follows, as known without any network call."""
+
+    remote: str | None
+    """The remote a sync fetches (``upstream``, else ``origin``), None when the repository has none."""
+    source: str | None
+    """The remote branch it merges (``upstream/main``), None before the first fetch of that remote."""
+    branch: str | None
+    """The current branch, None when HEAD is detached."""
+    has_upstream: bool = False
+    """True when the repository has an ``upstream`` remote (a fork following the commons)."""
+
+
+def following(root: Path) -> Following:
+    """Return the remote and branch a sync would follow (blocking git calls, no network)."""
+    from store.git import refs, review_git
+
+    remotes = review_git.remotes(root)
+    remote = "upstream" if "upstream" in remotes else "origin" if "origin" in remotes else None
+    branch = refs.current_branch(root)
+    source = None
+    if remote is not None:
+        for candidate in (f"{remote}/{branch}" if branch else "", f"{remote}/main"):
+            if candidate and trees.rev(root, f"refs/remotes/{candidate}") is not None:
+                source = candidate
+                break
+    return Following(remote, source, branch, "upstream" in remotes)
+
+
+def pending_merge(root: Path) -> SyncResult | None:
+    """Return the merge left in progress (by ``traam sync`` or by git), with its conflicts; None when there is none.
+
+    The merged branch is named by the remote-tracking branch at ``MERGE_HEAD`` when there is one.
+    """
+    head = merging.merge_head(root)
+    if head is None:
+        return None
+    names = merging.remote_refs_at(root, head)
+    source = names[0] if names else head[:10]
+    current = text(root, "rev-parse", "HEAD")
+    result = SyncResult(source.split("/", 1)[0] if names else "", source, current, current)
+    for path, present in sorted(unmerged_stages(root).items()):
+        result.conflicts[path] = describe_conflict(root / path, present)
+    return result
+
+
+def abort_sync(root: Path) -> None:
+    """Abort the merge a sync left in progress: the branch and the files return to their state before it.
+
+    Raises:
+        StoreError: no merge in progress, or git failed.
+    """
+    if merging.merge_head(root) is None:
+        raise StoreError("aucune fusion en cours : rien à annuler")
+    merging.abort_merge(root)

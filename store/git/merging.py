@@ -52,3 +52,17 @@ def commit_merge(root: Path | str) -> str:
 def abort_merge(root: Path | str) -> None:
     """Abort the merge in progress (the work tree returns to the state before it)."""
     git.run(root, "merge", "--abort")
+
+
+def merge_head(root: Path | str) -> str | None:
+    """Return the commit being merged when a merge is in progress (``MERGE_HEAD``), else None."""
+    done = git.run(root, "rev-parse", "-q", "--verify", "MERGE_HEAD", check=False)
+    return (done.stdout.decode("ascii", "replace").strip() or None) if done.returncode == 0 else None
+
+
+def remote_refs_at(root: Path | str, commit: str) -> list[str]:
+    """Return the remote-tracking branches (``upstream/main``) that point at ``commit``, sorted."""
+    done = git.run(root, "for-each-ref", f"--points-at={commit}", "--format=%(refname:short)", "refs/remotes",
+                   check=False)
+    names = (line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines())
+    return sorted(name for name in names if name and not name.endswith("/HEAD"))
