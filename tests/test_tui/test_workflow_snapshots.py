@@ -181,6 +181,14 @@ def test_sync_conflicts(snap_compare, tmp_path):
     assert snap_compare(TraamApp(fork, today=TODAY), terminal_size=SIZE, run_before=keys("s", "s"))
 
 
+def test_review_empty_queue(snap_compare, tmp_path):
+    """A reviewer with nothing to review: the queue says so (after a background fetch of the remote), with who
+    the signing key says the reviewer is."""
+    world = make_world(tmp_path)
+    lille = world.clone("lille", signing="lille")
+    assert snap_compare(TraamApp(lille, today=TODAY), terminal_size=SIZE, run_before=keys("4"))
+
+
 def test_sync_clean(snap_compare, tmp_path):
     """The sync screen before any sync: which remote and branch it follows (a fork without « upstream » is
     told the exact command that adds it) and how to start."""
