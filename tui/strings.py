@@ -434,3 +434,5 @@ FORM_RULES = ("Règles du cahier des charges (traam validate) : {errors} erreur(
 PROBLEMS_NO_RECORD = "Ce problème ne désigne aucun enregistrement lisible (fichier du commun)."
 RECORD_RULE_ERRORS = "traam validate refuse cet enregistrement : {count} erreur(s) des règles du cahier des charges"
 RECORD_RULE_WARNINGS = "Avertissements de traam validate : {count}"
+REVIEW_NEEDS_NATIONAL = "⚠ Validation nationale requise"
+REVIEW_NATIONAL_MARK = "⚠ validation nationale requise"

@@ -189,6 +189,15 @@ def test_review_empty_queue(snap_compare, tmp_path):
     assert snap_compare(TraamApp(lille, today=TODAY), terminal_size=SIZE, run_before=keys("4"))
 
 
+def test_review_needs_national(snap_compare, tmp_path):
+    """An académie reviewer's queue with a governance change: marked « validation nationale requise » in the
+    list, and the detail says why and which command a national reviewer runs, before the diff and the rules."""
+    from tests.test_tui.test_review_national import governance_world
+
+    _, lille = governance_world(tmp_path)
+    assert snap_compare(TraamApp(lille, today=TODAY), terminal_size=SIZE, run_before=keys("4"))
+
+
 def test_sync_clean(snap_compare, tmp_path):
     """The sync screen before any sync: which remote and branch it follows (a fork without « upstream » is
     told the exact command that adds it) and how to start."""

@@ -30,6 +30,7 @@ from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.session import Session
+from store.review.authority import needs_national_message
 from tui.widgets.review_detail import ReviewDetail, candidate_summary
 
 
@@ -193,6 +194,10 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     def action_approve(self) -> None:
         item = self.current()
         if item is None:
+            return
+        national = needs_national_message(item)
+        if national:  # the store would refuse it after the confirmation: say why before anything starts
+            self.app.show_error(national[0].upper() + national[1:])
             return
         if item.plan is not None and item.plan.conflicts:
             self.ask_conflicts(item.name, item.plan.conflicts, {})
