@@ -67,8 +67,7 @@ def render_validations(validations: list) -> Content:
             "  ", (done.date.strftime("%d/%m/%Y %H:%M"), "bold"), " ", (level, "bold $text-success"),
             f" {strings.BY} ", content(done.name, "bold"), " <", content(done.principal), "> ",
             f"{strings.HISTORY_INTO} ", content(done.branch, "bold"),
-            content(f" ({done.contribution})" if done.contribution else "", "$text-muted"), " ",
-            (strings.HISTORY_SIGNED.format(commit=done.commit[:8]), "$text-muted")))
+            content(f" ({done.contribution})" if done.contribution else "", "$text-muted")))
     return Content("\n").join([*lines, Content("")])
 
 
