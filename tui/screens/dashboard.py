@@ -26,7 +26,6 @@ SHORTCUTS = (
     ("app.contribution", strings.KEY_CONTRIBUTION, "app.switch_mode('contribution')"),
     ("app.new", strings.KEY_NEW, "app.new"),
     ("app.sync", strings.KEY_SYNC, "app.sync"),
-    ("app.problems", strings.KEY_PROBLEMS, "app.problems"),
     ("app.export", strings.KEY_EXPORT, "app.export"),
     ("app.reload", strings.KEY_RELOAD, "app.reload"),
     ("", strings.KEY_PALETTE, "app.command_palette"),
