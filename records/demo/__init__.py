@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from records.demo.campaigns import CAMPAIGNS, THEMES_2016, THEMES_2024, THEMES_2025
-from records.demo.current import SCENARIOS_2026, TEAMS_2026
+from records.demo.current import SCENARIOS_2026, TEAMS_2025, TEAMS_2026
 from records.demo.governance import GOVERNANCE
 from records.demo.scenarios_2024 import SCENARIOS_2024, TEAMS_2024
 from records.demo.themes_2026 import THEMES_2026
@@ -30,7 +30,7 @@ def demo_records() -> dict[str, Model]:
     for campaign, themes in (("2016-2017", THEMES_2016), ("2024-2025", THEMES_2024), ("2025-2026", THEMES_2025),
                              ("2026-2027", THEMES_2026)):
         out.update({f"themes/{campaign}/{slug}": theme for slug, theme in themes.items()})
-    for campaign, teams in (("2024-2025", TEAMS_2024), ("2026-2027", TEAMS_2026)):
+    for campaign, teams in (("2024-2025", TEAMS_2024), ("2025-2026", TEAMS_2025), ("2026-2027", TEAMS_2026)):
         out.update({f"teams/{campaign}/{key}": item for key, item in teams.items()})
     for campaign, scenarios in (("2024-2025", SCENARIOS_2024), ("2026-2027", SCENARIOS_2026)):
         out.update({f"scenarios/{campaign}/{key}": item for key, item in scenarios.items()})

@@ -19,6 +19,9 @@ _SEP = "\x1e"
 UNKNOWN = "?"
 """Blob placeholder for merges, whose raw diff git does not print."""
 
+LogRow = tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]
+"""One commit of a record's history: commit, parents, author, email, date, message, old blob, new blob."""
+
 
 def has_graph(common_dir: Path) -> bool:
     """Tell whether the repository has a commit-graph (single file or split chain)."""
@@ -26,7 +29,7 @@ def has_graph(common_dir: Path) -> bool:
     return (info / "commit-graph").is_file() or (info / "commit-graphs" / "commit-graph-chain").is_file()
 
 
-def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
+def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen[bytes] | None:
     """Write or extend the commit-graph with changed-path Bloom filters.
 
     Args:
@@ -42,7 +45,7 @@ def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
 
 
 def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
-        first_parent: bool = False) -> list[tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]]:
+        first_parent: bool = False) -> list[LogRow]:
     """Return the raw history of ``path``: (commit, parents, author, email, date, message, old blob, new blob).
 
     A merge (shown when its result differs from every parent, or on the
@@ -110,3 +113,21 @@ def recent(root: Path, limit: int = 8) -> list[RecentCommit]:
         paths = tuple(n.strip() for n in names.splitlines() if n.strip())
         changes.append(RecentCommit(commit, author, datetime.fromisoformat(date), subject, paths))
     return changes
+
+
+def first_parent_touches(root: Path, commit: str, prefix: str) -> list[tuple[datetime, str]]:
+    """Return ``(committer date, path)`` of each file under ``prefix`` touched along ``commit``'s first parents.
+
+    Newest first; a merge is compared with its first parent (``-m``), so a
+    validation merge counts as the moment its content reached the branch.
+    """
+    output = git.text(root, "log", "--first-parent", "-m", "--name-only", "--no-renames", "--format=%x00%cI",
+                      "--end-of-options", commit, "--", prefix)
+    found = []
+    moment: datetime | None = None
+    for line in output.splitlines():
+        if line.startswith("\x00"):
+            moment = datetime.fromisoformat(line[1:])
+        elif line and moment is not None:
+            found.append((moment, line))
+    return found

@@ -7,65 +7,64 @@ index being committed (``GIT_INDEX_FILE``) or a push's quarantined objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple, Unpack
 
 from store.git import run
-from store.git.objectformat import empty_tree, object_format
+from store.git.runner import GitEnv
 
-ZERO = "0" * 40
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-"""SHA-1 only, for callers not yet converted: see :mod:`store.git.objectformat`."""
 SYMLINK, SUBMODULE = "120000", "160000"
 
 
-@dataclass(frozen=True, slots=True)
-class Changed:
-    """One path changed between two trees (or a tree and the index)."""
+class TreeEntry(NamedTuple):
+    """One entry of a tree listing (``git ls-tree``)."""
 
-    path: str
-    status: str
-    """``A``, ``M``, ``D``, ``T`` (type change)."""
     mode: str
-    """New mode (``100644``, ``120000`` …), ``000000`` when deleted."""
-    blob: str
-    """New blob id, zeros when deleted."""
+    """``100644``, ``100755``, ``120000`` (symlink), ``160000`` (submodule), ``040000`` (folder)."""
+    kind: str
+    """``blob``, ``tree`` or ``commit``."""
+    oid: str
+    path: str
 
 
-def parse_raw(data: bytes) -> list[Changed]:
-    """Parse ``git diff-* --raw -z --no-renames`` output."""
-    items = data.split(b"\0")
-    out = []
-    for i in range(0, len(items) - 1, 2):
-        meta = items[i].decode("ascii", "replace").lstrip(":").split()
-        if len(meta) < 5:
-            continue
-        path = items[i + 1].decode("utf-8", "surrogateescape")
-        out.append(Changed(path, meta[4][0], meta[1], meta[3]))
-    return out
+def ls_tree(root: Path | str, treeish: str, *paths: str, keep: Callable[[str], bool] | None = None,
+            literal: bool = False, **kw: Unpack[GitEnv]) -> list[TreeEntry]:
+    """Return the entries of ``treeish``, recursively (optionally only under ``paths``): the one ls-tree parser.
 
+    Args:
+        keep: optional predicate on the path, applied while parsing (listings of 100,000 paths).
+        literal: ``paths`` are literal paths, not patterns.
+        kw: for :func:`store.git.run` (a hook's ``env``).
 
-def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
-    """Return the paths staged in the index relative to ``head`` (None: nothing committed yet)."""
-    base = head or empty_tree(object_format(root, **kw))
-    done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", base, **kw)
-    return parse_raw(done.stdout)
-
-
-def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
-    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
-    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *paths, **kw)
-    out = {}
-    for item in done.stdout.split(b"\0"):
+    Raises:
+        StoreError: ``treeish`` names no tree.
+    """
+    args = ("--literal-pathspecs",) if literal else ()
+    done = run(root, *args, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", treeish, *paths, **kw)
+    found: list[TreeEntry] = []
+    append = found.append
+    for item in done.stdout.decode("utf-8", "surrogateescape").split("\0"):
         if not item:
             continue
-        meta, _, path = item.partition(b"\t")
-        mode, _kind, blob = meta.decode("ascii").split()
-        out[path.decode("utf-8", "surrogateescape")] = (mode, blob)
-    return out
+        meta, path = item.split("\t", 1)
+        if keep is None or keep(path):
+            mode, kind, oid = meta.split(" ")
+            append(TreeEntry(mode, kind, oid, path))
+    return found
 
 
-def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+def entry(root: Path | str, treeish: str, path: str) -> TreeEntry | None:
+    """Return the entry of the file ``path`` in ``treeish``, None when absent."""
+    return next(iter(ls_tree(root, treeish, path, literal=True)), None)
+
+
+def list_tree(root: Path | str, treeish: str, *paths: str, **kw: Unpack[GitEnv]) -> dict[str, tuple[str, str]]:
+    """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
+    return {e.path: (e.mode, e.oid) for e in ls_tree(root, treeish, *paths, **kw)}
+
+
+def list_index(root: Path | str, *paths: str, **kw: Unpack[GitEnv]) -> dict[str, tuple[str, str]]:
     """Return ``{path: (mode, blob)}`` for the entries of the index (stage 0), or only under ``paths``.
 
     ``paths`` are git pathspecs (``:(icase,literal)x`` works).
@@ -82,7 +81,7 @@ def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]
     return out
 
 
-def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
+def blob_sizes(root: Path | str, blobs: list[str], **kw: Unpack[GitEnv]) -> dict[str, int]:
     """Return the size of each blob (one ``cat-file --batch-check``); missing blobs are left out."""
     if not blobs:
         return {}
@@ -95,7 +94,7 @@ def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
     return sizes
 
 
-def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int]:
+def commit_info(root: Path | str, commit: str, **kw: Unpack[GitEnv]) -> tuple[list[str], int]:
     """Return ``(parents, committer timestamp)`` of a commit, read from its raw object."""
     raw = run(root, "cat-file", "commit", commit, **kw).stdout
     header = raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")

@@ -11,11 +11,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from records import codec
 from records.codec import Loaded
-from store import git, history, safefs
-from store.git import listing
+from store import history, safefs
+from store.git import listing, plumbing, trees
+from store.git.listing import GITLINK, SYMLINK
 from store.index.cache import key_of
 from store.git.catfile import CatFile
 from store.errors import StoreError
@@ -33,7 +35,7 @@ class Objects:
         self.object_format = object_format
         self.reader = CatFile(root)
         self._full: OrderedDict[str, Loaded] = OrderedDict()
-        self._tables: OrderedDict[str, dict | None] = OrderedDict()
+        self._tables: OrderedDict[str, dict[str, Any] | None] = OrderedDict()
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -52,8 +54,8 @@ class Objects:
             return None
         if found[0] != "blob":
             raise StoreError(f"« {path} » n'est pas un fichier")
-        mode = git.run(self.root, "--literal-pathspecs", "ls-tree", commit, "--", path).stdout[:6]
-        if mode in (b"120000", b"160000"):
+        entry = plumbing.entry(self.root, commit, path)
+        if entry is not None and entry.mode in (SYMLINK, GITLINK):
             raise safefs.SymlinkRefused(f"« {path} » est un lien symbolique : refusé")
         return found[1]
 
@@ -90,7 +92,7 @@ class Objects:
                     self._full.popitem(last=False)
         return loaded
 
-    def table(self, path: str, blob: str | None):
+    def table(self, path: str, blob: str | None) -> dict[str, Any] | None:
         """Return the canonical table of a blob at a path (None for None), cached."""
         if blob is None:
             return None
@@ -107,6 +109,4 @@ class Objects:
 
     def blob_at(self, commit: str, path: str) -> str | None:
         """Return the blob id of ``path`` in ``commit``, None if absent."""
-        done = git.run(self.root, "--literal-pathspecs", "rev-parse", "-q", "--verify", f"{commit}:{path}",
-                       check=False)
-        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+        return trees.blob_id(self.root, commit, path)

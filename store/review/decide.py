@@ -18,6 +18,7 @@ from records.models import Reviewer
 from records.problems import has_errors
 from records.text import printable
 from store.git import review_git, signatures, trees
+from store.git.objectformat import null_id, object_format
 from store.review import contrib, governance, merge as recordmerge, notes, signing, verify
 from store.errors import StoreError
 
@@ -147,7 +148,8 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
     for short in sorted(names):
         is_academie = short.startswith("academie/")
         if reviewer is not None and reviewer.role == "academique":
-            if is_academie or contrib.parse_branch(short)[0] not in reviewer.academies:
+            parsed = contrib.parse_branch(short)  # None only for academie/<a> branches
+            if is_academie or parsed is None or parsed[0] not in reviewer.academies:
                 continue
         try:
             item = candidate(root, short, held=held)
@@ -164,6 +166,7 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
 
 
 def _trailers(root: Path | str, item: Candidate, plan: recordmerge.MergePlan) -> tuple[str, list[str]]:
+    assert plan.tree is not None  # called once the merge is planned without conflict
     disciplines, campaigns = set(), set()
     for path in (c.path for c in trees.changes(root, plan.ours, plan.tree)):
         try:
@@ -286,7 +289,7 @@ def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
         return
     if current is not None and not trees.is_ancestor(root, current, commit):
         raise StoreError(f"la branche locale « {item.target} » a divergé : synchronisez-la d'abord")
-    review_git.move_ref(root, ref, commit, current or trees.ZERO, f"traam : validation de {item.name}")
+    review_git.move_ref(root, ref, commit, current or null_id(object_format(root)), f"traam : validation de {item.name}")
 
 
 def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,

@@ -11,18 +11,17 @@ signed merge commit.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from records import codec, diff, layout, rules
 from records import merge as record_merge
 from records.merge import CHOICES, FieldConflict
 from records.problems import Problem
 from records.text import printable
-from store import git
-from store.git import trees
+from store.git import commit, merging, trees
+from store.git.objectformat import object_format
 from store.errors import StoreError
 
 __all__ = ["CHOICES", "FieldConflict", "MergePlan", "plan_merge"]
@@ -55,19 +54,16 @@ class MergePlan:
         return self.tree is not None
 
 
-def _table(data: bytes | None, path: str) -> dict | None:
+def _table(data: bytes | None, path: str) -> dict[str, Any] | None:
     return record_merge.table_of(path, data)
 
 
-def _write_blob(root: Path | str, text: str) -> str:
-    return git.text(root, "hash-object", "-w", "--stdin", input=text)
-
-
-def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
+def _merge_record(root: Path | str, path: str, blobs: tuple[str | None, str | None, str | None],
+                  contents: dict[str, bytes], resolutions: dict[str, str], plan: MergePlan) -> str | None:
     """Return the blob id of the merged record at ``path`` ('' for deleted), or None when unresolved."""
     base, ours, theirs = blobs
     try:
-        tables = [_table(contents.get(b) if b else None, path) for b in blobs]
+        base_table, ours_table, theirs_table = (_table(contents.get(b) if b else None, path) for b in blobs)
     except ValueError:  # a side is not a valid record: choose a whole file
         conflict = FieldConflict(layout.id_of(path), record_merge.WHOLE, base, ours, theirs)
         choice = record_merge.choice_in(resolutions)(conflict)
@@ -76,7 +72,7 @@ def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
             return None
         plan.resolved.append(conflict)
         return (ours if choice == "ours" else theirs) or ""
-    merged = record_merge.merge_record(path, *tables, resolutions)
+    merged = record_merge.merge_record(path, base_table, ours_table, theirs_table, resolutions)
     plan.conflicts.extend(merged.conflicts)
     plan.resolved.extend(merged.resolved)
     if plan.conflicts:
@@ -86,24 +82,7 @@ def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
         return None
     if merged.record is None:
         return ""
-    return _write_blob(root, codec.dump(merged.record))
-
-
-def _tree_with(root: Path | str, start: str, updates: dict[str, str]) -> str:
-    """Return the tree of ``start`` with ``updates`` (path → blob id, '' to remove) applied, via a temp index."""
-    handle, index = tempfile.mkstemp(prefix="traam-index-")
-    os.close(handle)
-    os.unlink(index)
-    env = {"GIT_INDEX_FILE": index}
-    try:
-        git.run(root, "read-tree", start, env=env)
-        lines = "".join(f"100644 blob {oid}\t{path}\n" if oid else f"0 {trees.ZERO}\t{path}\n"
-                        for path, oid in updates.items())
-        git.run(root, "update-index", "--index-info", input=lines, env=env)
-        return git.text(root, "write-tree", env=env)
-    finally:
-        if os.path.exists(index):
-            os.unlink(index)
+    return commit.write_blob(root, codec.dump(merged.record))
 
 
 def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, str] | None = None,
@@ -118,7 +97,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
         StoreError: the two commits share no history.
     """
     resolutions = resolutions or {}
-    base = git.run(root, "merge-base", ours, theirs, check=False).stdout.decode().strip()
+    base = merging.merge_base(root, ours, theirs)
     if not base:
         raise StoreError("les deux branches n'ont pas d'historique commun")
     plan = MergePlan(ours, theirs, base)
@@ -134,9 +113,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
     if plan.refused:
         return plan
     if not both:
-        done = git.run(root, "merge-tree", "--write-tree", "--no-messages", ours, theirs, check=False)
-        tree = done.stdout.decode().split("\n", 1)[0].strip()
-        plan.tree = tree if done.returncode == 0 else None
+        plan.tree = merging.merge_tree(root, ours, theirs)
     if plan.tree is None:
         blobs = {p: (theirs_changes[p].old_blob, ours_changes[p].new_blob, theirs_changes[p].new_blob) for p in both}
         contents = trees.read_blobs(root, [b for triple in blobs.values() for b in triple if b])
@@ -147,7 +124,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
                 updates[path] = merged
         if plan.conflicts or plan.problems:
             return plan
-        plan.tree = _tree_with(root, ours, updates)
+        plan.tree = commit.tree_with(root, ours, updates, object_format(root))
     if report:
         _report(root, plan)
     return plan
@@ -155,7 +132,9 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
 
 def _report(root: Path | str, plan: MergePlan) -> None:
     """Fill ``plan.changes`` and ``plan.problems`` for the records the merge changes on the target."""
-    changed = [c for c in trees.changes(root, plan.ours, plan.tree)]
+    tree = plan.tree
+    assert tree is not None  # reported once the merged tree is made
+    changed = [c for c in trees.changes(root, plan.ours, tree)]
     contents = trees.read_blobs(root, [b for c in changed for b in (c.old_blob, c.new_blob) if b])
     ids = set()
     for change in changed:
@@ -174,6 +153,6 @@ def _report(root: Path | str, plan: MergePlan) -> None:
     # which keeps a review fast on a 100,000-record commons.
     alone = rules.scenarios_stand_alone()
     records, texts, file_problems = trees.load_tree(
-        root, plan.tree, keep=lambda path: path in paths or not (alone and path.startswith("scenarios/")))
+        root, tree, keep=lambda path: path in paths or not (alone and path.startswith("scenarios/")))
     plan.problems = sorted([p for p in file_problems if p.path in paths]
                            + rules.check(records, texts.get, only=ids))

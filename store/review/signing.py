@@ -55,11 +55,11 @@ def setup(root: Path | str, *, key: Path | None = None, new: bool = False, comme
     key = key.expanduser().absolute()
     if new:
         if key.exists():
-            raise StoreError(f"la clé « {key} » existe déjà : utilisez --key sans --new")
+            raise StoreError(f"la clé « {key} » existe déjà : utilisez --cle sans --nouvelle")
         signatures.create_key(key, comment=comment, passphrase="")
         created = True
     elif not key.is_file():
-        raise StoreError(f"clé introuvable : « {key} » (utilisez --key CHEMIN ou --new)")
+        raise StoreError(f"clé introuvable : « {key} » (utilisez --cle CHEMIN ou --nouvelle)")
     public = public_key_of(key)
     review_git.set_local_config(root, "gpg.format", "ssh")
     review_git.set_local_config(root, "user.signingkey", str(key))

@@ -24,6 +24,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -91,7 +92,7 @@ def _path(name: str) -> Path:
     return data_folder() / f"{name}.json"
 
 
-def _read(name: str) -> dict | None:
+def _read(name: str) -> dict[str, Any] | None:
     """Return the record of commons ``name`` (None when there is none yet).
 
     Raises:
@@ -121,7 +122,7 @@ def _read(name: str) -> dict | None:
     return value
 
 
-def _write(name: str, value: dict) -> bool:
+def _write(name: str, value: dict[str, Any]) -> bool:
     """Write the record of commons ``name`` atomically (O_EXCL|O_NOFOLLOW temp file, fsync, rename).
 
     Returns False when the disk refused (the verification still holds, nothing is remembered).

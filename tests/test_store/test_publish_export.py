@@ -220,10 +220,10 @@ def test_markdown_synthesis_names_retained_teams_only():
     from records.models import Team
 
     records = select(sample_records(), sample_states())
-    lille = records["teams/2026-2027/svt/lille"]
-    records["teams/2026-2027/svt/creteil"] = Team.model_validate(
+    lille = records["teams/2026-2027/svt-1/lille"]
+    records["teams/2026-2027/svt-1/creteil"] = Team.model_validate(
         {**lille.model_dump(), "academie": "creteil", "outcome": "non-retenu", "project_title": "Écarté"})
-    records["teams/2026-2027/svt/nice"] = Team.model_validate(
+    records["teams/2026-2027/svt-1/nice"] = Team.model_validate(
         {**lille.model_dump(), "academie": "nice", "outcome": "transmis", "project_title": "En attente"})
     text = synthesis.render(records, sample_states())
     assert "Lille : Inventaires au collège" in text

@@ -135,7 +135,8 @@ class SyncScreen(ReportsWorkerErrors, Screen):
         """Fetch and merge upstream, then re-read the commons; the steps are shown as they happen."""
         from store.remotes import sync
 
-        result = sync(self.root)
+        result = sync(self.root, transfer=lambda step: self.app.call_from_thread(
+            self.set_status, strings.transfer_line(step)))
         self.app.call_from_thread(self.set_status, strings.SYNC_RELOADING)
         session = self.app.session.reload(
             progress=lambda done, total: self.app.call_from_thread(self.set_progress, done, total), states=False)
@@ -208,9 +209,9 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def run_abort(self) -> None:
         """``git merge --abort`` in a worker, then re-read the commons."""
-        from store.remotes import abort_sync
+        from store.remotes import abort_merge
 
-        abort_sync(self.root)
+        abort_merge(self.root)
         session = self.app.session.reload(states=False)
         self.app.post_message(SessionLoaded(session))
         self.app.call_from_thread(self.aborted)

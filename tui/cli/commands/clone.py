@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from tui.cli.progress import Steps
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,21 +19,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\rConstruction du cache : {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
-
-
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from hooks import install
     from store.remotes import clone, following
     from store.errors import StoreError
     from tui.cli.output import fail, say
 
     say(f"Clonage de {args.url}…")
     try:
-        root = clone(args.url, Path(args.target) if args.target else None, progress=_progress)
+        with Steps() as steps:
+            steps.step("Clonage")
+            root = clone(args.url, Path(args.target) if args.target else None,
+                         progress=steps.later("Construction du cache"), transfer=steps.transfer())
+            install.install(root)  # hooks sit above the store: the command line installs them
     except StoreError as error:
         return fail(str(error))
     say(f"Commun cloné dans {root}")

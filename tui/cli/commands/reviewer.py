@@ -9,13 +9,13 @@ from tui.cli.output import fail, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """``traam reviewer setup [--key PATH] [--new] [--nom …] [--principal …] [--role …] [--academie …]``."""
+    """``traam reviewer setup [--cle CHEMIN] [--nouvelle] [--nom …] [--principal …] [--role …] [--academie …]``."""
     parser = sub.add_parser("reviewer", help="relecteurs : configurer la signature des validations")
     actions = parser.add_subparsers(dest="reviewer_action", metavar="ACTION")
     actions.required = True
     setup = actions.add_parser("setup", help="configurer la clé SSH de signature pour ce commun")
-    setup.add_argument("--key", metavar="CHEMIN", help="clé privée existante (par défaut ~/.ssh/id_ed25519)")
-    setup.add_argument("--new", action="store_true", help="créer une nouvelle clé ed25519 (ssh-keygen)")
+    setup.add_argument("--cle", dest="key", metavar="CHEMIN", help="clé privée existante (par défaut ~/.ssh/id_ed25519)")
+    setup.add_argument("--nouvelle", dest="new", action="store_true", help="créer une nouvelle clé ed25519 (ssh-keygen)")
     _identity_and_scope(setup, "votre", "votre", academie_note="")
     setup.set_defaults(handler=run_setup)
     add = actions.add_parser("add", help="préparer la contribution qui ajoute un relecteur à la gouvernance")

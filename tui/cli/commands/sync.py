@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli.progress import Steps
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -28,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         root = repo.toplevel(".")
-        result = sync(root, args.remote, args.branch)
+        with Steps() as steps:
+            steps.step("Récupération de l'amont")
+            result = sync(root, args.remote, args.branch, transfer=steps.transfer())
     except StoreError as error:
         return fail(str(error))
     if result.conflicts:
