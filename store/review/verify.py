@@ -21,7 +21,8 @@ from pathlib import Path
 
 from records.models import Governance
 from records.text import printable
-from store.git import history_walk, signatures, trees
+from store.git import log as git_log
+from store.git import signatures, trees
 from store.git.objectformat import is_null
 from store.index import memo
 from store.review import governance, trust
@@ -262,7 +263,7 @@ def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now
         if not on_chain:
             report.problems.append(rollback_problem(branch, remembered))
             return
-        trusted = frozenset({remembered}) if branch == "main" else history_walk.chain_ids(root, remembered)
+        trusted = frozenset({remembered}) if branch == "main" else git_log.chain_ids(root, remembered)
     elif remembered == tip:
         trusted = frozenset({tip})
     stop = next((i for i, (commit, _) in enumerate(chain) if commit == pinned or commit in main_chain), len(chain))
