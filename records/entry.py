@@ -11,7 +11,7 @@ from typing import NamedTuple, TypedDict
 
 from records.codec import Loaded
 from records.layout import id_of
-from records.models import Campaign, Governance, Manifest, Scenario, Team, Theme
+from records.models import Campaign, Governance, Manifest, Scenario, Synthesis, Team, Theme
 from records.text import fold
 
 
@@ -93,6 +93,10 @@ def entry_of(loaded: Loaded, blob: str) -> Entry:
             tool_kinds=tuple(sorted({t.kind for t in record.tools})),
             crcn=tuple(record.crcn),
         )
+    elif isinstance(record, Synthesis):
+        title = record.title
+        extra = [record.summary, *record.findings, *(d.title for d in record.deliverables), *(a.name for a in record.authors)]
+        fields = dict(campaign=record.campaign, disciplines=(location.discipline,), theme=record.theme)
     elif isinstance(record, Governance):
         title = "Gouvernance : relecteurs"
         extra = [r.name for r in record.reviewers]

@@ -12,12 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from records import vocab
-from records.models import Campaign, Governance, Manifest, Scenario, Team, Theme
+from records.models import Campaign, Governance, Manifest, Scenario, Synthesis, Team, Theme
 from records.text import describe_char, is_slug, printable, slugify
 
 MANIFEST = "traam.toml"
 GOVERNANCE = "governance/reviewers.toml"
-ROOTS = ("campaigns", "themes", "teams", "scenarios")
+ROOTS = ("campaigns", "themes", "teams", "scenarios", "syntheses")
 """Top folders holding records, in the order of the hierarchy."""
 
 OTHER_FILES = frozenset(
@@ -155,6 +155,12 @@ def locate(path: str) -> Location:
         _check_code(stem, vocab.ACADEMIES, "académie", path)
         return Location("team", record_id, path, campaign=parts[1], discipline=discipline, academie=stem,
                         theme=parts[2])
+    if root == "syntheses" and depth == 3:
+        _check_campaign(parts[1], path)
+        match = _THEME.fullmatch(stem)
+        discipline = match.group("discipline") if match else stem
+        _check_code(discipline, vocab.DISCIPLINES, "discipline de la thématique", path)
+        return Location("synthesis", record_id, path, campaign=parts[1], discipline=discipline, slug=stem, theme=stem)
     if root == "scenarios" and depth == 5:
         _check_campaign(parts[1], path)
         _check_code(parts[2], vocab.DISCIPLINES, "discipline", path)
@@ -240,6 +246,9 @@ def identity_mismatches(location: Location, record: object) -> list[tuple[str, s
                                  f"« {location.theme} » (une équipe est rangée sous sa thématique : "
                                  f"teams/<campagne>/<thématique>/<académie>.toml ; « traam migrate » range "
                                  "un commun de l'ancienne organisation)"))
+    elif location.kind == "synthesis":
+        expect("campaign", location.campaign)
+        expect("theme", location.theme)
     elif location.kind == "scenario":
         expect("campaign", location.campaign)
         expect("academie", location.academie)
@@ -290,6 +299,8 @@ def default_id(record: object) -> str:
         return f"themes/{record.campaign}/{record.discipline}"
     if isinstance(record, Team):
         return team_id(record.campaign, record.theme, record.academie)
+    if isinstance(record, Synthesis):
+        return f"syntheses/{record.campaign}/{record.theme}"
     if isinstance(record, Scenario):
         return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{scenario_slug(record.title)}"
     if isinstance(record, Governance):

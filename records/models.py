@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, ClassVar, Literal, TypeVar, Union
+from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -129,6 +129,8 @@ Phase = Annotated[str, _code(vocab.PHASES, "phase")]
 Role = Annotated[str, _code(vocab.ROLES, "rôle")]
 Cahier = Annotated[str, _code(vocab.CAHIERS, "cahier des charges")]
 QuotaScope = Annotated[str, _code(vocab.QUOTA_SCOPES, "portée du quota")]
+SynthesisStage = Annotated[str, _code(vocab.SYNTHESIS_STAGES, "étape de la synthèse")]
+DeliverableKind = Annotated[str, _code(vocab.DELIVERABLE_KINDS, "type de production")]
 
 
 def _exact_int(value: object) -> object:
@@ -236,6 +238,8 @@ class Campaign(Model):
     """Fewest teams the selection aims at per discipline or theme (0: no minimum)."""
     inspector_general: Person | None = None
     """Member of the IGÉSR who co-pilots the campaign with the DNE."""
+    themes: UniqueList[Slug] = []
+    """File names of the campaign's themes in the order the call lists them (syntheses follow it)."""
     illustrative: Line = ""
     """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
@@ -389,6 +393,51 @@ class Scenario(Model):
     """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
 
+class Deliverable(Model):
+    """A training module (M@gistère, MOOC) or a communication support that spreads a theme's work."""
+
+    kind: DeliverableKind
+    """Module M@gistère, MOOC, infographie, carte heuristique or capsule vidéo."""
+    title: Line = Field(min_length=1)
+    """Title of the module or support."""
+    url: Url | None = None
+    """Where it can be followed or seen."""
+    summary: Text = ""
+    """What it offers, in a few lines."""
+    scenarios: UniqueList[Line] = []
+    """Ids of the scenarios it draws on (``scenarios/2024-2025/svt/lyon/defi-botanique``)."""
+
+
+class Synthesis(Model):
+    """The synthesis (bilan) of a theme by its DNE expert(s), with the modules and supports that spread it."""
+
+    KIND: ClassVar[str] = "synthesis"
+    campaign: CampaignCode
+    """Campaign code; must match the folder."""
+    theme: Slug
+    """File name of the theme in the same campaign; must match the file name."""
+    stage: SynthesisStage = "bilan"
+    """Final bilan, or the intermediate synthesis of year 1 of a two-year theme."""
+    title: Line = Field(min_length=1)
+    """Title of the synthesis."""
+    summary: Text = ""
+    """What the teams explored and found, in our own words."""
+    findings: list[Line] = []
+    """Main lessons, one per line."""
+    authors: list[Person] = []
+    """The DNE expert or the pair of experts who wrote it."""
+    scenarios: UniqueList[Line] = []
+    """Ids of the scenarios the synthesis puts forward."""
+    deliverables: list[Deliverable] = []
+    """Training modules and communication supports."""
+    url: Url | None = None
+    """Where the synthesis is published (éduscol …)."""
+    published: dt.date | None = None
+    """Date of publication."""
+    illustrative: Line = ""
+    """What in this record is invented for a demonstration (empty: everything comes from a source)."""
+
+
 class Reviewer(Model):
     """Somebody allowed to validate, with the key that signs their merges."""
 
@@ -434,7 +483,7 @@ class Manifest(Model):
     """Commit from which governance is trusted (pinned root)."""
 
 
-Record = Union[Campaign, Theme, Team, Scenario, Governance, Manifest]
+Record = Campaign | Theme | Team | Scenario | Synthesis | Governance | Manifest
 """Any record the codec can load."""
 
 MODELS: dict[str, type[Model]] = {
@@ -442,6 +491,7 @@ MODELS: dict[str, type[Model]] = {
     "theme": Theme,
     "team": Team,
     "scenario": Scenario,
+    "synthesis": Synthesis,
     "governance": Governance,
     "manifest": Manifest,
 }

@@ -471,3 +471,6 @@ def check(
                 Problem(path_of(rid), line, column, message, key=key, severity=item.severity, rule=item.id)
             )
     return sorted(problems)
+
+
+from records import rules_synthesis  # noqa: E402,F401 - registers the synthesis rules (it imports this module)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from records import codec, layout
 from records.models import Governance, Manifest, Model
 from store import forge, safefs
-from store.git import commit, governance_branch, refs, repo
+from store.git import commit, refs, repo, signatures
 from store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def init_commons(path: str | os.PathLike[str], *, name: str, records: dict[str, 
                               sign_key=genesis.key if genesis is not None else None, env=identity)
     refs.update(root, refs.head_ref(root) or "HEAD", made, message=f"traam: {message}")
     if genesis is not None:
-        governance_branch.configure_signing(root, genesis.key)
+        signatures.configure_signing(root, genesis.key)
     from store.review import trust
 
     trust.record_first_contact(root)  # the creator's own root: first contact (docs/trust.md)

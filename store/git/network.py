@@ -105,3 +105,13 @@ def remotes(root: Path | str) -> list[str]:
 def add_remote(root: Path | str, name: str, url: str) -> None:
     """Add the remote ``name`` at ``url``."""
     git.run(root, "remote", "add", name, url)
+
+
+def remote_url(root: Path | str, remote: str) -> str:
+    """Return the URL of ``remote`` ('' when unknown)."""
+    return git.run(root, "remote", "get-url", remote, check=False).stdout.decode("utf-8", "replace").strip()
+
+
+def remote_has_branch(root: Path | str, remote: str, branch: str) -> bool:
+    """Tell whether ``remote`` has ``refs/heads/<branch>`` (asks the remote)."""
+    return bool(git.text(root, "ls-remote", "--heads", remote, f"refs/heads/{branch}"))

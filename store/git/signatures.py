@@ -135,3 +135,9 @@ def commit_signature(root: Path | str, commit: str, allowed_signers: str) -> tup
         os.unlink(path)
     status, _, principal = done.stdout.decode("utf-8", "replace").strip().partition("\0")
     return status, principal
+
+
+def configure_signing(root: Path | str, key: Path) -> None:
+    """Make this commons sign with the SSH ``key`` (local config: ``gpg.format=ssh``, ``user.signingkey``)."""
+    run(root, "config", "--local", "gpg.format", "ssh")
+    run(root, "config", "--local", "user.signingkey", str(key))

@@ -31,7 +31,8 @@ import platformdirs
 from records.text import printable
 from store import safefs
 from store.errors import StoreError
-from store.git import history_walk
+from store.git import log as git_log
+from store.git import refs, repo
 
 ENV_PIN = "TRAAM_TRUST_ROOT"
 CONFIG_PIN = "traam.trustRoot"
@@ -67,7 +68,7 @@ def pinned_root(root: Path | str) -> tuple[str, str]:
     """
     for value, source in ((os.environ.get(ENV_PIN, ""), ENV_PIN),
                           (None, f"{CONFIG_PIN} (configuration git globale)")):
-        pinned = (value if value is not None else history_walk.global_config(root, CONFIG_PIN)).strip().lower()
+        pinned = (value if value is not None else repo.global_config(root, CONFIG_PIN)).strip().lower()
         if pinned:
             if not _OID.match(pinned):
                 raise StoreError(f"racine de confiance invalide dans {source} : « {printable(pinned)[:80]} » "
@@ -82,8 +83,8 @@ def identity(root: Path | str, tip: str | None = None) -> str | None:
     Args:
         tip: used only when the repository has no ``main`` yet (a server receiving its first push).
     """
-    main = history_walk.main_tip(root) or tip
-    return history_walk.first_root(root, main) if main else None
+    main = refs.main_tip(root) or tip
+    return git_log.first_root(root, main) if main else None
 
 
 def _path(name: str) -> Path:
