@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from store.git import netfetch, review_git
+from store.git import netfetch, repo
 from store.review import contrib, notes
 
 DEFAULT_TIMEOUT = 6.0
@@ -19,7 +19,7 @@ DEFAULT_TIMEOUT = 6.0
 
 def fetch_timeout(root: Path | str) -> float:
     """Return the deadline of a review fetch: ``traam.fetchTimeout`` (seconds, 0.5 to 600) or the default."""
-    raw = review_git.config(root, "traam.fetchTimeout")
+    raw = repo.config_value(root, "traam.fetchTimeout")
     try:
         value = float(raw)
     except ValueError:
