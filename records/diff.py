@@ -41,7 +41,7 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any] | None, prefix: str = "
     old = old or {}
     new = new or {}
     changes: list[Change] = []
-    for key in [*old.keys(), *(k for k in new.keys() if k not in old)]:
+    for key in [*old, *(k for k in new if k not in old)]:
         path = f"{prefix}{key}"
         a, b = old.get(key, _MISSING), new.get(key, _MISSING)
         if a == b:
@@ -84,7 +84,7 @@ class Merged:
         return not self.conflicts
 
 
-def _merge_list(base: list, ours: list, theirs: list) -> list:
+def _merge_list(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
     removed = {repr(v) for v in base if v not in ours} | {repr(v) for v in base if v not in theirs}
     result = [v for v in ours if repr(v) not in removed]
     result.extend(v for v in theirs if v not in base and v not in result)
@@ -119,7 +119,7 @@ def merge(
     base = base or {}
     table: dict[str, Any] = {}
     conflicts: list[Conflict] = []
-    keys = [*ours.keys(), *(k for k in theirs.keys() if k not in ours)]
+    keys = [*ours, *(k for k in theirs if k not in ours)]
     for key in keys:
         path = f"{prefix}{key}"
         b, o, t = base.get(key, _MISSING), ours.get(key, _MISSING), theirs.get(key, _MISSING)

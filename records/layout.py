@@ -12,11 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from records import vocab
+from records.models import Campaign, Governance, Manifest, Scenario, Synthesis, Team, Theme
 from records.text import describe_char, is_slug, printable, slugify
 
 MANIFEST = "traam.toml"
 GOVERNANCE = "governance/reviewers.toml"
-ROOTS = ("campaigns", "themes", "teams", "scenarios")
+ROOTS = ("campaigns", "themes", "teams", "scenarios", "syntheses")
 """Top folders holding records, in the order of the hierarchy."""
 
 OTHER_FILES = frozenset(
@@ -154,6 +155,12 @@ def locate(path: str) -> Location:
         _check_code(stem, vocab.ACADEMIES, "académie", path)
         return Location("team", record_id, path, campaign=parts[1], discipline=discipline, academie=stem,
                         theme=parts[2])
+    if root == "syntheses" and depth == 3:
+        _check_campaign(parts[1], path)
+        match = _THEME.fullmatch(stem)
+        discipline = match.group("discipline") if match else stem
+        _check_code(discipline, vocab.DISCIPLINES, "discipline de la thématique", path)
+        return Location("synthesis", record_id, path, campaign=parts[1], discipline=discipline, slug=stem, theme=stem)
     if root == "scenarios" and depth == 5:
         _check_campaign(parts[1], path)
         _check_code(parts[2], vocab.DISCIPLINES, "discipline", path)
@@ -214,7 +221,7 @@ def twins(paths: list[str]) -> list[tuple[str, str]]:
 
 def identity_mismatches(location: Location, record: object) -> list[tuple[str, str]]:
     """Return ``(key, French message)`` for each field that disagrees with the record's path."""
-    out = []
+    out: list[tuple[str, str]] = []
 
     def expect(field: str, wanted: str) -> None:
         value = getattr(record, field, None)
@@ -239,6 +246,9 @@ def identity_mismatches(location: Location, record: object) -> list[tuple[str, s
                                  f"« {location.theme} » (une équipe est rangée sous sa thématique : "
                                  f"teams/<campagne>/<thématique>/<académie>.toml ; « traam migrate » range "
                                  "un commun de l'ancienne organisation)"))
+    elif location.kind == "synthesis":
+        expect("campaign", location.campaign)
+        expect("theme", location.theme)
     elif location.kind == "scenario":
         expect("campaign", location.campaign)
         expect("academie", location.academie)
@@ -283,17 +293,18 @@ def default_id(record: object) -> str:
     Raises:
         LayoutError: the object is not a record of a known kind.
     """
-    kind = getattr(record, "KIND", "")
-    if kind == "campaign":
+    if isinstance(record, Campaign):
         return f"campaigns/{record.code}"
-    if kind == "theme":
+    if isinstance(record, Theme):
         return f"themes/{record.campaign}/{record.discipline}"
-    if kind == "team":
+    if isinstance(record, Team):
         return team_id(record.campaign, record.theme, record.academie)
-    if kind == "scenario":
+    if isinstance(record, Synthesis):
+        return f"syntheses/{record.campaign}/{record.theme}"
+    if isinstance(record, Scenario):
         return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{scenario_slug(record.title)}"
-    if kind == "governance":
+    if isinstance(record, Governance):
         return "governance/reviewers"
-    if kind == "manifest":
+    if isinstance(record, Manifest):
         return "traam"
     raise LayoutError(f"type d'enregistrement inconnu : {type(record).__name__}")

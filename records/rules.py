@@ -19,16 +19,22 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from records import vocab
-from records.codec import Positions
 from records.layout import LAYOUT_VERSION, path_of, team_id
 from records.models import Campaign, Governance, Manifest, Model, Scenario, Team, Theme
+from records.positions import Positions
 from records.problems import Problem, Severity
 from records.text import printable
 
 Finding = tuple[str, str, str]
 """``(record id, dotted key, French message)``."""
+
+Check = Callable[["Corpus"], Iterator[Finding]]
+"""A rule's generator: the findings of one rule over a corpus."""
+
+_M = TypeVar("_M", bound=Model)
 
 
 class Corpus:
@@ -42,7 +48,7 @@ class Corpus:
         self.present = present if present is not None else set(records)
         """Ids of every record file, valid or not: a reference to an invalid file is not "missing"."""
 
-    def of(self, kind: type[Model]) -> dict[str, Model]:
+    def of(self, kind: type[_M]) -> dict[str, _M]:
         return {rid: r for rid, r in self.records.items() if isinstance(r, kind)}
 
     @cached_property
@@ -75,7 +81,7 @@ class Rule:
     severity: Severity
     title: str
     """What the rule asks, in French, for help screens and reports."""
-    check: Callable[[Corpus], Iterator[Finding]]
+    check: Check
     about: frozenset[str] = frozenset()
     """Kinds of the records it reports on."""
     reads: frozenset[str] = frozenset()
@@ -91,7 +97,9 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = "", cahiers: str = ""):
+def rule(
+    id: str, severity: Severity, title: str, *, about: str, reads: str = "", cahiers: str = ""
+) -> Callable[[Check], Check]:
     """Register the decorated generator as a rule.
 
     Args:
@@ -103,7 +111,7 @@ def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = ""
             :meth:`Rule.applies` through :func:`_in_force`.
     """
 
-    def register(check: Callable[[Corpus], Iterator[Finding]]) -> Callable[[Corpus], Iterator[Finding]]:
+    def register(check: Check) -> Check:
         RULES.append(Rule(id, severity, title, check, frozenset(about.split()), frozenset(reads.split()),
                           frozenset(cahiers.split())))
         return check
@@ -113,7 +121,7 @@ def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = ""
 
 def context_kinds(kind: str) -> frozenset[str]:
     """Return the kinds the rules read to judge a record of ``kind`` (besides the record itself)."""
-    return frozenset().union(*(r.reads for r in RULES if kind in r.about))
+    return frozenset[str]().union(*(r.reads for r in RULES if kind in r.about))
 
 
 def scenarios_stand_alone() -> bool:
@@ -448,7 +456,7 @@ def check(
         today: the day of the check (default: today), for rules on late steps.
     """
     corpus = Corpus(records, present, today)
-    problems = []
+    problems: list[Problem] = []
     positions: dict[str, Positions] = {}
     for item in RULES:
         for rid, key, message in item.check(corpus):
@@ -463,3 +471,6 @@ def check(
                 Problem(path_of(rid), line, column, message, key=key, severity=item.severity, rule=item.id)
             )
     return sorted(problems)
+
+
+from records import rules_synthesis  # noqa: E402,F401 - registers the synthesis rules (it imports this module)

@@ -20,6 +20,7 @@ KINDS = {
     "thematique": "theme", "thématique": "theme", "theme": "theme",
     "equipe": "team", "équipe": "team", "team": "team",
     "scenario": "scenario", "scénario": "scenario",
+    "synthese": "synthesis", "synthèse": "synthesis", "synthesis": "synthesis",
 }
 """Kind names accepted on the command line (French first) → kind."""
 
@@ -59,6 +60,18 @@ name = ""
 [[teachers]]
 name = ""
 """,
+    "synthesis": """campaign = "{campaign}"
+theme = "{theme}"
+stage = "bilan"
+title = ""
+summary = \"\"\"
+\"\"\"
+findings = []
+scenarios = []
+
+[[authors]]
+name = ""
+""",
     "scenario": """campaign = "{campaign}"
 disciplines = ["{discipline}"]
 academie = "{academie}"
@@ -74,7 +87,7 @@ keywords = []
 }
 
 _WHAT = {"campaign": "Nouvelle campagne", "theme": "Nouvelle thématique", "team": "Nouvelle équipe",
-         "scenario": "Nouveau scénario"}
+         "scenario": "Nouveau scénario", "synthesis": "Nouvelle synthèse"}
 
 
 def text(kind: str, record_id: str | None = None, campaign: str = "2026-2027") -> str:
@@ -110,6 +123,8 @@ def table(kind: str, campaign: str = "", discipline: str = "", academie: str = "
                 "project_title": "", "pilot": {"name": "", "corps": "ia-ipr"}, "referent": {"name": ""}}
     if kind == "theme":
         return {"campaign": campaign, "discipline": discipline, "title": ""}
+    if kind == "synthesis":
+        return {"campaign": campaign, "theme": discipline, "stage": "bilan", "title": "", "authors": [{"name": ""}]}
     if kind == "campaign":
         year = int(campaign[:4]) if campaign[:4].isdigit() else dt.date.today().year
         return {"code": campaign, "title": "", "call_opens": dt.date(year, 2, 1), "proposals_due": dt.date(year, 3, 31),
@@ -118,12 +133,14 @@ def table(kind: str, campaign: str = "", discipline: str = "", academie: str = "
     raise ValueError(kind)
 
 
-def record_id_of(kind: str, table: dict, slug: str = "") -> str:
+def record_id_of(kind: str, table: dict[str, Any], slug: str = "") -> str:
     """Return the id a new record will have, from its fields (scenarios also need a slug)."""
     if kind == "campaign":
         return f"campaigns/{table.get('code', '')}"
     if kind == "theme":
         return f"themes/{table.get('campaign', '')}/{table.get('discipline', '')}"
+    if kind == "synthesis":
+        return f"syntheses/{table.get('campaign', '')}/{table.get('theme', '')}"
     if kind == "team":
         # A team lives under its theme; before one is chosen, the theme named after the discipline.
         theme = str(table.get("theme") or table.get("discipline", ""))

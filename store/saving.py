@@ -26,7 +26,12 @@ from store.git.fastimport import commit_path, commit_paths, identity
 from store.git.commit import RefMoved, commit_one
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from records.codec import Loaded
+    from records.entry import Entry
     from store.commons import Commons
+    from store.git import Process
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another traam save of the same commons."""
@@ -74,7 +79,7 @@ class Saver:
         self._identity: tuple[str, str] | None = None
 
     @contextmanager
-    def _exclusive(self):
+    def _exclusive(self) -> Iterator[None]:
         folder = self.commons.load_state.folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -152,12 +157,12 @@ class Saver:
             raise StoreError(f"le fichier est écrit mais l'objet git n'a pas pu l'être ({error.strerror}) : "
                              "rien n'est enregistré dans l'historique") from error
 
-    def _index(self, path: str, blob: str | None):
+    def _index(self, path: str, blob: str | None) -> Process:
         """Start updating the index entry of ``path`` alone (it runs while the commit is made)."""
         return indexentry.start(self.commons.root, path, blob)
 
     @staticmethod
-    def _indexed(process, path: str) -> str:
+    def _indexed(process: Process, path: str) -> str:
         return indexentry.finish(process, path)
 
     def _after(self) -> None:
@@ -289,7 +294,7 @@ class Saver:
         return commit, warning
 
 
-def _entry(loaded, blob):
+def _entry(loaded: Loaded, blob: str) -> Entry:
     from records.entry import entry_of
 
     return entry_of(loaded, blob)

@@ -9,6 +9,8 @@ and personal-data notes are demo choices.
 
 from __future__ import annotations
 
+from typing import Any
+
 from records.demo._people import authors, team
 from records.models import AiUse, Scenario, Step, Team, Tool
 
@@ -55,7 +57,7 @@ TEAMS_2024: dict[str, Team] = {
 """Teams by ``theme/academie`` (each 2024-2025 theme is named after its discipline)."""
 
 
-def _s(discipline: str, academie: str, title: str, summary: str, **kw) -> Scenario:
+def _s(discipline: str, academie: str, title: str, summary: str, **kw: Any) -> Scenario:
     kw.setdefault("authors", authors(academie, "A", "B"))
     kw.setdefault("modalities", ["presentiel"])
     kw.setdefault("licence", "CC-BY-SA-4.0")

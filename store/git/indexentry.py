@@ -13,7 +13,7 @@ from pathlib import Path
 from store import git
 
 
-def start(root: Path, path: str, blob: str | None) -> subprocess.Popen:
+def start(root: Path, path: str, blob: str | None) -> subprocess.Popen[bytes]:
     """Start setting the index entry of ``path`` alone to ``blob`` (None: remove it); return the process.
 
     Raises:
@@ -24,7 +24,7 @@ def start(root: Path, path: str, blob: str | None) -> subprocess.Popen:
                      stderr=subprocess.PIPE)
 
 
-def finish(process: subprocess.Popen, path: str) -> str:
+def finish(process: subprocess.Popen[bytes], path: str) -> str:
     """Wait for the index update; return a French warning if it failed (the commit is made anyway)."""
     _out, err = process.communicate()
     if process.returncode == 0:

@@ -8,7 +8,7 @@ parsed lazily, one at a time, when asked for. How a snapshot is built is in
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from records import codec, layout, rules
@@ -19,7 +19,7 @@ from store.index import splitcheck
 from store.index.cachedir import paused_gc
 from store.git.catfile import CatFile
 from store.git.listing import File
-from store.search.engine import Searcher
+from store.search.engine import Prepared, Searcher
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -35,7 +35,7 @@ class Snapshot:
         self.commit = commit
         self.entries: dict[str, Entry] = {}
         self.problems: list[Problem] = []
-        self.search_index: tuple[list[int], list[str]] | None = None
+        self.search_index: Prepared | None = None
         """:func:`store.search.engine.prepare` of ``entries``, when known (read with them from a snapshot file)."""
         self._commons = commons
         self._files: Mapping[str, File] = {}
@@ -44,7 +44,7 @@ class Snapshot:
 
     @classmethod
     def of_cache(cls, commons: Commons, ref: str | None, commit: str | None, entries: dict[str, Entry],
-                 files: Mapping[str, File], problems: list[Problem], prepared: tuple | None = None) -> Snapshot:
+                 files: Mapping[str, File], problems: list[Problem], prepared: Prepared | None = None) -> Snapshot:
         """Return the snapshot of a tree read whole from :mod:`store.index.snapcache`."""
         snapshot = cls(commons, ref, commit)
         snapshot.entries, snapshot._files, snapshot.problems = entries, files, problems
@@ -115,6 +115,12 @@ class Snapshot:
             progress(len(wanted), len(wanted))
             return out
 
+    def records_of_kinds(self, kinds: frozenset[str] | set[str], *, without: str = "") -> dict[str, Model]:
+        """Return every valid model whose kind is in ``kinds`` (but ``without``), by id: the context the
+        rules read to judge one record (see :func:`records.rules.context_kinds`)."""
+        return self.records([f for rid, f in self._files.items() if rid != without and not f.refused
+                             and self.entries[rid].errors == 0 and self.entries[rid].kind in kinds])
+
     def iter_records(self, wanted: list[File] | None = None, *,
                      where: Callable[[str], bool] | None = None) -> Iterator[tuple[str, Model]]:
         """Yield ``(id, model)`` of every valid record (or of ``wanted``), parsed one at a time and not kept.
@@ -130,7 +136,7 @@ class Snapshot:
         if where is not None:
             wanted = [file for file in wanted if where(_id(file))]
         for file, data in stream(self._commons, wanted):
-            loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
+            loaded = self._commons.objects.parse(file, _given(data), remember=False)
             if loaded is not None and loaded.record is not None:
                 yield _id(file), loaded.record
 
@@ -172,7 +178,7 @@ class Snapshot:
             return sorted([*self.problems, *found])
 
 
-def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:
+def stream(commons: Commons, files: list[File]) -> Generator[tuple[File, bytes | None], None, None]:
     """Yield each file with its bytes: work-tree ones first, then git's objects streamed through a
     dedicated ``cat-file`` (memory stays flat; other readers are not blocked meanwhile)."""
     by_blob: dict[str, list[File]] = {}
@@ -192,6 +198,11 @@ def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | 
                 yield file, data
     finally:
         bulk.close()
+
+
+def _given(data: bytes | None) -> Callable[[], bytes | None]:
+    """Return a call that gives ``data`` (what :meth:`store.index.objects.Objects.parse` asks for)."""
+    return lambda: data
 
 
 def _id(file: File) -> str:

@@ -110,6 +110,13 @@ class Catalogue:
         campaign = self.campaigns.get(campaign_id(code))
         return campaign.title if campaign else f"Campagne {code}"
 
+    def themes_in_call_order(self, code: str) -> list[str]:
+        """Return the ids of the campaign's themes in the order its call lists them, the others after by id."""
+        campaign = self.campaigns.get(campaign_id(code))
+        order = {slug: i for i, slug in enumerate(campaign.themes if campaign else [])}
+        ids = self.of_campaign(self.themes, code)
+        return sorted(ids, key=lambda rid: (order.get(rid.rsplit("/", 1)[-1], len(order)), rid))
+
     def disciplines(self) -> list[str]:
         """Return the discipline codes that have a theme, team or scenario, in vocabulary order."""
         codes = {t.discipline for t in self.themes.values()} | {t.discipline for t in self.teams.values()}

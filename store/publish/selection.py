@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from records import layout, vocab
-from records.models import Campaign, Model, Scenario, Team, Theme
+from records.models import Campaign, Model, Scenario, Synthesis, Team, Theme
 from store.publish.choices import ETAT_CHOICES, VALIDATED
 
-PUBLISHED_KINDS = (Campaign, Theme, Team, Scenario)
+PUBLISHED_KINDS = (Campaign, Theme, Synthesis, Team, Scenario)
 
 
 class SelectionError(ValueError):

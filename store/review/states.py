@@ -56,8 +56,9 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
     heads = sorted(f"{ref} {oid}" for ref, oid in tips.items() if ref.endswith("/main") or "/academie/" in ref)
     key = hashlib.sha1("\n".join([*heads, _trust_key(root), _day(now)]).encode()).hexdigest()
     known = memo.load(root, "verified-tips-2")
-    if known.get("key") == key and isinstance(known.get("tips"), dict):
-        return known["tips"]
+    cached = known.get("tips")
+    if known.get("key") == key and isinstance(cached, dict):
+        return cached
     found = {report.branch: report.verified for report in selection.verify_commons(root, now=now)
              if report.verified}
     # Remembering may have moved the tips: key the entry by what the next call will see.
@@ -73,7 +74,7 @@ def _trust_key(root: Path | str) -> str:
 
 
 def _day(now: dt.datetime | None) -> str:
-    return (now or dt.datetime.now(dt.timezone.utc)).date().isoformat()
+    return (now or dt.datetime.now(dt.UTC)).date().isoformat()
 
 
 _LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "refuse": "r", "academique": "a",
@@ -104,7 +105,7 @@ def record_states(commons: Commons, snapshot: Snapshot, *, now: dt.datetime | No
         now: the time at which signatures are checked (default: now).
     """
     root: Path = commons.root
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     tips = trees.refs(root, "refs/heads/", "refs/remotes/", "refs/notes/")
     branch = _current_branch(commons, snapshot)
     ids = sorted(snapshot.entries)

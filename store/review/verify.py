@@ -21,7 +21,8 @@ from pathlib import Path
 
 from records.models import Governance
 from records.text import printable
-from store.git import history_walk, signatures, trees
+from store.git import log as git_log
+from store.git import signatures, trees
 from store.git.objectformat import is_null
 from store.index import memo
 from store.review import governance, trust
@@ -55,7 +56,7 @@ class BranchReport:
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
-    return now or dt.datetime.now(dt.timezone.utc)
+    return now or dt.datetime.now(dt.UTC)
 
 
 def pinned_root(root: Path | str) -> str:
@@ -128,7 +129,7 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     if problems or branch == "main":
         return problems
     if current is None:
-        now = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
+        now = dt.datetime.combine(today, dt.time(12), dt.UTC)
         current = _anchors(root, None, now)[2]
     return revocation_problems(root, branch, commit, parents, key, today=today, current=current,
                                main_chain=main_chain)
@@ -174,7 +175,7 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
     for commit, parents in chain:
         if commit == root_commit or commit in trusted or (branch != "main" and commit in main_chain):
             break
-        when = dt.datetime.fromtimestamp(times[commit], dt.timezone.utc)
+        when = dt.datetime.fromtimestamp(times[commit], dt.UTC)
         if when > now + MAX_FUTURE:
             found.append((commit, f"{commit[:10]} : daté dans le futur ({when:%Y-%m-%d %H:%M}), horloge refusée"))
         elif pushed and when < now - MAX_PAST_ON_PUSH:
@@ -245,6 +246,7 @@ def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now
     branch, tip = report.branch, report.tip
     assert tip is not None
     current = None
+    main_chain: frozenset[str]
     if branch == "main":
         main_chain, pinned = frozenset(), (held.root if held else None)
     else:
@@ -261,7 +263,7 @@ def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now
         if not on_chain:
             report.problems.append(rollback_problem(branch, remembered))
             return
-        trusted = frozenset({remembered}) if branch == "main" else history_walk.chain_ids(root, remembered)
+        trusted = frozenset({remembered}) if branch == "main" else git_log.chain_ids(root, remembered)
     elif remembered == tip:
         trusted = frozenset({tip})
     stop = next((i for i, (commit, _) in enumerate(chain) if commit == pinned or commit in main_chain), len(chain))
@@ -305,6 +307,7 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
         chain = chain[:reached_main]  # an académie branch catching up with main's validated chain
     elif not is_null(old) and chain and chain[-1][1][:1] != [old]:
         return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
+    pinned: str | None
     if not is_null(old):
         pinned = old
     else:

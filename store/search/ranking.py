@@ -28,7 +28,7 @@ class Grader:
 
     __slots__ = ("word", "short", "alone", "start", "whole", "inside", "pattern", "absent", "no_whole", "no_start")
 
-    def __init__(self, word: str, pattern: re.Pattern | None, absent: bool = False, words: list[str] | None = None):
+    def __init__(self, word: str, pattern: re.Pattern[str] | None, absent: bool = False, words: list[str] | None = None):
         """Prepare the tests of one word.
 
         Args:

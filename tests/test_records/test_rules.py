@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from records import codec, rules
 from records.demo._people import team
-from records.models import AiUse, Campaign, Governance, Manifest, Model, Reviewer, Scenario, Theme
+from records.models import (
+    AiUse, Campaign, Deliverable, Governance, Manifest, Model, Person, Reviewer, Scenario, Synthesis, Theme,
+)
 from tests.test_records.strategies import RECORDS, path_of
 
 KEY_A = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICl1d8PxXWU2apZl3mKo9IBpkbGkJDbn9k7HPBOot73L a@example.org"
@@ -120,6 +122,16 @@ def reviewers(*items: Reviewer) -> Mutation:
     return add(GOV, Governance(reviewers=list(items)))
 
 
+SYNTHESIS = "syntheses/2026-2027/svt-1"
+_GOOD = Synthesis(campaign="2026-2027", theme="svt-1", title="Bilan", authors=[Person(name="Expert (exemple)")],
+                  scenarios=[SCENARIO], deliverables=[Deliverable(kind="module-magistere", title="Parcours"),
+                                                      Deliverable(kind="infographie", title="Infographie")])
+
+
+def synthesis(record_id: str = SYNTHESIS, **update) -> Mutation:
+    return add(record_id, change(_GOOD, **update))
+
+
 _N = Reviewer(name="N", principal="n@example.org", role="national", public_key=KEY_A)
 
 # rule id -> (passing mutation, failing mutation), both applied to base().
@@ -158,6 +170,13 @@ FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
     "scenario-droits": (nothing, edit(SCENARIO, licence=None)),
     "scenario-crcn": (nothing, edit(SCENARIO, crcn=[])),
     "commun-organisation": (add("traam", Manifest(name="Commun")), add("traam", Manifest(name="Commun", schema_version=1))),
+    "synthese-theme": (synthesis(), synthesis("syntheses/2026-2027/svt-3", theme="svt-3")),
+    "synthese-liens": (synthesis(), synthesis(scenarios=["scenarios/2026-2027/svt/lyon/absent"])),
+    "synthese-etape": (synthesis("syntheses/2025-2026/svt", campaign="2025-2026", theme="svt", stage="intermediaire",
+                                 scenarios=[], deliverables=[]),
+                       synthesis(stage="intermediaire")),
+    "synthese-experts": (synthesis(), synthesis(authors=[])),
+    "synthese-productions": (synthesis(), synthesis(deliverables=[Deliverable(kind="capsule-video", title="V")])),
     "gouvernance-principal": (nothing, reviewers(_N, change(_N, name="Autre", public_key=KEY_B))),
 }
 

@@ -18,6 +18,7 @@ from records.problems import Problem, has_errors
 from records import templates
 from tui import form, strings
 from tui.external_editor import edit_text
+from tui.render import problem_line
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
 from tui.dialogs.commit_dialog import CommitDialog
@@ -49,6 +50,10 @@ class EditScreen(SessionScreen):
         self.blob: str | None = None
         self.initial: dict[str, Any] = {}
         self.problems: list[Problem] = []
+        self.rule_problems: list[Problem] = []
+        """What the rules across records (those of ``traam validate``) find on the form's record."""
+        self.context = None
+        """The records those rules read (``store.checking.RecordContext``), read by the load worker."""
         self.record = None
         self.ready = False
         self.pending_text: str | None = None
@@ -95,6 +100,9 @@ class EditScreen(SessionScreen):
                 broken_text, table = text, {}
             else:
                 table = parsed
+        from store.checking import context_of
+
+        self.context = context_of(self.session.snapshot, self.kind, self.record_id)
         self.app.call_from_thread(self.ready_to_edit, table, blob, problems, broken_text)
 
     def ready_to_edit(self, table: dict, blob: str | None, problems: list[Problem], broken_text: str | None) -> None:
@@ -123,8 +131,13 @@ class EditScreen(SessionScreen):
         target = self.target_id
         path = layout.path_of(target)
         table, read_problems = form.table_of(self.specs, values, path)
-        record, _text, problems = form.check(path, table)
+        record, text, problems = form.check(path, table)
         self.record = record if not has_errors(problems) and not read_problems else None
+        self.rule_problems = []
+        if self.record is not None and self.context is not None:
+            from store.checking import check_record
+
+            self.rule_problems = check_record(self.context, target, self.record, text)
         self.show_problems(read_problems + problems)
         self.query_one("#record-id", Label).update(
             Content.assemble((f"{strings.ID_FIELD} : ", "bold"), content(target),
@@ -132,15 +145,20 @@ class EditScreen(SessionScreen):
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems = problems
-        orphans = self.query_one(RecordForm).show_problems(problems)
+        orphans = self.query_one(RecordForm).show_problems(problems + self.rule_problems)
         status = self.query_one("#edit-status", Static)
         errors = [p for p in problems if p.severity == "error"]
-        if not errors:
-            status.update(Content.styled(strings.FORM_OK, "$text-success"))
-        else:
+        rule_errors = sum(1 for p in self.rule_problems if p.severity == "error")
+        if errors:
             lines = [Content.styled(strings.FORM_PROBLEMS.format(count=len(errors)), "bold $text-error")]
-            lines.extend(content(p.message, "$text-error") for p in orphans)
-            status.update(Content("\n").join(lines))
+            lines.extend(content(p.message, "$text-error") for p in orphans if p in problems)
+        else:
+            lines = [Content.styled(strings.FORM_OK, "$text-success")] if not rule_errors else []
+        if self.rule_problems:  # the rules across records: shown, saving stays possible (fix in any order)
+            lines.append(Content.styled(strings.FORM_RULES.format(
+                errors=rule_errors, warnings=len(self.rule_problems) - rule_errors), "bold $text-warning"))
+            lines.extend(content("• " + problem_line(p), "$text-warning") for p in self.rule_problems)
+        status.update(Content("\n").join(lines))
 
     @property
     def dirty(self) -> bool:

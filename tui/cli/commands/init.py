@@ -52,11 +52,11 @@ def first_reviewer(args: argparse.Namespace):
     """Return the first national reviewer from the options (creating the key if needed)."""
     import sys
 
-    from store.git import governance_branch
+    from store.git import repo
     from store.review import genesis
 
-    name = args.reviewer_name or governance_branch.local_config(".", "user.name") or "Relecteur national"
-    principal = args.principal or governance_branch.local_config(".", "user.email")
+    name = args.reviewer_name or repo.config_value(".", "user.name") or "Relecteur national"
+    principal = args.principal or repo.config_value(".", "user.email")
     if not principal:
         from tui.cli.output import warn
 
@@ -82,5 +82,6 @@ def create(target: Path, *, demo: bool, name: str | None = None, genesis=None):
     if demo:
         from records.demo import DEMO_MANIFEST, demo_records
 
-        return init_commons(target, name=name or DEMO_MANIFEST.name, records=demo_records(), author=DEMO_AUTHOR)
+        return init_commons(target, name=name or DEMO_MANIFEST.name, description=DEMO_MANIFEST.description,
+                            records=demo_records(), author=DEMO_AUTHOR)
     return init_commons(target, name=name or target.resolve().name, genesis=genesis)

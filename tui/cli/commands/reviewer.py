@@ -42,7 +42,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from store.git import review_git
+    from store.git import repo
     from store.review import signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -51,8 +51,8 @@ def run_setup(args: argparse.Namespace) -> int:
         root = commons_root()
         done = signing.setup(root, key=Path(args.key) if args.key else None, new=args.new,
                              comment=args.principal or "")
-        name = args.name or review_git.config(root, "user.name") or "Prénom Nom"
-        principal = args.principal or review_git.config(root, "user.email")
+        name = args.name or repo.config_value(root, "user.name") or "Prénom Nom"
+        principal = args.principal or repo.config_value(root, "user.email")
         entry = signing.reviewer_entry(done.public_key, name=name, principal=principal, role=args.role,
                                        academies=args.academies, disciplines=args.disciplines)
     except StoreError as error:
@@ -75,7 +75,7 @@ def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from records.models import Reviewer
-    from store.git import governance_branch, signatures
+    from store.git import repo, signatures
     from store.review import genesis, governance, signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -89,11 +89,11 @@ def run_add(args: argparse.Namespace) -> int:
             if key is None:
                 return fail("aucune clé : lancez d'abord « traam reviewer setup », ou donnez --cle-publique", 2)
             public = signatures.public_key(key)
-        academie = (args.academies or [governance_branch.local_config(root, "traam.academie")])[0]
+        academie = (args.academies or [repo.config_value(root, "traam.academie")])[0]
         if not academie:
             return fail("précisez l'académie de la contribution : --academie CODE", 2)
-        reviewer = Reviewer(name=args.name or governance_branch.local_config(root, "user.name") or "Prénom Nom",
-                            principal=args.principal or governance_branch.local_config(root, "user.email"),
+        reviewer = Reviewer(name=args.name or repo.config_value(root, "user.name") or "Prénom Nom",
+                            principal=args.principal or repo.config_value(root, "user.email"),
                             role=args.role, academies=args.academies, disciplines=args.disciplines,
                             public_key=governance.key_body(public))
         branch = genesis.propose_reviewer(root, reviewer, academie=academie)
