@@ -68,7 +68,7 @@ def fetch(root: Path | str, remote: str, *, timeout: float, cancel: threading.Ev
     return Fetched(outcome, time.monotonic() - start, stderr)
 
 
-def _kill(process: subprocess.Popen) -> None:
+def _kill(process: subprocess.Popen[bytes]) -> None:
     """Kill git and every helper it started (ssh, remote helpers): they share its process group."""
     try:
         os.killpg(process.pid, signal.SIGKILL)

@@ -79,7 +79,7 @@ def record_versions(root: Path | str, record_id: str, *, now: dt.datetime | None
     path = layout.path_of(record_id)
     tips = _tips(root)
     verified = states.verified_tips(root, tips, now)
-    validated = {}
+    validated: dict[str, str] = {}
     for branch, commit in verified.items():
         blob = validation_log.blob_at(root, commit, path)
         if blob:
