@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
 
-from records import codec, layout
+from records import codec, layout, vocab
 from records.models import MODELS
 from records.problems import Problem, has_errors
 from records import templates
 from tui import form, strings
+from tui.form_choices import Choices, choices_of, with_choices
 from tui.external_editor import edit_text
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
@@ -55,6 +57,9 @@ class EditScreen(SessionScreen):
         """Unparseable TOML back from $EDITOR, reopened as is by the next F4."""
         self.loaded_text: str | None = None
         """Canonical text of the record as opened (None if invalid): a form that gives it back saves nothing."""
+        self.choices = Choices()
+        self.save_tried = False
+        """A save was asked: a new record's problems show even where the user has typed nothing yet."""
 
     # --- layout -------------------------------------------------------------------
 
@@ -80,12 +85,31 @@ class EditScreen(SessionScreen):
         table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
         return templates.record_id_of(self.kind, table)
 
+    @property
+    def today(self) -> dt.date:
+        """The date written into ``created`` and ``updated`` (the app's, fixed in tests)."""
+        return getattr(self.app, "today", None) or dt.date.today()
+
+    def _has_field(self, key: str) -> bool:
+        return key in MODELS[self.kind].model_fields
+
     @work(thread=True, exclusive=True, group="edit-load", exit_on_error=False)
     def load(self) -> None:
-        """Read the record's raw TOML in a worker; an unreadable file goes straight to $EDITOR."""
+        """Read the record's raw TOML in a worker; an unreadable file goes straight to $EDITOR.
+
+        A new record starts with the user's académie (``traam.academie``) and today's creation date.
+        """
         table, blob, problems, broken_text = dict(self.template), None, [], None
+        session = self.session
+        self.choices = choices_of(list(session.entries.values()))
+        if not self.record_id:
+            from tui import workflow_data
+
+            if "academie" in table and not table["academie"]:
+                table["academie"] = workflow_data.configured_academie(session.commons.root)
+            if self._has_field("created") and not table.get("created"):
+                table["created"] = self.today
         if self.record_id:
-            session = self.session
             entry = session.entries.get(self.record_id)
             blob = entry.blob if entry else None
             text = session.commons.text(self.record_id) or ""
@@ -99,6 +123,7 @@ class EditScreen(SessionScreen):
 
     def ready_to_edit(self, table: dict, blob: str | None, problems: list[Problem], broken_text: str | None) -> None:
         self.blob = blob
+        self.specs = with_choices(self.specs, self.choices, str(table.get("campaign") or ""))
         values = form.values_of(self.specs, table)
         self.initial = values
         self.query_one("#edit-loading").remove()
@@ -107,7 +132,8 @@ class EditScreen(SessionScreen):
         self.ready = True
         # The first field is at the top already: focusing it must not scroll (stable snapshots, no jump).
         record_form.call_after_refresh(record_form.focus_field, self.specs[0].key, False)
-        self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(kind=self.kind)
+        self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(
+            kind=vocab.KINDS.get(self.kind, self.kind).lower())
         self.validate()
         self.loaded_text = codec.dump(self.record) if self.record is not None else None
         if problems:
@@ -132,8 +158,13 @@ class EditScreen(SessionScreen):
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems = problems
-        orphans = self.query_one(RecordForm).show_problems(problems)
         status = self.query_one("#edit-status", Static)
+        if not (self.record_id or self.save_tried or self.dirty):
+            # An untouched new form has nothing wrong yet: it says what to do, not what is missing.
+            self.query_one(RecordForm).show_problems([])
+            status.update(Content.styled(strings.FORM_NEW_HINT, "$text-muted"))
+            return
+        orphans = self.query_one(RecordForm).show_problems(problems)
         errors = [p for p in problems if p.severity == "error"]
         if not errors:
             status.update(Content.styled(strings.FORM_OK, "$text-success"))
@@ -153,22 +184,31 @@ class EditScreen(SessionScreen):
         if self.ready:
             self.validate()
 
+    def on_select_changed(self, event) -> None:
+        """A new campaign offers its own themes."""
+        from tui.widgets.field_row import field_id
+
+        if not self.ready or event.select.id != field_id("campaign"):
+            return
+        row = self.query_one(RecordForm).rows.get("theme")
+        if row is not None and getattr(row.spec, "from_commons", False):
+            row.set_options(self.choices.themes_of(str(event.value) if event.value is not event.select.NULL else ""))
+
     # --- saving ------------------------------------------------------------------------
 
     def action_save(self) -> None:
         if not self.ready:
             return
+        self.save_tried = True
         self.validate()
         if self.record is None:
-            self.app.bell()
-            first = next((p for p in self.problems if p.key), None)
-            if first:
-                self.query_one(RecordForm).focus_problem(first)
+            self.refuse_save()
             return
         # A blank sub-form item makes the form dirty (leaving asks) but is not saved: no empty commit.
         if self.record_id and (not self.dirty or codec.dump(self.record) == self.loaded_text):
             self.notify(strings.NOTHING_TO_SAVE)
             return
+        self.stamp_dates()
         target = self.target_id
         default = (strings.MESSAGE_MODIFY if self.record_id else strings.MESSAGE_CREATE).format(id=target)
 
@@ -177,6 +217,31 @@ class EditScreen(SessionScreen):
                 self.save(self.record, target, message)
 
         self.app.guard_save(target, lambda: self.app.push_screen(CommitDialog(default), commit))
+
+    def refuse_save(self) -> None:
+        """Say in French why nothing is saved, and put the focus on the first faulty field."""
+        self.app.bell()
+        errors = [p for p in self.problems if p.severity == "error"] or self.problems
+        first = next((p for p in errors if p.key), None)
+        spec = form.spec_for_problem(self.specs, first) if first else None
+        where = spec.label if spec else (errors[0].message if errors else strings.FORM_NONE)
+        self.notify(strings.FORM_SAVE_REFUSED.format(count=len(errors), field=where), severity="error")
+        if first:
+            self.query_one(RecordForm).focus_problem(first)
+
+    def stamp_dates(self) -> None:
+        """Set ``updated`` (and a new record's missing ``created``) to today, in the form and the record."""
+        record_form = self.query_one(RecordForm)
+        stamps = {"updated": self.today}
+        if not self.record_id:
+            stamps["created"] = getattr(self.record, "created", None) or self.today
+        changed = False
+        for key, day in stamps.items():
+            if self._has_field(key) and key in record_form.rows and getattr(self.record, key, None) != day:
+                record_form.rows[key].set_raw_value(day.isoformat())
+                changed = True
+        if changed:
+            self.record = self.record.model_copy(update={k: d for k, d in stamps.items() if self._has_field(k)})
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, record, target: str, message: str) -> None:
@@ -194,6 +259,7 @@ class EditScreen(SessionScreen):
         self.app.call_from_thread(self.saved, saved)
 
     def saved(self, saved) -> None:
+        created = self.record_id is None
         self.blob = saved.blob
         self.record_id = saved.record_id
         self.initial = self.query_one(RecordForm).values()
@@ -201,6 +267,9 @@ class EditScreen(SessionScreen):
         self.notify(strings.SAVED.format(commit=plain(saved.commit[:8])))
         self.app.reload_session()
         self.dismiss()
+        if created:
+            # The user made a record: show it, not the screen the form was opened from.
+            self.app.open_record(saved.record_id)
 
     # --- $EDITOR ---------------------------------------------------------------------------
 
@@ -224,6 +293,7 @@ class EditScreen(SessionScreen):
         if parsed is None:
             # Keep the text: the next F4 reopens it as the user left it, nothing is lost.
             self.pending_text = edited
+            self.save_tried = True
             self.show_problems(problems)
             self.notify(strings.EDITOR_INVALID.format(count=len(problems)), severity="error")
             return
