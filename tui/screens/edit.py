@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,10 @@ from records.problems import Problem, has_errors
 from records import templates
 from tui import form, strings
 from tui.form_choices import Choices, choices_of, with_choices
-from tui.external_editor import edit_text
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
+from tui.screens.edit_raw import RawEditing
+from tui.screens.edit_stamps import SaveChecks
 from tui.dialogs.commit_dialog import CommitDialog
 from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.dialogs.error_dialog import french_message
@@ -29,7 +29,7 @@ from tui.session import Session
 from tui.widgets.record_form import RecordForm
 
 
-class EditScreen(SessionScreen):
+class EditScreen(RawEditing, SaveChecks, SessionScreen):
     """Edit ``record_id`` (or a new record of ``kind`` from ``template``); Ctrl+S saves, Escape leaves."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -54,7 +54,7 @@ class EditScreen(SessionScreen):
         self.record = None
         self.ready = False
         self.pending_text: str | None = None
-        """Unparseable TOML back from $EDITOR, reopened as is by the next F4."""
+        self.pending_problems: list[Problem] = []
         self.loaded_text: str | None = None
         """Canonical text of the record as opened (None if invalid): a form that gives it back saves nothing."""
         self.choices = Choices()
@@ -84,14 +84,6 @@ class EditScreen(SessionScreen):
             return ""
         table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
         return templates.record_id_of(self.kind, table)
-
-    @property
-    def today(self) -> dt.date:
-        """The date written into ``created`` and ``updated`` (the app's, fixed in tests)."""
-        return getattr(self.app, "today", None) or dt.date.today()
-
-    def _has_field(self, key: str) -> bool:
-        return key in MODELS[self.kind].model_fields
 
     @work(thread=True, exclusive=True, group="edit-load", exit_on_error=False)
     def load(self) -> None:
@@ -150,8 +142,8 @@ class EditScreen(SessionScreen):
         path = layout.path_of(target)
         table, read_problems = form.table_of(self.specs, values, path)
         record, _text, problems = form.check(path, table)
-        self.record = record if not has_errors(problems) and not read_problems else None
-        self.show_problems(read_problems + problems)
+        self.record = record if not has_errors(problems) and not read_problems and self.pending_text is None else None
+        self.show_problems(self.pending_problems + read_problems + problems)
         self.query_one("#record-id", Label).update(
             Content.assemble((f"{strings.ID_FIELD} : ", "bold"), content(target),
                              ("  ● " + strings.FORM_UNSAVED, "$text-warning") if self.dirty else ""))
@@ -171,6 +163,9 @@ class EditScreen(SessionScreen):
         else:
             lines = [Content.styled(strings.FORM_PROBLEMS.format(count=len(errors)), "bold $text-error")]
             lines.extend(content(p.message, "$text-error") for p in orphans)
+            if self.pending_text is not None:
+                where = str(self.recovery) if self.recovery else strings.EDITOR_IN_MEMORY
+                lines.append(content(strings.EDITOR_KEPT.format(path=where), "$text-warning"))
             status.update(Content("\n").join(lines))
 
     @property
@@ -178,7 +173,7 @@ class EditScreen(SessionScreen):
         """True when the form differs from what was loaded (or when a new record has any value)."""
         if not self.ready:
             return False
-        return self.query_one(RecordForm).values() != self.initial
+        return self.pending_text is not None or self.query_one(RecordForm).values() != self.initial
 
     def on_record_form_changed(self, event: RecordForm.Changed) -> None:
         if self.ready:
@@ -218,31 +213,6 @@ class EditScreen(SessionScreen):
 
         self.app.guard_save(target, lambda: self.app.push_screen(CommitDialog(default), commit))
 
-    def refuse_save(self) -> None:
-        """Say in French why nothing is saved, and put the focus on the first faulty field."""
-        self.app.bell()
-        errors = [p for p in self.problems if p.severity == "error"] or self.problems
-        first = next((p for p in errors if p.key), None)
-        spec = form.spec_for_problem(self.specs, first) if first else None
-        where = spec.label if spec else (errors[0].message if errors else strings.FORM_NONE)
-        self.notify(strings.FORM_SAVE_REFUSED.format(count=len(errors), field=where), severity="error")
-        if first:
-            self.query_one(RecordForm).focus_problem(first)
-
-    def stamp_dates(self) -> None:
-        """Set ``updated`` (and a new record's missing ``created``) to today, in the form and the record."""
-        record_form = self.query_one(RecordForm)
-        stamps = {"updated": self.today}
-        if not self.record_id:
-            stamps["created"] = getattr(self.record, "created", None) or self.today
-        changed = False
-        for key, day in stamps.items():
-            if self._has_field(key) and key in record_form.rows and getattr(self.record, key, None) != day:
-                record_form.rows[key].set_raw_value(day.isoformat())
-                changed = True
-        if changed:
-            self.record = self.record.model_copy(update={k: d for k, d in stamps.items() if self._has_field(k)})
-
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, record, target: str, message: str) -> None:
         """Write and commit in a worker; a conflict or a git failure becomes a French dialog."""
@@ -271,44 +241,6 @@ class EditScreen(SessionScreen):
             # The user made a record: show it, not the screen the form was opened from.
             self.app.open_record(saved.record_id)
 
-    # --- $EDITOR ---------------------------------------------------------------------------
-
-    def action_raw_editor(self, text: str | None = None) -> None:
-        if not self.ready:
-            return
-        if text is None:
-            text = self.pending_text
-        if text is None:
-            table, _ = form.table_of(self.specs, self.query_one(RecordForm).values(), "")
-            text = codec.dump(self.record) if self.record is not None else form.check("", table)[1]
-        edited, editor = edit_text(self.app, text, self.target_id.rsplit("/", 1)[-1] or "nouveau")
-        if edited is None:
-            self.app.show_error(strings.EDITOR_FAILED.format(editor=plain(editor)))
-            return
-        if edited == text and self.pending_text is None:
-            self.notify(strings.EDITOR_UNCHANGED)
-            return
-        path = layout.path_of(self.target_id)
-        parsed, problems = codec.parse_text(path, edited)
-        if parsed is None:
-            # Keep the text: the next F4 reopens it as the user left it, nothing is lost.
-            self.pending_text = edited
-            self.save_tried = True
-            self.show_problems(problems)
-            self.notify(strings.EDITOR_INVALID.format(count=len(problems)), severity="error")
-            return
-        self.pending_text = None
-        self.query_one(RecordForm).set_values(form.values_of(self.specs, parsed))
-        self.call_after_refresh(self._after_editor)
-
-    def _after_editor(self) -> None:
-        self.validate()
-        errors = [p for p in self.problems if p.severity == "error"]
-        if errors:
-            self.notify(strings.EDITOR_INVALID.format(count=len(errors)), severity="error")
-        else:
-            self.notify(strings.EDITOR_LOADED)
-
     # --- leaving -------------------------------------------------------------------------
 
     def action_leave(self) -> None:
@@ -318,6 +250,8 @@ class EditScreen(SessionScreen):
 
         def answer(leave: bool | None) -> None:
             if leave:
+                if self.recovery is not None:
+                    self.app.notify(strings.EDITOR_KEPT.format(path=str(self.recovery)), timeout=10)
                 self.dismiss()
 
         self.app.push_screen(
