@@ -124,7 +124,9 @@ def write(root: Path) -> dict:
     """Show the history of the record edited last, then commit one edit to it and undo the commit."""
     commons, snapshot, _seconds = _open(root)
     head = commons.head()
-    changed = commons.git("log", "-1", "--format=", "--name-only", "HEAD").stdout
+    from store import git  # the benchmark's own setup and undo; the store's callers use named operations
+
+    changed = git.run(commons.root, "log", "-1", "--format=", "--name-only", "HEAD").stdout
     record_id = changed.decode().strip().splitlines()[0].removesuffix(".toml")
     started = time.perf_counter()
     items = commons.history(record_id)
@@ -134,7 +136,7 @@ def write(root: Path) -> dict:
     started = time.perf_counter()
     commons.save(edited, record_id=record_id, expected_blob=snapshot.entries[record_id].blob)
     commit = time.perf_counter() - started
-    commons.git("reset", "-q", "--hard", head)
+    git.run(commons.root, "reset", "-q", "--hard", head)
     return {"history": history, "history_items": len(items), "commit": commit}
 
 

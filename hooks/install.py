@@ -16,7 +16,7 @@ from pathlib import Path
 
 from store import safefs
 from store.errors import StoreError
-from store.git import run, text
+from store.git import repo
 from store.git.policy import _BOOT, DRIVER_NAME, command, driver_command, package_root
 
 MARKER = "# traam-hook"
@@ -51,17 +51,13 @@ def hooks_dir(root: Path) -> Path:
             hooks that git would not run).
     """
     # Our own calls carry ``-c core.hooksPath=/dev/null`` (scope "command"): look at the real settings only.
-    listed = run(root, "config", "--show-scope", "--get-all", "core.hooksPath", check=False).stdout.decode()
-    configured = next((line.split("\t", 1)[1] for line in listed.splitlines() if not line.startswith("command")), "")
+    configured = next((value for scope, value in repo.config_values(root, "core.hooksPath") if scope != "command"), "")
     if configured:
         raise StoreError(
             f"core.hooksPath vaut « {configured} » : git n'utiliserait pas les hooks de traam. "
             "Retirez ce réglage (git config --unset core.hooksPath) puis relancez « traam hooks install »."
         )
-    common = Path(text(root, "rev-parse", "--git-common-dir"))
-    if not common.is_absolute():
-        common = (root / common).resolve()
-    return common / "hooks"
+    return repo.common_dir(root) / "hooks"
 
 
 def is_ours(path: Path) -> bool:
@@ -151,8 +147,8 @@ def install(root: Path | str, *, server: bool = False) -> dict[str, str]:
 
 def register_driver(root: Path | str) -> None:
     """Write ``merge.traam.name`` and ``merge.traam.driver`` into the repository's own config."""
-    run(root, "config", "--local", "merge.traam.name", DRIVER_NAME)
-    run(root, "config", "--local", "merge.traam.driver", driver_command())
+    repo.set_local_config(root, "merge.traam.name", DRIVER_NAME)
+    repo.set_local_config(root, "merge.traam.driver", driver_command())
 
 
 def uninstall(root: Path | str) -> dict[str, str]:
@@ -178,5 +174,5 @@ def uninstall(root: Path | str) -> dict[str, str]:
             done[hook] = "retiré, ancien hook rétabli"
         else:
             done[hook] = "retiré"
-    run(root, "config", "--local", "--remove-section", "merge.traam", check=False)
+    repo.remove_local_section(root, "merge.traam")
     return done

@@ -129,12 +129,9 @@ def run(base: str, ours: str, theirs: str, path: str) -> int:
 
 def _merge_lines(base: str, ours: str, theirs: str) -> int:
     """Fall back to git's own line merge for a TOML file that is not a record (conflict markers)."""
-    from store.git import run as git
+    from store.git import merging
 
-    done = git(
-        ".", "merge-file", "-L", "nous", "-L", "base", "-L", "eux", ours, base, theirs, check=False
-    )
-    return CLEAN if done.returncode == 0 else CONFLICT
+    return CLEAN if merging.merge_file(ours, base, theirs) else CONFLICT
 
 
 def main(argv: list[str]) -> int:

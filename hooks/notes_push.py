@@ -16,7 +16,8 @@ from pathlib import Path
 
 from store.errors import StoreError
 from store.git import notes_ref, trees
-from store.git.plumbing import ZERO, blob_sizes
+from store.git.objectformat import is_null
+from store.git.plumbing import blob_sizes
 from store.review import notes
 
 MAX_NOTE = 1 << 20
@@ -58,9 +59,9 @@ def _added_line_problem(root: Path, annotated: str, line: str, held: notes.Trust
 
 def reasons(root: Path, old: str, new: str) -> list[str]:
     """Return every French reason to refuse moving the notes ref from ``old`` to ``new`` (empty: accept)."""
-    if new == ZERO:
+    if is_null(new):
         return ["suppression des notes de relecture refusée"]
-    if old != ZERO and not trees.is_ancestor(root, old, new):
+    if not is_null(old) and not trees.is_ancestor(root, old, new):
         return ["réécriture des notes de relecture refusée (poussée forcée)"]
     found: list[str] = []
     held = notes.trust(root)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from hooks import report
 from hooks.checks import errors, file_problems, rule_problems, rule_scope
-from store.git.plumbing import diff_index, list_index
 from records.layout import MANIFEST
-from store.git import run
+from store.git import diff, refs
+from store.git.plumbing import list_index
 
 
 def index_env() -> dict[str, str]:
@@ -34,11 +34,10 @@ def check_index(root: Path) -> list:
     env = index_env()
     if not list_index(root, MANIFEST, env=env):
         return []  # not a commons: nothing to say
-    head = run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False).stdout.decode().strip() or None
-    staged = diff_index(root, head, env=env)
+    staged = diff.staged(root, refs.head(root), env=env)
     if not staged:
         return []
-    changed = {c.path: (c.mode, c.blob) for c in staged if c.status != "D"}
+    changed = {c.path: (c.new_mode, c.new_blob or "") for c in staged if c.status != "D"}
     lookalikes = list_index(root, *(f":(icase,literal){path}" for path in changed), env=env) if changed else {}
     problems, loaded = file_problems(root, changed, lookalikes.keys() | changed.keys(), env=env)
     touched = {c.path for c in staged}

@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from hooks import report
-from store.git import run
+from store.git import refs
 from store.review.governance import branch_scope
 
 
 def main(argv: list[str], stdin: bytes | None = None) -> int:
     """Run the hook; return 1 to refuse a merge commit on a protected branch."""
-    branch = run(Path.cwd(), "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
+    branch = refs.current_branch(Path.cwd()) or ""
     if branch_scope(branch) is None:
         return 0
     report.line(f"traam : fusion refusée : la branche « {branch} » est une branche de validation.")

@@ -30,7 +30,8 @@ from hooks.checks import Tree, errors, file_problems, rule_problems, rule_scope
 from records import layout
 from records.problems import Problem
 from store.git import notes_ref, trees
-from store.git.plumbing import EMPTY_TREE, SYMLINK, ZERO, blob_sizes, commit_info, list_tree
+from store.git.objectformat import empty_tree, is_null, object_format
+from store.git.plumbing import SYMLINK, blob_sizes, commit_info, list_tree
 from store.review.governance import branch_scope
 from store.review.verify import verify_update
 
@@ -107,7 +108,7 @@ def _layers(root: Path, commits: list[str]) -> tuple[list[Tree], list[str]]:
         if stamp > now + MAX_FUTURE:
             when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(stamp))
             reasons.append(f"{commit[:10]} : daté dans le futur ({when} UTC), horloge refusée")
-        for change in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit):
+        for change in trees.changes(root, parents[0] if parents else empty_tree(object_format(root)), commit):
             version = (change.path, change.new_mode, change.new_blob)
             if change.new_blob is None or version in seen:
                 continue
@@ -137,7 +138,7 @@ def content_reasons(root: Path, commits: list[str], protected: bool, tip: str) -
             if commit not in fresh and commit != tip:
                 break
             parents = commit_info(root, commit)[0]
-            touched = {c.path for c in trees.changes(root, parents[0] if parents else EMPTY_TREE, commit)}
+            touched = {c.path for c in trees.changes(root, parents[0] if parents else empty_tree(object_format(root)), commit)}
             if touched:
                 tree = list_tree(root, commit, *rule_scope(touched))
                 changed = {p: tree[p] for p in touched if p in tree}
@@ -154,7 +155,7 @@ def protected_reasons(root: Path, update: Update) -> list[str]:
     signed by a reviewer that the governance of the parent allows for the
     branch and the records changed, or dated far from now.
     """
-    if update.old == ZERO and update.branch == "main" and trees.rev(root, "refs/heads/main") is None:
+    if is_null(update.old) and update.branch == "main" and trees.rev(root, "refs/heads/main") is None:
         return []  # the very first push of a commons: its root becomes the trust root
     return verify_update(root, update.ref, update.old, update.new)
 
@@ -167,7 +168,7 @@ def check(root: Path, updates: list[Update]) -> list[str]:
         if update.ref.startswith("refs/heads/"):
             protected = branch_scope(update.branch) is not None
         elif update.ref.startswith("refs/tags/"):
-            if update.old != ZERO:
+            if not is_null(update.old):
                 reasons.append(f"{where} : une étiquette ne se déplace ni ne se supprime")
                 continue
             protected = False
@@ -179,7 +180,7 @@ def check(root: Path, updates: list[Update]) -> list[str]:
             continue
         if protected:
             reasons += [f"{where} : {r}" for r in protected_reasons(root, update)]
-        if update.new != ZERO:
+        if not is_null(update.new):
             commits = new_commits(root, update)
             reasons += [f"{where} : {r}" for r in content_reasons(root, commits, protected, update.new)]
     return reasons

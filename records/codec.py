@@ -144,8 +144,9 @@ def parse_text(path: str, text: str) -> tuple[dict[str, Any] | None, list[Proble
     return (table, []) if problem is None else (None, [problem])
 
 
-_TOML11 = re.compile(r",\s*\}|\{[^}\n]*\n|\\[xe]|(?<![:\d])\d\d:\d\d(?!:\d)|\ufeff")
-"""What rtoml accepts beyond TOML 1.0 needs one of these: an inline table (newlines, trailing comma), a ``\\x``
+_TOML11 = re.compile(r",\s*\}|\{[^\n]*\n|\\[xe]|(?<![:\d])\d\d:\d\d(?!:\d)|\ufeff")
+"""What rtoml accepts beyond TOML 1.0 needs one of these: a ``{`` followed by a newline on its line (an inline
+table on several lines, whatever its first line holds: ``}`` in a string, a nested table), a trailing comma, a ``\\x``
 or ``\\e`` escape, a time without seconds, a BOM after the start (toml-test: the 9 files rtoml wrongly accepts)."""
 _TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 

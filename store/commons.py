@@ -33,7 +33,7 @@ from records import layout
 from records.codec import Loaded
 from records.models import Model
 from store import safefs
-from store.git import listing, refs, repo
+from store.git import branches, listing, refs, repo
 from store.git import log as git_log
 from store.git.log import RecentCommit
 from store import history as _history
@@ -116,12 +116,6 @@ class Commons:
 
     # --- git ------------------------------------------------------------------
 
-    def git(self, *args: str, **kw):
-        """Run git in this commons through the runner (kept for the benchmark; callers use named queries)."""
-        from store import git
-
-        return git.run(self.root, *args, **kw)
-
     def recent(self, limit: int = 8) -> list[RecentCommit]:
         """Return the latest commits of HEAD with the paths they touched (empty in a repository without commits)."""
         return git_log.recent(self.root, limit)
@@ -139,6 +133,10 @@ class Commons:
     def branch(self) -> str | None:
         """Return the current branch name, None when HEAD is detached."""
         return refs.current_branch(self.root)
+
+    def tracking(self) -> branches.Tracking:
+        """Return the current branch and how it stands against its remote-tracking branch."""
+        return branches.tracking(self.root)
 
     def resolve(self, ref: str) -> str:
         """Return the commit id of ``ref`` (branch, tag, commit id).

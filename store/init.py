@@ -8,10 +8,9 @@ from typing import Any
 
 from records import codec, layout
 from records.models import Governance, Manifest, Model
-from store import forge, git, safefs
-from store.git import governance_branch
+from store import forge, safefs
+from store.git import commit, governance_branch, refs, repo
 from store.errors import StoreError
-from store.git.signatures import SIGN_CONFIG
 
 GITATTRIBUTES = "*.toml merge=traam\n"
 
@@ -94,31 +93,24 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()
     if not (root / ".git").exists():
-        git.run(root, "init", "-q", "-b", "main")
+        repo.init(root)
     extras = ((".gitattributes", GITATTRIBUTES), ("README.md", README), (forge.GITLAB_CI_PATH, forge.gitlab_ci()))
     for extra, text in extras:
         if not (root / extra).exists():
             files[extra] = text.encode("utf-8")
     for file_path, data in files.items():
         safefs.write(root, file_path, data)
-    listing = b"".join(p.encode("utf-8") + b"\0" for p in files)
-    git.run(root, "--literal-pathspecs", "update-index", "--add", "-z", "--stdin", input=listing)
-    tree = git.text(root, "write-tree")
-    parent = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
-    args = ["commit-tree", "--no-gpg-sign", tree]
-    if genesis is not None:
-        args = [*SIGN_CONFIG, "-c", f"user.signingkey={genesis.key}", "commit-tree", f"-S{genesis.key}", tree]
-    if parent.returncode == 0:
-        args += ["-p", parent.stdout.decode().strip()]
-    if author is None and git.run(root, "var", "GIT_COMMITTER_IDENT", check=False).returncode != 0:
+    tree = commit.write_tree_of_paths(root, list(files))
+    parent = refs.head(root)
+    if author is None and not repo.has_committer_identity(root):
         author = FALLBACK_AUTHOR
     identity = None
     if author is not None:
         identity = {"GIT_AUTHOR_NAME": author[0], "GIT_AUTHOR_EMAIL": author[1],
                     "GIT_COMMITTER_NAME": author[0], "GIT_COMMITTER_EMAIL": author[1]}
-    commit = git.text(root, *args, input=message.encode("utf-8"), env=identity)
-    ref = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip() or "HEAD"
-    git.run(root, "update-ref", "-m", f"traam: {message}", ref, commit)
+    made = commit.commit_tree(root, tree, [parent] if parent else [], message,
+                              sign_key=genesis.key if genesis is not None else None, env=identity)
+    refs.update(root, refs.head_ref(root) or "HEAD", made, message=f"traam: {message}")
     if genesis is not None:
         governance_branch.configure_signing(root, genesis.key)
     from store.review import trust

@@ -1,7 +1,9 @@
 """Provides ``traam clone`` and ``traam sync``: safe clones and record-aware merges of upstream.
 
-A clone never recurses into submodules and runs no fsmonitor; then traam's
-hooks and merge driver are installed and the cache is built. A sync fetches
+A clone never recurses into submodules and runs no fsmonitor; then the
+trust root is recorded, ``upstream`` added and the cache built. Installing
+traam's hooks and merge driver belongs to the caller (the command line):
+``hooks`` sits above the store. A sync fetches
 the upstream remote (``upstream`` when the fork has one, else ``origin``) and
 merges it into the current branch with ``git merge``, the traam driver
 configured on the command line, so records merge field by field; every
@@ -15,15 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import install
-from store.git import merging, policy
-from hooks.merge_driver import MARKER
 from records import codec
 from records.layout import MANIFEST
 from records.text import printable
-from store.git import trees
 from store.errors import StoreError
-from store.git import run, text
+from store.git import branches, merging, network, policy, refs, trees
+from store.git.network import TransferProgress
+
+MARKER = codec.CONFLICT_MARKER
 
 Progress = Callable[[int, int], None]
 
@@ -45,13 +46,18 @@ class SyncResult:
         return self.before == self.after and not self.conflicts
 
 
-def clone(url: str, directory: Path | None = None, *, progress: Progress | None = None) -> Path:
-    """Clone a commons safely, install traam's hooks and driver, add ``upstream``, build the cache.
+def clone(url: str, directory: Path | None = None, *, progress: Progress | None = None,
+          transfer: TransferProgress | None = None) -> Path:
+    """Clone a commons safely, record its trust root, add ``upstream``, build the cache.
+
+    The caller installs traam's hooks and merge driver afterwards
+    (:func:`hooks.install.install`), before anyone commits in the clone.
 
     Args:
         url: where to clone from (https, ssh, file, or a path).
         directory: the target folder (default: git's choice from the URL).
         progress: ``progress(done, total)`` while the cache is built.
+        transfer: called with each step of the download (:class:`store.git.network.Transfer`).
 
     Returns:
         The work tree of the new clone.
@@ -63,15 +69,14 @@ def clone(url: str, directory: Path | None = None, *, progress: Progress | None 
     target = Path(directory) if directory else cwd / _default_name(url)
     if target.exists() and any(target.iterdir()):
         raise StoreError(f"le dossier « {printable(str(target))} » existe et n'est pas vide")
-    run(cwd, "clone", "--no-recurse-submodules", "--origin", "origin", "--", url, str(target))
+    network.clone(cwd, url, target, progress=transfer)
     root = target.resolve()
     from store.review import trust
 
     trust.record_first_contact(root)  # the root this user trusts from now on (docs/trust.md)
-    install.install(root)
     upstream = manifest_upstream(root)
     if upstream and upstream.rstrip("/") != url.rstrip("/"):
-        run(root, "remote", "add", "upstream", upstream)
+        network.add_remote(root, "upstream", upstream)
     build_cache(root, progress)
     return root
 
@@ -83,10 +88,10 @@ def _default_name(url: str) -> str:
 
 def manifest_upstream(root: Path) -> str | None:
     """Return ``upstream`` of the commons' manifest at HEAD (None when absent or invalid)."""
-    done = run(root, "cat-file", "blob", f"HEAD:{MANIFEST}", check=False)
-    if done.returncode != 0:
+    data = trees.file_at(root, "HEAD", MANIFEST)
+    if data is None:
         return None
-    loaded = codec.load(MANIFEST, done.stdout)
+    loaded = codec.load(MANIFEST, data)
     return getattr(loaded.record, "upstream", None)
 
 
@@ -101,7 +106,7 @@ def build_cache(root: Path, progress: Progress | None = None) -> int | None:
 
 def default_remote(root: Path) -> str:
     """Return ``upstream`` when the repository has it, else ``origin``."""
-    remotes = text(root, "remote").split()
+    remotes = network.remotes(root)
     if "upstream" in remotes:
         return "upstream"
     if "origin" in remotes:
@@ -109,7 +114,8 @@ def default_remote(root: Path) -> str:
     raise StoreError("aucun dépôt distant : ajoutez-en un (git remote add upstream URL)")
 
 
-def sync(root: Path, remote: str | None = None, branch: str | None = None) -> SyncResult:
+def sync(root: Path, remote: str | None = None, branch: str | None = None, *,
+         transfer: TransferProgress | None = None) -> SyncResult:
     """Fetch ``remote`` and merge its branch into the current branch, record by record.
 
     Args:
@@ -117,6 +123,7 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
         remote: the remote to follow (default :func:`default_remote`).
         branch: the remote branch (default: the current branch's name if the
             remote has it, else ``main``).
+        transfer: called with each step of the fetch (:class:`store.git.network.Transfer`).
 
     Returns:
         A :class:`SyncResult`; on conflicts the merge is left in progress for
@@ -126,28 +133,28 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None) -> Sy
         StoreError: no such remote, a detached HEAD, uncommitted changes, or git failed.
     """
     remote = remote or default_remote(root)
-    if remote not in text(root, "remote").split():
+    if remote not in network.remotes(root):
         raise StoreError(f"dépôt distant inconnu « {printable(remote)} »")
-    current = run(root, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
+    current = refs.current_branch(root)
     if not current:
         raise StoreError("HEAD détachée : placez-vous sur une branche avant de synchroniser")
-    if text(root, "status", "--porcelain", "--untracked-files=no"):
+    if branches.is_dirty(root):
         raise StoreError("des modifications ne sont pas enregistrées : "
                          "faites un commit (ou git stash) avant de synchroniser")
-    run(root, "fetch", "--no-recurse-submodules", "--prune", remote)
+    network.fetch(root, remote, prune=True, quiet=False, progress=transfer, check=True)
     source = f"{remote}/{branch or current}"
     if trees.rev(root, f"refs/remotes/{source}") is None:
         source = f"{remote}/main"
     if trees.rev(root, f"refs/remotes/{source}") is None:
         raise StoreError(f"le dépôt distant « {printable(remote)} » n'a pas de branche « {printable(source)} »")
-    before = text(root, "rev-parse", "HEAD")
-    driver = ["-c", f"merge.traam.driver={policy.driver_command()}", "-c", f"merge.traam.name={policy.DRIVER_NAME}"]
-    done = run(root, *driver, "merge", "--no-edit", "-m", f"Synchroniser avec {source}", source, check=False)
-    result = SyncResult(remote, source, before, text(root, "rev-parse", "HEAD"))
-    if done.returncode != 0:
+    before = refs.head(root) or ""
+    clean, stderr = merging.merge_with_driver(root, source, f"Synchroniser avec {source}",
+                                              policy.driver_command(), policy.DRIVER_NAME)
+    result = SyncResult(remote, source, before, refs.head(root) or "")
+    if not clean:
         stages = unmerged_stages(root)
         if not stages:
-            raise StoreError("la fusion a échoué", done.stderr.decode("utf-8", "replace"))
+            raise StoreError("la fusion a échoué", stderr)
         for path, present in sorted(stages.items()):
             result.conflicts[path] = describe_conflict(root / path, present)
     return result
@@ -169,3 +176,12 @@ def describe_conflict(path: Path, stages: set[str]) -> list[str]:
         lines = []
     fields = [line.removeprefix(f"{MARKER} : ") for line in lines if line.startswith(f"{MARKER} : champ")]
     return fields or ["conflit : fusion manuelle nécessaire (une version n'est pas un enregistrement valide)"]
+
+
+def abort_merge(root: Path) -> None:
+    """Abort a merge left in progress by a sync with conflicts (``git merge --abort``).
+
+    Raises:
+        StoreError: no merge in progress, or git failed.
+    """
+    merging.abort_merge(root)

@@ -49,10 +49,10 @@ def git(cwd: Path, *args: str, check: bool = True) -> str:
     return done.stdout
 
 
-def make_repo(path: Path, files: dict[str, str], message: str = "initial") -> Path:
-    """Create a git repository at ``path`` holding ``files`` in one commit."""
+def make_repo(path: Path, files: dict[str, str], message: str = "initial", object_format: str = "sha1") -> Path:
+    """Create a git repository at ``path`` (``sha1`` or ``sha256`` object ids) holding ``files`` in one commit."""
     path.mkdir(parents=True, exist_ok=True)
-    git(path, "init", "-q", "-b", "main")
+    git(path, "init", "-q", f"--object-format={object_format}", "-b", "main")
     for name, text in files.items():
         target = path / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,13 +11,14 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from records.entry import Entry
 
 if TYPE_CHECKING:
-    from store.commons import RecentCommit
+    from store.commons import Commons, RecentCommit
+    from store.git.branches import Tracking
+    from store.index.snapshot import Snapshot
 
 Progress = Callable[[int, int], None]
 
@@ -31,10 +32,10 @@ _SEARCHER_LOCK = threading.Lock()
 class Session:
     """The open commons as the screens see it."""
 
-    commons: object
-    """The store's ``Commons``."""
-    snapshot: object
-    """The store's ``Snapshot`` of the work tree."""
+    commons: Commons
+    """The open commons: every store operation starts from it."""
+    snapshot: Snapshot
+    """The records of the work tree, as loaded."""
     states: dict[str, str] | None = None
     """Validation state code by record id, None when the review layer is not available."""
     today: dt.date = field(default_factory=dt.date.today)
@@ -43,7 +44,7 @@ class Session:
     """The latest commits of the current branch, newest first."""
     notes: dict[str, str] = field(default_factory=dict)
     """Reviewers' comments on records of the current contribution, by record id (for its author)."""
-    tracking: object | None = None
+    tracking: Tracking | None = None
     """The store's ``Tracking``: current branch and ahead/behind its remote, read with the snapshot."""
     _searcher: object | None = None
     _listed: list[Entry] | None = None
@@ -72,11 +73,9 @@ class Session:
         session.tracking = session.load_tracking()
         return session.prepare() if states else session
 
-    def load_tracking(self) -> object:
+    def load_tracking(self) -> Tracking:
         """Return the current branch and how it stands against its remote (blocking git calls)."""
-        from store.git import branches
-
-        return branches.tracking(self.commons.root)
+        return self.commons.tracking()
 
     def load_recent(self, limit: int = 8) -> list["RecentCommit"]:
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
@@ -150,12 +149,7 @@ class Session:
         The typo word list is kept in the commons' cache folder between runs, so
         that the first keystroke costs what the others cost.
         """
-        cache_dir = getattr(self.commons, "cache_dir", None)
-        cache = Path(cache_dir) / "vocabulary.txt" if cache_dir is not None else None
-        searcher = self.searcher
-        warm = getattr(searcher, "warm", None)
-        if warm is not None:
-            warm(cache)
+        self.searcher.warm(self.commons.cache_dir / "vocabulary.txt")
 
     def campaigns(self) -> list[Entry]:
         """Return the campaign entries, newest first."""

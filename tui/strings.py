@@ -408,3 +408,25 @@ BRANCHES_REMOTE = "(distante : {ref})"
 BRANCHES_NONE = "Aucune branche."
 BRANCH_SWITCHED = "Vous êtes sur « {branch} »."
 BRANCHES_PALETTE = "Passer sur une autre branche : mes contributions, main, les branches académiques (b)"
+
+# --- network transfers (clone, fetch, push) --------------------------------------
+TRANSFER_PHASES = {
+    "Enumerating objects": "Inventaire des objets",
+    "Counting objects": "Décompte des objets",
+    "Compressing objects": "Compression des objets",
+    "Writing objects": "Envoi des objets",
+    "Receiving objects": "Réception des objets",
+    "Resolving deltas": "Résolution des deltas",
+    "Updating files": "Mise à jour des fichiers",
+    "Checking out files": "Extraction des fichiers",
+}
+"""git's progress phases (``LC_ALL=C``) in French; an unknown phase is shown as git names it."""
+
+
+def transfer_line(step) -> str:
+    """Return the French line of a transfer step (:class:`store.git.network.Transfer`): « Réception des objets : 45 % (450/1000) »."""
+    phase = TRANSFER_PHASES.get(step.phase, step.phase)
+    side = "distant — " if step.remote else ""
+    if step.total:
+        return f"{side}{phase} : {100 * step.done // step.total} % ({step.done}/{step.total})"
+    return f"{side}{phase} : {step.done}"

@@ -10,11 +10,15 @@ Finally the index entry of that path alone is set to the new blob.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from store import git
+from store.git import refs
 from store.git.catfile import CatFile
+from store.git.objectformat import null_id
 from store.errors import IDENTITY_MISSING, StoreError
 
 TREE = "040000"
@@ -94,24 +98,13 @@ def commit_one(root: Path, reader: CatFile, path: str, blob: str | None, message
         RefMoved: HEAD moved meanwhile (the caller may retry).
         StoreError: git refused (no identity, …), with a French message.
     """
-    symbolic = git.run(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.decode().strip()
-    ref = symbolic or "HEAD"
-    done = git.run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
-    old = done.stdout.decode().strip() if done.returncode == 0 else None
+    ref = refs.head_ref(root) or "HEAD"
+    old = refs.head(root)
     old_tree = tree_of(reader, old) if old else None
     tree = new_tree(root, reader, old_tree, path, blob, width) or _mktree(root, [])
     if old and tree == old_tree:
         return old
-    args = ["commit-tree", "--no-gpg-sign", tree]
-    if old:
-        args += ["-p", old]
-    made = git.run(root, *args, input=message.encode("utf-8"), check=False)
-    if made.returncode != 0:
-        stderr = made.stderr.decode("utf-8", "replace")
-        if "tell me who you are" in stderr or "empty ident" in stderr or "user.email" in stderr:
-            raise StoreError(IDENTITY_MISSING, stderr)
-        raise StoreError("la création du commit a échoué", stderr)
-    commit = made.stdout.decode("ascii").strip()
+    commit = commit_tree(root, tree, [old] if old else [], message)
     zero = "0" * (width * 2)
     moved = git.run(root, "update-ref", "--no-deref", "-m", f"traam: {message.splitlines()[0][:200]}",
                     ref, commit, old or zero, check=False)
@@ -136,3 +129,70 @@ def tree_of(reader: CatFile, commit: str) -> str:
     if found is None or found[0] != "commit" or not found[1].startswith(b"tree "):
         raise StoreError(f"commit git introuvable ({commit})")
     return found[1][5:found[1].index(b"\n")].decode("ascii")
+
+
+def write_blob(root: Path | str, data: bytes | str) -> str:
+    """Write ``data`` as a blob in the repository's objects; return its id."""
+    return git.text(root, "hash-object", "-w", "--stdin", input=data)
+
+
+def tree_with(root: Path | str, start: str, updates: dict[str, str], object_format: str = "sha1") -> str:
+    """Return the id of the tree of ``start`` with ``updates`` applied (path → blob id, '' to remove).
+
+    Works in a temporary index (never the user's), so nothing is checked out
+    or staged; every file written is a regular ``100644`` file.
+    """
+    handle, index = tempfile.mkstemp(prefix="traam-index-")
+    os.close(handle)
+    os.unlink(index)
+    env = {"GIT_INDEX_FILE": index}
+    null = null_id(object_format)
+    try:
+        git.run(root, "read-tree", start, env=env)
+        lines = "".join(f"100644 blob {oid}\t{path}\n" if oid else f"0 {null}\t{path}\n"
+                        for path, oid in updates.items())
+        git.run(root, "update-index", "--index-info", input=lines, env=env)
+        return git.text(root, "write-tree", env=env)
+    finally:
+        if os.path.exists(index):
+            os.unlink(index)
+
+
+def commit_tree(root: Path | str, tree: str, parents: list[str], message: str, *,
+                sign_key: Path | None = None, user_signing: bool = False, env: dict[str, str] | None = None) -> str:
+    """Create a commit of ``tree`` with ``parents``; return its id. The one ``commit-tree`` of traam.
+
+    Args:
+        sign_key: SSH-sign with this private key (validation merges, genesis).
+        user_signing: without ``sign_key``, follow the user's own
+            ``commit.gpgSign``; otherwise the commit is never signed.
+        env: extra environment (an author identity ``GIT_AUTHOR_NAME`` …).
+
+    Raises:
+        StoreError: git refused; :data:`store.errors.IDENTITY_MISSING` when it does not know who commits.
+    """
+    from store.git.signatures import SIGN_CONFIG
+
+    if sign_key is not None:
+        args = [*SIGN_CONFIG, "-c", f"user.signingkey={sign_key}", "commit-tree", f"-S{sign_key}", tree]
+    else:
+        args = ["commit-tree", *(() if user_signing else ("--no-gpg-sign",)), tree]
+    for parent in parents:
+        args += ["-p", parent]
+    if sign_key is not None:
+        return git.text(root, *args, "-F", "-", input=message.encode("utf-8"), env=env)
+    made = git.run(root, *args, "-F", "-", input=message.encode("utf-8"), env=env, check=False)
+    if made.returncode != 0:
+        stderr = made.stderr.decode("utf-8", "replace")
+        if any(sign in stderr for sign in ("tell me who you are", "Author identity unknown", "empty ident",
+                                           "user.email")):
+            raise StoreError(IDENTITY_MISSING, stderr)
+        raise StoreError("la création du commit a échoué", stderr)
+    return made.stdout.decode("ascii").strip()
+
+
+def write_tree_of_paths(root: Path | str, paths: list[str]) -> str:
+    """Stage the work-tree files ``paths`` in the index, then return the id of the index's tree."""
+    listing = b"".join(p.encode("utf-8") + b"\0" for p in paths)
+    git.run(root, "--literal-pathspecs", "update-index", "--add", "-z", "--stdin", input=listing)
+    return git.text(root, "write-tree")

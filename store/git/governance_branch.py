@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.git.commit import commit_tree
 from store.git.runner import run, text
 
 
@@ -32,7 +33,7 @@ def commit_file_on_new_branch(root: Path | str, branch: str, start: str, path: s
         tree = text(root, "write-tree", env=env)
     finally:
         index_path.unlink(missing_ok=True)
-    commit = text(root, "commit-tree", "--no-gpg-sign", tree, "-p", start, "-F", "-", input=message)
+    commit = commit_tree(root, tree, [start], message)
     run(root, "switch", "--quiet", "--no-track", "-c", branch, commit)
     return commit
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from records import layout
 from store import git, safefs
+from store.git import diff
 from store.errors import StoreError
 
 SYMLINK, GITLINK = "120000", "160000"
@@ -91,31 +92,36 @@ def symlink_message(path: str) -> str:
     return f"« {path} » est un lien symbolique (ou se trouve sous un dossier lien) : refusé, jamais lu ni écrit"
 
 
+def apply(files: dict[str, File], changes: list[diff.TreeChange]) -> set[str]:
+    """Apply tree changes to a listing ``{path: File}`` in place; return the paths left unmerged (status U)."""
+    unmerged = set()
+    for change in changes:
+        path = change.path
+        if change.status == "D":
+            files.pop(path, None)
+        elif change.status == "U":
+            unmerged.add(path)
+        else:
+            mode, blob = change.new_mode, change.new_blob or ""
+            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
+            files[path] = File(path, mode, blob, refused=refused)
+    return unmerged
+
+
 def at_ref(root: Path, commit: str) -> list[File]:
     """List the record files of ``commit``'s tree (ls-tree), without reading them."""
-    out = git.run(root, "ls-tree", "-r", "-z", "--full-tree", commit).stdout.decode("utf-8", "surrogateescape")
-    files = []
-    append = files.append
-    for item in out.split("\0"):
-        if not item:
-            continue
-        meta, path = item.split("\t", 1)
-        if not is_record_path(path):
-            continue
-        mode = meta[:6]
-        if mode in (SYMLINK, GITLINK):
-            append(File(path, mode, meta[meta.rindex(" ") + 1:], refused=symlink_message(path)))
-        else:
-            append(File(path, mode, meta[meta.rindex(" ") + 1:]))
-    return files
+    from store.git.plumbing import ls_tree
+
+    return [File(path, mode, oid, refused=symlink_message(path)) if mode in (SYMLINK, GITLINK)
+            else File(path, mode, oid) for mode, _kind, oid, path in ls_tree(root, commit, keep=is_record_path)]
 
 
 @dataclass(slots=True)
 class Scan:
     """What git says of the work tree and the index against HEAD (see :func:`start_scan`)."""
 
-    staged: list | None
-    """Index changes against HEAD (``(status, mode, blob, path)``), None without HEAD (the index is read whole)."""
+    staged: list[diff.TreeChange] | None
+    """Index changes against HEAD (record paths only), None without HEAD (the index is read whole)."""
     changed: set[str]
     removed: set[str]
     untracked: list[str]
@@ -137,8 +143,6 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
     Raises:
         StoreError: git failed (raised by the returned call).
     """
-    from store.index.treelist import parse_raw
-
     pipes = dict(stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     commands = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
     if has_head:
@@ -152,7 +156,7 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
             if process.returncode != 0:
                 raise StoreError(f"la commande « git {command[0]} » a échoué", errors.decode("utf-8", "replace"))
             outputs.append(out)
-        result = Scan(parse_raw(outputs[2]) if has_head else None, set(), set(), [], [])
+        result = Scan(diff.parse_raw(outputs[2], is_record_path) if has_head else None, set(), set(), [], [])
         for item in b"\0".join(outputs[:2]).decode("utf-8", "surrogateescape").split("\0"):
             tag, path = item[:1], item[2:]
             if tag == "?":
@@ -217,8 +221,6 @@ def work_tree(root: Path, object_format: str, head: dict[str, File] | None,
         (for sweeping); how many files were only stat-dirty (same content as
         the index), a hint that the index wants a refresh.
     """
-    from store.index.treelist import apply
-
     if scanned is None or (scanned.staged is None) != (head is None):
         scanned = start_scan(root, head is not None)()
     if head is None:

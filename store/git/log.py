@@ -110,3 +110,21 @@ def recent(root: Path, limit: int = 8) -> list[RecentCommit]:
         paths = tuple(n.strip() for n in names.splitlines() if n.strip())
         changes.append(RecentCommit(commit, author, datetime.fromisoformat(date), subject, paths))
     return changes
+
+
+def first_parent_touches(root: Path, commit: str, prefix: str) -> list[tuple[datetime, str]]:
+    """Return ``(committer date, path)`` of each file under ``prefix`` touched along ``commit``'s first parents.
+
+    Newest first; a merge is compared with its first parent (``-m``), so a
+    validation merge counts as the moment its content reached the branch.
+    """
+    output = git.text(root, "log", "--first-parent", "-m", "--name-only", "--no-renames", "--format=%x00%cI",
+                      "--end-of-options", commit, "--", prefix)
+    found = []
+    moment: datetime | None = None
+    for line in output.splitlines():
+        if line.startswith("\x00"):
+            moment = datetime.fromisoformat(line[1:])
+        elif line and moment is not None:
+            found.append((moment, line))
+    return found

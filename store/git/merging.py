@@ -52,3 +52,34 @@ def commit_merge(root: Path | str) -> str:
 def abort_merge(root: Path | str) -> None:
     """Abort the merge in progress (the work tree returns to the state before it)."""
     git.run(root, "merge", "--abort")
+
+
+def merge_file(ours: str, base: str, theirs: str, cwd: Path | str = ".") -> bool:
+    """Merge the files ``base`` → ``theirs`` into ``ours`` in place, line by line; tell whether it was clean.
+
+    Conflicts are left as markers labelled « nous », « base », « eux ».
+    """
+    done = git.run(cwd, "merge-file", "-L", "nous", "-L", "base", "-L", "eux", ours, base, theirs, check=False)
+    return done.returncode == 0
+
+
+def merge_base(root: Path | str, one: str, other: str) -> str | None:
+    """Return the best common ancestor of two commits, None when they share none."""
+    return git.text(root, "merge-base", one, other, check=False) or None
+
+
+def merge_tree(root: Path | str, ours: str, theirs: str) -> str | None:
+    """Return the tree of git's own merge of two commits, None when it conflicts (nothing is written but objects)."""
+    done = git.run(root, "merge-tree", "--write-tree", "--no-messages", ours, theirs, check=False)
+    return done.stdout.decode("ascii", "replace").split("\n", 1)[0].strip() or None if done.returncode == 0 else None
+
+
+def merge_with_driver(root: Path | str, source: str, message: str, driver: str, driver_name: str) -> tuple[bool, str]:
+    """Merge ``source`` into the checked-out branch with traam's record-aware driver given on the command line.
+
+    Returns:
+        ``(clean, git's stderr)``; on conflicts the merge is left in progress.
+    """
+    done = git.run(root, "-c", f"merge.traam.driver={driver}", "-c", f"merge.traam.name={driver_name}",
+                   "merge", "--no-edit", "-m", message, source, check=False)
+    return done.returncode == 0, done.stderr.decode("utf-8", "replace")

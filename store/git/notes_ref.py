@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from store.git import trees
+from store.git import plumbing, trees
 from store.git.runner import run
 
 NOTES_REF = "refs/notes/traam-review"
@@ -73,15 +73,10 @@ def note_tree(root: Path | str, commit: str, **kw) -> tuple[dict[str, str], list
     anything else (a symlink, a folder named otherwise, an executable, a
     record) is a problem.
     """
-    done = run(root, "ls-tree", "-r", "-z", "--full-tree", commit, **kw)
     found: dict[str, str] = {}
     problems = []
-    for item in done.stdout.split(b"\0"):
-        if not item:
-            continue
-        meta, _, raw = item.partition(b"\t")
-        mode, kind, blob = meta.decode("ascii", "replace").split()
-        path = raw.decode("utf-8", "replace")
+    for mode, kind, blob, raw in plumbing.ls_tree(root, commit, **kw):
+        path = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         name = path.replace("/", "")
         if mode != "100644" or kind != "blob" or not _NOTE_PATH.match(path) or len(name) not in (40, 64):
             problems.append(f"« {path[:80]} » (mode {mode}) n'a pas sa place dans les notes de relecture")

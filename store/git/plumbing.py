@@ -7,62 +7,60 @@ index being committed (``GIT_INDEX_FILE``) or a push's quarantined objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from store.git import run
-from store.git.objectformat import empty_tree, object_format
 
-ZERO = "0" * 40
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-"""SHA-1 only, for callers not yet converted: see :mod:`store.git.objectformat`."""
 SYMLINK, SUBMODULE = "120000", "160000"
 
 
-@dataclass(frozen=True, slots=True)
-class Changed:
-    """One path changed between two trees (or a tree and the index)."""
+class TreeEntry(NamedTuple):
+    """One entry of a tree listing (``git ls-tree``)."""
 
-    path: str
-    status: str
-    """``A``, ``M``, ``D``, ``T`` (type change)."""
     mode: str
-    """New mode (``100644``, ``120000`` …), ``000000`` when deleted."""
-    blob: str
-    """New blob id, zeros when deleted."""
+    """``100644``, ``100755``, ``120000`` (symlink), ``160000`` (submodule), ``040000`` (folder)."""
+    kind: str
+    """``blob``, ``tree`` or ``commit``."""
+    oid: str
+    path: str
 
 
-def parse_raw(data: bytes) -> list[Changed]:
-    """Parse ``git diff-* --raw -z --no-renames`` output."""
-    items = data.split(b"\0")
-    out = []
-    for i in range(0, len(items) - 1, 2):
-        meta = items[i].decode("ascii", "replace").lstrip(":").split()
-        if len(meta) < 5:
+def ls_tree(root: Path | str, treeish: str, *paths: str, keep: Callable[[str], bool] | None = None,
+            literal: bool = False, **kw) -> list[TreeEntry]:
+    """Return the entries of ``treeish``, recursively (optionally only under ``paths``): the one ls-tree parser.
+
+    Args:
+        keep: optional predicate on the path, applied while parsing (listings of 100,000 paths).
+        literal: ``paths`` are literal paths, not patterns.
+        kw: for :func:`store.git.run` (a hook's ``env``).
+
+    Raises:
+        StoreError: ``treeish`` names no tree.
+    """
+    args = ("--literal-pathspecs",) if literal else ()
+    done = run(root, *args, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", treeish, *paths, **kw)
+    found = []
+    append = found.append
+    for item in done.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        if not item:
             continue
-        path = items[i + 1].decode("utf-8", "surrogateescape")
-        out.append(Changed(path, meta[4][0], meta[1], meta[3]))
-    return out
+        meta, path = item.split("\t", 1)
+        if keep is None or keep(path):
+            mode, kind, oid = meta.split(" ")
+            append(TreeEntry(mode, kind, oid, path))
+    return found
 
 
-def diff_index(root: Path | str, head: str | None, **kw) -> list[Changed]:
-    """Return the paths staged in the index relative to ``head`` (None: nothing committed yet)."""
-    base = head or empty_tree(object_format(root, **kw))
-    done = run(root, "diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", base, **kw)
-    return parse_raw(done.stdout)
+def entry(root: Path | str, treeish: str, path: str) -> TreeEntry | None:
+    """Return the entry of the file ``path`` in ``treeish``, None when absent."""
+    return next(iter(ls_tree(root, treeish, path, literal=True)), None)
 
 
 def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
     """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
-    done = run(root, "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *paths, **kw)
-    out = {}
-    for item in done.stdout.split(b"\0"):
-        if not item:
-            continue
-        meta, _, path = item.partition(b"\t")
-        mode, _kind, blob = meta.decode("ascii").split()
-        out[path.decode("utf-8", "surrogateescape")] = (mode, blob)
-    return out
+    return {e.path: (e.mode, e.oid) for e in ls_tree(root, treeish, *paths, **kw)}
 
 
 def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]]:

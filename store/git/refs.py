@@ -39,3 +39,23 @@ def commit_of(root: Path | str, ref: str) -> str | None:
     """
     done = git.run(root, "rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", check=False)
     return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+
+
+def head_ref(root: Path | str) -> str:
+    """Return the full ref HEAD points to (``refs/heads/…``, even unborn), '' when HEAD is detached."""
+    done = git.run(root, "symbolic-ref", "-q", "HEAD", check=False)
+    return done.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def update(root: Path | str, ref: str, new: str, old: str | None = None, *, message: str) -> None:
+    """Point ``ref`` at ``new``; with ``old``, only if it still points there (the null id: only if absent).
+
+    Raises:
+        StoreError: ``ref`` moved meanwhile, or git refused.
+    """
+    git.run(root, "update-ref", "-m", message, ref, new, *((old,) if old is not None else ()))
+
+
+def valid_branch_name(root: Path | str, name: str) -> bool:
+    """Tell whether git accepts ``name`` as a branch name."""
+    return git.run(root, "check-ref-format", "--branch", name, check=False).returncode == 0

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store import git
+from store.git import network
 
 
 def toplevel(cwd: Path | str = ".") -> Path:
@@ -37,12 +38,12 @@ def absolute_git_dir(cwd: Path | str = ".") -> Path:
 
 def remotes(root: Path | str) -> list[str]:
     """Return the names of the repository's remotes."""
-    return git.text(root, "remote").split()
+    return network.remotes(root)
 
 
 def fetch(root: Path | str, remote: str) -> bool:
-    """Fetch ``remote`` quietly (git's own upload-pack, see the runner); return whether it worked."""
-    return git.run(root, "fetch", "--quiet", remote, check=False).returncode == 0
+    """Fetch ``remote`` quietly (see :func:`store.git.network.fetch`); return whether it worked."""
+    return network.fetch(root, remote)
 
 
 def config_value(root: Path | str, key: str) -> str:
@@ -71,3 +72,48 @@ def locate(start: Path) -> Location | None:
     common = Path(lines[2])
     common = (start / common).resolve() if not common.is_absolute() else common
     return Location(Path(lines[0]).resolve(), Path(lines[1]), common, lines[3].strip() or "sha1")
+
+
+def common_dir(root: Path | str) -> Path:
+    """Return the common git directory of ``root`` (``.git`` of a work tree, the repository itself if bare), absolute.
+
+    Raises:
+        StoreError: ``root`` is not in a git repository.
+    """
+    common = Path(git.text(root, "rev-parse", "--git-common-dir"))
+    return common if common.is_absolute() else (Path(root) / common).resolve()
+
+
+def init(root: Path | str, branch: str = "main") -> None:
+    """Create an empty repository in folder ``root`` whose first branch is ``branch``."""
+    git.run(root, "init", "-q", "-b", branch)
+
+
+def has_committer_identity(root: Path | str) -> bool:
+    """Tell whether git knows who commits here (``user.name``/``user.email`` or a usable default)."""
+    return git.run(root, "var", "GIT_COMMITTER_IDENT", check=False).returncode == 0
+
+
+def refresh_index(root: Path | str) -> None:
+    """Refresh the index's stat data, opportunistically (never waits for nor takes a lock others hold)."""
+    git.run(root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
+
+
+def config_values(root: Path | str, key: str) -> list[tuple[str, str]]:
+    """Return every ``(scope, value)`` of ``key`` in the configuration git reads here (``local``, ``global`` …)."""
+    done = git.run(root, "config", "--show-scope", "--get-all", key, check=False)
+    found = []
+    for line in done.stdout.decode("utf-8", "surrogateescape").splitlines():
+        scope, _, value = line.partition("\t")
+        found.append((scope, value))
+    return found
+
+
+def set_local_config(root: Path | str, key: str, value: str) -> None:
+    """Set ``key`` in the repository's own configuration."""
+    git.run(root, "config", "--local", key, value)
+
+
+def remove_local_section(root: Path | str, section: str) -> None:
+    """Remove ``section`` from the repository's own configuration (nothing when absent)."""
+    git.run(root, "config", "--local", "--remove-section", section, check=False)

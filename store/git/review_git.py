@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.git import network
 from store.git.runner import run, text
 
 
@@ -19,7 +20,7 @@ def _out(done) -> str:
 
 def remotes(root: Path | str) -> list[str]:
     """Return the names of the repository's remotes."""
-    return text(root, "remote").split()
+    return network.remotes(root)
 
 
 def config(root: Path | str, key: str) -> str:
@@ -70,21 +71,14 @@ def remote_has_branch(root: Path | str, remote: str, branch: str) -> bool:
 
 
 def push(root: Path | str, remote: str, refspec: str, *, options: tuple[str, ...] = (),
-         set_upstream: bool = False) -> None:
-    """Push ``refspec`` to ``remote`` (with ``-o`` push options).
-
-    Raises:
-        StoreError: the remote refused (its hook's French reasons are in ``stderr``).
-    """
-    args = ["push", "--quiet", *(["--set-upstream"] if set_upstream else [])]
-    for option in options:
-        args += ["-o", option]
-    run(root, *args, remote, refspec)
+         set_upstream: bool = False, progress: network.TransferProgress | None = None) -> None:
+    """Push ``refspec`` to ``remote`` (see :func:`store.git.network.push`)."""
+    network.push(root, remote, refspec, options=options, set_upstream=set_upstream, progress=progress)
 
 
-def fetch(root: Path | str, remote: str) -> bool:
+def fetch(root: Path | str, remote: str, progress: network.TransferProgress | None = None) -> bool:
     """Fetch ``remote`` (its configured refspecs); return False when it failed."""
-    return run(root, "fetch", "--quiet", remote, check=False).returncode == 0
+    return network.fetch(root, remote, progress=progress)
 
 
 def fast_forward(root: Path | str, commit: str) -> None:

@@ -14,7 +14,10 @@ module starts git (a test scans the sources).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from store.errors import IDENTITY_MISSING, LockedError, StoreError
@@ -228,16 +231,53 @@ def run(
     except FileNotFoundError as error:
         raise StoreError("git est introuvable : installez git pour utiliser traam") from error
     if check and done.returncode != 0:
-        stderr = done.stderr.decode("utf-8", "replace")
-        if "index.lock" in stderr:
-            raise LockedError(
-                "le dépôt est verrouillé (.git/index.lock) : une autre commande git est en cours, ou s'est "
-                "interrompue. Attendez qu'elle finisse ; si aucune ne tourne, supprimez ce fichier vous-même.",
-                stderr,
-            )
-        if "tell me who you are" in stderr or "Author identity unknown" in stderr:
-            raise StoreError(IDENTITY_MISSING, stderr)
-        raise StoreError(f"la commande « git {' '.join(args[:2])} » a échoué", stderr)
+        _fail(args, done.stderr.decode("utf-8", "replace"))
+    return done
+
+
+def _fail(args: tuple[str, ...], stderr: str) -> None:
+    """Raise the French error of a failed git call (a lock, a missing identity, or git's own words)."""
+    if "index.lock" in stderr:
+        raise LockedError(
+            "le dépôt est verrouillé (.git/index.lock) : une autre commande git est en cours, ou s'est "
+            "interrompue. Attendez qu'elle finisse ; si aucune ne tourne, supprimez ce fichier vous-même.",
+            stderr,
+        )
+    if "tell me who you are" in stderr or "Author identity unknown" in stderr:
+        raise StoreError(IDENTITY_MISSING, stderr)
+    raise StoreError(f"la commande « git {' '.join(args[:2])} » a échoué", stderr)
+
+
+def stream(root: Path | str, *args: str, on_line: Callable[[str], None], check: bool = True
+           ) -> subprocess.CompletedProcess[bytes]:
+    """Run git like :func:`run` (same argv, config and environment) and hand each line of its stderr to ``on_line``
+    as it comes (``\\r``-terminated progress lines included): clone, fetch and push report progress this way.
+
+    Standard output is collected; standard input is closed.
+
+    Raises:
+        StoreError: git failed (with ``check``), or is not installed.
+    """
+    process = spawn(root, *args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out: list[bytes] = []
+    reader = threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True)
+    reader.start()
+    errors = bytearray()
+    pending = b""
+    while chunk := process.stderr.read1(4096):
+        errors += chunk
+        pending += chunk
+        *lines, pending = re.split(rb"[\r\n]", pending)
+        for line in lines:
+            if line.strip():
+                on_line(line.decode("utf-8", "replace"))
+    if pending.strip():
+        on_line(pending.decode("utf-8", "replace"))
+    process.wait()
+    reader.join()
+    done = subprocess.CompletedProcess(process.args, process.returncode, b"".join(out), bytes(errors))
+    if check and done.returncode != 0:
+        _fail(args, done.stderr.decode("utf-8", "replace"))
     return done
 
 

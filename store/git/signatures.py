@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from store.errors import StoreError
-from store.git.runner import text
+from store.git.runner import run
 
 NOTES_NAMESPACE = "traam-review"
 """Namespace of review-note signatures (``ssh-keygen -Y sign -n``)."""
@@ -108,7 +108,30 @@ def commit_tree(root: Path | str, tree: str, parents: list[str], message: str, k
     Raises:
         StoreError: signing failed (key unreadable, passphrase needed without an agent …).
     """
-    args = [*SIGN_CONFIG, "-c", f"user.signingkey={key}", "commit-tree", f"-S{key}", tree]
-    for parent in parents:
-        args += ["-p", parent]
-    return text(root, *args, "-F", "-", input=message)
+    from store.git.commit import commit_tree as one_commit_path
+
+    return one_commit_path(root, tree, parents, message, sign_key=key)
+
+
+_VERIFY_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
+                  "-c", "gpg.ssh.revocationFile=/dev/null", "-c", "log.showSignature=false")
+"""Signature checks use ssh-keygen and no revocation file of the repository's choosing."""
+
+
+def commit_signature(root: Path | str, commit: str, allowed_signers: str) -> tuple[str, str]:
+    """Return ``(status, principal)`` of ``commit``'s signature checked against ``allowed_signers`` (file text).
+
+    ``status`` is git's ``%G?``: ``G`` good, ``N`` none, ``U``/``E`` unknown
+    key, others bad. The allowed-signers file is a private temporary file,
+    never one named by the repository.
+    """
+    handle, path = tempfile.mkstemp(prefix="traam-signers-", suffix=".txt")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(allowed_signers)
+        done = run(root, *_VERIFY_CONFIG, "-c", f"gpg.ssh.allowedSignersFile={path}",
+                   "log", "-1", "--format=%G?%x00%GS", commit, "--", check=False)
+    finally:
+        os.unlink(path)
+    status, _, principal = done.stdout.decode("utf-8", "replace").strip().partition("\0")
+    return status, principal

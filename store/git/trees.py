@@ -8,7 +8,6 @@ bare ones included (the pre-receive hook).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from records import codec, layout
@@ -17,23 +16,8 @@ from records.problems import Problem
 from store import git
 from store.errors import StoreError
 from store.git import text
-from store.git.objectformat import is_null
-
-ZERO = "0" * 40
-"""SHA-1's null id, for callers not yet converted: use :func:`store.git.objectformat.null_id`."""
-"""The null object id git uses for a missing side of a ref update."""
-
-
-@dataclass(frozen=True, slots=True)
-class TreeChange:
-    """One path that differs between two trees."""
-
-    path: str
-    old_blob: str | None
-    new_blob: str | None
-    old_mode: str = ""
-    new_mode: str = ""
-
+from store.git import diff, plumbing
+from store.git.diff import TreeChange
 
 def rev(root: Path | str, name: str) -> str | None:
     """Return the commit id ``name`` resolves to, or None when it does not exist."""
@@ -54,19 +38,8 @@ def refs(root: Path | str, *patterns: str) -> dict[str, str]:
 
 def tree_blobs(root: Path | str, treeish: str, prefixes: tuple[str, ...] = ()) -> dict[str, str]:
     """Return ``{path: blob id}`` of the regular files in ``treeish`` (optionally under ``prefixes``)."""
-    args = ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", treeish]
-    if prefixes:
-        args += ["--", *prefixes]
-    data = git.run(root, *args).stdout.decode("utf-8", "surrogateescape")
-    blobs = {}
-    for item in data.split("\0"):
-        if not item:
-            continue
-        meta, path = item.split("\t", 1)
-        mode, kind, oid = meta.split(" ")
-        if kind == "blob" and mode in ("100644", "100755"):
-            blobs[path] = oid
-    return blobs
+    return {e.path: e.oid for e in plumbing.ls_tree(root, treeish, *prefixes)
+            if e.kind == "blob" and e.mode in ("100644", "100755")}
 
 
 def read_blobs(root: Path | str, oids: list[str]) -> dict[str, bytes]:
@@ -88,49 +61,22 @@ def read_blobs(root: Path | str, oids: list[str]) -> dict[str, bytes]:
 
 
 def changes(root: Path | str, old: str | None, new: str) -> list[TreeChange]:
-    """Return the paths that differ between two commits or trees (``old`` None: everything in ``new``)."""
+    """Return the paths that differ between two commits or trees (``old`` None: everything in ``new``).
+
+    Raises:
+        StoreError: git cannot compare them.
+    """
     if old is None:
-        return [TreeChange(path, None, oid, "", "100644") for path, oid in tree_blobs(root, new).items()]
-    data = git.run(root, "diff-tree", "-r", "-z", "--no-renames", "--no-ext-diff", old, new).stdout.decode(
-        "utf-8", "surrogateescape")
-    items = data.split("\0")
-    found = []
-    for meta, path in zip(items[0::2], items[1::2]):
-        if not meta.startswith(":"):
-            continue
-        old_mode, new_mode, old_oid, new_oid, _status = meta[1:].split(" ")
-        found.append(TreeChange(path, None if is_null(old_oid) else old_oid, None if is_null(new_oid) else new_oid,
-                                old_mode, new_mode))
+        return [TreeChange(path, "A", "000000", "100644", None, oid) for path, oid in tree_blobs(root, new).items()]
+    found = diff.between(root, old, new)
+    if found is None:
+        raise StoreError(f"impossible de comparer {old} et {new}")
     return found
 
 
 def changes_against(root: Path | str, commits: list[str], base: str) -> dict[str, list[TreeChange]]:
-    """Return ``{commit: changes from base to commit}`` for many commits through one ``git diff-tree --stdin``.
-
-    Each input line is ``<commit> <base>``, which git reads as a commit and
-    the parent to compare it with: ``old_blob`` is the base's side, and the
-    block is headed by the commit id. Commits equal to the base are left out.
-    """
-    if not commits:
-        return {}
-    lines = "".join(f"{commit} {base}\n" for commit in dict.fromkeys(commits))
-    data = git.run(root, "diff-tree", "--stdin", "-r", "-z", "--no-renames", "--no-ext-diff", input=lines).stdout
-    found: dict[str, list[TreeChange]] = {}
-    items = data.decode("utf-8", "surrogateescape").split("\0")
-    current, i = None, 0
-    while i < len(items):
-        item = items[i]
-        if item.startswith(":"):
-            old_mode, new_mode, old_oid, new_oid, _status = item[1:].split(" ")
-            found.setdefault(current, []).append(TreeChange(
-                items[i + 1], None if is_null(old_oid) else old_oid, None if is_null(new_oid) else new_oid,
-                old_mode, new_mode))
-            i += 2
-            continue
-        if item.strip():
-            current = item.strip()  # the header: the commit of the following block
-        i += 1
-    return found
+    """Return ``{commit: changes from base to commit}`` (see :func:`store.git.diff.against_base`)."""
+    return diff.against_base(root, commits, base)
 
 
 def load_tree(root: Path | str, treeish: str, keep: Callable[[str], bool] | None = None
@@ -194,3 +140,20 @@ def newest(root: Path | str, short: str) -> tuple[str, str] | None:
         if best is None or (oid != best[1] and is_ancestor(root, best[1], oid)):
             best = (ref, oid)
     return best
+
+
+def file_at(root: Path | str, commit: str, path: str) -> bytes | None:
+    """Return the bytes of the file ``path`` in ``commit``, None when absent (or not a file)."""
+    done = git.run(root, "cat-file", "blob", f"{commit}:{path}", check=False)
+    return done.stdout if done.returncode == 0 else None
+
+
+def blob_id(root: Path | str, commit: str, path: str) -> str | None:
+    """Return the id of the object at ``path`` in ``commit``, None when absent."""
+    done = git.run(root, "--literal-pathspecs", "rev-parse", "-q", "--verify", f"{commit}:{path}", check=False)
+    return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+
+
+def merges_between(root: Path | str, start: str, end: str) -> list[str]:
+    """Return the merge commits on the ancestry path from ``start`` (excluded) to ``end``, oldest first."""
+    return git.text(root, "rev-list", "--ancestry-path", "--merges", "--reverse", f"{start}..{end}").split()

@@ -13,8 +13,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store import git, safefs
-from store.git import listing
+from store import safefs
+from store.git import listing, repo
 from store.index import snapcache
 from store.index.cachedir import paused_gc
 from store.index.state import CleanTree
@@ -96,7 +96,7 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None, search: 
     if ref is None:
         files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
         if stale > 50:
-            git.run(commons.root, "update-index", "-q", "--refresh", check=False, env={"GIT_OPTIONAL_LOCKS": "1"})
+            repo.refresh_index(commons.root)
     else:
         files = list(state.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store import git
+from store.git import repo
 from store.index import cachedir
 
 _GIT_DIRS: dict[str, Path] = {}
@@ -23,8 +23,7 @@ def git_dir(root: Path | str) -> Path:
     """Return the common git directory of ``root`` (``.git`` of a work tree, the repository itself if bare)."""
     key = str(root)
     if key not in _GIT_DIRS:
-        common = Path(git.text(root, "rev-parse", "--git-common-dir"))
-        _GIT_DIRS[key] = common if common.is_absolute() else (Path(root) / common).resolve()
+        _GIT_DIRS[key] = repo.common_dir(root)
     return _GIT_DIRS[key]
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from records import codec
 from records.codec import Loaded
-from store import git, history, safefs
-from store.git import listing
+from store import history, safefs
+from store.git import listing, plumbing, trees
+from store.git.listing import GITLINK, SYMLINK
 from store.index.cache import key_of
 from store.git.catfile import CatFile
 from store.errors import StoreError
@@ -52,8 +53,8 @@ class Objects:
             return None
         if found[0] != "blob":
             raise StoreError(f"« {path} » n'est pas un fichier")
-        mode = git.run(self.root, "--literal-pathspecs", "ls-tree", commit, "--", path).stdout[:6]
-        if mode in (b"120000", b"160000"):
+        entry = plumbing.entry(self.root, commit, path)
+        if entry is not None and entry.mode in (SYMLINK, GITLINK):
             raise safefs.SymlinkRefused(f"« {path} » est un lien symbolique : refusé")
         return found[1]
 
@@ -107,6 +108,4 @@ class Objects:
 
     def blob_at(self, commit: str, path: str) -> str | None:
         """Return the blob id of ``path`` in ``commit``, None if absent."""
-        done = git.run(self.root, "--literal-pathspecs", "rev-parse", "-q", "--verify", f"{commit}:{path}",
-                       check=False)
-        return done.stdout.decode("ascii").strip() or None if done.returncode == 0 else None
+        return trees.blob_id(self.root, commit, path)

@@ -24,7 +24,7 @@ from records.entry import Entry
 from records.problems import Problem
 from store.index.cache import problem_row
 from store.index.cachedir import paused_gc, read, write
-from store.git.listing import GITLINK, SYMLINK, File, symlink_message
+from store.git.listing import GITLINK, SYMLINK, File, is_record_path, symlink_message
 from store.search.engine import prepare
 
 if TYPE_CHECKING:
@@ -189,21 +189,20 @@ def derive(root: Path, reader, previous: CleanTree, tree: str,
     """
     from records import codec
     from records.entry import entry_of
-    from store import git
-    from store.index.treelist import parse_raw
+    from store.git import diff
 
     old_tree, old_entries, old_files, old_problems = previous.tree, previous.entries, previous.files, previous.problems
-    done = git.run(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", old_tree, tree, check=False)
-    if done.returncode != 0:
+    changes = diff.between(root, old_tree, tree, keep=is_record_path)
+    if changes is None:
         return None
-    changes = parse_raw(done.stdout)
-    if len(changes) > DERIVE_UP_TO or any(s != "M" or m not in ("100644", "100755") for s, m, _b, _p in changes):
+    if len(changes) > DERIVE_UP_TO or any(c.status != "M" or c.new_mode not in ("100644", "100755") for c in changes):
         return None
     entries = dict(old_entries)
     changed: dict[str, File] = {}
     paths: set[str] = set()
     found: list[Problem] = []
-    for _status, mode, blob, path in changes:
+    for change in changes:
+        mode, blob, path = change.new_mode, change.new_blob or "", change.path
         record_id = layout.id_of(path)
         if record_id not in old_files or old_files[record_id].path != path:
             return None

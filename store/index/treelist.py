@@ -16,39 +16,12 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from store import git
+from store.git import diff
 from store.index.cachedir import read, write
-from store.git.listing import GITLINK, SYMLINK, File, at_ref, is_record_path, symlink_message
+from store.git.listing import GITLINK, SYMLINK, File, apply, at_ref, is_record_path, symlink_message
 
 KEEP = 3
 """Trees kept in memory."""
-
-
-def parse_raw(out: bytes) -> list[tuple[str, str, str, str]]:
-    """Parse ``--raw -z`` diff output into ``(status, new mode, new blob, path)`` for record paths."""
-    parts = out.decode("utf-8", "surrogateescape").split("\0")
-    changes = []
-    for at in range(0, len(parts) - 1, 2):
-        meta, path = parts[at], parts[at + 1]
-        if not meta.startswith(":") or not is_record_path(path):
-            continue
-        fields = meta[1:].split(" ")
-        changes.append((fields[4][:1], fields[1], fields[3], path))
-    return changes
-
-
-def apply(files: dict[str, File], changes: list[tuple[str, str, str, str]]) -> set[str]:
-    """Apply diff changes to ``files`` in place; return the paths left unmerged (status U)."""
-    unmerged = set()
-    for status, mode, blob, path in changes:
-        if status == "D":
-            files.pop(path, None)
-        elif status == "U":
-            unmerged.add(path)
-        else:
-            refused = symlink_message(path) if mode in (SYMLINK, GITLINK) else ""
-            files[path] = File(path, mode, blob, refused=refused)
-    return unmerged
 
 
 class TreeLists:
@@ -113,10 +86,9 @@ class TreeLists:
 
     def _derive(self, base: tuple[str, dict[str, File]], tree: str) -> dict[str, File] | None:
         """Return ``tree``'s files from a known tree's and their diff; None if git cannot diff them (gc'ed)."""
-        done = git.run(self.root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", base[0], tree,
-                       check=False)
-        if done.returncode != 0:
+        changes = diff.between(self.root, base[0], tree, keep=is_record_path)
+        if changes is None:
             return None
         files = dict(base[1])
-        apply(files, parse_raw(done.stdout))
+        apply(files, changes)
         return files

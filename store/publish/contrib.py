@@ -9,15 +9,13 @@ which refuses rather than overwrite local edits.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from records import codec, layout
 from records.models import Model
 from records.text import printable, slugify
-from store import git
+from store.git import commit, refs, review_git
 from store.git.objectformat import null_id, object_format
 from store.errors import StoreError
 
@@ -34,15 +32,13 @@ def check_branch(root: Path, name: str) -> None:
     Raises:
         StoreError: the name is invalid (French message).
     """
-    done = git.run(root, "check-ref-format", "--branch", name, check=False)
-    if done.returncode != 0 or not name.startswith("contrib/") or name.count("/") < 2:
+    if not refs.valid_branch_name(root, name) or not name.startswith("contrib/") or name.count("/") < 2:
         raise StoreError(f"nom de branche invalide « {printable(name)} » (attendu contrib/<académie>/<nom>)")
 
 
 def tip(root: Path, branch: str) -> str | None:
     """Return the commit of ``branch``, or None when it does not exist."""
-    done = git.run(root, "rev-parse", "--verify", "-q", f"refs/heads/{branch}^{{commit}}", check=False)
-    return done.stdout.decode().strip() or None if done.returncode == 0 else None
+    return refs.commit_of(root, f"refs/heads/{branch}")
 
 
 def resolve(root: Path, ref: str) -> str:
@@ -51,10 +47,10 @@ def resolve(root: Path, ref: str) -> str:
     Raises:
         StoreError: unknown reference.
     """
-    done = git.run(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}", check=False)
-    if done.returncode != 0:
+    found = refs.commit_of(root, ref)
+    if found is None:
         raise StoreError(f"référence inconnue « {printable(ref)} »")
-    return done.stdout.decode().strip()
+    return found
 
 
 def commit_records(root: Path, branch: str, records: Mapping[str, Model], *, base: str, message: str) -> str:
@@ -74,24 +70,12 @@ def commit_records(root: Path, branch: str, records: Mapping[str, Model], *, bas
     check_branch(root, branch)
     old = tip(root, branch)
     parent = old or resolve(root, base)
-    git_dir = Path(git.text(root, "rev-parse", "--absolute-git-dir"))
-    handle, index = tempfile.mkstemp(prefix="traam-import-", suffix=".index", dir=git_dir)
-    os.close(handle)
-    os.unlink(index)  # git wants to create the index itself
-    env = {"GIT_INDEX_FILE": index}
-    try:
-        git.run(root, "read-tree", parent, env=env)
-        for record_id in sorted(records):
-            blob = git.text(root, "hash-object", "-w", "--stdin", input=codec.dump(records[record_id]))
-            git.run(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},{layout.path_of(record_id)}", env=env)
-        tree = git.text(root, "write-tree", env=env)
-    finally:
-        if os.path.exists(index):
-            os.unlink(index)
-    commit = git.text(root, "commit-tree", tree, "-p", parent, "-m", message)
-    current = git.run(root, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
-    if current == branch:
-        git.run(root, "merge", "--ff-only", "-q", commit)
+    fmt = object_format(root)
+    updates = {layout.path_of(record_id): commit.write_blob(root, codec.dump(records[record_id]))
+               for record_id in sorted(records)}
+    made = commit.commit_tree(root, commit.tree_with(root, parent, updates, fmt), [parent], message, user_signing=True)
+    if refs.current_branch(root) == branch:
+        review_git.fast_forward(root, made)
     else:
-        git.run(root, "update-ref", "-m", "traam import", f"refs/heads/{branch}", commit, old or null_id(object_format(root)))
-    return commit
+        refs.update(root, f"refs/heads/{branch}", made, old or null_id(fmt), message="traam import")
+    return made

@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from records import layout
-from store import git
+from store.git import log as git_log
+from store.git import refs
 
 
 def landing_dates(root: Path | str, ref: str = "main", prefix: str = "scenarios/") -> dict[str, dt.datetime]:
@@ -26,16 +27,11 @@ def landing_dates(root: Path | str, ref: str = "main", prefix: str = "scenarios/
     Returns:
         An empty mapping when ``ref`` does not exist.
     """
-    done = git.run(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}", check=False)
-    if done.returncode != 0:
+    commit = refs.commit_of(root, ref)
+    if commit is None:
         return {}
-    output = git.text(root, "log", "--first-parent", "-m", "--name-only", "--no-renames", "--format=%x00%cI",
-                      done.stdout.decode().strip(), "--", prefix)
     found: dict[str, dt.datetime] = {}
-    moment: dt.datetime | None = None
-    for line in output.splitlines():
-        if line.startswith("\x00"):
-            moment = dt.datetime.fromisoformat(line[1:])
-        elif line.endswith(".toml") and moment is not None:
-            found.setdefault(layout.id_of(line), moment)
+    for moment, path in git_log.first_parent_touches(Path(root), commit, prefix):
+        if path.endswith(".toml"):
+            found.setdefault(layout.id_of(path), moment)
     return found

@@ -11,6 +11,7 @@ it on the same terms.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from pathlib import Path
 
 from records import vocab
@@ -20,13 +21,22 @@ from store.review import contrib, decide as review, verify
 from store.errors import StoreError
 
 
+class CatchUp(Enum):
+    """What a catch-up did when it made no merge."""
+
+    UP_TO_DATE = "up-to-date"
+    """The académie branch already contains ``main``: nothing to do."""
+    FAST_FORWARD = "fast-forward"
+    """The académie branch moved forward to ``main`` (verified national history, no signature needed)."""
+
+
 def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | None = None, key: Path | None = None,
-             push: bool = True, now: dt.datetime | None = None) -> review.Approved | str:
+             push: bool = True, now: dt.datetime | None = None) -> review.Approved | CatchUp:
     """Bring ``academie/<academie>`` up to date with ``main``.
 
     Returns:
-        The signed merge (:class:`store.review.decide.Approved`), or ``"avance"`` after
-        a fast-forward, or ``"à jour"`` when there was nothing to do.
+        The signed merge (:class:`store.review.decide.Approved`), or
+        :attr:`CatchUp.FAST_FORWARD`, or :attr:`CatchUp.UP_TO_DATE` when there was nothing to do.
 
     Raises:
         StoreError: unknown académie, missing branches, ``main`` not verified,
@@ -39,7 +49,7 @@ def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | N
     if target is None or main is None:
         raise StoreError(f"« {branch} » ou « main » est introuvable")
     if trees.is_ancestor(root, main[1], target[1]):
-        return "à jour"
+        return CatchUp.UP_TO_DATE
     chain = verify.verified_main_chain(root, main[1], now)
     if main[1] not in chain:
         raise StoreError("« main » ne se vérifie pas : lancez « traam verify main » avant de suivre main")
@@ -49,5 +59,5 @@ def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | N
         remote = contrib.default_remote(root)
         if push and remote:
             review_git.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}")
-        return "avance"
+        return CatchUp.FAST_FORWARD
     return review.validate(root, item, resolutions=resolutions, key=key, push=push, now=now, main_chain=chain)

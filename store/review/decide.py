@@ -18,6 +18,7 @@ from records.models import Reviewer
 from records.problems import has_errors
 from records.text import printable
 from store.git import review_git, signatures, trees
+from store.git.objectformat import null_id, object_format
 from store.review import contrib, governance, merge as recordmerge, notes, signing, verify
 from store.errors import StoreError
 
@@ -286,7 +287,7 @@ def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
         return
     if current is not None and not trees.is_ancestor(root, current, commit):
         raise StoreError(f"la branche locale « {item.target} » a divergé : synchronisez-la d'abord")
-    review_git.move_ref(root, ref, commit, current or trees.ZERO, f"traam : validation de {item.name}")
+    review_git.move_ref(root, ref, commit, current or null_id(object_format(root)), f"traam : validation de {item.name}")
 
 
 def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,

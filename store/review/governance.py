@@ -14,7 +14,7 @@ from pathlib import Path
 from records import codec, layout
 from records.models import Governance, Reviewer
 from records.text import printable
-from store import git
+from store.git import trees
 
 PROTECTED_PREFIX = "academie/"
 """Branches of academic validation; ``main`` is the national one."""
@@ -22,10 +22,10 @@ PROTECTED_PREFIX = "academie/"
 
 def governance_at(root: Path | str, commit: str) -> Governance:
     """Return the governance recorded in ``commit`` (empty when missing or invalid: nobody may validate)."""
-    done = git.run(root, "cat-file", "blob", f"{commit}:{layout.GOVERNANCE}", check=False)
-    if done.returncode != 0:
+    data = trees.file_at(root, commit, layout.GOVERNANCE)
+    if data is None:
         return Governance()
-    loaded = codec.load(layout.GOVERNANCE, done.stdout)
+    loaded = codec.load(layout.GOVERNANCE, data)
     if not loaded.ok or not isinstance(loaded.record, Governance):
         return Governance()
     return loaded.record

@@ -11,8 +11,6 @@ signed merge commit.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +19,8 @@ from records import merge as record_merge
 from records.merge import CHOICES, FieldConflict
 from records.problems import Problem
 from records.text import printable
-from store import git
-from store.git import trees
+from store.git import commit, merging, trees
+from store.git.objectformat import object_format
 from store.errors import StoreError
 
 __all__ = ["CHOICES", "FieldConflict", "MergePlan", "plan_merge"]
@@ -59,10 +57,6 @@ def _table(data: bytes | None, path: str) -> dict | None:
     return record_merge.table_of(path, data)
 
 
-def _write_blob(root: Path | str, text: str) -> str:
-    return git.text(root, "hash-object", "-w", "--stdin", input=text)
-
-
 def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
     """Return the blob id of the merged record at ``path`` ('' for deleted), or None when unresolved."""
     base, ours, theirs = blobs
@@ -86,24 +80,7 @@ def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
         return None
     if merged.record is None:
         return ""
-    return _write_blob(root, codec.dump(merged.record))
-
-
-def _tree_with(root: Path | str, start: str, updates: dict[str, str]) -> str:
-    """Return the tree of ``start`` with ``updates`` (path → blob id, '' to remove) applied, via a temp index."""
-    handle, index = tempfile.mkstemp(prefix="traam-index-")
-    os.close(handle)
-    os.unlink(index)
-    env = {"GIT_INDEX_FILE": index}
-    try:
-        git.run(root, "read-tree", start, env=env)
-        lines = "".join(f"100644 blob {oid}\t{path}\n" if oid else f"0 {trees.ZERO}\t{path}\n"
-                        for path, oid in updates.items())
-        git.run(root, "update-index", "--index-info", input=lines, env=env)
-        return git.text(root, "write-tree", env=env)
-    finally:
-        if os.path.exists(index):
-            os.unlink(index)
+    return commit.write_blob(root, codec.dump(merged.record))
 
 
 def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, str] | None = None,
@@ -118,7 +95,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
         StoreError: the two commits share no history.
     """
     resolutions = resolutions or {}
-    base = git.run(root, "merge-base", ours, theirs, check=False).stdout.decode().strip()
+    base = merging.merge_base(root, ours, theirs)
     if not base:
         raise StoreError("les deux branches n'ont pas d'historique commun")
     plan = MergePlan(ours, theirs, base)
@@ -134,9 +111,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
     if plan.refused:
         return plan
     if not both:
-        done = git.run(root, "merge-tree", "--write-tree", "--no-messages", ours, theirs, check=False)
-        tree = done.stdout.decode().split("\n", 1)[0].strip()
-        plan.tree = tree if done.returncode == 0 else None
+        plan.tree = merging.merge_tree(root, ours, theirs)
     if plan.tree is None:
         blobs = {p: (theirs_changes[p].old_blob, ours_changes[p].new_blob, theirs_changes[p].new_blob) for p in both}
         contents = trees.read_blobs(root, [b for triple in blobs.values() for b in triple if b])
@@ -147,7 +122,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
                 updates[path] = merged
         if plan.conflicts or plan.problems:
             return plan
-        plan.tree = _tree_with(root, ours, updates)
+        plan.tree = commit.tree_with(root, ours, updates, object_format(root))
     if report:
         _report(root, plan)
     return plan

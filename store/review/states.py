@@ -19,12 +19,16 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from records import layout
 from store.git import trees
 from store.index import memo
 from store.review import contrib, notes, selection, trust
+
+if TYPE_CHECKING:
+    from store.commons import Commons
+    from store.index.snapshot import Snapshot
 
 
 def _newest(root: Path | str, tips: dict[str, str], short: str) -> str | None:
@@ -87,20 +91,16 @@ def _states_key(root: Path | str, branch: str, now: dt.datetime, records: str, t
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 
-def _current_branch(commons: Any, snapshot: Any) -> str:
-    ref = getattr(snapshot, "ref", None)
-    if ref:
-        return ref
-    branch = commons.branch() if hasattr(commons, "branch") else None
-    return branch or ""
+def _current_branch(commons: Commons, snapshot: Snapshot) -> str:
+    return snapshot.ref or commons.branch() or ""
 
 
-def record_states(commons: Any, snapshot: Any, *, now: dt.datetime | None = None) -> dict[str, str]:
+def record_states(commons: Commons, snapshot: Snapshot, *, now: dt.datetime | None = None) -> dict[str, str]:
     """Return ``{record id: state code}`` (codes of :data:`records.vocab.STATES`) for the snapshot's records.
 
     Args:
-        commons: the commons (``root``, ``branch()``).
-        snapshot: the loaded records (``entries`` with ``blob``, ``ref``).
+        commons: the open commons.
+        snapshot: records it loaded (its ``ref``, None for the work tree, names the branch judged).
         now: the time at which signatures are checked (default: now).
     """
     root: Path = commons.root

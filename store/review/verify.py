@@ -16,15 +16,13 @@ Used by ``traam verify``, the states and the pre-receive hook.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from records.models import Governance
 from records.text import printable
-from store import git
-from store.git import history_walk, trees
+from store.git import history_walk, signatures, trees
+from store.git.objectformat import is_null
 from store.index import memo
 from store.review import governance, trust
 from store.review.revocation import Current, changed_paths, revocation_problems, rollback_problem
@@ -34,9 +32,6 @@ MAX_FUTURE = dt.timedelta(hours=1)
 """A commit dated later than now by more than this is refused (forged clock)."""
 MAX_PAST_ON_PUSH = dt.timedelta(days=1)
 """A merge pushed now but dated earlier than this is refused (backdated)."""
-
-_VERIFY_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c", "gpg.program=gpg",
-                  "-c", "gpg.ssh.revocationFile=/dev/null", "-c", "log.showSignature=false")
 
 
 @dataclass
@@ -89,15 +84,7 @@ def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | N
         ``(principal, "")`` when the signature is good and its key belongs to
         ``rules``; ``(None, French reason)`` otherwise.
     """
-    handle, path = tempfile.mkstemp(prefix="traam-signers-", suffix=".txt")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(governance.allowed_signers(rules))
-        done = git.run(root, *_VERIFY_CONFIG, "-c", f"gpg.ssh.allowedSignersFile={path}",
-                       "log", "-1", "--format=%G?%x00%GS", commit, "--", check=False)
-    finally:
-        os.unlink(path)
-    status, _, principal = done.stdout.decode("utf-8", "replace").strip().partition("\0")
+    status, principal = signatures.commit_signature(root, commit, governance.allowed_signers(rules))
     if status == "G" and principal:
         return principal, ""
     if status == "N":
@@ -301,24 +288,24 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
     branch = ref.removeprefix("refs/heads/")
     if not ref.startswith("refs/heads/") or governance.branch_scope(branch) is None:
         return []
-    if new == trees.ZERO:
+    if is_null(new):
         return [f"suppression de la branche protégée « {printable(branch)} » refusée"]
     current = None
     if branch != "main":
         main_chain, anchor, current = _anchors(root, None, now)
-        if old != trees.ZERO:
+        if not is_null(old):
             current = Current(current.rules, (*current.anchors, old))
     else:
         main_chain, anchor = frozenset(), None
-    if old != trees.ZERO and not trees.is_ancestor(root, old, new):
+    if not is_null(old) and not trees.is_ancestor(root, old, new):
         return [f"réécriture de « {printable(branch)} » refusée (poussée forcée)"]
-    chain = trees.first_parent_chain(root, new, stop=None if old == trees.ZERO else old)
+    chain = trees.first_parent_chain(root, new, stop=None if is_null(old) else old)
     reached_main = next((i for i, (commit, _) in enumerate(chain) if commit in main_chain), None)
     if reached_main is not None:
         chain = chain[:reached_main]  # an académie branch catching up with main's validated chain
-    elif old != trees.ZERO and chain and chain[-1][1][:1] != [old]:
+    elif not is_null(old) and chain and chain[-1][1][:1] != [old]:
         return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
-    if old != trees.ZERO:
+    if not is_null(old):
         pinned = old
     else:
         pinned = trust_root(root, new) if branch == "main" else anchor

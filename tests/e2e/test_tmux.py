@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import git
 from tests.test_tui.world import make_commons
 
 pytestmark = pytest.mark.e2e
@@ -105,21 +106,27 @@ def test_hostile_record_in_a_real_terminal_sends_no_escape(terminal):
 
 
 def test_traam_demo_creates_the_demo_then_opens_it(tmp_path, traam_bin, hermetic_git):
-    """``traam demo`` with a fresh HOME: the demo commons is created in the data folder, then browsed."""
+    """``traam demo`` with a fresh HOME: the living demo is created, the terminal is asked who the user is,
+    then the commons is browsed (a nationally validated scenario is found by search)."""
     env = {**os.environ, "PATH": f"{traam_bin}{os.pathsep}{os.environ['PATH']}", "HOME": str(hermetic_git),
            "XDG_DATA_HOME": str(tmp_path / "donnees"), "TERM": "xterm-256color", "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8"}
     term = Terminal(["traam", "demo"], env, tmp_path)
     try:
+        term.wait_for("Votre choix [1]", timeout=60)
+        term.type("2")
+        term.keys("Enter")
         term.wait_for("Campagne en cours", timeout=60)
-        assert (tmp_path / "donnees" / "traam" / "demo" / "traam.toml").is_file()
+        demo = tmp_path / "donnees" / "traam" / "demo"
+        assert (demo / "traam.toml").is_file()
+        assert git(demo, "config", "--local", "traam.demoRole").strip() == "relecteur-academique"
         term.keys("/")
         term.wait_for("Rechercher…")
-        term.type("fractions")
-        term.wait_for("Fractions : trois parcours")
+        term.type("plans de dissertation")
+        term.wait_for("S'entraîner à élaborer des plans")
         term.keys("Enter")
         screen = term.wait_for("Identifiant :")
-        assert "Fractions : trois parcours différenciés" in screen
+        assert "S'entraîner à élaborer des plans de dissertation avec l'IA" in screen
         term.keys("q")
     finally:
         term.close()

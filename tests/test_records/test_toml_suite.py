@@ -2,7 +2,10 @@
 
 The files under ``data/toml-test/`` are copied unchanged from
 github.com/toml-lang/toml-test (``tests/files-toml-1.0.0``; MIT licence beside
-them). rtoml alone accepts 9 of the invalid ones (TOML 1.1 syntax).
+them). rtoml alone accepts 9 of the invalid ones (TOML 1.1 syntax). The files
+under ``data/toml-test-1.1/`` are the 68 files that toml-test lists for TOML
+1.1 only (``tests/files-toml-1.1.0`` minus ``files-toml-1.0.0``, at commit
+d168c2a): the codec must agree with tomllib (TOML 1.0) on each of them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from tests.test_store.samples import SCENARIO_ID, scenario
 SUITE = Path(__file__).parent / "data" / "toml-test"
 VALID = sorted((SUITE / "valid").rglob("*.toml"))
 INVALID = sorted((SUITE / "invalid").rglob("*.toml"))
+SUITE_11 = Path(__file__).parent / "data" / "toml-test-1.1"
+ONLY_11 = sorted(SUITE_11.rglob("*.toml"))
 
 
 def _name(path: Path) -> str:
@@ -40,6 +45,34 @@ def test_every_invalid_file_is_refused(path):
 def test_every_valid_file_is_read(path):
     table, problems = codec.parse_toml(_name(path), path.read_bytes())
     assert problems == [] and isinstance(table, dict)
+
+
+@pytest.mark.parametrize("path", ONLY_11, ids=lambda p: p.relative_to(SUITE_11).as_posix())
+def test_files_of_the_toml_11_suite_are_read_exactly_as_tomllib_reads_them(path):
+    text = path.read_bytes().decode("utf-8")
+    try:
+        tomllib.loads(text.removeprefix("\ufeff"))
+        expected = True
+    except tomllib.TOMLDecodeError:
+        expected = False
+    table, problems = codec.parse_toml(path.name, path.read_bytes())
+    assert (table is not None) == expected, problems
+
+
+def test_the_toml_11_suite_is_all_there_and_holds_toml_11_syntax():
+    assert len(ONLY_11) == 68
+    assert sum(1 for path in ONLY_11 if codec.parse_toml(path.name, path.read_bytes())[0] is None) == 21
+
+
+@pytest.mark.parametrize("text", [
+    'a = { b = "}", \n c = 1 }\n',
+    "a = { b = '}',\n  c = 1 }\n",
+    'a = { b = { c = 1 }, \n d = 2 }\n',
+    'a = { b = "{}", # note\n}\n',
+])
+def test_a_multi_line_inline_table_is_refused_whatever_its_first_line_holds(text):
+    table, problems = codec.parse_toml("x.toml", text.encode())
+    assert table is None and problems[0].rule == "toml" and problems[0].line in (1, 2)
 
 
 def test_rtoml_alone_would_let_toml_11_in_and_the_fast_filter_sees_each_case():

@@ -115,8 +115,11 @@ class World:
         return path
 
 
-def make_world(tmp: Path, extra_reviewers: str = "") -> World:
-    """Build keys (lille academic, versailles academic, national, stranger), a seed commons and a bare remote."""
+def make_world(tmp: Path, extra_reviewers: str = "", object_format: str = "sha1") -> World:
+    """Build keys (lille academic, versailles academic, national, stranger), a seed commons and a bare remote.
+
+    ``object_format``: ``sha1`` or ``sha256`` for every repository of the world.
+    """
     keys = {name: make_key(tmp / "keys", name) for name in ("lille", "versailles", "nation", "stranger")}
     rules = (reviewer_toml("Lou Lille", "lou@ac-lille.fr", "academique", keys["lille"], academies=["lille"])
              + reviewer_toml("Val Versailles", "val@ac-versailles.fr", "academique", keys["versailles"],
@@ -131,9 +134,9 @@ def make_world(tmp: Path, extra_reviewers: str = "") -> World:
         "teams/2026-2027/svt/lille.toml": TEAM.format(academie="lille"),
         "teams/2026-2027/svt/versailles.toml": TEAM.format(academie="versailles"),
         f"{SCENARIO_ID}.toml": scenario(),
-    }, message="Commun initial")
+    }, message="Commun initial", object_format=object_format)
     remote = tmp / "shared.git"
-    git(tmp, "init", "-q", "--bare", "-b", "main", str(remote))
+    git(tmp, "init", "-q", "--bare", f"--object-format={object_format}", "-b", "main", str(remote))
     git(remote, "config", "receive.advertisePushOptions", "true")
     git(seed, "push", "-q", f"file://{remote}", "main:main")
     return World(tmp, keys, remote, rules)

@@ -3,13 +3,12 @@
 A full disk is simulated with ``RLIMIT_FSIZE`` in the ``traam`` process
 (writes past the limit fail with EFBIG exactly where ENOSPC would; Python
 ignores SIGXFSZ); the editor script raises its own soft limit, so only
-traam's writes fail. Read-only folders use ``chmod 0555`` (skipped as root,
-whom permissions do not stop).
+traam's writes fail. Read-only folders use ``chmod 0555``; as root (CI), traam
+runs without the capabilities that bypass permissions (:mod:`tests.unprivileged`).
 """
 
 from __future__ import annotations
 
-import os
 import resource
 import subprocess
 import sys
@@ -18,21 +17,27 @@ from pathlib import Path
 import pytest
 
 from store.index import cachedir
+from tests import unprivileged
 from tests.conftest import git, traam_env
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 
 PATH = f"{SCENARIO_ID}.toml"
 
 
-def _limited_traam(*args: str, cwd: Path, limit: int, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run traam with at most ``limit`` bytes per file written (soft limit: children may raise it)."""
+def _limited_traam(*args: str, cwd: Path, limit: int, env: dict | None = None,
+                   bound: bool = False) -> subprocess.CompletedProcess:
+    """Run traam with at most ``limit`` bytes per file written (soft limit: children may raise it).
+
+    ``bound``: run it so that file permissions bind it even as root.
+    """
     full = traam_env()
     full.update(env or {})
 
     def limit_writes() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
 
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=cwd, capture_output=True, text=True,
+    command = [*(unprivileged.prefix() if bound else []), sys.executable, "-m", "tui", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True,
                           env=full, preexec_fn=limit_writes, check=False)
 
 
@@ -42,10 +47,6 @@ def _editor(tmp_path: Path, text: str) -> str:
     script.write_text(f"#!/bin/sh\nulimit -S -f unlimited\ncp {tmp_path}/edited.toml \"$1\"\n", encoding="utf-8")
     script.chmod(0o755)
     return str(script)
-
-
-def _root_ignores_permissions(folder: Path) -> bool:
-    return os.access(folder, os.W_OK)
 
 
 def test_edit_on_a_full_disk_says_so_in_french_and_keeps_the_text(tmp_path):
@@ -92,16 +93,17 @@ def test_a_read_only_commons_ends_in_french(tmp_path, command):
     folders = [root / ".git" / "hooks", (root / PATH).parent]
     for folder in folders:
         folder.chmod(0o555)
+    before = (root / PATH).read_bytes()
     try:
-        if _root_ignores_permissions(folders[0]):
-            pytest.skip("running as a user that ignores permissions (root)")
-        done = _limited_traam(*command, cwd=root, limit=resource.RLIM_INFINITY,
+        done = _limited_traam(*command, cwd=root, limit=resource.RLIM_INFINITY, bound=True,
                               env={"EDITOR": _editor(tmp_path, scenario("Autre titre"))})
     finally:
         for folder in folders:
             folder.chmod(0o755)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "permission refusée" in done.stderr
+    assert (root / PATH).read_bytes() == before
+    assert sorted(p.name for p in (root / ".git" / "hooks").iterdir() if "traam" in p.name) == []
 
 
 def _damage_every_cache(folder: Path, how: str) -> int:

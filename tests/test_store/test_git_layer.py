@@ -6,11 +6,9 @@ Three checks:
    in :data:`NOT_GIT` for programs that are not git (each with its reason),
    and those spell no ``"git"`` at all.
 2. No module outside ``store/git/`` holds an argv literal starting with ``"git"``.
-3. Modules outside ``store/git/`` that still call the runner directly
-   (``run``/``text``/``spawn``: they spell a git subcommand themselves,
-   through the runner's policy) are exactly :data:`STILL_SPELLING_GIT`, a
-   list that may only shrink: a new caller fails, and a module that no
-   longer needs it must leave the list.
+3. No module outside ``store/git/`` calls the runner directly
+   (``run``/``text``/``spawn``/``stream``: it would spell a git subcommand
+   itself); :data:`STILL_SPELLING_GIT` is empty and stays so.
 """
 
 from __future__ import annotations
@@ -31,18 +29,10 @@ NOT_GIT = {
 }
 """Modules that start a program that is not git, and why."""
 
-STILL_SPELLING_GIT = {
-    "store/commons.py", "store/init.py", "store/remotes.py",
-    "store/publish/dates.py", "store/publish/contrib.py",
-    "store/index/objects.py", "store/index/memo.py", "store/index/treelist.py", "store/index/loading.py",
-    "store/index/snapcache.py",
-    "store/review/verify.py", "store/review/merge.py", "store/review/governance.py",
-   
-    "hooks/pre_commit.py", "hooks/pre_merge_commit.py", "hooks/install.py",
-    "hooks/merge_driver.py",
-    "tui/workflow_data.py",
-}
-"""Debt being paid: modules that still pass git subcommands to the runner themselves (issue 12, item 2)."""
+STILL_SPELLING_GIT: set[str] = set()
+"""Modules outside store/git/ that pass git subcommands to the runner themselves: none any more (issue 12, item 2).
+
+Kept as an explicit empty set so that a new caller fails with its name."""
 
 _SPAWNERS = {"system", "popen", "posix_spawn", "posix_spawnp", "fork", "forkpty"}
 _PROCESS_MODULES = {"subprocess", "pty", "multiprocessing"}
@@ -86,7 +76,7 @@ def _calls_runner(tree: ast.Module) -> bool:
             names = {a.name for a in node.names}
             if node.module == "store" and "git" in names:
                 return True
-            if node.module == "store.git" and names & {"run", "text", "spawn", "runner"}:
+            if node.module == "store.git" and names & {"run", "text", "spawn", "stream", "runner"}:
                 return True
             if node.module == "store.git.runner":
                 return True

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from store import safefs
-from store.errors import StoreError
 from store.index import cachedir
+from tests import unprivileged
 from tests.conftest import run_traam
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 
@@ -136,18 +138,31 @@ def test_write_atomic_refuses_a_linked_folder_unless_the_user_named_it(tmp_path)
     assert (real / "f").read_text() == "x"
 
 
+_WRITE_IN_A_READ_ONLY_FOLDER = """
+import sys
+from store import safefs
+from store.errors import StoreError
+try:
+    safefs.write_atomic(sys.argv[1], "nouveau")
+except StoreError as error:
+    print(error)
+    sys.exit(3)
+"""
+
+
 def test_write_atomic_says_in_french_when_the_folder_is_read_only(tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
     (folder / "f").write_text("ancien", encoding="utf-8")
     folder.chmod(0o555)
     try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user that ignores permissions (root)")
-        with pytest.raises(StoreError, match="permission refusée"):
-            safefs.write_atomic(folder / "f", "nouveau")
+        # In a child process that permissions bind even as root (CI): the real refusal, never a skip.
+        done = subprocess.run([*unprivileged.prefix(), sys.executable, "-c", _WRITE_IN_A_READ_ONLY_FOLDER,
+                               str(folder / "f")], capture_output=True, text=True, check=False,
+                              cwd=Path(__file__).parents[2])
     finally:
         folder.chmod(0o755)
+    assert done.returncode == 3 and "permission refusée" in done.stdout, (done.stdout, done.stderr)
     assert (folder / "f").read_text(encoding="utf-8") == "ancien"
     assert [p.name for p in folder.iterdir()] == ["f"]
 

@@ -92,7 +92,8 @@ class SyncScreen(ReportsWorkerErrors, Screen):
         """Fetch and merge upstream, then re-read the commons; the steps are shown as they happen."""
         from store.remotes import sync
 
-        result = sync(self.root)
+        result = sync(self.root, transfer=lambda step: self.app.call_from_thread(
+            self.set_status, strings.transfer_line(step)))
         self.app.call_from_thread(self.set_status, strings.SYNC_RELOADING)
         session = self.app.session.reload(
             progress=lambda done, total: self.app.call_from_thread(self.set_progress, done, total), states=False)

@@ -161,9 +161,9 @@ def run_sync(args: argparse.Namespace) -> int:
         return fail(conflicts.message)
     except StoreError as error:
         return fail(store_error(error))
-    if done == "à jour":
+    if done is catchup.CatchUp.UP_TO_DATE:
         say(f"« academie/{args.academie} » contient déjà main : rien à faire.")
-    elif done == "avance":
+    elif done is catchup.CatchUp.FAST_FORWARD:
         say(f"« academie/{args.academie} » avance jusqu'à main (historique national vérifié).")
     else:
         say(f"« academie/{args.academie} » fusionne main (commit signé {done.commit[:10]}).")

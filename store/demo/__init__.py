@@ -1,0 +1,1 @@
+"""Provides the living demo commons: its plan (:mod:`.plan`), its creation (:mod:`.build`), its roles (:mod:`.roles`)."""
