@@ -95,10 +95,10 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         session = self.session
         self.choices = choices_of(list(session.entries.values()))
         if not self.record_id:
-            from tui import workflow_data
+            from store.review import authoring
 
             if "academie" in table and not table["academie"]:
-                table["academie"] = workflow_data.configured_academie(session.commons.root)
+                table["academie"] = authoring.configured_academie(session.commons.root)
             if self._has_field("created") and not table.get("created"):
                 table["created"] = self.today
         if self.record_id:
