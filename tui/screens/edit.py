@@ -59,6 +59,7 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         """Canonical text of the record as opened (None if invalid): a form that gives it back saves nothing."""
         self.choices = Choices()
         self.save_tried = False
+        self.form_focused = False
         """A save was asked: a new record's problems show even where the user has typed nothing yet."""
 
     # --- layout -------------------------------------------------------------------
@@ -123,7 +124,7 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         self.query_one("#edit", Vertical).mount(record_form)
         self.ready = True
         # The first field is at the top already: focusing it must not scroll (stable snapshots, no jump).
-        record_form.call_after_refresh(record_form.focus_field, self.specs[0].key, False)
+        record_form.call_after_refresh(self._focus_first_field)
         self.title = strings.EDIT if self.record_id else strings.NEW_TITLE.format(
             kind=vocab.KINDS.get(self.kind, self.kind).lower())
         self.validate()
@@ -132,6 +133,12 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
             self.show_problems(problems)
         if broken_text is not None or self.open_raw:
             self.call_after_refresh(self.action_raw_editor, broken_text)
+
+    def _focus_first_field(self) -> None:
+        self.query_one(RecordForm).focus_field(self.specs[0].key, False)
+        # The hint of a new form shows once typing goes to its first field (a terminal test waits on it).
+        self.form_focused = True
+        self.show_problems(self.problems)
 
     # --- validation -----------------------------------------------------------------
 
@@ -154,7 +161,7 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         if not (self.record_id or self.save_tried or self.dirty):
             # An untouched new form has nothing wrong yet: it says what to do, not what is missing.
             self.query_one(RecordForm).show_problems([])
-            status.update(Content.styled(strings.FORM_NEW_HINT, "$text-muted"))
+            status.update(Content.styled(strings.FORM_NEW_HINT, "$text-muted") if self.form_focused else "")
             return
         orphans = self.query_one(RecordForm).show_problems(problems)
         errors = [p for p in problems if p.severity == "error"]

@@ -69,6 +69,12 @@ class SearchSelect(Select):
         yield SearchOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def on_key(self, event: events.Key) -> None:
+        if self.expanded and event.key == "enter":
+            # Typed right after the letters, before the open list had the focus: choose what they found.
+            event.stop()
+            event.prevent_default()
+            self.query_one(SearchOverlay).action_select()
+            return
         if not event.is_printable or not event.character or (event.character == " " and not self.expanded):
             return
         event.stop()
