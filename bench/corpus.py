@@ -85,6 +85,10 @@ LEVELS_BY_DISCIPLINE = {
 SECOND_DEGREE_LEVELS = ("cycle-3", "cycle-4", "lycee-general", "lycee-technologique", "lycee-professionnel")
 
 
+TEAMS_PER_DISCIPLINE = 5
+"""The campaigns' default quota of retained teams per discipline."""
+
+
 def campaign_codes(count: int) -> list[str]:
     """Return ``count`` consecutive campaign codes ending with 2026-2027."""
     return [f"{year}-{year + 1}" for year in range(2027 - count, 2027)]
@@ -186,7 +190,7 @@ def scenario(code: str, discipline: str, academie: str, rng: random.Random) -> t
     )
 
 
-def commons(total: int, seed: int = 2026) -> Iterator[tuple[str, object]]:
+def commons(total: int, seed: int = 2026, campaigns: int | None = None) -> Iterator[tuple[str, object]]:
     """Yield ``(record id, model)`` for a commons of about ``total`` records.
 
     The mix is about 1 team for 12 records, the rest scenarios, plus the
@@ -195,11 +199,17 @@ def commons(total: int, seed: int = 2026) -> Iterator[tuple[str, object]]:
     rng = random.Random(seed)
     disciplines = [d for d in vocab.DISCIPLINES if d != "interdisciplinaire"]
     academies = list(vocab.ACADEMIES)
-    codes = campaign_codes(8 if total >= 2000 else 2)
+    codes = campaign_codes(campaigns or (8 if total >= 2000 else 2))
     combos = [(c, d, a) for c in codes for d in disciplines for a in academies]
     rng.shuffle(combos)
     team_count = max(1, min(len(combos), total // 12))
-    teams = sorted(combos[:team_count])
+    per_cell: dict[tuple[str, str], int] = {}
+    teams = []
+    for combo in combos:  # at most TEAMS_PER_DISCIPLINE teams per discipline and campaign (the campaigns' quota)
+        if len(teams) < team_count and per_cell.get(combo[:2], 0) < TEAMS_PER_DISCIPLINE:
+            per_cell[combo[:2]] = per_cell.get(combo[:2], 0) + 1
+            teams.append(combo)
+    teams.sort()
     themes = sorted({(c, d) for c, d, _ in teams})
     for code in codes:
         yield f"campaigns/{code}", campaign(code)

@@ -26,7 +26,7 @@ from records.models import Manifest  # noqa: E402
 from store import git  # noqa: E402
 from store.init import GITATTRIBUTES, README  # noqa: E402
 
-VERSION = "3"
+VERSION = "4"
 """Bump when the generated content changes, so that cached commons are rebuilt."""
 DEFAULT_DIR = Path(__file__).resolve().parent / ".data"
 MARKER = "traam-bench-version"

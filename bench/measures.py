@@ -7,6 +7,8 @@ standard error). Times are wall-clock seconds.
 from __future__ import annotations
 
 import json
+import random
+import re
 import resource
 import shutil
 import sys
@@ -24,12 +26,52 @@ QUERIES = (
     "photosyntese",  # a typo: a letter swapped
     "robotique",
 )
-"""Queries typed one character at a time; the searcher keeps its caches between them, as in the application."""
+"""Hand-picked queries, always typed first (the short and slow ones of earlier runs among them)."""
+
+KEYSTROKES = 320
+"""Keystrokes typed per run (issue 16: at least 300, so that the p95 is not the maximum)."""
 
 
-def keystrokes(queries=QUERIES) -> list[str]:
+def _typo(word: str, rng: random.Random) -> str:
+    """Return ``word`` with one letter dropped, doubled, swapped with the next or replaced."""
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        return word[:i] + word[i + 1:]
+    if kind == 1:
+        return word[:i] + word[i] + word[i:]
+    if kind == 2:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + rng.choice("aeiourstln") + word[i + 1:]
+
+
+def corpus_queries(keystrokes: int = KEYSTROKES, seed: int = 16) -> list[str]:
+    """Return queries drawn from the corpus' words with a fixed seed (typos and facets included), about ``keystrokes`` keys."""
+    from bench import corpus
+
+    rng = random.Random(seed)
+    words = sorted({w.lower() for text in (*corpus.TOPICS, *corpus.KEYWORDS, *(t for t, _ in corpus.TOOLS))
+                    for w in re.findall(r"\w{3,}", text)})
+    facets = ("niveau:lycee", "discipline:svt", "académie:lille", "type:scénario", "campagne:2025")
+    queries, typed = list(QUERIES), sum(len(q) for q in QUERIES)
+    while typed < keystrokes:
+        chosen = [rng.choice(words) for _ in range(rng.choice((1, 1, 2, 2, 3)))]
+        if rng.random() < 0.3:
+            n = rng.randrange(len(chosen))
+            chosen[n] = _typo(chosen[n], rng)
+        if rng.random() < 0.15:
+            chosen.append(rng.choice(facets))
+        query = " ".join(chosen)
+        queries.append(query)
+        typed += len(query)
+    return queries
+
+
+def keystrokes(queries=None) -> list[str]:
     """Return what the search box holds after each keystroke of each query."""
-    return [query[:n] for query in queries for n in range(1, len(query) + 1)]
+    return [query[:n] for query in (queries or corpus_queries()) for n in range(1, len(query) + 1)]
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -78,8 +120,16 @@ def cold(root: Path) -> dict:
     return {"open": seconds, "open_cpu": _cpu(), "records": len(snapshot.entries), "progress_calls": calls, "rss_mb": _rss_mb()}
 
 
+def _spread(times: list[float], cpu: list[float] | None = None) -> dict:
+    figures = {"p50": percentile(times, 50), "p95": percentile(times, 95), "p99": percentile(times, 99),
+               "max": max(times), "count": len(times)}
+    if cpu is not None:
+        figures.update(cpu_p50=percentile(cpu, 50), cpu_p95=percentile(cpu, 95))
+    return figures
+
+
 def warm(root: Path) -> dict:
-    """Open with the cache, build the searcher, type the queries."""
+    """Open with the cache, build the searcher, type the corpus queries (the engine alone, no screen)."""
 
     commons, snapshot, seconds = _open(root)
     open_cpu = _cpu()
@@ -92,10 +142,12 @@ def warm(root: Path) -> dict:
     started = time.perf_counter()
     searcher.warm(cache)
     prepared = time.perf_counter() - started
+    index_rss = _rss_mb()
     times, cpu = [], []
-    for text in keystrokes():
+    typed = keystrokes()
+    for text in typed:
         started, started_cpu = time.perf_counter(), time.process_time()
-        searcher.search(text)
+        searcher.search(text, limit=200)  # as the application asks
         times.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     rss = _rss_mb()  # before the second searcher below
@@ -105,10 +157,9 @@ def warm(root: Path) -> dict:
     snapshot.searcher().warm(cache)
     prepared_cached = time.perf_counter() - started
     return {
-        "open": seconds, "open_cpu": open_cpu, "index": index, "index_cpu": index_cpu, "warm": prepared, "warm_cached": prepared_cached, "vocabulary": vocabulary,
-        "search": {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
-                   "count": len(times), "cpu_p50": percentile(cpu, 50), "cpu_p95": percentile(cpu, 95)},
-        "rss_mb": rss, "rss_loaded_mb": loaded_rss,
+        "open": seconds, "open_cpu": open_cpu, "index": index, "index_cpu": index_cpu, "warm": prepared,
+        "warm_cached": prepared_cached, "vocabulary": vocabulary, "search": _spread(times, cpu),
+        "per_key": times, "rss_mb": rss, "rss_loaded_mb": loaded_rss, "rss_index_mb": index_rss - loaded_rss,
     }
 
 
@@ -150,30 +201,120 @@ def keys(root: Path) -> dict:
     return {"file": handle.name}
 
 
-def app(root: Path) -> dict:
-    """Start the real application in a pseudo-terminal; time the first screen with data and search repaints."""
-    import importlib.util
+def save(root: Path) -> dict:
+    """Commit one edit with traam's hooks installed, as the application's editor does (Commons.save), then undo it."""
+    import subprocess
 
-    if importlib.util.find_spec("tui.app") is None:
-        return {"absent": "non mesuré : application absente"}
-    from bench.terminal import first_paint, search_repaints
+    from hooks.install import install
 
-    try:
-        paints = [first_paint(root) for _ in range(PAINT_RUNS)]
-        times = sorted(p["first_paint"] for p in paints if p["first_paint"] is not None)
-        if len(times) < len(paints):
-            return {**paints[0], **search_repaints(root)}
-        note = (f"{paints[0]['note']} ; médiane de {len(times)} lancements "
-                f"({' / '.join(f'{t:.2f}' for t in times)} s)")
-        return {"first_paint": times[len(times) // 2], "note": note, **search_repaints(root)}
-    except Exception as error:  # noqa: BLE001 - an application under construction must not sink the other figures
-        return {"absent": f"non mesuré : l'application a échoué ({type(error).__name__} : {error})"}
+    install(root)
+    commons, snapshot, _seconds = _open(root)
+    head = commons.head()
+    record_id = next(i for i in snapshot.entries if i.startswith("scenarios/"))
+    record, blob = snapshot.record(record_id), snapshot.entries[record_id].blob
+    times = []
+    for n in range(3):
+        edited = record.model_copy(update={"summary": record.summary + f" Mesure {n} du banc d'essai."})
+        started = time.perf_counter()
+        blob = commons.save(edited, record_id=record_id, expected_blob=blob).blob
+        times.append(time.perf_counter() - started)
+    subprocess.run(["git", "-C", str(root), "reset", "-q", "--hard", head], check=True)
+    return {"seconds": sorted(times)[1], "runs": times}
 
 
-PAINT_RUNS = 5
-"""Launches of the application timed to its first screen; the median is reported (the machine is noisy)."""
+def hooks(root: Path) -> dict:
+    """Time ``git commit`` of one edit through traam's pre-commit hook, and one push through its pre-receive hook.
 
-MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "app": app}
+    Each against the same without hooks: a bare copy of the commons serves as
+    the server (``pre-receive`` installed or not); a ``contrib/`` branch is pushed.
+    """
+    import subprocess
+
+    from hooks.install import install
+
+    install(root)
+    git = ["git", "-C", str(root)]
+    head = subprocess.run([*git, "rev-parse", "HEAD"], stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+    path = next(p for p in subprocess.run([*git, "ls-files", "scenarios"], stdout=subprocess.PIPE, text=True,
+                                          check=True).stdout.splitlines())
+    original = (root / path).read_text("utf-8")
+    figures: dict = {}
+    with tempfile.TemporaryDirectory(prefix="traam-bench-hooks-") as folder:
+        servers = {}
+        for name, hooked in (("plain", False), ("hooked", True)):
+            servers[name] = Path(folder) / f"{name}.git"
+            subprocess.run(["git", "clone", "-q", "--bare", str(root), str(servers[name])], check=True)
+            if hooked:
+                install(servers[name], server=True)
+        try:
+            commits, pushes = {"plain": [], "hooked": []}, {"plain": [], "hooked": []}
+            for n in range(3):
+                for name in ("plain", "hooked"):
+                    (root / path).write_text(original.replace('summary = "', f'summary = "{name} {n}. ', 1), "utf-8")
+                    flags = [] if name == "hooked" else ["--no-verify"]
+                    started = time.perf_counter()
+                    subprocess.run([*git, "commit", "-q", *flags, "-m", f"Banc {n}", "--", path], check=True,
+                                   stdout=subprocess.DEVNULL)
+                    commits[name].append(time.perf_counter() - started)
+                    started = time.perf_counter()
+                    subprocess.run([*git, "push", "-q", str(servers[name]), f"HEAD:refs/heads/contrib/lille/banc-{n}"],
+                                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    pushes[name].append(time.perf_counter() - started)
+        finally:
+            subprocess.run([*git, "reset", "-q", "--hard", head], check=True)
+    for name in ("plain", "hooked"):
+        figures[f"commit_{name}"] = sorted(commits[name])[1]
+        figures[f"push_{name}"] = sorted(pushes[name])[1]
+    return figures
+
+
+def export(root: Path) -> dict:
+    """Export the site of every record (``traam export -f site --etat tous``) in a child process: time, peak memory."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="traam-bench-site-") as folder:
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "tui", "-C", str(root), "export", "-f", "site", "--etat", "tous",
+                               "-o", f"{folder}/site"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"l'export du site a échoué : {done.stderr[-500:]}")
+        site = Path(folder) / "site"
+        files = [p for p in site.rglob("*") if p.is_file()]
+        # What the search page downloads first: the page and the static scripts and styles (its index among them).
+        first = [site / "recherche.html", *(site / "static").glob("*")]
+        return {"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "files": len(files), "bytes": sum(p.stat().st_size for p in files),
+                "search_bytes": sum(p.stat().st_size for p in first if p.is_file())}
+
+
+def floor_read1(root: Path) -> dict:
+    from bench import floors
+
+    return floors.read_floor(root, 1)
+
+
+def floor_read2(root: Path) -> dict:
+    from bench import floors
+
+    return floors.read_floor(root, 2)
+
+
+def floor_worktree(root: Path) -> dict:
+    from bench import floors
+
+    return floors.worktree_floor(root)
+
+
+def floor_commit(root: Path) -> dict:
+    from bench import floors
+
+    return floors.commit_floor(root)
+
+
+MEASURES = {"cold": cold, "warm": warm, "validate": validate, "write": write, "keys": keys, "save": save, "hooks": hooks, "export": export,
+            "floor_read1": floor_read1, "floor_read2": floor_read2, "floor_worktree": floor_worktree,
+            "floor_commit": floor_commit}
 
 
 def main(argv: list[str]) -> int:

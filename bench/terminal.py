@@ -1,126 +1,162 @@
-"""Provides the application measures of the benchmark: first screen in a pseudo-terminal, search repaints headless.
+"""Provides the application measures of the benchmark, in a real pseudo-terminal of 120×40.
 
-Start to first screen with data: the real ``traam`` runs in a pseudo-terminal,
-timed from just before the process starts until the terminal output holds the
-commons' name or a campaign title. Keystroke repaint in search: the
-application runs headless (Textual's ``run_test``), ``/`` opens the search,
-then each character of a query is pressed and timed until the search worker
-has finished and the results are shown and painted.
+First paint: the process is started in the pty and timed until its output
+holds a marker (the commons' name for traam, a row of the list for the
+floor app). Keystroke → painted: the app runs in the pty with a stamp pipe
+(``TRAAM_BENCH_STAMP_FD``); each key is written to the terminal, and the app
+writes ``query<TAB>time`` on that pipe once the results of ``query`` are
+painted (``call_after_refresh``). Both ends read the same clock
+(``perf_counter`` is ``CLOCK_MONOTONIC`` on Linux), so a figure is from the
+byte written to the terminal to the results on screen. traam and the floor
+app (:mod:`bench.floor_app`) are measured the same way on the same keys.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
-TIMEOUT = 30.0
-MARKERS = ("Commun de test", "Travaux académiques mutualisés")
+TIMEOUT = 60.0
+REPO = Path(__file__).resolve().parent.parent
+CLEAR = b"\x15"  # ctrl+u: Input's delete_left_all
 
 
-def _read(fd: int, timeout: float) -> bytes:
-    ready, _, _ = select.select([fd], [], [], timeout)
-    if not ready:
-        return b""
-    try:
-        return os.read(fd, 65536)
-    except OSError:
-        return b""
+class Session:
+    """One program running in a 120×40 pseudo-terminal, with a pipe on which it writes its paint stamps."""
 
+    def __init__(self, argv: list[str]):
+        self.main_fd, child_fd = pty.openpty()
+        fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        self.stamp_fd, stamp_write = os.pipe()
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS="120", LINES="40",
+                   TRAAM_BENCH_STAMP_FD=str(stamp_write))
+        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(argv, stdin=child_fd, stdout=child_fd, stderr=child_fd, env=env,
+                                        start_new_session=True, pass_fds=(stamp_write,))
+        os.close(child_fd)
+        os.close(stamp_write)
+        self.output = b""
+        self.stamps: list[tuple[str, float]] = []
+        self._partial = b""
+        self.box = ""
+        """What the search box holds."""
 
-def first_paint(root: Path) -> dict:
-    """Run ``traam -C root`` in a pty of 120×40; return the time to the first screen with data (seconds)."""
-    import fcntl
-    import struct
-    import termios
+    def _pump(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.main_fd, self.stamp_fd], [], [], timeout)
+        for fd in ready:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                data = b""
+            if fd == self.main_fd:
+                self.output = (self.output + data)[-200_000:]
+            else:
+                *lines, self._partial = (self._partial + data).split(b"\n")
+                for line in lines:
+                    query, _, when = line.decode("utf-8").rpartition("\t")
+                    self.stamps.append((query, float(when)))
 
-    main_fd, child_fd = pty.openpty()
-    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="120", LINES="40")
-    repo = Path(__file__).resolve().parent.parent
-    env["PYTHONPATH"] = str(repo) + os.pathsep + env.get("PYTHONPATH", "")
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "-C", str(root)], stdin=child_fd, stdout=child_fd, stderr=child_fd,
-        env=env, start_new_session=True,
-    )
-    os.close(child_fd)
-    seen = b""
-    first_paint = None
-    markers = [m.encode("utf-8") for m in MARKERS]
-    try:
-        while time.perf_counter() - started < TIMEOUT and process.poll() is None:
-            seen += _read(main_fd, 0.5)
-            if any(m in seen for m in markers):
-                first_paint = time.perf_counter() - started
-                break
-        if first_paint is None:
-            return {"first_paint": None, "note": "aucun écran avec données en 30 s"}
-        return {"first_paint": first_paint, "note": "pseudo-terminal 120×40, repère : nom du commun ou campagne"}
-    finally:
+    def wait_output(self, markers: tuple[bytes, ...]) -> float | None:
+        """Return the seconds from start until the output holds one of ``markers`` (None on timeout)."""
+        while time.perf_counter() - self.started < TIMEOUT and self.process.poll() is None:
+            if any(m in self.output for m in markers):
+                return time.perf_counter() - self.started
+            self._pump(0.2)
+        return None
+
+    def wait_stamp(self, query: str, since: float, timeout: float = TIMEOUT) -> float | None:
+        """Return the time of the first stamp of ``query`` painted after ``since`` (None on timeout)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline and self.process.poll() is None:
+            for text, when in self.stamps:
+                if text == query and when >= since:
+                    return when
+            self._pump(0.2)
+        return None
+
+    def type(self, queries: list[str]) -> list[float]:
+        """Clear the box then type each query a character at a time; return key → painted seconds per key."""
+        times = []
+        for query in queries:
+            if self.box:
+                sent = time.perf_counter()
+                os.write(self.main_fd, CLEAR)
+                if self.wait_stamp("", sent, 10.0) is None:
+                    raise RuntimeError("la recherche vide n'a pas été affichée")
+            for n in range(1, len(query) + 1):
+                del self.stamps[:]
+                sent = time.perf_counter()
+                os.write(self.main_fd, query[n - 1].encode("utf-8"))
+                painted = self.wait_stamp(query[:n], sent)
+                if painted is None:
+                    raise RuntimeError(f"« {query[:n]} » n'a jamais été affiché")
+                times.append(painted - sent)
+            self.box = query
+        return times
+
+    def close(self) -> None:
         try:
-            os.killpg(process.pid, signal.SIGTERM)
+            os.killpg(self.process.pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
-        process.wait(timeout=10)
-        os.close(main_fd)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        os.close(self.main_fd)
+        os.close(self.stamp_fd)
 
 
-def search_repaints(root: Path, query: str = "biodiversite") -> dict:
-    """Type ``query`` in the search screen of the headless application; return the p95 per keystroke (seconds)."""
-    import asyncio
-
-    from bench.measures import percentile
-    from tui.app import TraamApp
-
-    from tui.screens.search import SearchScreen
-
-    shown_at: list[float] = []
-    original = SearchScreen.show_rows
-
-    def stamped(screen, query, rows):  # noqa: ANN001 - wraps the screen's method for the measure only
-        original(screen, query, rows)
-        # Stamp once the results are painted: the refresh after set_rows is what a person sees.
-        screen.call_after_refresh(lambda: shown_at.append(time.perf_counter()))
-
-    SearchScreen.show_rows = stamped
-
-    async def run() -> tuple[list[float], list[float]]:
-        app = TraamApp(root)
-        async with app.run_test(size=(120, 40)) as pilot:
-            deadline = time.perf_counter() + TIMEOUT
-            while app.session is None and time.perf_counter() < deadline:
-                await pilot.pause(0.05)
-            await app.workers.wait_for_complete()
-            await pilot.press("slash")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            times, cpu = [], []
-            for char in query:
-                started, started_cpu = time.perf_counter(), time.process_time()
-                del shown_at[:]
-                await pilot.press(char)
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                with_pilot.append(time.perf_counter() - started)
-                # From the key press to the results painted, measured inside the app (no pilot waits).
-                times.append((shown_at[-1] if shown_at else time.perf_counter()) - started)
-                cpu.append(time.process_time() - started_cpu)
-            return times, cpu
-
-    with_pilot: list[float] = []
+def traam_first_paint(root: Path, marker: str) -> float | None:
+    """Start ``traam -C root`` as a user would; return the seconds until the commons' name is on screen."""
+    session = Session([sys.executable, "-m", "tui", "-C", str(root)])
     try:
-        times, cpu = asyncio.run(run())
+        return session.wait_output((marker.encode("utf-8"),))
     finally:
-        SearchScreen.show_rows = original
-    return {
-        "keystroke_p95": percentile(times, 95), "keystroke_cpu_p95": percentile(cpu, 95),
-        "keystroke_note": f"« {query} » tapé lettre à lettre (Textual sans terminal), de la touche aux résultats "
-        f"peints ; avec les attentes du pilote de test : p95 {percentile(with_pilot, 95) * 1000:.0f} ms ; "
-        f"temps processeur p95 {percentile(cpu, 95) * 1000:.1f} ms",
-    }
+        session.close()
+
+
+def traam_keystrokes(root: Path, marker: str, queries: list[str]) -> list[float]:
+    """Open traam's search (``/``) and type ``queries``; return key → painted seconds per key."""
+    session = Session([sys.executable, "-m", "bench.stamped", str(root)])
+    try:
+        if session.wait_output((marker.encode("utf-8"),)) is None:
+            raise RuntimeError("traam n'a rien affiché")
+        sent = time.perf_counter()
+        os.write(session.main_fd, b"/")
+        if session.wait_stamp("", sent) is None:
+            raise RuntimeError("la recherche de traam ne s'est pas ouverte")
+        return session.type(queries)
+    finally:
+        session.close()
+
+
+def floor_first_paint() -> float | None:
+    """Start the bare Textual app; return the seconds until its list is on screen."""
+    session = Session([sys.executable, "-m", "bench.floor_app"])
+    try:
+        return session.wait_output((b"Ligne 30 ",))
+    finally:
+        session.close()
+
+
+def floor_keystrokes(queries: list[str]) -> list[float]:
+    """Type ``queries`` in the bare Textual app's Input (200 rows refreshed per key); key → painted per key."""
+    session = Session([sys.executable, "-m", "bench.floor_app"])
+    try:
+        if session.wait_stamp("", session.started) is None:
+            raise RuntimeError("l'application plancher n'a pas démarré")
+        return session.type(queries)
+    finally:
+        session.close()

@@ -103,7 +103,7 @@ def file_problems(
     return problems, loaded
 
 
-RULE_ROOTS = (layout.MANIFEST, "campaigns/", "themes/", "teams/", "governance/")
+RULE_ROOTS = (layout.MANIFEST, "campaigns/", "themes/", "teams/", "syntheses/", "governance/")
 """Where the records that rules look up live (everything but scenarios)."""
 
 

@@ -18,10 +18,11 @@ from typing import Any
 import rtoml
 import tomli_w
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from records import layout
 from records.models import MODELS, Model
-from records.positions import Positions
+from records.positions import KeyPath, Positions
 from records.problems import Problem
 from records.text import printable
 
@@ -194,18 +195,21 @@ def load(path: str, data: bytes | str) -> Loaded:
     except layout.LayoutError as error:
         result.problems.append(Problem(path, 0, 0, str(error), rule="layout"))
         return result
+    text: str | None
     if isinstance(data, str):
         # Through bytes, so that the size cap and the UTF-8 check (lone surrogates) apply to text too.
-        table, problems = parse_toml(path, data.encode("utf-8", "surrogatepass"))
+        raw = data.encode("utf-8", "surrogatepass")
+        table, problems = parse_toml(path, raw)
         text = data
     else:
+        raw = data
         table, problems = parse_toml(path, data)
         text = None
     if table is None:
         result.problems.extend(problems)
         return result
-    if text is None and CONFLICT_MARKER.encode() in data:
-        text = data.decode("utf-8", "replace")
+    if text is None and CONFLICT_MARKER.encode() in raw:
+        text = raw.decode("utf-8", "replace")
     if text is not None:
         result.problems.extend(conflict_problems(path, text))
     model = MODELS[result.location.kind]
@@ -213,13 +217,13 @@ def load(path: str, data: bytes | str) -> Loaded:
         result.record = model.model_validate(table)
     except ValidationError as error:
         if text is None:
-            text = data.decode("utf-8", "replace")
+            text = raw.decode("utf-8", "replace")
         result.problems.extend(validation_problems(path, text, error))
         return result
     mismatches = layout.identity_mismatches(result.location, result.record)
     if mismatches:
         if text is None:
-            text = data.decode("utf-8", "replace")
+            text = raw.decode("utf-8", "replace")
         positions = Positions(text)
         for key, message in mismatches:
             line, column = positions.find((key,))
@@ -265,9 +269,9 @@ _MESSAGES = {
 }
 
 
-def _french(error: dict[str, Any]) -> str:
+def _french(error: ErrorDetails) -> str:
     kind = error["type"]
-    ctx = error.get("ctx") or {}
+    ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     if isinstance(value, float) and not math.isfinite(value):
         return _MESSAGES["finite_number"]
@@ -293,7 +297,7 @@ def _french(error: dict[str, Any]) -> str:
     return _MESSAGES.get(kind, f"valeur invalide ({kind})")
 
 
-def _clean_loc(item: dict[str, Any]) -> tuple:
+def _clean_loc(item: ErrorDetails) -> KeyPath:
     """Drop pydantic's union and type tags from a location; keep an unknown key as written."""
     loc = tuple(item["loc"])
     last = loc[-1:] if item["type"] == "extra_forbidden" else ()
@@ -312,7 +316,7 @@ def validation_problems(path: str, text: str, error: ValidationError) -> list[Pr
     telling error exists for the same key.
     """
     positions = Positions(text)
-    by_key: dict[tuple, list[dict[str, Any]]] = {}
+    by_key: dict[KeyPath, list[ErrorDetails]] = {}
     for item in error.errors(include_url=False):
         by_key.setdefault(_clean_loc(item), []).append(item)
     problems = []

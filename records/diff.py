@@ -194,7 +194,7 @@ class Merged:
         return not self.conflicts
 
 
-def _merge_list(base: list, ours: list, theirs: list) -> list:
+def _merge_list(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
     removed = {repr(v) for v in base if v not in ours} | {repr(v) for v in base if v not in theirs}
     result = [v for v in ours if repr(v) not in removed]
     result.extend(v for v in theirs if v not in base and v not in result)

@@ -7,11 +7,11 @@ few milliseconds (``tuple.__new__(Entry, row)``), where a dataclass took 0.2 s.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from records.codec import Loaded
 from records.layout import id_of
-from records.models import Campaign, Governance, Manifest, Scenario, Team, Theme
+from records.models import Campaign, Governance, Manifest, Scenario, Synthesis, Team, Theme
 from records.text import fold
 
 
@@ -41,36 +41,49 @@ class Entry(NamedTuple):
     """Folded summary, keywords, tools and names, for search."""
 
 
+class _Fields(TypedDict, total=False):
+    """The fields of an entry that depend on the kind of record."""
+
+    campaign: str
+    disciplines: tuple[str, ...]
+    academie: str
+    theme: str
+    levels: tuple[str, ...]
+    tools: tuple[str, ...]
+    tool_kinds: tuple[str, ...]
+    crcn: tuple[str, ...]
+
+
 def entry_of(loaded: Loaded, blob: str) -> Entry:
     """Build the index entry of a loaded record file (valid or not)."""
     record, location = loaded.record, loaded.location
     errors = sum(1 for p in loaded.problems if p.severity == "error")
     kind = location.kind if location else "invalid"
     record_id = location.id if location else id_of(loaded.path)
-    if record is None:
+    if record is None or location is None:  # no location: never read, so no record either
         title = record_id.rsplit("/", 1)[-1]
         return Entry(record_id, kind, blob, title, errors=errors or 1, title_key=fold(title))
     extra: list[str] = []
-    common = dict(id=record_id, kind=kind, blob=blob, errors=errors)
+    fields: _Fields
     if isinstance(record, Campaign):
         title = record.title
         extra = [record.code, record.summary]
-        fields = dict(campaign=record.code)
+        fields = _Fields(campaign=record.code)
     elif isinstance(record, Theme):
         title = record.title
         extra = [record.summary, *record.axes]
-        fields = dict(campaign=record.campaign, disciplines=(record.discipline,), theme=location.slug)
+        fields = _Fields(campaign=record.campaign, disciplines=(record.discipline,), theme=location.slug)
     elif isinstance(record, Team):
         title = record.project_title
         extra = [record.summary, record.pilot.name, record.referent.name, *(t.name for t in record.teachers)]
-        fields = dict(
+        fields = _Fields(
             campaign=record.campaign, disciplines=(record.discipline,), academie=record.academie, theme=record.theme
         )
     elif isinstance(record, Scenario):
         title = record.title
         tools = tuple(t.name for t in record.tools) + tuple(record.ai.tools if record.ai else ())
         extra = [record.summary, *record.keywords, *tools, *(a.name for a in record.authors)]
-        fields = dict(
+        fields = _Fields(
             campaign=record.campaign,
             disciplines=tuple(record.disciplines),
             academie=record.academie,
@@ -80,6 +93,10 @@ def entry_of(loaded: Loaded, blob: str) -> Entry:
             tool_kinds=tuple(sorted({t.kind for t in record.tools})),
             crcn=tuple(record.crcn),
         )
+    elif isinstance(record, Synthesis):
+        title = record.title
+        extra = [record.summary, *record.findings, *(d.title for d in record.deliverables), *(a.name for a in record.authors)]
+        fields = dict(campaign=record.campaign, disciplines=(location.discipline,), theme=record.theme)
     elif isinstance(record, Governance):
         title = "Gouvernance : relecteurs"
         extra = [r.name for r in record.reviewers]
@@ -90,4 +107,4 @@ def entry_of(loaded: Loaded, blob: str) -> Entry:
         fields = {}
     else:  # pragma: no cover - every model is handled above
         raise TypeError(type(record))
-    return Entry(**common, **fields, title=title, title_key=fold(title), text_key=fold(" ".join(extra)))
+    return Entry(id=record_id, kind=kind, blob=blob, errors=errors, **fields, title=title, title_key=fold(title), text_key=fold(" ".join(extra)))

@@ -12,11 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from records import vocab
+from records.models import Campaign, Governance, Manifest, Scenario, Synthesis, Team, Theme
 from records.text import describe_char, is_slug, printable, slugify
 
 MANIFEST = "traam.toml"
 GOVERNANCE = "governance/reviewers.toml"
-ROOTS = ("campaigns", "themes", "teams", "scenarios")
+ROOTS = ("campaigns", "themes", "teams", "scenarios", "syntheses")
 """Top folders holding records, in the order of the hierarchy."""
 
 OTHER_FILES = frozenset(
@@ -34,6 +35,15 @@ OTHER_FILES = frozenset(
 """Files a commons may hold at its root besides records."""
 
 MAX_PATH = 255
+
+LAYOUT_VERSION = 2
+"""Version of the layout this code reads and writes: the ``schema_version`` of a current manifest.
+
+1. teams under ``teams/<campaign>/<discipline>/<academie>.toml`` (one team per
+   discipline and académie: NSI's two themes could not both be worked on);
+2. teams under ``teams/<campaign>/<theme>/<academie>.toml`` (one team per theme
+   and académie); ``traam migrate`` moves a commons from 1 to 2.
+"""
 
 _CAMPAIGN = re.compile(r"(\d{4})-(\d{4})")
 _THEME = re.compile(r"(?P<discipline>[a-z0-9]+(?:-[a-z0-9]+)*?)(?:-(?P<n>[1-9]))?")
@@ -54,6 +64,8 @@ class Location:
     academie: str = ""
     slug: str = ""
     """File name of themes and scenarios (``svt-1``, ``defi-botanique``)."""
+    theme: str = ""
+    """File name of the theme a team's folder names (``nsi-2``)."""
 
 
 class LayoutError(ValueError):
@@ -137,9 +149,18 @@ def locate(path: str) -> Location:
         return Location("theme", record_id, path, campaign=parts[1], discipline=discipline, slug=stem)
     if root == "teams" and depth == 4:
         _check_campaign(parts[1], path)
-        _check_code(parts[2], vocab.DISCIPLINES, "discipline", path)
+        match = _THEME.fullmatch(parts[2])
+        discipline = match.group("discipline") if match else parts[2]
+        _check_code(discipline, vocab.DISCIPLINES, "discipline de la thématique", path)
         _check_code(stem, vocab.ACADEMIES, "académie", path)
-        return Location("team", record_id, path, campaign=parts[1], discipline=parts[2], academie=stem)
+        return Location("team", record_id, path, campaign=parts[1], discipline=discipline, academie=stem,
+                        theme=parts[2])
+    if root == "syntheses" and depth == 3:
+        _check_campaign(parts[1], path)
+        match = _THEME.fullmatch(stem)
+        discipline = match.group("discipline") if match else stem
+        _check_code(discipline, vocab.DISCIPLINES, "discipline de la thématique", path)
+        return Location("synthesis", record_id, path, campaign=parts[1], discipline=discipline, slug=stem, theme=stem)
     if root == "scenarios" and depth == 5:
         _check_campaign(parts[1], path)
         _check_code(parts[2], vocab.DISCIPLINES, "discipline", path)
@@ -200,7 +221,7 @@ def twins(paths: list[str]) -> list[tuple[str, str]]:
 
 def identity_mismatches(location: Location, record: object) -> list[tuple[str, str]]:
     """Return ``(key, French message)`` for each field that disagrees with the record's path."""
-    out = []
+    out: list[tuple[str, str]] = []
 
     def expect(field: str, wanted: str) -> None:
         value = getattr(record, field, None)
@@ -216,8 +237,18 @@ def identity_mismatches(location: Location, record: object) -> list[tuple[str, s
         expect("discipline", location.discipline)
     elif location.kind == "team":
         expect("campaign", location.campaign)
-        expect("discipline", location.discipline)
+        if location.discipline != "interdisciplinaire":  # a transversal theme gathers teams of any discipline
+            expect("discipline", location.discipline)
         expect("academie", location.academie)
+        theme = getattr(record, "theme", None)
+        if theme is not None and theme != location.theme:
+            out.append(("theme", f"« theme = {printable(str(theme))} » ne correspond pas au chemin, qui indique "
+                                 f"« {location.theme} » (une équipe est rangée sous sa thématique : "
+                                 f"teams/<campagne>/<thématique>/<académie>.toml ; « traam migrate » range "
+                                 "un commun de l'ancienne organisation)"))
+    elif location.kind == "synthesis":
+        expect("campaign", location.campaign)
+        expect("theme", location.theme)
     elif location.kind == "scenario":
         expect("campaign", location.campaign)
         expect("academie", location.academie)
@@ -231,6 +262,16 @@ def identity_mismatches(location: Location, record: object) -> list[tuple[str, s
                 )
             )
     return out
+
+
+def team_id(campaign: str, theme: str, academie: str) -> str:
+    """Return the id of the team of ``academie`` on the theme whose file name is ``theme``."""
+    return f"teams/{campaign}/{theme}/{academie}"
+
+
+def legacy_team_id(campaign: str, discipline: str, academie: str) -> str:
+    """Return the id a team had in layout 1 (keyed by discipline); only ``traam migrate`` needs it."""
+    return f"teams/{campaign}/{discipline}/{academie}"
 
 
 def scenario_slug(title: str) -> str:
@@ -247,22 +288,23 @@ def default_id(record: object) -> str:
     """Return the id a record gets when saved without one (the path its content points at).
 
     Themes go to ``themes/<campagne>/<discipline>`` (``-2`` variants need an
-    explicit id); scenarios take the slug of their title.
+    explicit id); teams under their theme; scenarios take the slug of their title.
 
     Raises:
         LayoutError: the object is not a record of a known kind.
     """
-    kind = getattr(record, "KIND", "")
-    if kind == "campaign":
+    if isinstance(record, Campaign):
         return f"campaigns/{record.code}"
-    if kind == "theme":
+    if isinstance(record, Theme):
         return f"themes/{record.campaign}/{record.discipline}"
-    if kind == "team":
-        return f"teams/{record.campaign}/{record.discipline}/{record.academie}"
-    if kind == "scenario":
+    if isinstance(record, Team):
+        return team_id(record.campaign, record.theme, record.academie)
+    if isinstance(record, Synthesis):
+        return f"syntheses/{record.campaign}/{record.theme}"
+    if isinstance(record, Scenario):
         return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{scenario_slug(record.title)}"
-    if kind == "governance":
+    if isinstance(record, Governance):
         return "governance/reviewers"
-    if kind == "manifest":
+    if isinstance(record, Manifest):
         return "traam"
     raise LayoutError(f"type d'enregistrement inconnu : {type(record).__name__}")

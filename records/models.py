@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal, TypeVar, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -45,7 +45,7 @@ def _text(value: str) -> str:
     return value
 
 
-def _code(vocabulary: dict[str, str], what: str):
+def _code(vocabulary: dict[str, str], what: str) -> AfterValidator:
     def check(value: str) -> str:
         if value not in vocabulary:
             raise ValueError(f"{what} inconnu(e) : « {_line_preview(value)} »")
@@ -98,14 +98,17 @@ def _email(value: str) -> str:
     return value
 
 
-def _unique(values: list) -> list:
+_T = TypeVar("_T")
+
+
+def _unique(values: list[_T]) -> list[_T]:
     if len(values) < 2:
         return values
     if isinstance(values[0], (str, int)) and len(set(values)) == len(values):
         return values  # codes and names, all distinct: the common case, at C speed
-    seen = set()
+    seen: set[object] = set()
     for item in values:
-        key = item if isinstance(item, (str, int)) else repr(item)
+        key: object = item if isinstance(item, (str, int)) else repr(item)
         if key in seen:
             raise ValueError(f"valeur en double : « {_line_preview(str(item))} »")
         seen.add(key)
@@ -135,6 +138,8 @@ Phase = Annotated[str, _code(vocab.PHASES, "phase")]
 Role = Annotated[str, _code(vocab.ROLES, "rôle")]
 Cahier = Annotated[str, _code(vocab.CAHIERS, "cahier des charges")]
 QuotaScope = Annotated[str, _code(vocab.QUOTA_SCOPES, "portée du quota")]
+SynthesisStage = Annotated[str, _code(vocab.SYNTHESIS_STAGES, "étape de la synthèse")]
+DeliverableKind = Annotated[str, _code(vocab.DELIVERABLE_KINDS, "type de production")]
 
 
 def _exact_int(value: object) -> object:
@@ -148,9 +153,8 @@ OneOrTwo = Annotated[Literal[1, 2], BeforeValidator(_exact_int)]
 """Year of a theme, duration of a team: the integer 1 or 2."""
 
 
-def UniqueList(item):  # noqa: N802 - reads as a type
-    """A list type whose items must be distinct."""
-    return Annotated[list[item], AfterValidator(_unique)]
+UniqueList = Annotated[list[_T], AfterValidator(_unique)]
+"""A list type whose items must be distinct: ``UniqueList[Line]``."""
 
 
 class Model(BaseModel):
@@ -243,6 +247,8 @@ class Campaign(Model):
     """Fewest teams the selection aims at per discipline or theme (0: no minimum)."""
     inspector_general: Person | None = None
     """Member of the IGÉSR who co-pilots the campaign with the DNE."""
+    themes: UniqueList[Slug] = []
+    """File names of the campaign's themes in the order the call lists them (syntheses follow it)."""
     illustrative: Line = ""
     """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
@@ -261,11 +267,11 @@ class Theme(Model):
     """Short title for lists (empty: the official title)."""
     summary: Text = ""
     """What the theme explores, in our own words."""
-    axes: UniqueList(Line) = []
+    axes: UniqueList[Line] = []
     """Lines of work suggested to the teams."""
     year: OneOrTwo = 1
     """Year of a two-year theme (1 or 2)."""
-    requires: UniqueList(Line) = []
+    requires: UniqueList[Line] = []
     """Ids of the themes a team must have worked on before (``themes/2025-2026/svt``)."""
     experts: list[Person] = []
     """The one or two DNE experts who lead the theme's national group and write its synthesis."""
@@ -325,7 +331,7 @@ class Tool(Model):
 class AiUse(Model):
     """How a scenario uses artificial intelligence."""
 
-    tools: UniqueList(Line) = []
+    tools: UniqueList[Line] = []
     """AI tools used."""
     personal_data: Text = ""
     """How personal data are protected (RGPD)."""
@@ -350,7 +356,7 @@ class Scenario(Model):
     KIND: ClassVar[str] = "scenario"
     campaign: CampaignCode
     """Campaign code; must match the folder."""
-    disciplines: Annotated[UniqueList(Discipline), Field(min_length=1)]
+    disciplines: Annotated[UniqueList[Discipline], Field(min_length=1)]
     """Disciplines, the first one matching the folder."""
     academie: Academie
     """Académie code; must match the folder."""
@@ -360,11 +366,11 @@ class Scenario(Model):
     """Title of the scenario."""
     summary: Text = ""
     """What students do and learn, in a few lines."""
-    levels: UniqueList(Level) = []
+    levels: UniqueList[Level] = []
     """Levels (cycles, lycée tracks, BTS)."""
     duration: Line = ""
     """Overall duration (``4 séances de 55 min``)."""
-    modalities: UniqueList(Modality) = []
+    modalities: UniqueList[Modality] = []
     """In class, hybrid, unplugged, remote."""
     objectives: list[Line] = []
     """Learning objectives."""
@@ -374,7 +380,7 @@ class Scenario(Model):
     """Digital tools used."""
     ai: AiUse | None = None
     """Use of artificial intelligence, if any."""
-    crcn: UniqueList(Crcn) = []
+    crcn: UniqueList[Crcn] = []
     """CRCN competences worked on (codes 1.1 to 5.2)."""
     licence: Licence | None = None
     """Licence of the scenario (SPDX identifier), chosen by its authors: there is no default."""
@@ -384,7 +390,7 @@ class Scenario(Model):
     """Its Édubase notice."""
     authors: list[Author] = []
     """Authors."""
-    keywords: UniqueList(Line) = []
+    keywords: UniqueList[Line] = []
     """Keywords for indexing."""
     created: dt.date | None = None
     """Date of creation."""
@@ -392,6 +398,51 @@ class Scenario(Model):
     """Date of the last substantial update."""
     emblematic: bool = False
     """Distinguished by the DNE among the emblematic scenarios of a year."""
+    illustrative: Line = ""
+    """What in this record is invented for a demonstration (empty: everything comes from a source)."""
+
+
+class Deliverable(Model):
+    """A training module (M@gistère, MOOC) or a communication support that spreads a theme's work."""
+
+    kind: DeliverableKind
+    """Module M@gistère, MOOC, infographie, carte heuristique or capsule vidéo."""
+    title: Line = Field(min_length=1)
+    """Title of the module or support."""
+    url: Url | None = None
+    """Where it can be followed or seen."""
+    summary: Text = ""
+    """What it offers, in a few lines."""
+    scenarios: UniqueList[Line] = []
+    """Ids of the scenarios it draws on (``scenarios/2024-2025/svt/lyon/defi-botanique``)."""
+
+
+class Synthesis(Model):
+    """The synthesis (bilan) of a theme by its DNE expert(s), with the modules and supports that spread it."""
+
+    KIND: ClassVar[str] = "synthesis"
+    campaign: CampaignCode
+    """Campaign code; must match the folder."""
+    theme: Slug
+    """File name of the theme in the same campaign; must match the file name."""
+    stage: SynthesisStage = "bilan"
+    """Final bilan, or the intermediate synthesis of year 1 of a two-year theme."""
+    title: Line = Field(min_length=1)
+    """Title of the synthesis."""
+    summary: Text = ""
+    """What the teams explored and found, in our own words."""
+    findings: list[Line] = []
+    """Main lessons, one per line."""
+    authors: list[Person] = []
+    """The DNE expert or the pair of experts who wrote it."""
+    scenarios: UniqueList[Line] = []
+    """Ids of the scenarios the synthesis puts forward."""
+    deliverables: list[Deliverable] = []
+    """Training modules and communication supports."""
+    url: Url | None = None
+    """Where the synthesis is published (éduscol …)."""
+    published: dt.date | None = None
+    """Date of publication."""
     illustrative: Line = ""
     """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 
@@ -405,9 +456,9 @@ class Reviewer(Model):
     """Exact principal of the SSH signature (an email address)."""
     role: Role
     """Academic or national validation."""
-    academies: UniqueList(Academie) = []
+    academies: UniqueList[Academie] = []
     """Académies in scope (empty: all, for national reviewers)."""
-    disciplines: UniqueList(Discipline) = []
+    disciplines: UniqueList[Discipline] = []
     """Disciplines in scope (empty: all)."""
     public_key: Annotated[str, Field(min_length=20, max_length=2000), AfterValidator(_line)]
     """SSH public key (``ssh-ed25519 AAAA…``)."""
@@ -429,8 +480,8 @@ class Manifest(Model):
     """The manifest ``traam.toml`` at the root of a commons."""
 
     KIND: ClassVar[str] = "manifest"
-    schema_version: Annotated[Literal[1], BeforeValidator(_exact_int)] = 1
-    """Version of the record schema."""
+    schema_version: Annotated[Literal[1, 2], BeforeValidator(_exact_int)] = 2
+    """Version of the layout and schema (2: teams keyed by theme; 1: by discipline, see ``traam migrate``)."""
     name: Line = Field(min_length=1)
     """Name of the commons."""
     description: Text = ""
@@ -441,7 +492,7 @@ class Manifest(Model):
     """Commit from which governance is trusted (pinned root)."""
 
 
-Record = Union[Campaign, Theme, Team, Scenario, Governance, Manifest]
+Record = Union[Campaign, Theme, Team, Scenario, Synthesis, Governance, Manifest]
 """Any record the codec can load."""
 
 MODELS: dict[str, type[Model]] = {
@@ -449,6 +500,7 @@ MODELS: dict[str, type[Model]] = {
     "theme": Theme,
     "team": Team,
     "scenario": Scenario,
+    "synthesis": Synthesis,
     "governance": Governance,
     "manifest": Manifest,
 }

@@ -22,6 +22,9 @@ _MULTI_BASIC = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{1,2}(?!"))?', re.D
 _MULTI_LITERAL = re.compile(r"'''(?:[^']|'(?!''))*'''(?:'{1,2}(?!'))?", re.DOTALL)
 _SCALAR = re.compile(r"[^,\]}\n#]+")
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+KeyPath = tuple[str | int, ...]
+"""Where a value stands in a record: keys and array indexes, ``("teachers", 1, "name")``."""
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
 
@@ -29,8 +32,8 @@ class _Stop(Exception):
     """Raised inside the scanner when the text is not TOML it understands."""
 
 
-def _unescape(match: re.Match) -> str:
-    code = match.group(1)
+def _unescape(match: re.Match[str]) -> str:
+    code: str = match.group(1)
     if code[0] in "uU" and len(code) > 1:
         value = int(code[1:], 16)
         return chr(value) if value <= 0x10FFFF else "\ufffd"
@@ -45,18 +48,18 @@ class Positions:
     """
 
     def __init__(self, text: str):
-        self.at: dict[tuple, tuple[int, int]] = {}
+        self.at: dict[KeyPath, tuple[int, int]] = {}
         self._text = text
         self._i = 0
         self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self._arrays: dict[tuple, int] = {}
+        self._arrays: dict[KeyPath, int] = {}
         try:
             self._document()
         except (_Stop, IndexError, RecursionError):
             pass  # keep the positions found so far
         del self._text, self._starts
 
-    def find(self, loc: tuple) -> tuple[int, int]:
+    def find(self, loc: KeyPath) -> tuple[int, int]:
         """Return ``(line, column)`` of ``loc`` or of its closest known ancestor; ``(1, 1)`` when none."""
         loc = tuple(loc)
         while loc:
@@ -74,12 +77,12 @@ class Positions:
         line = bisect_right(self._starts, self._i)
         return (line, self._i - self._starts[line - 1] + 1)
 
-    def _mark_all(self, path: tuple, where: tuple[int, int], after: int = 0) -> None:
+    def _mark_all(self, path: KeyPath, where: tuple[int, int], after: int = 0) -> None:
         """Mark ``path`` and its prefixes longer than ``after`` (implicit tables of headers and dotted keys)."""
         for end in range(after + 1, len(path) + 1):
             self.at.setdefault(path[:end], where)
 
-    def _skip(self, pattern: re.Pattern) -> re.Match | None:
+    def _skip(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         match = pattern.match(self._text, self._i)
         if match:
             self._i = match.end()
@@ -96,7 +99,7 @@ class Positions:
         self._i += len(token)
 
     def _document(self) -> None:
-        table: tuple = ()
+        table: KeyPath = ()
         while True:
             self._blank(newlines=True)
             if self._i >= len(self._text):
@@ -122,9 +125,9 @@ class Positions:
             if self._i < len(self._text) and self._peek() != "\n":
                 raise _Stop
 
-    def _resolve(self, name: tuple) -> tuple:
+    def _resolve(self, name: KeyPath) -> KeyPath:
         """Insert the current index after each prefix of ``name`` that is an array of tables."""
-        out: tuple = ()
+        out: KeyPath = ()
         for i, part in enumerate(name):
             out += (part,)
             count = self._arrays.get(name[: i + 1])
@@ -132,7 +135,7 @@ class Positions:
                 out += (count - 1,)
         return out
 
-    def _pair(self, table: tuple) -> None:
+    def _pair(self, table: KeyPath) -> None:
         start = self._here()
         key = table + self._key()
         self._mark_all(key, start, after=len(table))
@@ -140,7 +143,7 @@ class Positions:
         self._blank(newlines=False)
         self._value(key)
 
-    def _key(self) -> tuple:
+    def _key(self) -> KeyPath:
         parts: list[str] = []
         while True:
             self._blank(newlines=False)
@@ -156,7 +159,7 @@ class Positions:
                 return tuple(parts)
             self._i += 1
 
-    def _value(self, path: tuple) -> None:
+    def _value(self, path: KeyPath) -> None:
         char = self._peek()
         if char == "[":
             self._i += 1

@@ -19,16 +19,22 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from records import vocab
-from records.codec import Positions
-from records.layout import path_of
-from records.models import Campaign, Governance, Model, Scenario, Team, Theme
+from records.layout import LAYOUT_VERSION, path_of, team_id
+from records.models import Campaign, Governance, Manifest, Model, Scenario, Team, Theme
+from records.positions import Positions
 from records.problems import Problem, Severity
 from records.text import printable
 
 Finding = tuple[str, str, str]
 """``(record id, dotted key, French message)``."""
+
+Check = Callable[["Corpus"], Iterator[Finding]]
+"""A rule's generator: the findings of one rule over a corpus."""
+
+_M = TypeVar("_M", bound=Model)
 
 
 class Corpus:
@@ -42,7 +48,7 @@ class Corpus:
         self.present = present if present is not None else set(records)
         """Ids of every record file, valid or not: a reference to an invalid file is not "missing"."""
 
-    def of(self, kind: type[Model]) -> dict[str, Model]:
+    def of(self, kind: type[_M]) -> dict[str, _M]:
         return {rid: r for rid, r in self.records.items() if isinstance(r, kind)}
 
     @cached_property
@@ -75,7 +81,7 @@ class Rule:
     severity: Severity
     title: str
     """What the rule asks, in French, for help screens and reports."""
-    check: Callable[[Corpus], Iterator[Finding]]
+    check: Check
     about: frozenset[str] = frozenset()
     """Kinds of the records it reports on."""
     reads: frozenset[str] = frozenset()
@@ -91,7 +97,9 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = "", cahiers: str = ""):
+def rule(
+    id: str, severity: Severity, title: str, *, about: str, reads: str = "", cahiers: str = ""
+) -> Callable[[Check], Check]:
     """Register the decorated generator as a rule.
 
     Args:
@@ -103,7 +111,7 @@ def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = ""
             :meth:`Rule.applies` through :func:`_in_force`.
     """
 
-    def register(check: Callable[[Corpus], Iterator[Finding]]) -> Callable[[Corpus], Iterator[Finding]]:
+    def register(check: Check) -> Check:
         RULES.append(Rule(id, severity, title, check, frozenset(about.split()), frozenset(reads.split()),
                           frozenset(cahiers.split())))
         return check
@@ -113,7 +121,7 @@ def rule(id: str, severity: Severity, title: str, *, about: str, reads: str = ""
 
 def context_kinds(kind: str) -> frozenset[str]:
     """Return the kinds the rules read to judge a record of ``kind`` (besides the record itself)."""
-    return frozenset().union(*(r.reads for r in RULES if kind in r.about))
+    return frozenset[str]().union(*(r.reads for r in RULES if kind in r.about))
 
 
 def scenarios_stand_alone() -> bool:
@@ -135,8 +143,22 @@ def _theme_id(campaign: str, slug: str) -> str:
     return f"themes/{campaign}/{slug}"
 
 
-def _team_id(campaign: str, discipline: str, academie: str) -> str:
-    return f"teams/{campaign}/{discipline}/{academie}"
+def _team_of(scenario: Scenario) -> str:
+    """Return the id of the team that produced ``scenario``: its académie's team on its theme."""
+    return team_id(scenario.campaign, scenario.theme, scenario.academie)
+
+
+# --- manifest ------------------------------------------------------------------
+
+
+@rule("commun-organisation", "error", "Le manifeste dit l'organisation du commun ; une ancienne organisation se migre.",
+      about="manifest")
+def _manifest_layout(corpus: Corpus) -> Iterator[Finding]:
+    for rid, manifest in corpus.of(Manifest).items():
+        if manifest.schema_version < LAYOUT_VERSION:
+            yield rid, "schema_version", (
+                f"ce commun suit l'organisation {manifest.schema_version} (équipes rangées par discipline) ; "
+                f"traam lit l'organisation {LAYOUT_VERSION} (équipes rangées par thématique) : lancez « traam migrate »")
 
 
 # --- campaigns -----------------------------------------------------------------
@@ -307,20 +329,26 @@ def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
 # --- scenarios -----------------------------------------------------------------
 
 
+def _other_teams(corpus: Corpus, scenario: Scenario) -> list[Team]:
+    """Return the teams of the scenario's académie in its campaign and discipline, on other themes."""
+    return [t for rid, t in corpus.teams.items() if t.campaign == scenario.campaign and t.academie == scenario.academie
+            and t.discipline == scenario.disciplines[0] and t.theme != scenario.theme]
+
+
 @rule("scenario-equipe", "error", "Un scénario est produit par une équipe existante de sa campagne.",
       about="scenario", reads="team")
 def _scenario_team(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team_id = _team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
-        if team_id not in corpus.present:
-            yield rid, "academie", f"aucune équipe ne correspond ({team_id}.toml)"
+        wanted = _team_of(scenario)
+        if wanted not in corpus.present and not _other_teams(corpus, scenario):
+            yield rid, "academie", f"aucune équipe ne correspond ({wanted}.toml)"
 
 
 @rule("scenario-equipe-retenue", "error", "Un scénario n'est pas produit par une équipe que la sélection a écartée.",
       about="scenario", reads="team")
 def _scenario_team_retained(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        team = corpus.teams.get(_team_of(scenario))
         if team is not None and team.outcome == "non-retenu":
             yield rid, "academie", "l'équipe de l'académie n'a pas été retenue : seule une équipe retenue produit des scénarios"
 
@@ -329,7 +357,7 @@ def _scenario_team_retained(corpus: Corpus) -> Iterator[Finding]:
       about="scenario", reads="team")
 def _scenario_team_waiting(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
+        team = corpus.teams.get(_team_of(scenario))
         if team is not None and team.outcome in vocab.UNDECIDED_OUTCOMES:
             yield rid, "academie", (
                 f"l'équipe de l'académie n'est pas encore retenue ({vocab.label(vocab.OUTCOMES, team.outcome)}) : "
@@ -359,13 +387,15 @@ def _scenario_theme(corpus: Corpus) -> Iterator[Finding]:
             yield rid, "theme", f"la thématique « {scenario.theme} » n'existe pas dans la campagne {scenario.campaign}"
 
 
-@rule("scenario-theme-equipe", "warning", "Un scénario relève de la thématique de son équipe.",
+@rule("scenario-theme-equipe", "error", "Un scénario relève de la thématique d'une équipe de son académie.",
       about="scenario", reads="team")
 def _scenario_team_theme(corpus: Corpus) -> Iterator[Finding]:
     for rid, scenario in corpus.scenarios.items():
-        team = corpus.teams.get(_team_id(scenario.campaign, scenario.disciplines[0], scenario.academie))
-        if team is not None and team.theme != scenario.theme:
-            yield rid, "theme", f"l'équipe travaille sur « {team.theme} », le scénario indique « {scenario.theme} »"
+        others = _other_teams(corpus, scenario)
+        if _team_of(scenario) not in corpus.present and others:
+            themes = ", ".join(f"« {t.theme} »" for t in others)
+            yield rid, "theme", (f"l'équipe de l'académie travaille sur {themes}, le scénario indique "
+                                 f"« {printable(scenario.theme)} » ({_team_of(scenario)}.toml absent)")
 
 
 @rule("scenario-ia-donnees", "warning", "Un scénario qui utilise l'IA dit comment les données personnelles sont protégées.",
@@ -426,7 +456,7 @@ def check(
         today: the day of the check (default: today), for rules on late steps.
     """
     corpus = Corpus(records, present, today)
-    problems = []
+    problems: list[Problem] = []
     positions: dict[str, Positions] = {}
     for item in RULES:
         for rid, key, message in item.check(corpus):
@@ -441,3 +471,6 @@ def check(
                 Problem(path_of(rid), line, column, message, key=key, severity=item.severity, rule=item.id)
             )
     return sorted(problems)
+
+
+from records import rules_synthesis  # noqa: E402,F401 - registers the synthesis rules (it imports this module)

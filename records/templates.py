@@ -20,6 +20,7 @@ KINDS = {
     "thematique": "theme", "thématique": "theme", "theme": "theme",
     "equipe": "team", "équipe": "team", "team": "team",
     "scenario": "scenario", "scénario": "scenario",
+    "synthese": "synthesis", "synthèse": "synthesis", "synthesis": "synthesis",
 }
 """Kind names accepted on the command line (French first) → kind."""
 
@@ -45,7 +46,7 @@ axes = []
     "team": """campaign = "{campaign}"
 discipline = "{discipline}"
 academie = "{academie}"
-theme = "{discipline}"
+theme = "{theme}"
 project_title = ""
 summary = ""
 
@@ -57,6 +58,18 @@ corps = "ia-ipr"
 name = ""
 
 [[teachers]]
+name = ""
+""",
+    "synthesis": """campaign = "{campaign}"
+theme = "{theme}"
+stage = "bilan"
+title = ""
+summary = \"\"\"
+\"\"\"
+findings = []
+scenarios = []
+
+[[authors]]
 name = ""
 """,
     "scenario": """campaign = "{campaign}"
@@ -74,7 +87,7 @@ keywords = []
 }
 
 _WHAT = {"campaign": "Nouvelle campagne", "theme": "Nouvelle thématique", "team": "Nouvelle équipe",
-         "scenario": "Nouveau scénario"}
+         "scenario": "Nouveau scénario", "synthesis": "Nouvelle synthèse"}
 
 
 def text(kind: str, record_id: str | None = None, campaign: str = "2026-2027") -> str:
@@ -89,7 +102,8 @@ def text(kind: str, record_id: str | None = None, campaign: str = "2026-2027") -
         if location.kind != kind:
             raise layout.LayoutError(f"« {record_id} » n'est pas l'identifiant d'un(e) {_WHAT[kind].split()[-1]}")
         values.update({k: v for k, v in (("campaign", location.campaign), ("discipline", location.discipline),
-                                         ("academie", location.academie)) if v})
+                                         ("academie", location.academie), ("theme", location.theme)) if v})
+    values.setdefault("theme", values["discipline"])
     year = values["campaign"][:4]
     values["year"], values["next"] = year, str(int(year) + 1)
     return _HEAD.format(what=_WHAT[kind]) + _BODY[kind].format(**values)
@@ -109,6 +123,8 @@ def table(kind: str, campaign: str = "", discipline: str = "", academie: str = "
                 "project_title": "", "pilot": {"name": "", "corps": "ia-ipr"}, "referent": {"name": ""}}
     if kind == "theme":
         return {"campaign": campaign, "discipline": discipline, "title": ""}
+    if kind == "synthesis":
+        return {"campaign": campaign, "theme": discipline, "stage": "bilan", "title": "", "authors": [{"name": ""}]}
     if kind == "campaign":
         year = int(campaign[:4]) if campaign[:4].isdigit() else dt.date.today().year
         return {"code": campaign, "title": "", "call_opens": dt.date(year, 2, 1), "proposals_due": dt.date(year, 3, 31),
@@ -117,14 +133,18 @@ def table(kind: str, campaign: str = "", discipline: str = "", academie: str = "
     raise ValueError(kind)
 
 
-def record_id_of(kind: str, table: dict, slug: str = "") -> str:
+def record_id_of(kind: str, table: dict[str, Any], slug: str = "") -> str:
     """Return the id a new record will have, from its fields (scenarios also need a slug)."""
     if kind == "campaign":
         return f"campaigns/{table.get('code', '')}"
     if kind == "theme":
         return f"themes/{table.get('campaign', '')}/{table.get('discipline', '')}"
+    if kind == "synthesis":
+        return f"syntheses/{table.get('campaign', '')}/{table.get('theme', '')}"
     if kind == "team":
-        return f"teams/{table.get('campaign', '')}/{table.get('discipline', '')}/{table.get('academie', '')}"
+        # A team lives under its theme; before one is chosen, the theme named after the discipline.
+        theme = str(table.get("theme") or table.get("discipline", ""))
+        return layout.team_id(str(table.get("campaign", "")), theme, str(table.get("academie", "")))
     disciplines = table.get("disciplines") or [""]
     slug = slug or scenario_slug(str(table.get("title", "")))
     return f"scenarios/{table.get('campaign', '')}/{disciplines[0]}/{table.get('academie', '')}/{slug}"

@@ -57,7 +57,7 @@ def printable(value: str, *, multiline: bool = False) -> str:
     return pattern.sub(lambda m: f"⟨{describe_char(m.group())}⟩", value)
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """``str.translate`` table filled on demand: each character's NFKD form without combining marks.
 
     Folding character by character gives the same result as normalising the

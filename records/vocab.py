@@ -221,11 +221,30 @@ STATES: dict[str, str] = {
 }
 """Validation states, derived from git history and never stored in a record."""
 
+SYNTHESIS_STAGES: dict[str, str] = {
+    "intermediaire": "Synthèse intermédiaire (année 1 d'une thématique sur deux ans)",
+    "bilan": "Bilan de la thématique",
+}
+"""Stages of a theme's synthesis: the cahier des charges asks an intermediate one in year 1 of a two-year theme."""
+
+DELIVERABLE_KINDS: dict[str, str] = {
+    "module-magistere": "Module de formation M@gistère",
+    "mooc": "MOOC",
+    "infographie": "Infographie",
+    "carte-heuristique": "Carte heuristique",
+    "capsule-video": "Capsule vidéo",
+}
+"""Training modules and communication supports that spread a theme's work."""
+
+TRAINING_KINDS = frozenset({"module-magistere", "mooc"})
+"""Deliverable kinds that are training modules; the others are communication supports."""
+
 KINDS: dict[str, str] = {
     "campaign": "Campagne",
     "theme": "Thématique",
     "team": "Équipe",
     "scenario": "Scénario",
+    "synthesis": "Synthèse",
     "governance": "Gouvernance",
 }
 
@@ -245,6 +264,8 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "phase": PHASES,
     "role": ROLES,
     "etat": STATES,
+    "etape_synthese": SYNTHESIS_STAGES,
+    "type_production": DELIVERABLE_KINDS,
     "type": KINDS,
 }
 """Every vocabulary by the French name used in search facets and messages."""

@@ -39,7 +39,7 @@ from store.git.log import RecentCommit
 from store import history as _history
 from store.errors import NotACommons, StoreError
 from store.history import HistoryItem
-from store.git.listing import File
+from store.git.listing import EarlyScan, File
 from store.git.listing import record_path as _path
 from store.index.loading import load
 from store.index.objects import Objects
@@ -73,7 +73,7 @@ class Commons:
     # --- opening --------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike = ".") -> Commons:
+    def open(cls, path: str | os.PathLike[str] = ".") -> Commons:
         """Open the commons holding ``path`` (its git top-level must hold ``traam.toml``).
 
         Raises:
@@ -108,7 +108,7 @@ class Commons:
     def __enter__(self) -> Commons:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -120,7 +120,7 @@ class Commons:
         """Return the latest commits of HEAD with the paths they touched (empty in a repository without commits)."""
         return git_log.recent(self.root, limit)
 
-    def adopt_scan(self, early) -> None:
+    def adopt_scan(self, early: EarlyScan | None) -> None:
         """Let the next load of the work tree use a scan started before opening (see
         :func:`store.git.listing.scan_early`); ignored if it is another work tree's."""
         if early is not None and early.root == self.root:
@@ -185,7 +185,9 @@ class Commons:
         if data is None:
             raise StoreError(f"enregistrement introuvable : « {record_id} »")
         blob = listing.hash_blob(data, self.object_format)
-        return self.objects.parse(File(path, "100644", blob, data=data), lambda: data)
+        loaded = self.objects.parse(File(path, "100644", blob, data=data), lambda: data)
+        assert loaded is not None  # parse gives None only when the bytes are missing
+        return loaded
 
     def text(self, record_id: str, ref: str | None = None) -> str | None:
         """Return the raw TOML text of a record at ``ref`` (None: the work tree), None if absent.
@@ -207,6 +209,11 @@ class Commons:
              message: str | None = None, text: str | None = None) -> Saved:
         """Write a record atomically and commit that one path (see :class:`store.saving.Saver`)."""
         return self._saver.save(record, record_id=record_id, expected_blob=expected_blob, message=message, text=text)
+
+    def save_many(self, changes: dict[str, str | None], *, expected: dict[str, str | None],
+                  message: str) -> tuple[str, str]:
+        """Write and delete several files in one commit (see :meth:`store.saving.Saver.save_many`)."""
+        return self._saver.save_many(changes, expected=expected, message=message)
 
     def delete(self, record_id: str, *, expected_blob: str | None, message: str | None = None) -> Saved:
         """Delete a record and commit (see :class:`store.saving.Saver`)."""

@@ -32,7 +32,7 @@ def tool_version() -> str:
 def tool_repository() -> str:
     """Return the git URL of the tool's repository: the package's ``Source`` project URL, else the default."""
     try:
-        urls = metadata.metadata("traam").get_all("Project-URL") or []
+        urls: list[str] = metadata.metadata("traam").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
         urls = []
     for entry in urls:

@@ -9,13 +9,14 @@ written when missing and extended (``--split``) after commits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from records import codec
 from records.diff import Change, diff
-from store.git.log import UNKNOWN, has_graph, log, write_graph
+from store.git.log import UNKNOWN, LogRow, has_graph, log, write_graph
 
 __all__ = ["UNKNOWN", "HistoryItem", "has_graph", "items", "log", "table_of", "write_graph"]
 
@@ -52,7 +53,8 @@ def table_of(path: str, data: bytes | None) -> dict[str, Any] | None:
     return codec.parse_toml(path, data)[0]
 
 
-def items(rows, path: str, blob_table, blob_at) -> list[HistoryItem]:
+def items(rows: list[LogRow], path: str, blob_table: Callable[[str | None], dict[str, Any] | None],
+          blob_at: Callable[[str], str | None]) -> list[HistoryItem]:
     """Turn raw log rows into history items with field-level changes.
 
     Args:
@@ -60,7 +62,7 @@ def items(rows, path: str, blob_table, blob_at) -> list[HistoryItem]:
         blob_table: returns the canonical table of a blob id (None for None).
         blob_at: returns the blob id of ``path`` at a commit (None if absent), for merges.
     """
-    result = []
+    result: list[HistoryItem] = []
     for commit, parents, author, email, date, message, old, new in rows:
         if old == UNKNOWN:
             old, new = blob_at(parents[0]), blob_at(commit)

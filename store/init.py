@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from records import codec, layout
 from records.models import Governance, Manifest, Model
 from store import forge, safefs
-from store.git import commit, governance_branch, refs, repo
+from store.git import commit, refs, repo, signatures
 from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from store.commons import Commons
 
 GITATTRIBUTES = "*.toml merge=traam\n"
 
@@ -28,7 +31,7 @@ Organisation :
 - `traam.toml` : le manifeste du commun ;
 - `campaigns/` : les campagnes (appels à projets) ;
 - `themes/` : les thématiques, par campagne et discipline ;
-- `teams/` : les équipes académiques ;
+- `teams/` : les équipes académiques, par campagne et thématique (`teams/<campagne>/<thématique>/<académie>.toml`) ;
 - `scenarios/` : les scénarios pédagogiques ;
 - `governance/reviewers.toml` : qui valide quoi.
 """
@@ -50,9 +53,9 @@ FALLBACK_AUTHOR = ("traam", "traam@localhost")
 """Author of a commons' first commit when git knows nobody yet (a fresh machine)."""
 
 
-def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model] | None = None,
+def init_commons(path: str | os.PathLike[str], *, name: str, records: dict[str, Model] | None = None,
                  message: str = "Créer le commun", description: str = "", author: tuple[str, str] | None = None,
-                 genesis: Any = None):
+                 genesis: Any = None) -> Commons:
     """Create a commons at ``path``: git repository (branch main), manifest, .gitattributes, README, forge CI, records.
 
     Args:
@@ -112,7 +115,7 @@ def init_commons(path: str | os.PathLike, *, name: str, records: dict[str, Model
                               sign_key=genesis.key if genesis is not None else None, env=identity)
     refs.update(root, refs.head_ref(root) or "HEAD", made, message=f"traam: {message}")
     if genesis is not None:
-        governance_branch.configure_signing(root, genesis.key)
+        signatures.configure_signing(root, genesis.key)
     from store.review import trust
 
     trust.record_first_contact(root)  # the creator's own root: first contact (docs/trust.md)

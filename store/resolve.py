@@ -42,13 +42,14 @@ def _blob(root: Path | str, stage: int, path: str) -> bytes | None:
     return merging.stage_blob(root, stage, path)
 
 
-def _tables(root: Path | str, path: str) -> list[dict[str, Any] | None]:
+def _tables(root: Path | str, path: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any] | None]:
     """Return the base, our and upstream tables of ``path``.
 
     Raises:
         ValueError: a version is not a valid record.
     """
-    return [record_merge.table_of(path, _blob(root, stage, path)) for stage in (1, 2, 3)]
+    base, ours, theirs = (record_merge.table_of(path, _blob(root, stage, path)) for stage in (1, 2, 3))
+    return base, ours, theirs
 
 
 def conflicts(root: Path | str) -> Conflicts:

@@ -129,7 +129,7 @@ def write(root: Path, rel: str, data: bytes) -> None:
 
 
 def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None, private: bool = False,
-                 follow_parent: bool = False) -> Path:
+                 follow_parent: bool = False, durable: bool = True) -> Path:
     """Create or replace the file ``path`` atomically; the one way traam writes a file outside the records.
 
     The content goes to a new temporary file of the same folder, created
@@ -147,6 +147,8 @@ def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None
         private: ``0o600`` whatever the umask (caches, recovery files, keys);
             otherwise ``0o666`` minus the umask, like any file a program creates.
         follow_parent: accept a folder that is itself a symlink.
+        durable: fsync the file and its folder (False for the many pages of a site that a new
+            export rewrites anyway: still atomic, never half written, only not forced to disk).
 
     Returns:
         ``path`` as a :class:`Path`.
@@ -168,16 +170,17 @@ def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None
             raise SymlinkRefused(f"« {folder} » est un lien symbolique : refusé par sécurité") from error
         raise StoreError(f"impossible de créer le dossier « {folder} » : {reason(error)}") from error
     try:
-        _write_at(fd, path.name, data, 0o600 if private else (0o666 if mode is None else mode), str(path))
+        _write_at(fd, path.name, data, 0o600 if private else (0o666 if mode is None else mode), str(path),
+                  durable=durable)
     finally:
         os.close(fd)
     return path
 
 
-def write_public(path: Path | str, text: str) -> Path:
+def write_public(path: Path | str, text: str, *, durable: bool = True) -> Path:
     """Write a file made for the public (an export) where the user asked: :func:`write_atomic`, permissions
     from the umask, the destination folder may be a link the user made."""
-    return write_atomic(path, text, follow_parent=True)
+    return write_atomic(path, text, follow_parent=True, durable=durable)
 
 
 def reason(error: OSError) -> str:
@@ -189,7 +192,8 @@ def reason(error: OSError) -> str:
     }.get(error.errno or 0, error.strerror or str(error))
 
 
-def _write_at(fd: int, name: str, data: bytes, mode: int | None, shown: str, *, hook: bool = False) -> None:
+def _write_at(fd: int, name: str, data: bytes, mode: int | None, shown: str, *, hook: bool = False,
+              durable: bool = True) -> None:
     """Write ``name`` in the folder ``fd``: exclusive temp file, fsync, rename, fsync of the folder.
 
     ``mode`` None keeps the permissions of the file replaced (0o644 for a new one).
@@ -216,13 +220,15 @@ def _write_at(fd: int, name: str, data: bytes, mode: int | None, shown: str, *, 
             view = memoryview(data)
             while view:
                 view = view[os.write(file, view):]
-            os.fsync(file)
+            if durable:
+                os.fsync(file)
         finally:
             os.close(file)
         if hook and before_replace is not None:
             before_replace(shown)
         os.replace(temp, name, src_dir_fd=fd, dst_dir_fd=fd)
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     except OSError as error:
         try:
             os.unlink(temp, dir_fd=fd)

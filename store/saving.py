@@ -16,17 +16,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from records import codec
+from records import codec, layout
 from records.models import Model
 from records.problems import Problem
 from store import history, safefs
 from store.git import indexentry, listing, loose, refs
 from store.errors import LockedError, StoreError
-from store.git.fastimport import commit_path, identity
+from store.git.fastimport import commit_path, commit_paths, identity
 from store.git.commit import RefMoved, commit_one
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from records.codec import Loaded
+    from records.entry import Entry
     from store.commons import Commons
+    from store.git import Process
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another traam save of the same commons."""
@@ -74,7 +79,7 @@ class Saver:
         self._identity: tuple[str, str] | None = None
 
     @contextmanager
-    def _exclusive(self):
+    def _exclusive(self) -> Iterator[None]:
         folder = self.commons.load_state.folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -152,12 +157,12 @@ class Saver:
             raise StoreError(f"le fichier est écrit mais l'objet git n'a pas pu l'être ({error.strerror}) : "
                              "rien n'est enregistré dans l'historique") from error
 
-    def _index(self, path: str, blob: str | None):
+    def _index(self, path: str, blob: str | None) -> Process:
         """Start updating the index entry of ``path`` alone (it runs while the commit is made)."""
         return indexentry.start(self.commons.root, path, blob)
 
     @staticmethod
-    def _indexed(process, path: str) -> str:
+    def _indexed(process: Process, path: str) -> str:
         return indexentry.finish(process, path)
 
     def _after(self) -> None:
@@ -236,7 +241,60 @@ class Saver:
         return Saved(record_id, commit, "", warning)
 
 
-def _entry(loaded, blob):
+    def save_many(self, changes: dict[str, str | None], *, expected: dict[str, str | None],
+                  message: str) -> tuple[str, str]:
+        """Write and delete several files (path → text, None: delete) and commit them all as one commit.
+
+        For a change of layout (``traam migrate``), where records move together:
+        the same lock, checks and compare-and-swap as :meth:`save`, path by path.
+        Every text must be a record without errors at its new path.
+
+        Returns:
+            ``(new commit, French warning or "")``: the warning says the index could not follow.
+
+        Raises:
+            InvalidRecord, ConflictError, LockedError, SymlinkRefused, StoreError: as for :meth:`save`;
+            StoreError also when HEAD is not a branch with a first commit.
+        """
+        data: dict[str, bytes | None] = {}
+        for path, text in changes.items():
+            listing.record_path(layout.id_of(path))  # refuses a path outside the layout before anything is written
+            if text is None:
+                data[path] = None
+                continue
+            loaded = codec.load(path, text.encode("utf-8"))
+            errors = [p for p in loaded.problems if p.severity == "error"]
+            if errors or loaded.record is None:
+                raise InvalidRecord(loaded.location.id if loaded.location else path, errors)
+            data[path] = text.encode("utf-8")
+        fmt = self.commons.object_format
+        with self._exclusive():
+            self._check()
+            head = refs.head_branch(self.commons.root)
+            if head is None:
+                raise StoreError("la branche courante n'a pas encore de commit : rien n'a été écrit")
+            for path in data:
+                current, current_blob = self._current(path)
+                if current_blob != expected.get(path):
+                    theirs = None if current is None else current.decode("utf-8", "replace")
+                    raise ConflictError(path, None, theirs)
+            for path, content in data.items():
+                if content is None:
+                    safefs.unlink(self.commons.root, path)
+                else:
+                    safefs.write(self.commons.root, path, content)
+                    self._write_object(content)
+            if self._identity is None:
+                self._identity = identity(self.commons.root)
+            parent, ref = head
+            commit = commit_paths(self.commons.root, ref, parent, sorted(data.items()), message, *self._identity)
+            entries = [(p, None if c is None else listing.hash_blob(c, fmt)) for p, c in sorted(data.items())]
+            warning = indexentry.set_many(self.commons.root, entries, width=self.commons.width * 2)
+        self._after()
+        return commit, warning
+
+
+def _entry(loaded: Loaded, blob: str) -> Entry:
     from records.entry import entry_of
 
     return entry_of(loaded, blob)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 
-RECORD_KINDS = ("campaign", "theme", "team", "scenario")
+RECORD_KINDS = ("campaign", "theme", "team", "scenario", "synthesis")
 """Kinds shown in lists; the manifest and governance are reached through their own screens."""
 
 _SEARCHER_LOCK = threading.Lock()
@@ -191,7 +191,7 @@ class Session:
         for entry in self.entries.values():
             if entry.kind == "campaign":
                 tree[entry.campaign]
-            elif entry.kind in ("theme", "team", "scenario") and entry.campaign and entry.disciplines:
+            elif entry.kind in ("theme", "team", "scenario", "synthesis") and entry.campaign and entry.disciplines:
                 discipline = entry.disciplines[0] if entry.kind != "scenario" else entry.id.split("/")[2]
                 academie = entry.academie if entry.kind == "scenario" else ""
                 tree[entry.campaign][discipline][academie].append(entry)

@@ -6,6 +6,8 @@ is at example.org, so the demo can be shown, copied and published freely.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from records import vocab
 from records.models import Author, Inspector, Person, Team, Teacher
 
@@ -36,7 +38,7 @@ def team(
     project_title: str,
     summary: str = "",
     outcome: str = "retenu",
-    duration: int = 1,
+    duration: Literal[1, 2] = 1,
     illustrative: str = "",
 ) -> Team:
     """Return a complete placeholder team that satisfies the cahier des charges.

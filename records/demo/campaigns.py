@@ -9,6 +9,7 @@ month (or the last day for a deadline), and the summary says so.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from records.models import Campaign, Theme
 
@@ -116,7 +117,7 @@ CAMPAIGNS: dict[str, Campaign] = {
 """Campaigns by code."""
 
 
-def _theme(campaign: str, discipline: str, title: str, summary: str, axes: list[str] | None = None, **kw) -> Theme:
+def _theme(campaign: str, discipline: str, title: str, summary: str, axes: list[str] | None = None, **kw: Any) -> Theme:
     return Theme(campaign=campaign, discipline=discipline, title=title, summary=summary, axes=axes or [], **kw)
 
 

@@ -20,19 +20,31 @@ _TEAMS = [
     ("mathematiques", "grenoble", "mathematiques", "retenu", "Différencier par le jeu et le calcul mental"),
     ("nsi", "rennes", "nsi-1", "retenu", "Protéger ses données sur les réseaux sociaux"),
     ("nsi", "bordeaux", "nsi-2", "retenu", "Des modèles pour donner envie d'informatique à toutes et tous"),
+    ("nsi", "rennes", "nsi-2", "non-retenu", "Portraits d'informaticiennes et d'informaticiens"),
     ("premier-degre", "dijon", "premier-degre", "retenu", "Robots, arts et mesures : les STIAM à l'école"),
     ("svt", "aix-marseille", "svt-1", "retenu", "Capteurs et données pour une seule santé"),
+    ("svt", "aix-marseille", "svt-2", "retenu", "Cartographier la biodiversité du quartier (année 2)"),
     ("lettres", "nantes", "lettres", "retenu", "Écrire avec l'IA sans renoncer à son style"),
     ("philosophie", "paris", "philosophie", "non-retenu", "Dialoguer avec une IA : objections et réfutations"),
     ("emi", "creteil", "emi", "non-retenu", "Repérer une campagne d'influence en ligne"),
 ]
 
 TEAMS_2026: dict[str, Team] = {
-    f"{discipline}/{academie}": team(C, discipline, academie, theme=theme, project_title=title, summary=_DEMO,
-                                     outcome=outcome, illustrative=_MADE_UP)
+    f"{theme}/{academie}": team(C, discipline, academie, theme=theme, project_title=title, summary=_DEMO,
+                                outcome=outcome, illustrative=_MADE_UP, duration=2 if theme == "svt-2" else 1)
     for discipline, academie, theme, outcome, title in _TEAMS
 }
-"""Teams by ``discipline/academie``."""
+"""Teams by ``theme/academie``: an académie may have a team on each theme (Rennes on both NSI themes,
+Aix-Marseille on SVT year 1 and year 2)."""
+
+TEAMS_2025: dict[str, Team] = {
+    "svt/aix-marseille": team(
+        "2025-2026", "svt", "aix-marseille", theme="svt", duration=2, summary=_DEMO,
+        project_title="Cartographier la biodiversité du quartier (année 1)",
+        illustrative="équipe, académie et projet inventés : l'année 1 de l'équipe d'année 2 de la démonstration",
+    ),
+}
+"""The 2025-2026 year-1 team whose year 2 is in 2026-2027."""
 
 _DRAFT = "Brouillon de démonstration, en cours d'écriture.\n"
 

@@ -9,6 +9,8 @@ and personal-data notes are demo choices.
 
 from __future__ import annotations
 
+from typing import Any
+
 from records.demo._people import authors, team
 from records.models import AiUse, Scenario, Step, Team, Tool
 
@@ -45,17 +47,17 @@ _TEAM_MADE_UP = "équipe, personnes et titre de projet inventés pour la démons
 _SCENARIO_MADE_UP = "niveaux, compétences du CRCN, licence, déroulement et auteurs choisis pour la démonstration"
 
 TEAMS_2024: dict[str, Team] = {
-    f"{discipline}/{academie}": team(
+    f"{discipline}/{academie}": team(  # the theme of each discipline is named after it: ``<theme>/<academie>``
         C, discipline, academie, theme=discipline, project_title=title,
         summary="" if named else _CHOSEN,
         illustrative=_TEAM_MADE_UP if named else f"académie choisie pour la démonstration ; {_TEAM_MADE_UP}",
     )
     for discipline, academie, named, title in _TEAMS
 }
-"""Teams by ``discipline/academie``."""
+"""Teams by ``theme/academie`` (each 2024-2025 theme is named after its discipline)."""
 
 
-def _s(discipline: str, academie: str, title: str, summary: str, **kw) -> Scenario:
+def _s(discipline: str, academie: str, title: str, summary: str, **kw: Any) -> Scenario:
     kw.setdefault("authors", authors(academie, "A", "B"))
     kw.setdefault("modalities", ["presentiel"])
     kw.setdefault("licence", "CC-BY-SA-4.0")

@@ -5,12 +5,14 @@ Titles follow the call; summaries and axes are written in our own words.
 
 from __future__ import annotations
 
+from typing import Any
+
 from records.models import Theme
 
 C = "2026-2027"
 
 
-def _t(discipline: str, title: str, summary: str, axes: list[str], **kw) -> Theme:
+def _t(discipline: str, title: str, summary: str, axes: list[str], **kw: Any) -> Theme:
     return Theme(campaign=C, discipline=discipline, title=title, summary=summary + "\n", axes=axes, **kw)
 
 

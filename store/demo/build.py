@@ -21,7 +21,7 @@ from store import forge, safefs
 from store.demo.plan import NATIONAL, Contribution, Plan, academic, plan
 from store.demo.roles import define, teacher_of
 from store.errors import StoreError
-from store.git import history_build, notes_ref, review_git, signatures
+from store.git import history_build, notes_ref, repo, signatures
 from store.init import GITATTRIBUTES, README
 from store.review import governance, notes, trust
 
@@ -181,7 +181,7 @@ def build(target: Path, records: dict[str, Model], manifest: Manifest, *, keys_f
     root = target.resolve()
     history_build.init_repo(root)
     for key, value in (("user.name", DEMO_IDENTITY[0]), ("user.email", DEMO_IDENTITY[1])):
-        review_git.set_local_config(root, key, value)  # the notes' commits; a role replaces it
+        repo.set_local_config(root, key, value)  # the notes' commits; a role replaces it
     names = list(history.steps)
     tree_ids = dict(zip(names, history_build.trees(root, [history.steps[n].files for n in names])))
     commits: dict[str, str] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from store.demo.plan import NATIONAL, Contribution, academic
 from store.errors import StoreError
-from store.git import history_build, review_git
+from store.git import history_build, repo
 
 ROLES = {
     "enseignant": "enseignant·e : propose des scénarios, lit les demandes de modification",
@@ -52,26 +52,26 @@ def play(root: Path | str, role: str, roles: dict[str, dict[str, str]]) -> dict[
     entry = roles.get(role)
     if entry is None:
         raise StoreError(f"rôle inconnu « {role[:40]} » (possibles : {', '.join(ROLES)})")
-    review_git.set_local_config(root, "user.name", entry["name"])
-    review_git.set_local_config(root, "user.email", entry["email"])
+    repo.set_local_config(root, "user.name", entry["name"])
+    repo.set_local_config(root, "user.email", entry["email"])
     if entry.get("academie"):
-        review_git.set_local_config(root, "traam.academie", entry["academie"])
+        repo.set_local_config(root, "traam.academie", entry["academie"])
     else:
         history_build.unset_local_config(root, "traam.academie")
     if entry.get("key"):
         if not Path(entry["key"]).is_file():
             raise StoreError(f"clé de démonstration introuvable : « {entry['key']} » (traam demo --reset)")
-        review_git.set_local_config(root, "gpg.format", "ssh")
-        review_git.set_local_config(root, "user.signingkey", entry["key"])
+        repo.set_local_config(root, "gpg.format", "ssh")
+        repo.set_local_config(root, "user.signingkey", entry["key"])
     else:
         history_build.unset_local_config(root, "user.signingkey")
-    review_git.set_local_config(root, ROLE_KEY, role)
+    repo.set_local_config(root, ROLE_KEY, role)
     return entry
 
 
 def current(root: Path | str) -> str:
     """Return the role played in the demo at ``root`` ('' when none)."""
-    return review_git.config(root, ROLE_KEY)
+    return repo.config_value(root, ROLE_KEY)
 
 
 def teacher_of(latest: list[Contribution]) -> tuple[str, str]:

@@ -10,6 +10,21 @@ commit-tree), ``fastimport`` (the measured save path), ``merging``,
 :func:`run` itself (tests/test_store/test_git_layer.py).
 """
 
-from store.git.runner import SAFE_CONFIG, environment, filter_overrides, run, spawn, stream, text
+from store.git.runner import (
+    SAFE_CONFIG,
+    Completed,
+    GitEnv,
+    Process,
+    RunOptions,
+    environment,
+    filter_overrides,
+    run,
+    spawn,
+    stream,
+    text,
+)
 
-__all__ = ["SAFE_CONFIG", "environment", "filter_overrides", "run", "spawn", "stream", "text"]
+__all__ = [
+    "SAFE_CONFIG", "Completed", "GitEnv", "Process", "RunOptions", "environment", "filter_overrides", "run", "spawn",
+    "stream", "text",
+]

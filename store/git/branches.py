@@ -133,3 +133,12 @@ def set_identity(root: Path | str, name: str, email: str) -> None:
 def merge_base(root: Path | str, one: str, other: str) -> str | None:
     """Return the best common ancestor of two commits, None when they share none."""
     return git.text(root, "merge-base", one, other, check=False) or None
+
+
+def create_and_switch(root: Path | str, branch: str, start: str) -> None:
+    """Create ``branch`` at ``start`` and check it out (no upstream).
+
+    Raises:
+        StoreError: git refused (the branch exists, changes in the way).
+    """
+    git.run(root, "switch", "--quiet", "--no-track", "-c", branch, start)

@@ -11,6 +11,7 @@ import subprocess
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from store import git
 from store.errors import StoreError
@@ -21,18 +22,21 @@ class CatFile:
 
     def __init__(self, root: Path):
         self.root = root
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
 
-    def _start(self) -> subprocess.Popen:
+    def _start(self) -> tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]:
+        """Return the running process and its two pipes (standard input and output), started if needed."""
         if self._process is None or self._process.poll() is not None:
             self._process = git.spawn(
                 self.root, "cat-file", "--batch", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL, bufsize=1 << 16,
             )
-        return self._process
+        process = self._process
+        assert process.stdin is not None and process.stdout is not None  # both are pipes, opened just above
+        return process, process.stdin, process.stdout
 
-    def _read_one(self, out, name: str) -> tuple[str, bytes] | None:
+    def _read_one(self, out: IO[bytes], name: str) -> tuple[str, bytes] | None:
         header = out.readline()
         if not header:
             self.close()
@@ -54,14 +58,14 @@ class CatFile:
         if "\n" in name:
             return None
         with self._lock:
-            process = self._start()
+            _process, stdin, stdout = self._start()
             try:
-                process.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
-                process.stdin.flush()
+                stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
+                stdin.flush()
             except BrokenPipeError as error:
                 self.close()
                 raise StoreError("la lecture des objets git s'est interrompue (git cat-file)") from error
-            return self._read_one(process.stdout, name)
+            return self._read_one(stdout, name)
 
     def blob(self, oid: str) -> bytes | None:
         """Return the content of blob ``oid``, None when missing or not a blob."""
@@ -78,20 +82,20 @@ class CatFile:
         if not oids:
             return
         with self._lock:
-            process = self._start()
+            process, stdin, stdout = self._start()
             failure: list[BaseException] = []
 
             def feed() -> None:
                 try:
-                    chunk = []
+                    chunk: list[str] = []
                     for oid in oids:
                         chunk.append(oid)
                         if len(chunk) >= 512:
-                            process.stdin.write(("\n".join(chunk) + "\n").encode("ascii"))
+                            stdin.write(("\n".join(chunk) + "\n").encode("ascii"))
                             chunk = []
                     if chunk:
-                        process.stdin.write(("\n".join(chunk) + "\n").encode("ascii"))
-                    process.stdin.flush()
+                        stdin.write(("\n".join(chunk) + "\n").encode("ascii"))
+                    stdin.flush()
                 except (BrokenPipeError, ValueError, OSError) as error:
                     failure.append(error)
 
@@ -100,7 +104,7 @@ class CatFile:
             done = 0
             try:
                 for oid in oids:
-                    found = self._read_one(process.stdout, oid)
+                    found = self._read_one(stdout, oid)
                     done += 1
                     yield oid, (found[1] if found else None)
             finally:
@@ -116,7 +120,8 @@ class CatFile:
         process, self._process = self._process, None
         if process is not None:
             try:
-                process.stdin.close()
+                if process.stdin is not None:
+                    process.stdin.close()
             except OSError:
                 pass
             try:

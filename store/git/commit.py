@@ -196,3 +196,22 @@ def write_tree_of_paths(root: Path | str, paths: list[str]) -> str:
     listing = b"".join(p.encode("utf-8") + b"\0" for p in paths)
     git.run(root, "--literal-pathspecs", "update-index", "--add", "-z", "--stdin", input=listing)
     return git.text(root, "write-tree")
+
+
+def commit_file_on_new_branch(root: Path | str, branch: str, start: str, path: str, data: bytes,
+                              message: str) -> str:
+    """Create ``branch`` at ``start`` with one commit that sets ``path`` to ``data``, check it out; return the commit.
+
+    Built without touching the work tree first (blob, then a tree from
+    ``start``'s with that entry), so a dirty work tree or an index lock stops
+    nothing half-way; the switch comes last.
+
+    Raises:
+        StoreError: git failed (the work tree has changes that the switch would lose …).
+    """
+    from store.git.objectformat import object_format
+
+    tree = tree_with(root, start, {path: write_blob(root, data)}, object_format(root))
+    commit = commit_tree(root, tree, [start], message)
+    git.run(root, "switch", "--quiet", "--no-track", "-c", branch, commit)
+    return commit

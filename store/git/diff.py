@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from store import git
 from store.git.objectformat import empty_tree, is_null, object_format
+from store.git.runner import GitEnv
 
 _RAW = ("-r", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff")
 """Options every raw diff here runs with: recursive, NUL-separated, full ids, no rename detection."""
@@ -70,7 +72,7 @@ def between(root: Path | str, old: str, new: str, keep: Callable[[str], bool] | 
     return parse_raw(done.stdout, keep) if done.returncode == 0 else None
 
 
-def staged(root: Path | str, head: str | None, **kw) -> list[TreeChange]:
+def staged(root: Path | str, head: str | None, **kw: Unpack[GitEnv]) -> list[TreeChange]:
     """Return the paths staged in the index relative to ``head`` (None: nothing committed yet).
 
     ``kw`` goes to :func:`store.git.run` (a hook's ``env`` with ``GIT_INDEX_FILE``).

@@ -55,7 +55,23 @@ def commit_path(root: Path, ref: str, parent: str, path: str, data: bytes | None
         RefMoved: the branch no longer points at ``parent``.
         StoreError: git refused.
     """
-    if not ref.startswith("refs/heads/") or any(c in path for c in '"\n\\') or path.startswith(" "):
+    return commit_paths(root, ref, parent, [(path, data)], message, author, committer)
+
+
+def commit_paths(root: Path, ref: str, parent: str, changes: list[tuple[str, bytes | None]], message: str,
+                 author: str, committer: str) -> str:
+    """Commit every ``(path, data)`` of ``changes`` (data None: deleted) as one commit on ``ref`` at ``parent``.
+
+    Returns:
+        The new commit id.
+
+    Raises:
+        RefMoved: the branch no longer points at ``parent``.
+        StoreError: git refused, or a path or branch fast-import cannot spell.
+    """
+    if not ref.startswith("refs/heads/") or not changes:
+        raise StoreError("chemin ou branche inattendu pour fast-import")
+    if any(any(c in path for c in '"\n\\') or path.startswith(" ") for path, _content in changes):
         raise StoreError("chemin ou branche inattendu pour fast-import")
     when = _when()
     stream = b"".join([
@@ -63,8 +79,8 @@ def commit_path(root: Path, ref: str, parent: str, path: str, data: bytes | None
         f"author {author} {when}\ncommitter {committer} {when}\n".encode("utf-8"),
         _data(message.encode("utf-8")),
         b"from " + parent.encode("ascii") + b"\n",
-        (b"M 100644 inline " + path.encode("utf-8") + b"\n" + _data(data)) if data is not None
-        else b"D " + path.encode("utf-8") + b"\n",
+        *((b"M 100644 inline " + path.encode("utf-8") + b"\n" + _data(data)) if data is not None
+          else b"D " + path.encode("utf-8") + b"\n" for path, data in changes),
         b"\nget-mark :1\ndone\n",
     ])
     done = git.run(root, "fast-import", "--quiet", "--done", "--date-format=raw", input=stream, check=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 from store import git
 
 
-def start(root: Path, path: str, blob: str | None) -> subprocess.Popen:
+def start(root: Path, path: str, blob: str | None) -> subprocess.Popen[bytes]:
     """Start setting the index entry of ``path`` alone to ``blob`` (None: remove it); return the process.
 
     Raises:
@@ -24,7 +24,7 @@ def start(root: Path, path: str, blob: str | None) -> subprocess.Popen:
                      stderr=subprocess.PIPE)
 
 
-def finish(process: subprocess.Popen, path: str) -> str:
+def finish(process: subprocess.Popen[bytes], path: str) -> str:
     """Wait for the index update; return a French warning if it failed (the commit is made anyway)."""
     _out, err = process.communicate()
     if process.returncode == 0:
@@ -33,3 +33,20 @@ def finish(process: subprocess.Popen, path: str) -> str:
         return ("commit fait, mais l'index git était verrouillé : « git status » montrera ce fichier comme "
                 f"modifié jusqu'au prochain « git reset -q -- {path} »")
     return f"commit fait, mais la mise à jour de l'index git a échoué : {err.decode('utf-8', 'replace').strip()}"
+
+
+
+def set_many(root: Path, entries: list[tuple[str, str | None]], *, width: int = 40) -> str:
+    """Set the index entries of several paths at once (blob None: remove it), after their commit.
+
+    ``width`` is the length of an object id (40 for sha1, 64 for sha256).
+    Returns a French warning if it failed (the commit is made anyway), else ``""``.
+    """
+    lines = "".join(f"100644 {blob}\t{path}\n" if blob else f"0 {'0' * width}\t{path}\n" for path, blob in entries)
+    done = git.run(root, "update-index", "--index-info", input=lines.encode("utf-8"), check=False)
+    if done.returncode == 0:
+        return ""
+    if b"index.lock" in done.stderr:
+        return ("commit fait, mais l'index git était verrouillé : « git status » montrera des fichiers modifiés "
+                "jusqu'au prochain « git reset -q »")
+    return f"commit fait, mais la mise à jour de l'index git a échoué : {done.stderr.decode('utf-8', 'replace').strip()}"

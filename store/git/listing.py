@@ -143,11 +143,11 @@ def start_scan(root: Path, has_head: bool) -> Callable[[], Scan]:
     Raises:
         StoreError: git failed (raised by the returned call).
     """
-    pipes = dict(stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    commands = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
+    commands: list[tuple[str, ...]] = [("ls-files", "-z", "-t", "-m", "-d"), ("ls-files", "-z", "-t", "-o", "--exclude-standard")]
     if has_head:
         commands.append(("diff-index", "--cached", "-z", "--raw", "--no-renames", "--no-abbrev", "HEAD"))
-    processes = [git.spawn(root, *command, nice=10, **pipes) for command in commands]
+    processes = [git.spawn(root, *command, nice=10, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE) for command in commands]
 
     def wait() -> Scan:
         outputs = []
@@ -227,6 +227,7 @@ def work_tree(root: Path, object_format: str, head: dict[str, File] | None,
         index, conflicted = _index(root)
     else:
         index = head
+        assert scanned.staged is not None  # a scan with HEAD (rescanned above otherwise)
         conflicted = apply(index, scanned.staged)
     changed, removed, untracked = scanned.changed, scanned.removed, scanned.untracked
     files = []

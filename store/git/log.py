@@ -8,6 +8,7 @@ commons; it is written when missing and extended (``--split``) after commits.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,8 +17,12 @@ from pathlib import Path
 from store import git
 
 _SEP = "\x1e"
+_OID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 UNKNOWN = "?"
 """Blob placeholder for merges, whose raw diff git does not print."""
+
+LogRow = tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]
+"""One commit of a record's history: commit, parents, author, email, date, message, old blob, new blob."""
 
 
 def has_graph(common_dir: Path) -> bool:
@@ -26,7 +31,7 @@ def has_graph(common_dir: Path) -> bool:
     return (info / "commit-graph").is_file() or (info / "commit-graphs" / "commit-graph-chain").is_file()
 
 
-def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
+def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen[bytes] | None:
     """Write or extend the commit-graph with changed-path Bloom filters.
 
     Args:
@@ -42,7 +47,7 @@ def write_graph(root: Path, *, wait: bool = True) -> subprocess.Popen | None:
 
 
 def log(root: Path, path: str, *, rev: str = "HEAD", limit: int | None = None,
-        first_parent: bool = False) -> list[tuple[str, tuple[str, ...], str, str, datetime, str, str | None, str | None]]:
+        first_parent: bool = False) -> list[LogRow]:
     """Return the raw history of ``path``: (commit, parents, author, email, date, message, old blob, new blob).
 
     A merge (shown when its result differs from every parent, or on the
@@ -128,3 +133,33 @@ def first_parent_touches(root: Path, commit: str, prefix: str) -> list[tuple[dat
         elif line and moment is not None:
             found.append((moment, line))
     return found
+
+
+def first_author(root: Path | str, span: str) -> tuple[str, str, str]:
+    """Return ``(name, email, ISO date)`` of the oldest commit of ``span`` (empty strings when none)."""
+    log = git.text(root, "log", "--reverse", "--format=%an%x00%ae%x00%aI", span)
+    first = log.splitlines()[0].split("\0") if log else []
+    return (first[0], first[1], first[2]) if len(first) == 3 else ("", "", "")
+
+
+def commit_date(root: Path | str, commit: str) -> str:
+    """Return the committer date of ``commit`` (ISO 8601)."""
+    return git.text(root, "log", "-1", "--format=%cI", commit)
+
+
+def first_root(root: Path | str, tip: str) -> str | None:
+    """Return the oldest commit of ``tip``'s first-parent chain: the stable identity of a commons.
+
+    Merging an unrelated history later adds roots but never changes this one,
+    since a validation branch only grows by merges whose first parent is the
+    old tip.
+    """
+    done = git.run(root, "rev-list", "--first-parent", "--max-parents=0", "--end-of-options", tip, check=False)
+    lines = done.stdout.decode("ascii", "replace").split()
+    return lines[-1] if done.returncode == 0 and lines and _OID.match(lines[-1]) else None
+
+
+def chain_ids(root: Path | str, tip: str) -> frozenset[str]:
+    """Return the commit ids of ``tip``'s first-parent chain."""
+    done = git.run(root, "rev-list", "--first-parent", "--end-of-options", tip, check=False)
+    return frozenset(done.stdout.decode("ascii", "replace").split()) if done.returncode == 0 else frozenset()

@@ -83,3 +83,8 @@ def merge_with_driver(root: Path | str, source: str, message: str, driver: str, 
     done = git.run(root, "-c", f"merge.traam.driver={driver}", "-c", f"merge.traam.name={driver_name}",
                    "merge", "--no-edit", "-m", message, source, check=False)
     return done.returncode == 0, done.stderr.decode("utf-8", "replace")
+
+
+def fast_forward(root: Path | str, commit: str) -> None:
+    """Fast-forward the checked-out branch (and work tree) to ``commit``; refuses rather than merge or lose edits."""
+    git.run(root, "merge", "--quiet", "--ff-only", commit)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store import git
-from store.git.runner import stream
+from store.git.runner import Completed, stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def parse_progress(line: str) -> Transfer | None:
     return None
 
 
-def _call(root: Path | str, args: list[str], progress: TransferProgress | None, check: bool):
+def _call(root: Path | str, args: list[str], progress: TransferProgress | None, check: bool) -> Completed:
     if progress is None:
         return git.run(root, *args, check=check)
 
@@ -105,3 +105,13 @@ def remotes(root: Path | str) -> list[str]:
 def add_remote(root: Path | str, name: str, url: str) -> None:
     """Add the remote ``name`` at ``url``."""
     git.run(root, "remote", "add", name, url)
+
+
+def remote_url(root: Path | str, remote: str) -> str:
+    """Return the URL of ``remote`` ('' when unknown)."""
+    return git.run(root, "remote", "get-url", remote, check=False).stdout.decode("utf-8", "replace").strip()
+
+
+def remote_has_branch(root: Path | str, remote: str, branch: str) -> bool:
+    """Tell whether ``remote`` has ``refs/heads/<branch>`` (asks the remote)."""
+    return bool(git.text(root, "ls-remote", "--heads", remote, f"refs/heads/{branch}"))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Unpack
 
 from store.git import plumbing, trees
-from store.git.runner import run
+from store.git.runner import GitEnv, run
 
 NOTES_REF = "refs/notes/traam-review"
 _NOTE_PATH = re.compile(r"^(?:[0-9a-f]{2}/)*[0-9a-f]+$")
@@ -66,7 +67,7 @@ def sync(root: Path | str, remote: str) -> None:
         run(root, "fetch", "--quiet", remote, fetch_refspec(remote), check=False)
 
 
-def note_tree(root: Path | str, commit: str, **kw) -> tuple[dict[str, str], list[str]]:
+def note_tree(root: Path | str, commit: str, **kw: Unpack[GitEnv]) -> tuple[dict[str, str], list[str]]:
     """Return ``({annotated commit: note blob}, [French problems])`` of a notes commit's tree.
 
     A notes tree holds only regular files named by (fanned-out) commit ids;
@@ -85,13 +86,13 @@ def note_tree(root: Path | str, commit: str, **kw) -> tuple[dict[str, str], list
     return found, problems
 
 
-def parents(root: Path | str, commit: str, **kw) -> list[str]:
+def parents(root: Path | str, commit: str, **kw: Unpack[GitEnv]) -> list[str]:
     """Return the parents of ``commit``."""
     done = run(root, "rev-list", "--parents", "-n", "1", commit, **kw)
     return done.stdout.decode("ascii").split()[1:]
 
 
-def new_commits(root: Path | str, new: str, exclude: tuple[str, ...] = ("--all",), **kw) -> list[str]:
+def new_commits(root: Path | str, new: str, exclude: tuple[str, ...] = ("--all",), **kw: Unpack[GitEnv]) -> list[str]:
     """Return the commits reachable from ``new`` and from none of the refs ``exclude`` names, oldest first."""
     done = run(root, "rev-list", "--reverse", "--topo-order", new, "--not", *exclude, **kw)
     return done.stdout.decode("ascii").split()

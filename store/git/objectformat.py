@@ -9,14 +9,16 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Unpack
 
 from store import git
+from store.git.runner import GitEnv
 
 WIDTHS = {"sha1": 40, "sha256": 64}
 """Hexadecimal length of an object id per format."""
 
 
-def object_format(root: Path | str, **kw) -> str:
+def object_format(root: Path | str, **kw: Unpack[GitEnv]) -> str:
     """Return ``sha1`` or ``sha256``, as ``git rev-parse --show-object-format`` says for ``root``.
 
     ``kw`` goes to :func:`store.git.run` (a hook's ``env``/``keep_git_env``).

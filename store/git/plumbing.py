@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Unpack
 
 from store.git import run
+from store.git.runner import GitEnv
 
 SYMLINK, SUBMODULE = "120000", "160000"
 
@@ -28,7 +29,7 @@ class TreeEntry(NamedTuple):
 
 
 def ls_tree(root: Path | str, treeish: str, *paths: str, keep: Callable[[str], bool] | None = None,
-            literal: bool = False, **kw) -> list[TreeEntry]:
+            literal: bool = False, **kw: Unpack[GitEnv]) -> list[TreeEntry]:
     """Return the entries of ``treeish``, recursively (optionally only under ``paths``): the one ls-tree parser.
 
     Args:
@@ -41,7 +42,7 @@ def ls_tree(root: Path | str, treeish: str, *paths: str, keep: Callable[[str], b
     """
     args = ("--literal-pathspecs",) if literal else ()
     done = run(root, *args, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", treeish, *paths, **kw)
-    found = []
+    found: list[TreeEntry] = []
     append = found.append
     for item in done.stdout.decode("utf-8", "surrogateescape").split("\0"):
         if not item:
@@ -58,12 +59,12 @@ def entry(root: Path | str, treeish: str, path: str) -> TreeEntry | None:
     return next(iter(ls_tree(root, treeish, path, literal=True)), None)
 
 
-def list_tree(root: Path | str, treeish: str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+def list_tree(root: Path | str, treeish: str, *paths: str, **kw: Unpack[GitEnv]) -> dict[str, tuple[str, str]]:
     """Return ``{path: (mode, blob)}`` for every file of ``treeish`` (recursive), or only under ``paths``."""
     return {e.path: (e.mode, e.oid) for e in ls_tree(root, treeish, *paths, **kw)}
 
 
-def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]]:
+def list_index(root: Path | str, *paths: str, **kw: Unpack[GitEnv]) -> dict[str, tuple[str, str]]:
     """Return ``{path: (mode, blob)}`` for the entries of the index (stage 0), or only under ``paths``.
 
     ``paths`` are git pathspecs (``:(icase,literal)x`` works).
@@ -80,7 +81,7 @@ def list_index(root: Path | str, *paths: str, **kw) -> dict[str, tuple[str, str]
     return out
 
 
-def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
+def blob_sizes(root: Path | str, blobs: list[str], **kw: Unpack[GitEnv]) -> dict[str, int]:
     """Return the size of each blob (one ``cat-file --batch-check``); missing blobs are left out."""
     if not blobs:
         return {}
@@ -93,7 +94,7 @@ def blob_sizes(root: Path | str, blobs: list[str], **kw) -> dict[str, int]:
     return sizes
 
 
-def commit_info(root: Path | str, commit: str, **kw) -> tuple[list[str], int]:
+def commit_info(root: Path | str, commit: str, **kw: Unpack[GitEnv]) -> tuple[list[str], int]:
     """Return ``(parents, committer timestamp)`` of a commit, read from its raw object."""
     raw = run(root, "cat-file", "commit", commit, **kw).stdout
     header = raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")

@@ -1,7 +1,7 @@
-"""Provides the small named queries on refs: where HEAD points.
+"""Provides the small named queries on refs: where HEAD points, what a name resolves to, moving a ref.
 
-More ref queries live in :mod:`store.git.trees` (``rev``, ``refs``); new
-ones belong here, one function per question, like pre-commit's ``git.py``.
+One function per question, like pre-commit's ``git.py``. Listing many refs
+at once (``for-each-ref``) is :func:`store.git.trees.refs`.
 """
 
 from __future__ import annotations
@@ -59,3 +59,26 @@ def update(root: Path | str, ref: str, new: str, old: str | None = None, *, mess
 def valid_branch_name(root: Path | str, name: str) -> bool:
     """Tell whether git accepts ``name`` as a branch name."""
     return git.run(root, "check-ref-format", "--branch", name, check=False).returncode == 0
+
+
+def candidates(root: Path | str, short: str) -> list[tuple[str, str]]:
+    """Return ``[(ref, commit)]`` of ``refs/heads/<short>`` then every ``refs/remotes/<remote>/<short>``.
+
+    Local first, then remote-tracking refs by name: the order in which a
+    verifier prefers them when they diverge.
+    """
+    from store.git import network, trees
+
+    found = trees.refs(root, f"refs/heads/{short}", *(f"refs/remotes/{r}/{short}" for r in network.remotes(root)))
+    return sorted(found.items(), key=lambda item: (item[0].startswith("refs/remotes/"), item[0]))
+
+
+def main_tip(root: Path | str) -> str | None:
+    """Return the commit of the local ``main``, else of the first remote-tracking ``main`` (None if none)."""
+    found = candidates(root, "main")
+    return found[0][1] if found else None
+
+
+def exists(root: Path | str, commit: str) -> bool:
+    """Tell whether ``commit`` is a commit of this repository."""
+    return commit_of(root, commit) == commit

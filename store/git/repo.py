@@ -117,3 +117,14 @@ def set_local_config(root: Path | str, key: str, value: str) -> None:
 def remove_local_section(root: Path | str, section: str) -> None:
     """Remove ``section`` from the repository's own configuration (nothing when absent)."""
     git.run(root, "config", "--local", "--remove-section", section, check=False)
+
+
+def global_config(root: Path | str, key: str) -> str:
+    """Return ``key`` from the user's **global** git config only ('' when unset).
+
+    ``--global`` reads ``$GIT_CONFIG_GLOBAL`` (else ``~/.gitconfig`` and
+    ``$XDG_CONFIG_HOME/git/config``), never the repository's own config: a
+    copied repository must not choose its own judge (SECURITY.md, fact 11).
+    """
+    done = git.run(root, "config", "--global", "--get", key, check=False)
+    return done.stdout.decode("utf-8", "replace").strip()

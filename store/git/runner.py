@@ -19,9 +19,13 @@ import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from store.errors import IDENTITY_MISSING, LockedError, StoreError
 from store.git import policy
+
+if TYPE_CHECKING:
+    import io
 
 # Variables a calling git (a hook) sets and that would redirect our commands.
 _SCRUBBED = (
@@ -71,7 +75,17 @@ def environment(extra: dict[str, str] | None = None, *, keep_git_env: bool = Fal
     return env
 
 
-_policies: dict[str, tuple[tuple, list[tuple[str, str]]]] = {}
+_Stamp = tuple[tuple[str | int | None, ...], ...]
+"""Path, mtime, size and inode of each config file (path and None when it is missing)."""
+_Key = tuple[str | None, str | None, _Stamp]
+"""What the neutralising settings of a repository depend on: global config variables and its config files."""
+
+Completed = subprocess.CompletedProcess[bytes]
+"""What :func:`run` returns (for callers outside ``store/git``, which import no ``subprocess``)."""
+Process = subprocess.Popen[bytes]
+"""What :func:`spawn` returns."""
+
+_policies: dict[str, tuple[_Key, list[tuple[str, str]]]] = {}
 
 
 def _config_files(root: Path) -> list[Path]:
@@ -94,8 +108,8 @@ def _config_files(root: Path) -> list[Path]:
     return files
 
 
-def _stamp(files: list[Path]) -> tuple:
-    out: list[tuple] = []
+def _stamp(files: list[Path]) -> _Stamp:
+    out: list[tuple[str | int | None, ...]] = []
     for file in files:
         try:
             info = file.stat()
@@ -120,7 +134,7 @@ def neutralised(root: Path | str) -> list[tuple[str, str]]:
     """
     path = Path(root)
     try:
-        stamp: tuple | None = (os.environ.get("GIT_CONFIG_GLOBAL"), os.environ.get("GIT_CONFIG_NOSYSTEM"),
+        stamp: _Key | None = (os.environ.get("GIT_CONFIG_GLOBAL"), os.environ.get("GIT_CONFIG_NOSYSTEM"),
                                _stamp(_config_files(path)))
     except OSError:
         stamp = None
@@ -172,7 +186,7 @@ def _config(hooks: bool) -> tuple[str, ...]:
 
 
 def spawn(root: Path | str, *args: str, env: dict[str, str] | None = None, nice: int = 0,
-          **popen) -> subprocess.Popen:
+          **popen: Any) -> subprocess.Popen[bytes]:
     """Start ``git -C root <safe config> args`` without waiting (persistent ``cat-file --batch``,
     background ``commit-graph write``), with the same safety as :func:`run`.
 
@@ -192,6 +206,21 @@ def spawn(root: Path | str, *args: str, env: dict[str, str] | None = None, nice:
         except (OSError, AttributeError):  # already finished, or not on this system
             pass
     return process
+
+
+class GitEnv(TypedDict, total=False):
+    """The environment keywords of :func:`run` that a query passes on (a hook's ``env``/``keep_git_env``)."""
+
+    env: dict[str, str] | None
+    keep_git_env: bool
+
+
+class RunOptions(GitEnv, total=False):
+    """The keyword arguments of :func:`run`, for the functions that pass them on."""
+
+    input: bytes | str | None
+    check: bool
+    hooks: bool
 
 
 def run(
@@ -259,12 +288,15 @@ def stream(root: Path | str, *args: str, on_line: Callable[[str], None], check: 
         StoreError: git failed (with ``check``), or is not installed.
     """
     process = spawn(root, *args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout = process.stdout
+    assert stdout is not None  # a pipe, opened just above
+    stderr = cast("io.BufferedReader", process.stderr)  # a pipe with default buffering: a BufferedReader
     out: list[bytes] = []
-    reader = threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True)
+    reader = threading.Thread(target=lambda: out.append(stdout.read()), daemon=True)
     reader.start()
     errors = bytearray()
     pending = b""
-    while chunk := process.stderr.read1(4096):
+    while chunk := stderr.read1(4096):
         errors += chunk
         pending += chunk
         *lines, pending = re.split(rb"[\r\n]", pending)
@@ -281,6 +313,6 @@ def stream(root: Path | str, *args: str, on_line: Callable[[str], None], check: 
     return done
 
 
-def text(root: Path | str, *args: str, **kwargs) -> str:
+def text(root: Path | str, *args: str, **kwargs: Unpack[RunOptions]) -> str:
     """Run git (see :func:`run`) and return its standard output as text, stripped of the final newline."""
     return run(root, *args, **kwargs).stdout.decode("utf-8", "replace").rstrip("\n")

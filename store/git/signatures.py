@@ -23,7 +23,7 @@ SIGN_CONFIG = ("-c", "gpg.format=ssh", "-c", "gpg.ssh.program=ssh-keygen", "-c",
                 "-c", "commit.gpgSign=false")
 
 
-def _keygen(*args: str, data: bytes | None = None, interactive: bool = False) -> subprocess.CompletedProcess:
+def _keygen(*args: str, data: bytes | None = None, interactive: bool = False) -> subprocess.CompletedProcess[bytes]:
     """Run ``ssh-keygen args`` (stdin fed with ``data``, or left to the terminal when ``interactive``)."""
     try:
         if interactive:
@@ -135,3 +135,9 @@ def commit_signature(root: Path | str, commit: str, allowed_signers: str) -> tup
         os.unlink(path)
     status, _, principal = done.stdout.decode("utf-8", "replace").strip().partition("\0")
     return status, principal
+
+
+def configure_signing(root: Path | str, key: Path) -> None:
+    """Make this commons sign with the SSH ``key`` (local config: ``gpg.format=ssh``, ``user.signingkey``)."""
+    run(root, "config", "--local", "gpg.format", "ssh")
+    run(root, "config", "--local", "user.signingkey", str(key))

@@ -6,6 +6,7 @@ process parses from the other end of the list (:mod:`store.index.parallel`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from records import layout
@@ -40,7 +41,8 @@ def build(commons: Commons, ref: str | None, commit: str | None, files: list[Fil
     problems: list[Problem] = []
     missing: list[File] = []
     entries = snapshot.entries
-    by_id = snapshot._files
+    by_id: dict[str, File] = {}
+    snapshot._files = by_id
     items, others = cache.items, cache.others
     for file in files:
         blob = file.blob
@@ -98,7 +100,7 @@ def _parse_missing(commons: Commons, missing: list[File], entries: dict[str, Ent
         problems.extend(file_problems)
         done += 1
 
-    def parse(files: list[File], until=None) -> int:
+    def parse(files: list[File], until: Callable[[int], bool] | None = None) -> int:
         """Parse ``files`` in order; stop before the first one ``until(index)`` says is answered for."""
         reading = stream(commons, files)
         try:

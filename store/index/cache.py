@@ -16,14 +16,18 @@ import marshal
 import operator
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from records import layout
 from records.entry import Entry
-from records.problems import Problem
+from records.problems import Problem, Severity
 from store.index.cachedir import paused_gc, read, write
 
 Cached = tuple[Entry, tuple[Problem, ...]]
+ProblemRow = tuple[str, int, int, str, str, Severity, str]
+"""A problem as a plain tuple (see :func:`problem_row`)."""
 
 
 def key_of(blob: str, path: str) -> str:
@@ -58,10 +62,10 @@ class BlobCache:
         self._fresh: dict[str, Cached] = {}
         """Entries not in the base file (written to the delta file)."""
         self._base_count = 0
-        self._stamps: dict[Path, tuple | None] = {}
+        self._stamps: dict[Path, tuple[int, int, int] | None] = {}
 
     @staticmethod
-    def _file_stamp(path: Path) -> tuple | None:
+    def _file_stamp(path: Path) -> tuple[int, int, int] | None:
         try:
             info = path.stat()
         except OSError:
@@ -181,7 +185,7 @@ class BlobCache:
 
     _writing: threading.Thread | None = None
 
-    def _write(self, path: Path, pairs) -> bool:
+    def _write(self, path: Path, pairs: Iterable[tuple[str, Cached]]) -> bool:
         rows = [(key, astuple_fast(entry), tuple(map(problem_row, problems)) if problems else ())
                 for key, (entry, problems) in pairs]
         if not write(path, marshal.dumps(rows)):
@@ -194,10 +198,11 @@ _NAMES = Entry._fields
 _FIELDS = operator.attrgetter(*_NAMES)
 _CODES = tuple(i for i, name in enumerate(_NAMES) if name in
                {"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
-_shared: dict = {}
+_shared: dict[Any, Any] = {}
+"""One object per code or tuple of codes (keys: the values seen and their interned forms)."""
 
 
-def _share(value):
+def _share(value: Any) -> Any:
     """Return one shared object per distinct code or tuple of codes, so marshal writes each once."""
     found = _shared.get(value)
     if found is None:
@@ -208,7 +213,7 @@ def _share(value):
     return found
 
 
-def astuple_fast(entry: Entry) -> tuple:
+def astuple_fast(entry: Entry) -> tuple[Any, ...]:
     """Return the field values of an entry as a plain tuple, codes shared (smaller file, less memory)."""
     row = list(_FIELDS(entry))
     for index in _CODES:
@@ -216,6 +221,6 @@ def astuple_fast(entry: Entry) -> tuple:
     return tuple(row)
 
 
-def problem_row(problem: Problem) -> tuple:
+def problem_row(problem: Problem) -> ProblemRow:
     """Return a problem as a plain tuple (marshal writes tuples; ``Problem(*row)`` makes it again)."""
     return (problem.path, problem.line, problem.column, problem.message, problem.key, problem.severity, problem.rule)

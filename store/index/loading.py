@@ -72,35 +72,38 @@ def _load(commons: Commons, ref: str | None, progress: Progress | None, search: 
         commit = commons.resolve(ref)
         tree = tree_of(commons.objects.reader, commit)
         cached = None
-    clean = tree is not None and (scanned is None or scanned.clean)
+    # The tree when the snapshot is exactly that tree (nothing edited in the work tree or the index), else None.
+    clean = tree if tree is not None and (scanned is None or scanned.clean) else None
     previous = state.last
     if clean and cached is None and previous is not None:
-        if previous.tree == tree:
+        if previous.tree == clean:
             return Snapshot.of_cache(commons, ref, commit, previous.entries, previous.files, previous.problems,
                                      previous.search_index)
-        derived = snapcache.derive(commons.root, commons.objects.reader, previous, tree, state.blobs.count_parsed)
+        derived = snapcache.derive(commons.root, commons.objects.reader, previous, clean, state.blobs.count_parsed)
         if derived is not None:
-            return _remember(commons, tree, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
+            return _remember(commons, clean, Snapshot.of_cache(commons, ref, commit, *derived), save=True)
     if clean and cached is None and reading is None:
-        cached = snapcache.load(state.folder, tree)
+        cached = snapcache.load(state.folder, clean)
     if cached is not None and clean:
         snapshot = Snapshot.of_cache(commons, ref, commit, *cached)
         snapshot._searcher = prepared
-        return _remember(commons, tree, snapshot, save=False)
+        return _remember(commons, clean, snapshot, save=False)
     cached = None
+    head: dict[str, File] | None
     if reading is not None:
         head = reading.result()
     else:
         state.blobs.refresh()
-        head = state.trees.files(tree) if ref is None and commit else None
+        head = state.trees.files(tree) if ref is None and tree else None  # with ref None, a tree iff a commit
     if ref is None:
         files, _temps, stale = listing.work_tree(commons.root, commons.object_format, head, scanned)
         if stale > 50:
             repo.refresh_index(commons.root)
     else:
+        assert tree is not None  # a ref always resolves to a commit, and so to a tree
         files = list(state.trees.files(tree).values())
     snapshot = build(commons, ref, commit, files, progress)
-    return _remember(commons, tree, snapshot, save=True) if clean else snapshot
+    return _remember(commons, clean, snapshot, save=True) if clean else snapshot
 
 
 def _scan(commons: Commons, commit: str | None) -> Callable[[], listing.Scan]:
@@ -140,6 +143,7 @@ class _ListingReader(threading.Thread):
         self.join()
         if self._error is not None:
             raise self._error
+        assert self._files is not None  # run() either set it or recorded an error
         return self._files
 
 

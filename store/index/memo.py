@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from store.git import repo
 from store.index import cachedir
@@ -31,7 +32,7 @@ def _path(root: Path | str, name: str) -> Path:
     return cachedir.folder_of(git_dir(root)) / f"review-{name}.json"
 
 
-def load(root: Path | str, name: str) -> dict:
+def load(root: Path | str, name: str) -> dict[str, Any]:
     """Return the cache ``name`` of this repository (empty when missing, damaged or older)."""
     body = cachedir.read(_path(root, name))
     if body is None:
@@ -43,6 +44,6 @@ def load(root: Path | str, name: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def save(root: Path | str, name: str, value: dict) -> None:
+def save(root: Path | str, name: str, value: dict[str, Any]) -> None:
     """Write the cache ``name`` atomically; without a writable cache folder, nothing is cached."""
     cachedir.write(_path(root, name), json.dumps(value, separators=(",", ":")).encode())

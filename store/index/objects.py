@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from records import codec
 from records.codec import Loaded
@@ -34,7 +35,7 @@ class Objects:
         self.object_format = object_format
         self.reader = CatFile(root)
         self._full: OrderedDict[str, Loaded] = OrderedDict()
-        self._tables: OrderedDict[str, dict | None] = OrderedDict()
+        self._tables: OrderedDict[str, dict[str, Any] | None] = OrderedDict()
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -91,7 +92,7 @@ class Objects:
                     self._full.popitem(last=False)
         return loaded
 
-    def table(self, path: str, blob: str | None):
+    def table(self, path: str, blob: str | None) -> dict[str, Any] | None:
         """Return the canonical table of a blob at a path (None for None), cached."""
         if blob is None:
             return None

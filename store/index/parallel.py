@@ -23,10 +23,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from records.entry import Entry
 from records.problems import Problem
-from store.index.cache import problem_row
+from store.index.cache import ProblemRow, problem_row
 from store.git.listing import File
 from store.index.blobload import load_blob
 
@@ -36,8 +37,11 @@ CODE = Path(__file__).resolve().parents[2]
 _HEADER = struct.Struct("<Q")
 _CHUNK = 256
 
+_Row = tuple[str, tuple[Any, ...], list[ProblemRow]]
+"""What the helper sends per file: its path, the entry's fields and the problems' fields."""
 
-def spawn(root: Path, module: str, function: str) -> subprocess.Popen:
+
+def spawn(root: Path, module: str, function: str) -> subprocess.Popen[bytes]:
     """Start ``python -I`` running ``module.function()`` of traam's own code (found by an explicit path,
     never the commons' folder) with ``root`` as its argument, talking through its standard input and output.
 
@@ -49,7 +53,7 @@ def spawn(root: Path, module: str, function: str) -> subprocess.Popen:
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
 
-def stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
     """Stop a helper process if it still runs, and reap it."""
     if process.poll() is None:
         process.kill()
@@ -65,7 +69,7 @@ class Helper:
     def __init__(self, root: Path, files: list[File]):
         self.files = files
         self.done = 0
-        self._rows: list[tuple] = []
+        self._rows: list[_Row] = []
         self._answered = threading.Condition()
         self._finished = False
         self._process = spawn(root, "store.index.parallel", "worker")
@@ -76,14 +80,17 @@ class Helper:
         self._reader.start()
 
     def _feed(self, payload: bytes) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None  # a pipe (see spawn)
         try:
-            self._process.stdin.write(payload)
-            self._process.stdin.close()
+            stdin.write(payload)
+            stdin.close()
         except OSError:
             pass
 
     def _read(self) -> None:
         out = self._process.stdout
+        assert out is not None  # a pipe (see spawn)
         try:
             while True:
                 head = out.read(_HEADER.size)
@@ -157,7 +164,7 @@ def worker() -> None:
     items = marshal.loads(sys.stdin.buffer.read())[::-1]  # from the last file: the other process starts at the first
     out = sys.stdout.buffer
     reader = CatFile(root)
-    chunk: list[tuple] = []
+    chunk: list[_Row] = []
     for (path, blob), (_oid, data) in zip(items, reader.many([blob for _path, blob in items])):
         loaded = load_blob(path, data)
         entry = entry_of(loaded, blob)
@@ -171,7 +178,7 @@ def worker() -> None:
     reader.close()
 
 
-def _send(out, chunk: list[tuple]) -> None:
+def _send(out: BinaryIO, chunk: list[_Row]) -> None:
     body = marshal.dumps(chunk)
     out.write(_HEADER.pack(len(body)))
     out.write(body)

@@ -25,9 +25,10 @@ from records.problems import Problem
 from store.index.cache import problem_row
 from store.index.cachedir import paused_gc, read, write
 from store.git.listing import GITLINK, SYMLINK, File, is_record_path, symlink_message
-from store.search.engine import prepare
+from store.search.engine import Prepared, prepare
 
 if TYPE_CHECKING:
+    from store.git.catfile import CatFile
     from store.index.state import CleanTree
 
 FORMAT = "traam-snapshot-5 " + " ".join(Entry._fields)
@@ -37,7 +38,7 @@ KEEP = 2
 _CODES = frozenset({"kind", "campaign", "academie", "theme", "disciplines", "levels", "tool_kinds", "crcn", "tools"})
 
 
-class Files(Mapping):
+class Files(Mapping[str, File]):
     """Record id → :class:`File` of a cached snapshot, each made when first asked for.
 
     A record's path is its id plus ``.toml``, except the few kept in ``odd_paths``.
@@ -71,7 +72,7 @@ def _path(folder: Path, tree: str) -> Path:
     return folder / f"snap-{tree}.bin"
 
 
-def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem], tuple] | None:
+def load(folder: Path, tree: str) -> tuple[dict[str, Entry], Files, list[Problem], Prepared] | None:
     """Return the entries, files, problems and search index saved for ``tree``, or None (absent, unreadable,
     untrusted). The search index is :func:`store.search.engine.prepare` of the entries, saved with them.
 
@@ -110,7 +111,7 @@ def save(folder: Path, tree: str, entries: dict[str, Entry], files: Mapping[str,
     columns = [list(column) for column in zip(*values)]
     for index, name in enumerate(Entry._fields):
         if name in _CODES:  # one object per distinct code, written once by marshal
-            shared: dict = {}
+            shared: dict[object, object] = {}
             columns[index] = list(map(shared.setdefault, columns[index], columns[index]))
     listed = [files[rid] for rid in ids]
     odd_paths = {rid: f.path for rid, f in zip(ids, listed) if f.path != layout.path_of(rid)}  # traam.toml, invalid
@@ -145,7 +146,7 @@ DERIVE_UP_TO = 200
 """Changed files up to which a snapshot is derived from the previous one instead of rebuilt."""
 
 
-class Overlay(Mapping):
+class Overlay(Mapping[str, File]):
     """Files of a snapshot derived from another: the changed files over the previous mapping (same ids)."""
 
     def __init__(self, base: Mapping[str, File], changed: dict[str, File], keys: dict[str, Entry]):
@@ -172,7 +173,7 @@ class Overlay(Mapping):
         return record_id in self._keys
 
 
-def derive(root: Path, reader, previous: CleanTree, tree: str,
+def derive(root: Path, reader: CatFile, previous: CleanTree, tree: str,
            parsed: Callable[[], None]) -> tuple[dict[str, Entry], Overlay, list[Problem]] | None:
     """Return the entries, files and problems of ``tree`` from those of a previous tree and their diff.
 

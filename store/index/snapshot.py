@@ -8,7 +8,7 @@ parsed lazily, one at a time, when asked for. How a snapshot is built is in
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from records import codec, layout, rules
@@ -19,7 +19,7 @@ from store.index import splitcheck
 from store.index.cachedir import paused_gc
 from store.git.catfile import CatFile
 from store.git.listing import File
-from store.search.engine import Searcher
+from store.search.engine import Prepared, Searcher
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -35,7 +35,7 @@ class Snapshot:
         self.commit = commit
         self.entries: dict[str, Entry] = {}
         self.problems: list[Problem] = []
-        self.search_index: tuple[list[int], list[str]] | None = None
+        self.search_index: Prepared | None = None
         """:func:`store.search.engine.prepare` of ``entries``, when known (read with them from a snapshot file)."""
         self._commons = commons
         self._files: Mapping[str, File] = {}
@@ -44,7 +44,7 @@ class Snapshot:
 
     @classmethod
     def of_cache(cls, commons: Commons, ref: str | None, commit: str | None, entries: dict[str, Entry],
-                 files: Mapping[str, File], problems: list[Problem], prepared: tuple | None = None) -> Snapshot:
+                 files: Mapping[str, File], problems: list[Problem], prepared: Prepared | None = None) -> Snapshot:
         """Return the snapshot of a tree read whole from :mod:`store.index.snapcache`."""
         snapshot = cls(commons, ref, commit)
         snapshot.entries, snapshot._files, snapshot.problems = entries, files, problems
@@ -97,31 +97,58 @@ class Snapshot:
         loaded = self.loaded(record_id)
         return loaded.record if loaded else None
 
-    def records(self, wanted: list[File] | None = None) -> dict[str, Model]:
+    def records(self, wanted: list[File] | None = None, progress: Progress | None = None) -> dict[str, Model]:
         """Return every valid model by id (parses what is not yet in memory; gc paused).
 
-        ``wanted``: only these files (of this snapshot) instead of every valid one.
+        ``wanted``: only these files (of this snapshot) instead of every valid one;
+        ``progress``: called with ``(done, total)`` every 1,000 records and at the end.
         """
         with paused_gc():
-            if wanted is None:
-                wanted = self._valid_files()
+            if progress is None:
+                return dict(self.iter_records(wanted))
+            wanted = self._valid_files() if wanted is None else wanted
             out = {}
-            for file, data in stream(self._commons, wanted):
-                loaded = self._commons.objects.parse(file, lambda data=data: data, remember=False)
-                if loaded is not None and loaded.record is not None:
-                    out[_id(file)] = loaded.record
+            for rid, model in self.iter_records(wanted):
+                out[rid] = model
+                if len(out) % 1000 == 0:
+                    progress(len(out), len(wanted))
+            progress(len(wanted), len(wanted))
             return out
+
+    def iter_records(self, wanted: list[File] | None = None, *,
+                     where: Callable[[str], bool] | None = None) -> Iterator[tuple[str, Model]]:
+        """Yield ``(id, model)`` of every valid record (or of ``wanted``), parsed one at a time and not kept.
+
+        What an export that must not hold 100,000 models at once walks (see :mod:`store.publish.site`).
+
+        Args:
+            wanted: only these files (of this snapshot) instead of every valid one.
+            where: only the records whose id it accepts (before anything is read).
+        """
+        if wanted is None:
+            wanted = self._valid_files()
+        if where is not None:
+            wanted = [file for file in wanted if where(_id(file))]
+        for file, data in stream(self._commons, wanted):
+            loaded = self._commons.objects.parse(file, _given(data), remember=False)
+            if loaded is not None and loaded.record is not None:
+                yield _id(file), loaded.record
+
+    def count(self, where: Callable[[str], bool] | None = None) -> int:
+        """Return how many valid records :meth:`iter_records` would yield for ``where`` (for progress totals)."""
+        return sum(1 for file in self._valid_files() if where is None or where(_id(file)))
 
     def _valid_files(self) -> list[File]:
         return [f for rid, f in self._files.items() if not f.refused and self.entries[rid].errors == 0]
 
-    def validate(self) -> list[Problem]:
+    def validate(self, progress: Progress | None = None) -> list[Problem]:
         """Return the file problems plus the rules of the cahier des charges across records, sorted.
 
         With many scenarios, a helper process (see :mod:`store.index.splitcheck`) parses
         half of them and checks the rules on those, seeing every other record
         too: no rule compares scenarios with one another, so the two halves'
-        findings together are exactly those of one process.
+        findings together are exactly those of one process. ``progress`` counts the
+        records this process parses.
 
         The garbage collector stays paused until the models are dropped: a
         collection over 100,000 fresh models costs seconds and frees nothing.
@@ -132,7 +159,7 @@ class Snapshot:
             mine, theirs = splitcheck.split_scenarios(files)
             helper = splitcheck.start_rules(self._commons.root, files, theirs, present) if theirs else None
             try:
-                found = rules.check(self.records(mine), text_of=self.text, present=present)
+                found = rules.check(self.records(mine, progress), text_of=self.text, present=present)
                 if helper is not None:
                     shared = helper.problems()
                     if shared is None:  # the helper failed: its scenarios are checked here
@@ -145,7 +172,7 @@ class Snapshot:
             return sorted([*self.problems, *found])
 
 
-def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | None]]:
+def stream(commons: Commons, files: list[File]) -> Generator[tuple[File, bytes | None], None, None]:
     """Yield each file with its bytes: work-tree ones first, then git's objects streamed through a
     dedicated ``cat-file`` (memory stays flat; other readers are not blocked meanwhile)."""
     by_blob: dict[str, list[File]] = {}
@@ -165,6 +192,11 @@ def stream(commons: Commons, files: list[File]) -> Iterator[tuple[File, bytes | 
                 yield file, data
     finally:
         bulk.close()
+
+
+def _given(data: bytes | None) -> Callable[[], bytes | None]:
+    """Return a call that gives ``data`` (what :meth:`store.index.objects.Objects.parse` asks for)."""
+    return lambda: data
 
 
 def _id(file: File) -> str:

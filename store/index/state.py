@@ -10,12 +10,16 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from records.entry import Entry
 from records.problems import Problem
 from store.git.listing import EarlyScan, File
 from store.index.cache import BlobCache
 from store.index.treelist import TreeLists
+
+if TYPE_CHECKING:
+    from store.search.engine import Prepared
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class CleanTree:
     entries: dict[str, Entry]
     files: Mapping[str, File]
     problems: list[Problem]
-    search_index: tuple | None
+    search_index: Prepared | None
 
 
 @dataclass

@@ -69,6 +69,7 @@ class TreeLists:
             base = next(reversed(self._memo.items())) if self._memo else None
             if base is None and not self._saved:
                 base = self._from_disk()
+            files: dict[str, File] | None
             if base is not None and base[0] == tree:
                 files = base[1]
             else:

@@ -9,6 +9,7 @@ absolute when a base URL of the published site is given, relative otherwise.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -124,3 +125,38 @@ def feeds(records: Mapping[str, Model], *, base_url: str = "", dates: Mapping[st
     disciplines = {d for s in of_kind(records, Scenario).values() for d in s.disciplines}
     return {feed_path(code): feed(code, records, base_url=base_url, dates=dates)
             for code in vocab.DISCIPLINES if code in disciplines}
+
+
+class Newest:
+    """Keeps, per discipline, only the scenarios its feed can show, while an export streams every scenario.
+
+    ``feeds({**frame, **newest.records()})`` equals ``feeds`` over every scenario:
+    each feed lists the :data:`LIMIT` newest of its discipline by the same key.
+    """
+
+    def __init__(self, frame: Mapping[str, Model], dates: Mapping[str, dt.datetime] | None = None):
+        """``frame``: the campaigns (for undated scenarios); ``dates``: validation dates by id."""
+        self.frame = frame
+        self.dates = dates or {}
+        self.kept: dict[str, list[tuple[dt.datetime, str]]] = {}
+        self.models: dict[str, Scenario] = {}
+
+    def add(self, record_id: str, scenario: Scenario) -> None:
+        """Offer one scenario; keep it when it is among the newest of one of its disciplines."""
+        key = (_when(record_id, scenario, self.frame, self.dates), record_id)
+        for code in dict.fromkeys(scenario.disciplines):
+            heap = self.kept.setdefault(code, [])
+            if len(heap) < LIMIT:
+                heapq.heappush(heap, key)
+            elif key > heap[0]:
+                heapq.heapreplace(heap, key)
+            else:
+                continue
+            self.models[record_id] = scenario
+        if len(self.models) > 2 * LIMIT * (len(self.kept) + 1):
+            self.models = self.records()  # drop the models every feed has pushed out
+
+    def records(self) -> dict[str, Scenario]:
+        """Return the scenarios some feed shows, by id."""
+        wanted = {rid for heap in self.kept.values() for _, rid in heap}
+        return {rid: self.models[rid] for rid in sorted(wanted)}

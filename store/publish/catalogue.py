@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from records import vocab
 from records.models import Campaign, Model, Scenario, Team, Theme
@@ -24,22 +25,66 @@ def french_date(value: dt.date | None) -> str:
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What list pages need of a scenario (a few hundred bytes, where a full model weighs kilobytes)."""
+
+    title: str
+    campaign: str
+    theme: str
+    academie: str
+    disciplines: tuple[str, ...]
+    levels: tuple[str, ...]
+    updated: dt.date | None
+    created: dt.date | None
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> Card:
+        """Return the card of a scenario."""
+        return cls(scenario.title, scenario.campaign, scenario.theme, scenario.academie, tuple(scenario.disciplines),
+                   tuple(scenario.levels), scenario.updated, scenario.created)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamCard:
+    """What the pages that list or link a team need of it (its own page needs the whole model)."""
+
+    campaign: str
+    discipline: str
+    academie: str
+    theme: str
+    project_title: str
+    outcome: str
+
+    @classmethod
+    def of(cls, team: Team) -> TeamCard:
+        """Return the card of a team."""
+        return cls(team.campaign, team.discipline, team.academie, team.theme, team.project_title, team.outcome)
+
+
 class Catalogue:
     """The records of an export, by kind, with the links between them."""
 
-    def __init__(self, records: Mapping[str, Model], states: Mapping[str, str] | None = None):
+    def __init__(self, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
+                 scenarios: Mapping[str, Scenario] | None = None, teams: Mapping[str, Team] | None = None):
+        """Index ``records``; ``scenarios`` and ``teams``, when given, replace those among them.
+
+        The site passes :class:`Card` and :class:`TeamCard` objects there (cast): the pages that
+        list them read only a card's fields.
+        """
         self.records = records
         self.states = states or {}
         self.campaigns: dict[str, Campaign] = of_kind(records, Campaign)
         self.themes: dict[str, Theme] = of_kind(records, Theme)
-        self.teams: dict[str, Team] = of_kind(records, Team)
-        self.scenarios: dict[str, Scenario] = of_kind(records, Scenario)
+        self.teams: dict[str, Team] = of_kind(records, Team) if teams is None else {rid: teams[rid] for rid in sorted(teams)}
+        self.scenarios: dict[str, Scenario] = (
+            of_kind(records, Scenario) if scenarios is None else {rid: scenarios[rid] for rid in sorted(scenarios)})
         self.scenarios_of_theme: dict[str, list[str]] = defaultdict(list)
         self.scenarios_of_team: dict[str, list[str]] = defaultdict(list)
         self.teams_of_theme: dict[str, list[str]] = defaultdict(list)
         for rid, scenario in self.scenarios.items():
             self.scenarios_of_theme[theme_id(scenario.campaign, scenario.theme)].append(rid)
-            self.scenarios_of_team[team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)].append(rid)
+            self.scenarios_of_team[team_id(scenario.campaign, scenario.theme, scenario.academie)].append(rid)
         for rid, team in self.teams.items():
             self.teams_of_theme[theme_id(team.campaign, team.theme)].append(rid)
 
@@ -53,6 +98,13 @@ class Catalogue:
         """Return the campaign's title, or its code when it is not exported."""
         campaign = self.campaigns.get(campaign_id(code))
         return campaign.title if campaign else f"Campagne {code}"
+
+    def themes_in_call_order(self, code: str) -> list[str]:
+        """Return the ids of the campaign's themes in the order its call lists them, the others after by id."""
+        campaign = self.campaigns.get(campaign_id(code))
+        order = {slug: i for i, slug in enumerate(campaign.themes if campaign else [])}
+        ids = self.of_campaign(self.themes, code)
+        return sorted(ids, key=lambda rid: (order.get(rid.rsplit("/", 1)[-1], len(order)), rid))
 
     def disciplines(self) -> list[str]:
         """Return the discipline codes that have a theme, team or scenario, in vocabulary order."""
@@ -71,7 +123,7 @@ class Catalogue:
 
     def team_of(self, scenario: Scenario) -> tuple[str, Team | None]:
         """Return ``(team id, team or None)`` of a scenario."""
-        rid = team_id(scenario.campaign, scenario.disciplines[0], scenario.academie)
+        rid = team_id(scenario.campaign, scenario.theme, scenario.academie)
         return rid, self.teams.get(rid)
 
     def scenarios_of_discipline(self, code: str) -> list[str]:

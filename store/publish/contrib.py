@@ -15,7 +15,7 @@ from pathlib import Path
 from records import codec, layout
 from records.models import Model
 from records.text import printable, slugify
-from store.git import commit, refs, review_git
+from store.git import commit, merging, refs
 from store.git.objectformat import null_id, object_format
 from store.errors import StoreError
 
@@ -75,7 +75,7 @@ def commit_records(root: Path, branch: str, records: Mapping[str, Model], *, bas
                for record_id in sorted(records)}
     made = commit.commit_tree(root, commit.tree_with(root, parent, updates, fmt), [parent], message, user_signing=True)
     if refs.current_branch(root) == branch:
-        review_git.fast_forward(root, made)
+        merging.fast_forward(root, made)
     else:
         refs.update(root, f"refs/heads/{branch}", made, old or null_id(fmt), message="traam import")
     return made

@@ -107,7 +107,7 @@ def _theme_slug(value: str, table: dict, existing: Mapping[str, Model]) -> str:
 
 def _record_id(kind: str, record: Model, slug: str) -> str:
     if isinstance(record, Team):
-        return f"teams/{record.campaign}/{record.discipline}/{record.academie}"
+        return layout.team_id(record.campaign, record.theme, record.academie)
     return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{slug}"
 
 

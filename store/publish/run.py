@@ -22,6 +22,7 @@ from store.publish.contrib import branch_name, commit_records, tip
 from store.publish.dates import landing_dates
 from store.publish.importer import Plan, plan
 from store.publish.selection import SelectionError, select, wanted_states
+from store.publish.site_export import export_site
 from store.publish.sheets import read_sheet
 
 FOLDER_FORMATS = ("site", "atom")
@@ -99,7 +100,8 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
-            return ExportResult(fmt, site.write(output, Path(out), progress=progress), counts), None
+            written = site.write(output, Path(out), progress=None if progress is None else lambda n: progress(n, len(output) + 1))
+            return ExportResult(fmt, written, counts), None
         Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
         for relative, text in sorted(output.items()):
@@ -117,12 +119,32 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
     return ExportResult(fmt, paths, counts), None
 
 
-def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, **options) -> tuple[ExportResult, str | None]:
-    """Export a commons (see :func:`export_records` for the options); what the TUI's export action calls."""
-    records, states = load(commons, ref)
+def export_snapshot(fmt: str, snapshot, states: Mapping[str, str] | None, out: Path | None,
+                    **options) -> tuple[ExportResult, str | None]:
+    """Export a loaded snapshot (see :func:`export_records` for the options and errors).
+
+    The site is written in bounded memory (:mod:`store.publish.site_export`): records are parsed one at a
+    time, never all at once; the other formats take every selected record.
+    """
+    if fmt == "site" and out is not None:
+        etat = options.get("etat")
+        if states is None and wanted_states(etat) is not None:
+            raise SelectionError("les états de validation ne sont pas disponibles dans ce commun : "
+                                 "utilisez --etat tous pour tout exporter")
+        options.pop("with_emails", None)
+        paths, counts = export_site(snapshot, states, Path(out), **options)
+        return ExportResult(fmt, paths, counts), None
+    return export_records(fmt, dict(snapshot.records()), states, out, **options)
+
+
+def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, loading=None,
+                   **options) -> tuple[ExportResult, str | None]:
+    """Export a commons (see :func:`export_records` for the options; ``loading``: progress of a cold load)."""
+    snapshot = commons.load(ref, loading, search=False)
+    states = states_of(commons, snapshot)
     if fmt in ("atom", "site") and "dates" not in options:
         options["dates"] = landing_dates(commons.root, ref or "HEAD")
-    return export_records(fmt, records, states, out, **options)
+    return export_snapshot(fmt, snapshot, states, out, **options)
 
 
 def statistics(commons, *, ref: str | None = None, etat: str | None = "tous",
@@ -153,11 +175,12 @@ def default_base(root: Path, academies: list[str]) -> str:
 
 
 def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
-                 branch: str | None = None, base: str | None = None) -> Imported:
+                 branch: str | None = None, base: str | None = None, progress=None) -> Imported:
     """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
 
     A new branch starts from ``base`` (default: :func:`default_base`); an
-    existing one is extended, and rows are compared with its records.
+    existing one is extended, and rows are compared with its records
+    (``progress(done, total)`` while they are read).
 
     Raises:
         SheetError: unreadable sheet.
@@ -170,7 +193,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
         branch = branch_name(academies[0], str(file))
     base = base or default_base(commons.root, academies)
     ref = branch if branch and tip(commons.root, branch) else base
-    result = plan(sheet, dict(commons.load(ref).records()), kind)
+    result = plan(sheet, commons.load(ref, search=False).records(progress=progress), kind)
     if not apply or not result.writes:
         return Imported(result, branch)
     if branch is None:

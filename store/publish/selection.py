@@ -8,13 +8,13 @@ state is wanted. Governance and the manifest are never published.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from records import vocab
-from records.models import Campaign, Model, Scenario, Team, Theme
+from records import layout, vocab
+from records.models import Campaign, Model, Scenario, Synthesis, Team, Theme
 from store.publish.choices import ETAT_CHOICES, VALIDATED
 
-PUBLISHED_KINDS = (Campaign, Theme, Team, Scenario)
+PUBLISHED_KINDS = (Campaign, Theme, Synthesis, Team, Scenario)
 
 
 class SelectionError(ValueError):
@@ -48,6 +48,34 @@ def wanted_states(etat: str | Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def keeper(states: Mapping[str, str] | None, *, etat: str | Iterable[str] | None = None,
+           campagnes: Iterable[str] | None = None, known: Iterable[str] = ()) -> Callable[[str, Model], bool]:
+    """Return the test :func:`select` applies to each record, for exports that stream records one at a time.
+
+    Args:
+        known: the campaign codes of the commons (a campaign asked for must be one of them).
+
+    Raises:
+        SelectionError: unknown state or campaign.
+    """
+    wanted = wanted_states(etat)
+    codes = set(campagnes or ())
+    known = set(known)
+    for code in sorted(codes - known):
+        raise SelectionError(f"campagne inconnue « {code} » (connues : {', '.join(sorted(known)) or 'aucune'})")
+    states = states or {}
+
+    def keep(record_id: str, record: Model) -> bool:
+        if not isinstance(record, PUBLISHED_KINDS):
+            return False
+        campaign = record.code if isinstance(record, Campaign) else record.campaign
+        if codes and campaign not in codes:
+            return False
+        return not (isinstance(record, (Team, Scenario)) and wanted is not None and states.get(record_id) not in wanted)
+
+    return keep
+
+
 def select(
     records: Mapping[str, Model],
     states: Mapping[str, str] | None,
@@ -67,24 +95,9 @@ def select(
     Raises:
         SelectionError: unknown state or campaign.
     """
-    wanted = wanted_states(etat)
-    codes = set(campagnes or ())
-    known = {r.code for r in records.values() if isinstance(r, Campaign)}
-    for code in sorted(codes - known):
-        raise SelectionError(f"campagne inconnue « {code} » (connues : {', '.join(sorted(known)) or 'aucune'})")
-    out: dict[str, Model] = {}
-    for record_id in sorted(records):
-        record = records[record_id]
-        if not isinstance(record, PUBLISHED_KINDS):
-            continue
-        campaign = record.code if isinstance(record, Campaign) else record.campaign
-        if codes and campaign not in codes:
-            continue
-        if isinstance(record, (Team, Scenario)) and wanted is not None:
-            if (states or {}).get(record_id) not in wanted:
-                continue
-        out[record_id] = record
-    return out
+    keep = keeper(states, etat=etat, campagnes=campagnes,
+                  known=(r.code for r in records.values() if isinstance(r, Campaign)))
+    return {rid: records[rid] for rid in sorted(records) if keep(rid, records[rid])}
 
 
 def of_kind(records: Mapping[str, Model], kind: type) -> dict[str, Model]:
@@ -97,9 +110,9 @@ def theme_id(campaign: str, slug: str) -> str:
     return f"themes/{campaign}/{slug}"
 
 
-def team_id(campaign: str, discipline: str, academie: str) -> str:
-    """Return the id of a team."""
-    return f"teams/{campaign}/{discipline}/{academie}"
+def team_id(campaign: str, theme: str, academie: str) -> str:
+    """Return the id of a team: the team of ``academie`` on the theme whose file name is ``theme``."""
+    return layout.team_id(campaign, theme, academie)
 
 
 def campaign_id(code: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from records import vocab
-from records.models import Scenario
+from records.models import Scenario, Team
 from store.publish.catalogue import Catalogue, french_date
 from store.publish.htmlkit import esc, esc_text, external, fiche, items, link, section
 from store.publish.labels import crcn_labels, uses_ai
@@ -142,9 +144,9 @@ def theme(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
     return t.title, body, crumbs
 
 
-def team(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
+def team(cat: Catalogue, rid: str, record: Team | None = None) -> tuple[str, str, Crumbs]:
     """Return the page of a team: project, pilot, referent, teachers, scenarios (no email address)."""
-    here, t = page_of(rid), cat.teams[rid]
+    here, t = page_of(rid), record or cat.teams[rid]
     theme_rid, theme_record = cat.theme_of(t.campaign, t.theme)
     teachers = [esc(x.name) + (f' <span class="discret">— {esc(x.school)}</span>' if x.school else "") for x in t.teachers]
     body = "\n".join(p for p in [
@@ -168,9 +170,9 @@ def team(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
     return t.project_title, body, crumbs
 
 
-def scenario(cat: Catalogue, rid: str) -> tuple[str, str, Crumbs]:
-    """Return the page of a scenario: the whole sheet, in French."""
-    here, s = page_of(rid), cat.scenarios[rid]
+def scenario(cat: Catalogue, rid: str, record: Scenario | None = None) -> tuple[str, str, Crumbs]:
+    """Return the page of a scenario: the whole sheet, in French (``record``: the model, else the catalogue's)."""
+    here, s = page_of(rid), record or cat.scenarios[rid]
     theme_rid, theme_record = cat.theme_of(s.campaign, s.theme)
     team_rid, team_record = cat.team_of(s)
     state = cat.states.get(rid)
@@ -227,17 +229,18 @@ def _ai(s: Scenario) -> str:
     ])
 
 
-def pages(cat: Catalogue) -> dict[str, tuple[str, str, Crumbs]]:
-    """Return every page but search as ``{path: (title, body, breadcrumbs)}``."""
-    out = {"index.html": home(cat)}
+def pages(cat: Catalogue, *, scenarios: bool = True, teams: bool = True) -> Iterator[tuple[str, tuple[str, str, Crumbs]]]:
+    """Yield every page but search as ``(path, (title, body, breadcrumbs))``; team and scenario pages when asked."""
+    yield "index.html", home(cat)
     for code in cat.campaign_codes():
-        out[f"campagnes/{code}.html"] = campaign(cat, code)
+        yield f"campagnes/{code}.html", campaign(cat, code)
     for code in cat.disciplines():
-        out[discipline_page(code)] = discipline(cat, code)
+        yield discipline_page(code), discipline(cat, code)
     for rid in cat.themes:
-        out[page_of(rid)] = theme(cat, rid)
-    for rid in cat.teams:
-        out[page_of(rid)] = team(cat, rid)
-    for rid in cat.scenarios:
-        out[page_of(rid)] = scenario(cat, rid)
-    return out
+        yield page_of(rid), theme(cat, rid)
+    if teams:
+        for rid in cat.teams:
+            yield page_of(rid), team(cat, rid)
+    if scenarios:
+        for rid in cat.scenarios:
+            yield page_of(rid), scenario(cat, rid)

@@ -48,11 +48,11 @@ def contribution(root: Path | str) -> Contribution:
     if parsed is None:
         return found
     found.academie, found.slug = parsed
-    found.remote = contrib.default_remote(root)
+    found.remote = remote = contrib.default_remote(root)
     head = trees.rev(root, "HEAD")
-    pushed = trees.rev(root, f"refs/remotes/{found.remote}/{branch}") if found.remote else None
+    pushed = trees.rev(root, f"refs/remotes/{remote}/{branch}") if remote else None
     found.pushed = pushed is not None and pushed == head
-    found.gitlab = bool(found.remote) and contrib.is_gitlab(root, found.remote)
+    found.gitlab = contrib.is_gitlab(root, remote) if remote else False
     tip = pushed or head
     if tip:
         found.reviews = notes.reviews(root, tip)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from records import vocab
 from records.text import printable
-from store.git import review_git, trees
+from store.git import network, trees
 from store.review import contrib, decide as review, verify
 from store.errors import StoreError
 
@@ -58,6 +58,6 @@ def catch_up(root: Path | str, academie: str, *, resolutions: dict[str, str] | N
         review.move_branch(root, item, main[1])
         remote = contrib.default_remote(root)
         if push and remote:
-            review_git.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}")
+            network.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}")
         return CatchUp.FAST_FORWARD
     return review.validate(root, item, resolutions=resolutions, key=key, push=push, now=now, main_chain=chain)

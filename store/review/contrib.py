@@ -12,7 +12,7 @@ from pathlib import Path
 
 from records import layout, vocab
 from records.text import is_slug, printable
-from store.git import review_git, trees
+from store.git import branches, merging, network, refs, repo, trees
 from store.review import notes
 from store.errors import StoreError
 
@@ -38,10 +38,10 @@ def parse_branch(name: str) -> tuple[str, str] | None:
 
 def default_remote(root: Path | str) -> str | None:
     """Return the remote to use: ``traam.remote`` config, else ``origin`` when it exists, else the only remote."""
-    configured = review_git.config(root, "traam.remote")
+    configured = repo.config_value(root, "traam.remote")
     if configured:
         return configured
-    remotes = review_git.remotes(root)
+    remotes = network.remotes(root)
     if "origin" in remotes:
         return "origin"
     return remotes[0] if len(remotes) == 1 else None
@@ -74,7 +74,7 @@ def start(root: Path | str, slug: str, academie: str | None = None) -> str:
         StoreError: unknown académie, invalid slug, or the branch exists.
     """
     if academie is None:
-        academie = review_git.config(root, "traam.academie") or None
+        academie = repo.config_value(root, "traam.academie") or None
     if academie is None:
         raise StoreError("précisez l'académie : --academie CODE (ou git config traam.academie CODE)")
     if academie not in vocab.ACADEMIES:
@@ -85,8 +85,8 @@ def start(root: Path | str, slug: str, academie: str | None = None) -> str:
     branch = f"contrib/{academie}/{slug}"
     if trees.rev(root, f"refs/heads/{branch}"):
         raise StoreError(f"la contribution « {branch} » existe déjà")
-    review_git.switch_new(root, branch, base_for(root, academie)[1])
-    review_git.set_local_config(root, "traam.academie", academie)
+    branches.create_and_switch(root, branch, base_for(root, academie)[1])
+    repo.set_local_config(root, "traam.academie", academie)
     return branch
 
 
@@ -106,8 +106,8 @@ def url_host(url: str) -> str:
 
 def is_gitlab(root: Path | str, remote: str) -> bool:
     """Tell whether ``remote`` is a GitLab forge (config ``traam.forge=gitlab``, or ``gitlab`` in its host name)."""
-    forge = review_git.config(root, "traam.forge").lower()
-    url = review_git.remote_url(root, remote)
+    forge = repo.config_value(root, "traam.forge").lower()
+    url = network.remote_url(root, remote)
     return forge == "gitlab" or "gitlab" in url_host(url)
 
 
@@ -118,7 +118,7 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     Raises:
         StoreError: not on a contribution branch, no remote, or the push failed.
     """
-    branch = review_git.current_branch(root)
+    branch = refs.current_branch(root) or ""
     parsed = parse_branch(branch)
     if parsed is None:
         raise StoreError(f"« {printable(branch or 'HEAD détachée')} » n'est pas une contribution "
@@ -131,14 +131,14 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     options: list[str] = []
     if merge_request if merge_request is not None else is_gitlab(root, remote):
         base = base_for(root, academie)
-        changed = [c.path for c in trees.changes(root, review_git.merge_base(root, base[1], "HEAD"), "HEAD")]
+        changed = [c.path for c in trees.changes(root, merging.merge_base(root, base[1], "HEAD"), "HEAD")]
         ids = [layout.id_of(p) for p in changed if layout.is_record_path(p)]
         title = title or f"Contribution {slug} ({vocab.label(vocab.ACADEMIES, academie)})"
         description = description or ("Enregistrements : " + ", ".join(ids[:30]) + (" …" if len(ids) > 30 else ""))
         options = ["merge_request.create", f"merge_request.target={target}",
                    f"merge_request.title={_option_text(title)}",
                    f"merge_request.description={_option_text(description)}"]
-    review_git.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}", options=tuple(options),
+    network.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}", options=tuple(options),
                     set_upstream=True)
     notes.follow(root, remote)
     return Submitted(branch, remote, target, options)

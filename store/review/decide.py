@@ -17,7 +17,8 @@ from records import layout, vocab
 from records.models import Reviewer
 from records.problems import has_errors
 from records.text import printable
-from store.git import review_git, signatures, trees
+from store.git import log as git_log
+from store.git import merging, network, refs, signatures, trees
 from store.git.objectformat import null_id, object_format
 from store.review import contrib, governance, merge as recordmerge, notes, signing, verify
 from store.errors import StoreError
@@ -66,7 +67,7 @@ def candidate(root: Path | str, name: str, *, into: str | None = None, held: not
     Raises:
         StoreError: unknown branch or not a reviewable one.
     """
-    remotes = review_git.remotes(root)
+    remotes = network.remotes(root)
     short = name.removeprefix("refs/heads/").removeprefix("refs/remotes/")
     if short.split("/", 1)[0] in remotes:
         short = short.split("/", 1)[1]
@@ -87,10 +88,10 @@ def candidate(root: Path | str, name: str, *, into: str | None = None, held: not
         raise StoreError("la branche main est introuvable")
     target_ref = target_at[0] if target_at[0].endswith(f"/{target}") else None
     found = Candidate(short, source[0], source[1], target, target_ref, target_at[1], academie)
-    base = review_git.merge_base(root, target_at[1], source[1])
-    found.author, found.email, found.proposed = review_git.first_author(root, f"{base}..{source[1]}" if base
+    base = merging.merge_base(root, target_at[1], source[1])
+    found.author, found.email, found.proposed = git_log.first_author(root, f"{base}..{source[1]}" if base
                                                                         else source[1])
-    found.updated = review_git.commit_date(root, source[1])
+    found.updated = git_log.commit_date(root, source[1])
     found_reviews = notes.reviews(root, source[1], held=held)
     decided = [r for r in found_reviews if r.authenticated and r.decision in ("modifications", "refus")]
     found.decision = decided[-1] if decided else None
@@ -148,7 +149,8 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
     for short in sorted(names):
         is_academie = short.startswith("academie/")
         if reviewer is not None and reviewer.role == "academique":
-            if is_academie or contrib.parse_branch(short)[0] not in reviewer.academies:
+            parsed = contrib.parse_branch(short)  # None only for academie/<a> branches
+            if is_academie or parsed is None or parsed[0] not in reviewer.academies:
                 continue
         try:
             item = candidate(root, short, held=held)
@@ -165,6 +167,7 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
 
 
 def _trailers(root: Path | str, item: Candidate, plan: recordmerge.MergePlan) -> tuple[str, list[str]]:
+    assert plan.tree is not None  # called once the merge is planned without conflict
     disciplines, campaigns = set(), set()
     for path in (c.path for c in trees.changes(root, plan.ours, plan.tree)):
         try:
@@ -269,11 +272,11 @@ def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] |
     remote = contrib.default_remote(root)
     pushed = False
     if push and remote:
-        if not review_git.remote_has_branch(root, remote, item.target):
+        if not network.remote_has_branch(root, remote, item.target):
             # A new académie branch is first created at main's commit (servers accept only that as a
             # creation), then receives the validation merge.
-            review_git.push(root, remote, f"{item.target_tip}:refs/heads/{item.target}")
-        review_git.push(root, remote, f"refs/heads/{item.target}:refs/heads/{item.target}")
+            network.push(root, remote, f"{item.target_tip}:refs/heads/{item.target}")
+        network.push(root, remote, f"refs/heads/{item.target}:refs/heads/{item.target}")
         pushed = True
     return Approved(commit, item.target, pushed, plan, item.tip)
 
@@ -282,12 +285,12 @@ def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
     """Move the local target branch to ``commit`` (compare-and-swap; fast-forward if it is checked out)."""
     ref = f"refs/heads/{item.target}"
     current = trees.rev(root, ref)
-    if review_git.current_ref(root) == ref:
-        review_git.fast_forward(root, commit)
+    if refs.head_ref(root) == ref:
+        merging.fast_forward(root, commit)
         return
     if current is not None and not trees.is_ancestor(root, current, commit):
         raise StoreError(f"la branche locale « {item.target} » a divergé : synchronisez-la d'abord")
-    review_git.move_ref(root, ref, commit, current or null_id(object_format(root)), f"traam : validation de {item.name}")
+    refs.update(root, ref, commit, current or null_id(object_format(root)), message=f"traam : validation de {item.name}")
 
 
 def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,

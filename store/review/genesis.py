@@ -19,7 +19,7 @@ from records import codec, layout
 from records.models import Governance, Reviewer
 from records.text import printable, slugify
 from store.errors import StoreError
-from store.git import governance_branch, signatures, trees
+from store.git import commit, signatures, trees
 from store.review import contrib, governance
 
 DEFAULT_KEY = "~/.ssh/traam_ed25519"
@@ -96,6 +96,6 @@ def propose_reviewer(root: Path | str, reviewer: Reviewer, *, academie: str) -> 
     if trees.rev(root, f"refs/heads/{branch}"):
         raise StoreError(f"la contribution « {branch} » existe déjà")
     text = governance_text([*current.reviewers, reviewer])
-    governance_branch.commit_file_on_new_branch(root, branch, main[1], layout.GOVERNANCE, text.encode("utf-8"),
+    commit.commit_file_on_new_branch(root, branch, main[1], layout.GOVERNANCE, text.encode("utf-8"),
                                         f"Ajouter le relecteur {reviewer.name} <{reviewer.principal}>")
     return branch

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from records import codec, diff, layout, rules
 from records import merge as record_merge
@@ -53,15 +54,16 @@ class MergePlan:
         return self.tree is not None
 
 
-def _table(data: bytes | None, path: str) -> dict | None:
+def _table(data: bytes | None, path: str) -> dict[str, Any] | None:
     return record_merge.table_of(path, data)
 
 
-def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
+def _merge_record(root: Path | str, path: str, blobs: tuple[str | None, str | None, str | None],
+                  contents: dict[str, bytes], resolutions: dict[str, str], plan: MergePlan) -> str | None:
     """Return the blob id of the merged record at ``path`` ('' for deleted), or None when unresolved."""
     base, ours, theirs = blobs
     try:
-        tables = [_table(contents.get(b) if b else None, path) for b in blobs]
+        base_table, ours_table, theirs_table = (_table(contents.get(b) if b else None, path) for b in blobs)
     except ValueError:  # a side is not a valid record: choose a whole file
         conflict = FieldConflict(layout.id_of(path), record_merge.WHOLE, base, ours, theirs)
         choice = record_merge.choice_in(resolutions)(conflict)
@@ -70,7 +72,7 @@ def _merge_record(root, path, blobs, contents, resolutions, plan) -> str | None:
             return None
         plan.resolved.append(conflict)
         return (ours if choice == "ours" else theirs) or ""
-    merged = record_merge.merge_record(path, *tables, resolutions)
+    merged = record_merge.merge_record(path, base_table, ours_table, theirs_table, resolutions)
     plan.conflicts.extend(merged.conflicts)
     plan.resolved.extend(merged.resolved)
     if plan.conflicts:
@@ -130,7 +132,9 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
 
 def _report(root: Path | str, plan: MergePlan) -> None:
     """Fill ``plan.changes`` and ``plan.problems`` for the records the merge changes on the target."""
-    changed = [c for c in trees.changes(root, plan.ours, plan.tree)]
+    tree = plan.tree
+    assert tree is not None  # reported once the merged tree is made
+    changed = [c for c in trees.changes(root, plan.ours, tree)]
     contents = trees.read_blobs(root, [b for c in changed for b in (c.old_blob, c.new_blob) if b])
     ids = set()
     for change in changed:
@@ -149,6 +153,6 @@ def _report(root: Path | str, plan: MergePlan) -> None:
     # which keeps a review fast on a 100,000-record commons.
     alone = rules.scenarios_stand_alone()
     records, texts, file_problems = trees.load_tree(
-        root, plan.tree, keep=lambda path: path in paths or not (alone and path.startswith("scenarios/")))
+        root, tree, keep=lambda path: path in paths or not (alone and path.startswith("scenarios/")))
     plan.problems = sorted([p for p in file_problems if p.path in paths]
                            + rules.check(records, texts.get, only=ids))

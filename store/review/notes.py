@@ -19,7 +19,7 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from records import vocab
 from records.models import Governance, Reviewer
@@ -55,7 +55,7 @@ class Review:
     authenticated: bool = False
     """Signed by a reviewer of ``main``'s current governance whose scope covers the contribution."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("signature")
         return data
@@ -81,13 +81,20 @@ def trust(root: Path | str, now: dt.datetime | None = None) -> Trust:
     return Trust(rules, verified, now.date())
 
 
-def _root(commons_or_root: Any) -> Path | str:
+class HasRoot(Protocol):
+    """Anything that carries the work tree of a commons (a :class:`store.commons.Commons`)."""
+
+    @property
+    def root(self) -> Path: ...
+
+
+def _root(commons_or_root: HasRoot | Path | str) -> Path | str:
     if isinstance(commons_or_root, (str, Path)):
         return commons_or_root
     return commons_or_root.root  # a Commons
 
 
-def _payload(data: dict) -> bytes:
+def _payload(data: dict[str, Any]) -> bytes:
     """Return the bytes a review line's signature covers: every field but ``sig``, canonical JSON."""
     body = {k: v for k, v in data.items() if k != "sig"}
     return json.dumps(body, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode("ascii")
@@ -108,7 +115,7 @@ def parse(line: str) -> Review | None:
         return None
 
 
-def _line_data(review: Review) -> dict:
+def _line_data(review: Review) -> dict[str, Any]:
     data = {"date": review.date, "decision": review.decision, "reviewer": review.reviewer,
             "principal": review.principal, "branch": review.branch, "commit": review.commit,
             "message": review.message, "records": dict(review.records)}
@@ -172,7 +179,7 @@ def authenticate(root: Path | str, review: Review, commit: str, held: Trust) -> 
     return problems[0] if problems else ""
 
 
-def reviews(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> list[Review]:
+def reviews(commons_or_root: HasRoot | Path | str, commit: str, *, held: Trust | None = None) -> list[Review]:
     """Return every review attached to ``commit`` (local and fetched notes), oldest first, each marked
     ``authenticated`` or not (see :func:`authenticate`)."""
     root = _root(commons_or_root)
@@ -194,13 +201,13 @@ def reviews(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> 
     return out
 
 
-def authenticated(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> list[Review]:
+def authenticated(commons_or_root: HasRoot | Path | str, commit: str, *, held: Trust | None = None) -> list[Review]:
     """Return the reviews of ``commit`` that count: signed by a reviewer of ``main``'s current governance
     whose scope covers the contribution (oldest first)."""
     return [review for review in reviews(commons_or_root, commit, held=held) if review.authenticated]
 
 
-def latest_decision(commons_or_root: Any, commit: str, *, held: Trust | None = None) -> Review | None:
+def latest_decision(commons_or_root: HasRoot | Path | str, commit: str, *, held: Trust | None = None) -> Review | None:
     """Return the latest **authenticated** review of ``commit`` that is a decision (not a comment), or None."""
     decided = [r for r in authenticated(commons_or_root, commit, held=held) if r.decision in ("modifications", "refus")]
     return decided[-1] if decided else None

@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from records.text import printable
-from store.git import history_walk, trees
+from store.git import refs, trees
 from store.review import governance, trust, verify
 
 
@@ -38,7 +38,7 @@ def select(root: Path | str, branch: str, *, now: dt.datetime | None = None,
     if branch != "main" and main is None:
         main = select(root, "main", now=now).tip
     reports = []
-    for ref, oid in history_walk.candidates(root, branch):
+    for ref, oid in refs.candidates(root, branch):
         report = verify.verify_branch(root, branch, tip=oid, main=main, now=now)
         report.ref = ref
         reports.append(report)

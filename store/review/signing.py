@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from records.models import Governance, Reviewer
-from store.git import review_git, signatures, trees
+from store.git import repo, signatures, trees
 from store.review import governance
 from store.errors import StoreError
 
@@ -23,7 +23,7 @@ class SigningSetup:
 
 def signing_key(root: Path | str) -> Path | None:
     """Return the private key configured for signing in this commons (``user.signingkey``), or None."""
-    value = review_git.config(root, "user.signingkey")
+    value = repo.config_value(root, "user.signingkey")
     if not value or value.startswith(("ssh-", "key::")):
         return None
     return Path(value).expanduser()
@@ -55,14 +55,14 @@ def setup(root: Path | str, *, key: Path | None = None, new: bool = False, comme
     key = key.expanduser().absolute()
     if new:
         if key.exists():
-            raise StoreError(f"la clé « {key} » existe déjà : utilisez --key sans --new")
+            raise StoreError(f"la clé « {key} » existe déjà : utilisez --cle sans --nouvelle")
         signatures.create_key(key, comment=comment, passphrase="")
         created = True
     elif not key.is_file():
-        raise StoreError(f"clé introuvable : « {key} » (utilisez --key CHEMIN ou --new)")
+        raise StoreError(f"clé introuvable : « {key} » (utilisez --cle CHEMIN ou --nouvelle)")
     public = public_key_of(key)
-    review_git.set_local_config(root, "gpg.format", "ssh")
-    review_git.set_local_config(root, "user.signingkey", str(key))
+    repo.set_local_config(root, "gpg.format", "ssh")
+    repo.set_local_config(root, "user.signingkey", str(key))
     return SigningSetup(key, public, created)
 
 
@@ -100,5 +100,5 @@ def reviewer_label(root: Path | str) -> str:
     me = whoami(root, governance.governance_at(root, main or "HEAD"))
     if me is not None:
         return f"{me.name} <{me.principal}>"
-    name, email = review_git.config(root, "user.name"), review_git.config(root, "user.email")
+    name, email = repo.config_value(root, "user.name"), repo.config_value(root, "user.email")
     return f"{name} <{email}>"

@@ -56,8 +56,9 @@ def verified_tips(root: Path | str, tips: dict[str, str], now: dt.datetime | Non
     heads = sorted(f"{ref} {oid}" for ref, oid in tips.items() if ref.endswith("/main") or "/academie/" in ref)
     key = hashlib.sha1("\n".join([*heads, _trust_key(root), _day(now)]).encode()).hexdigest()
     known = memo.load(root, "verified-tips-2")
-    if known.get("key") == key and isinstance(known.get("tips"), dict):
-        return known["tips"]
+    cached = known.get("tips")
+    if known.get("key") == key and isinstance(cached, dict):
+        return cached
     found = {report.branch: report.verified for report in selection.verify_commons(root, now=now)
              if report.verified}
     # Remembering may have moved the tips: key the entry by what the next call will see.

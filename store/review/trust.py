@@ -24,13 +24,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from records.text import printable
 from store import safefs
 from store.errors import StoreError
-from store.git import history_walk
+from store.git import log as git_log
+from store.git import refs, repo
 
 ENV_PIN = "TRAAM_TRUST_ROOT"
 CONFIG_PIN = "traam.trustRoot"
@@ -66,7 +68,7 @@ def pinned_root(root: Path | str) -> tuple[str, str]:
     """
     for value, source in ((os.environ.get(ENV_PIN, ""), ENV_PIN),
                           (None, f"{CONFIG_PIN} (configuration git globale)")):
-        pinned = (value if value is not None else history_walk.global_config(root, CONFIG_PIN)).strip().lower()
+        pinned = (value if value is not None else repo.global_config(root, CONFIG_PIN)).strip().lower()
         if pinned:
             if not _OID.match(pinned):
                 raise StoreError(f"racine de confiance invalide dans {source} : « {printable(pinned)[:80]} » "
@@ -81,8 +83,8 @@ def identity(root: Path | str, tip: str | None = None) -> str | None:
     Args:
         tip: used only when the repository has no ``main`` yet (a server receiving its first push).
     """
-    main = history_walk.main_tip(root) or tip
-    return history_walk.first_root(root, main) if main else None
+    main = refs.main_tip(root) or tip
+    return git_log.first_root(root, main) if main else None
 
 
 def _path(name: str) -> Path:
@@ -91,7 +93,7 @@ def _path(name: str) -> Path:
     return data_folder() / f"{name}.json"
 
 
-def _read(name: str) -> dict | None:
+def _read(name: str) -> dict[str, Any] | None:
     """Return the record of commons ``name`` (None when there is none yet).
 
     Raises:
@@ -121,7 +123,7 @@ def _read(name: str) -> dict | None:
     return value
 
 
-def _write(name: str, value: dict) -> bool:
+def _write(name: str, value: dict[str, Any]) -> bool:
     """Write the record of commons ``name`` atomically (O_EXCL|O_NOFOLLOW temp file, fsync, rename).
 
     Returns False when the disk refused (the verification still holds, nothing is remembered).

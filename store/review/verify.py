@@ -21,7 +21,8 @@ from pathlib import Path
 
 from records.models import Governance
 from records.text import printable
-from store.git import history_walk, signatures, trees
+from store.git import log as git_log
+from store.git import signatures, trees
 from store.git.objectformat import is_null
 from store.index import memo
 from store.review import governance, trust
@@ -245,6 +246,7 @@ def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now
     branch, tip = report.branch, report.tip
     assert tip is not None
     current = None
+    main_chain: frozenset[str]
     if branch == "main":
         main_chain, pinned = frozenset(), (held.root if held else None)
     else:
@@ -261,7 +263,7 @@ def _verify_branch(root: Path | str, report: BranchReport, main: str | None, now
         if not on_chain:
             report.problems.append(rollback_problem(branch, remembered))
             return
-        trusted = frozenset({remembered}) if branch == "main" else history_walk.chain_ids(root, remembered)
+        trusted = frozenset({remembered}) if branch == "main" else git_log.chain_ids(root, remembered)
     elif remembered == tip:
         trusted = frozenset({tip})
     stop = next((i for i, (commit, _) in enumerate(chain) if commit == pinned or commit in main_chain), len(chain))
@@ -305,6 +307,7 @@ def verify_update(root: Path | str, ref: str, old: str, new: str, *, now: dt.dat
         chain = chain[:reached_main]  # an académie branch catching up with main's validated chain
     elif not is_null(old) and chain and chain[-1][1][:1] != [old]:
         return [f"« {printable(branch)} » : l'ancienne pointe n'est pas sur la chaîne des premiers parents"]
+    pinned: str | None
     if not is_null(old):
         pinned = old
     else:

@@ -44,7 +44,7 @@ from store.search.fuzzy import Vocabulary, typo_budget
 from store.search.keys import Joined, padded_titles
 from store.search.query import Facet, Query, parse_query
 from store.search.ranking import SHORT, Grader, rank
-from store.search.spans import title_spans
+from store.search.spans import Patterns, title_spans
 
 KIND_ORDER = ("scenario", "team", "theme", "campaign", "governance", "manifest")
 """Kinds in tie-break order; unknown kinds (invalid files) come last."""
@@ -63,12 +63,16 @@ class Hit:
     """``(start, end)`` of the matched text in ``entry.title`` as written (not folded), sorted, disjoint."""
 
 
+Prepared = tuple[list[int], list[str]]
+"""What :func:`prepare` derives from entries: their positions in tie-break order, and their padded title keys."""
+
+
 class _Prepared:
     """The word list for typos and the joined keys of a searcher, built on first need, shared by its copies."""
 
     __slots__ = ("vocabulary", "joined")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.vocabulary: Vocabulary | None = None
         self.joined: Joined | None = None
 
@@ -77,7 +81,7 @@ class Searcher:
     """Search over a fixed set of entries; build once per snapshot, query many times, from any thread."""
 
     def __init__(self, entries: Iterable[Entry], states: Mapping[str, str] | None = None,
-                 prepared: tuple[list[int], list[str]] | None = None):
+                 prepared: Prepared | None = None):
         """Index the entries.
 
         Args:
@@ -108,9 +112,21 @@ class Searcher:
         return len(self.entries)
 
     # What is built on first need lives in one object that copies share (see with_states).
-    _vocabulary = property(lambda self: self._shared.vocabulary,
-                           lambda self, value: setattr(self._shared, "vocabulary", value))
-    _joined = property(lambda self: self._shared.joined, lambda self, value: setattr(self._shared, "joined", value))
+    @property
+    def _vocabulary(self) -> Vocabulary | None:
+        return self._shared.vocabulary
+
+    @_vocabulary.setter
+    def _vocabulary(self, value: Vocabulary | None) -> None:
+        self._shared.vocabulary = value
+
+    @property
+    def _joined(self) -> Joined | None:
+        return self._shared.joined
+
+    @_joined.setter
+    def _joined(self, value: Joined | None) -> None:
+        self._shared.joined = value
 
     def with_states(self, states: Mapping[str, str] | None) -> Searcher:
         """Return a searcher over the same index (shared, caches included) that knows ``states``.
@@ -180,7 +196,7 @@ class Searcher:
 
     # --- filtering -----------------------------------------------------------------
 
-    def _match_words(self, words: tuple[str, ...]) -> tuple[list[int], dict]:
+    def _match_words(self, words: tuple[str, ...]) -> tuple[list[int], Patterns]:
         """Return the records matching every word, and the typo patterns of the words searched with typos.
 
         Words already known (cached lists) come first, then the longest; once
@@ -189,7 +205,7 @@ class Searcher:
         typo budget and fewer than :data:`FUZZY_BELOW` records hold it at all.
         """
         candidates: list[int] = self._all
-        patterns: dict = {}
+        patterns: Patterns = {}
         ordered = sorted(dict.fromkeys(words), key=lambda w: ((w, False) not in self._lists, -len(w)))
         for position, word in enumerate(ordered):
             few = position > 0 and len(candidates) * 4 < len(self._all)
@@ -298,9 +314,10 @@ class Searcher:
 
     # --- ranking -------------------------------------------------------------------
 
-    def _rank(self, words: tuple[str, ...], candidates: list[int], patterns: dict, limit: int | None) -> list[Hit]:
+    def _rank(self, words: tuple[str, ...], candidates: list[int], patterns: Patterns, limit: int | None) -> list[Hit]:
         vocabulary = self._vocabulary
-        graders = [Grader(w, patterns.get(w), vocabulary is not None and w not in vocabulary.joined) for w in words]
+        known = vocabulary.words if vocabulary is not None else None
+        graders = [Grader(w, patterns.get(w), vocabulary is not None and w not in vocabulary.joined, known) for w in words]
         hits = []
         for total, i in rank(graders, candidates, self._titles, self._texts, limit):
             entry = self.entries[i]
@@ -308,7 +325,7 @@ class Searcher:
         return hits
 
 
-def prepare(entries: list[Entry]) -> tuple[list[int], list[str]]:
+def prepare(entries: list[Entry]) -> Prepared:
     """Return what a :class:`Searcher` derives from ``entries`` before any query, for a snapshot file to keep:
     their positions in tie-break order, and their title keys in that order, padded for word starts."""
     order = search_order(entries)

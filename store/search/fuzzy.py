@@ -37,7 +37,7 @@ class Vocabulary:
         self.joined = "\n".join(self.words)
         """Every word on its own line: ``needle in joined`` tells whether the commons holds it anywhere."""
         self._prefixes: dict[int, dict[str, list[str]]] = {}
-        self._patterns: dict[str, re.Pattern | None] = {}
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
 
     @classmethod
     def of_tokens(cls, tokens: Iterable[bytes]) -> Vocabulary:
@@ -96,7 +96,7 @@ class Vocabulary:
                 found.update(table[prefix])
         return sorted(found)
 
-    def pattern(self, word: str) -> re.Pattern | None:
+    def pattern(self, word: str) -> re.Pattern[str] | None:
         """Return a regex finding any variant of ``word`` as a whole word, or None when it has none."""
         if word not in self._patterns:
             variants = self.variants(word)

@@ -124,7 +124,7 @@ class Query:
             if near:
                 hint = f" ; vouliez-vous dire « {name}:{near} » ?"
             else:
-                codes = list(_VOCABULARIES.get(_canonical(name), {}))
+                codes = list(_VOCABULARIES.get(_canonical(name) or "", {}))
                 hint = f" (valeurs possibles : {', '.join(codes[:6])}{', …' if len(codes) > 6 else ''})" if codes else ""
             out.append(f"aucune valeur ne correspond à « {token} »{hint}")
         return out
@@ -218,7 +218,7 @@ def parse_query(text: str) -> Query:
     if any(w not in STOP_WORDS for w in words):
         words = [w for w in words[:-1] if w not in STOP_WORDS] + words[-1:]
     facets = []
-    empty = []
+    empty: list[str] = []
     for name, typed in values.items():
         if not typed:
             continue  # "discipline:" alone, still being typed: no filter yet

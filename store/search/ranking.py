@@ -11,6 +11,7 @@ in tie-break order, so among equal totals the first one wins, and the best
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import islice
 
@@ -19,22 +20,30 @@ TEXT_WORD, TEXT_PREFIX, TEXT_INSIDE, TEXT_FUZZY = 50, 45, 35, 30
 
 SHORT = 3
 """Words shorter than this only match the start of a title word."""
+_WORD = re.compile(r"\w+")
 
 
 class Grader:
     """Grades one query word in a record: the class of its best occurrence (see the module documentation)."""
 
-    __slots__ = ("word", "short", "alone", "start", "whole", "inside", "pattern", "absent")
+    __slots__ = ("word", "short", "alone", "start", "whole", "inside", "pattern", "absent", "no_whole", "no_start")
 
-    def __init__(self, word: str, pattern: re.Pattern | None, absent: bool = False):
+    def __init__(self, word: str, pattern: re.Pattern[str] | None, absent: bool = False, words: list[str] | None = None):
         """Prepare the tests of one word.
 
         Args:
             word: the folded query word.
             pattern: regex of its typo variants, when it is searched with typos.
             absent: True when no record holds the word itself (only its variants can match).
+            words: every distinct word of the commons, sorted, when known: then a tier that no record can
+                fill (the word whole, or starting a word) is skipped instead of tested record by record.
         """
         self.word, self.pattern, self.absent = word, pattern, absent
+        self.no_whole = self.no_start = False
+        if words is not None and _WORD.fullmatch(word):
+            at = bisect_left(words, word)
+            self.no_start = at == len(words) or not words[at].startswith(word)
+            self.no_whole = at == len(words) or words[at] != word
         self.short = len(word) < SHORT
         self.alone, self.start = f" {word} ", f" {word}"
         escaped = re.escape(word)
@@ -113,10 +122,27 @@ def _single_word(matcher: Grader, candidates: list[int], titles: list[str], text
             return buckets
     if matcher.short:
         return buckets
-    for i in candidates:
-        title = titles[i]
-        if word not in title and (pattern is None or not pattern.search(title)):
-            buckets[matcher.text_grade(texts[i])].append(i)
+    # The rest hold the word in their text only: graded tier by tier too, so that a common word stops
+    # after ``limit`` records instead of running the text patterns over every candidate.
+    if pattern is None:
+        rest = [i for i in candidates if word not in titles[i]]
+    else:
+        rest = [i for i in candidates if word not in titles[i] and not pattern.search(titles[i])]
+    # A tier that no word of the commons can fill is skipped (Grader.no_whole, Grader.no_start).
+    whole, inside = (lambda _text: None) if matcher.no_whole else matcher.whole, matcher.inside
+    tiers = [] if matcher.no_whole else [(TEXT_WORD, (i for i in rest if word in texts[i] and whole(texts[i])))]
+    if matcher.no_start:  # every occurrence is inside a word
+        tiers.append((TEXT_INSIDE, (i for i in rest if word in texts[i])))
+    else:
+        tiers.append((TEXT_PREFIX, (i for i in rest if word in texts[i] and not whole(texts[i]) and inside(texts[i]))))
+        tiers.append((TEXT_INSIDE, (i for i in rest if word in texts[i] and not inside(texts[i]))))
+    if pattern is not None:
+        tiers.append((TEXT_FUZZY, (i for i in rest if word not in texts[i] and search(texts[i]))))
+    for grade, tier in tiers:
+        buckets[grade] = list(islice(tier, limit - found))
+        found += len(buckets[grade])
+        if found >= limit:
+            break
     return buckets
 
 

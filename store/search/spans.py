@@ -15,6 +15,9 @@ _WORD_CHAR = re.compile(r"\w")
 _PIECES: dict[str, str] = {}
 """Folded form of each character seen, memoised (folding is per character)."""
 
+Patterns = dict[str, re.Pattern[str] | None]
+"""Typo pattern of each query word searched with typos (None: the word has no variant in the commons)."""
+
 
 @lru_cache(maxsize=4096)
 def fold_with_map(value: str) -> tuple[str, list[int]]:
@@ -59,7 +62,7 @@ def _find_all(key: str, word: str, word_start: bool) -> list[tuple[int, int]]:
 
 
 def title_spans(
-    title: str, title_key: str, words: tuple[str, ...], patterns: dict[str, re.Pattern | None] | None = None
+    title: str, title_key: str, words: tuple[str, ...], patterns: Patterns | None = None
 ) -> tuple[tuple[int, int], ...]:
     """Return the ``(start, end)`` spans of the query words in ``title`` as written.
 

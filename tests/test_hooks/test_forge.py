@@ -155,3 +155,17 @@ def test_traam_init_writes_the_ci_template(tmp_path):
     assert (root / ".gitlab-ci.yml").read_text(encoding="utf-8") == gitlab_ci()
     assert ".gitlab-ci.yml" in git(root, "ls-files").split()
     assert run_traam("validate", cwd=root).returncode == 0
+
+
+def test_pyproject_source_is_the_repository_the_ci_template_pins():
+    """``[project.urls] Source`` (what the installed package reports) and the fallback address are one repository."""
+    import tomllib
+    from pathlib import Path
+
+    from store import forge
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    source = pyproject["project"]["urls"]["Source"]
+    assert source + ".git" == forge.DEFAULT_REPOSITORY
+    assert forge.tool_repository() == forge.DEFAULT_REPOSITORY  # the installed metadata says the same
+    assert yaml.safe_load(gitlab_ci())["variables"]["TRAAM_REPOSITORY"] == source + ".git"

@@ -73,6 +73,10 @@ teams = model(
     {"summary": text, "teachers": st.lists(teacher, max_size=4), "cardie": st.none() | person,
      "dasen_agreement": st.none() | st.booleans(), "duration": st.sampled_from([1, 2]),
      "outcome": code(vocab.OUTCOMES)},
+).flatmap(
+    # A team lives under its theme, whose file name starts with the team's discipline (``svt``, ``svt-2``).
+    lambda team: st.sampled_from(["", "-1", "-2"]).map(
+        lambda n: Team.model_validate({**team.model_dump(), "theme": f"{team.discipline}{n}"}))
 )
 scenarios = model(
     Scenario,

@@ -21,7 +21,7 @@ CAMPAIGN = (
     "work_starts = 2026-09-01\n"
     "work_ends = 2027-04-30\n"
 )
-TEAM_PATH = "teams/2026-2027/svt/lyon.toml"
+TEAM_PATH = "teams/2026-2027/svt-1/lyon.toml"
 TEAM = (
     'campaign = "2026-2027"\n'
     'discipline = "svt"\n'

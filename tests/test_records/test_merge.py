@@ -8,7 +8,7 @@ from records import codec, layout
 from records.demo._people import team
 from records.merge import WHOLE, choice_in, merge_record, table_of
 
-PATH = "teams/2026-2027/svt/lyon.toml"
+PATH = "teams/2026-2027/svt-1/lyon.toml"
 
 
 def _base() -> dict:
@@ -22,18 +22,18 @@ def test_fields_changed_on_one_side_each_merge_cleanly():
     merged = merge_record(PATH, base, ours, theirs)
     assert merged.clean and merged.record is not None
     assert (merged.record.project_title, merged.record.summary) == ("Projet A", "Résumé B")
-    assert merged.record_id == "teams/2026-2027/svt/lyon"
+    assert merged.record_id == "teams/2026-2027/svt-1/lyon"
 
 
 @pytest.mark.parametrize(("choice", "expected"), [("ours", "Projet A"), ("theirs", "Projet B"), (None, "Projet A")])
 def test_a_field_changed_on_both_sides_is_resolved_by_choice(choice, expected):
     base = _base()
     ours, theirs = {**base, "project_title": "Projet A"}, {**base, "project_title": "Projet B"}
-    resolutions = {} if choice is None else {"teams/2026-2027/svt/lyon:project_title": choice}
+    resolutions = {} if choice is None else {"teams/2026-2027/svt-1/lyon:project_title": choice}
     merged = merge_record(PATH, base, ours, theirs, resolutions)
     assert merged.record is not None and merged.record.project_title == expected
     assert [c.name for c in (merged.conflicts if choice is None else merged.resolved)] == [
-        "teams/2026-2027/svt/lyon:project_title"]
+        "teams/2026-2027/svt-1/lyon:project_title"]
     assert merged.clean is (choice is not None)
 
 
@@ -68,6 +68,6 @@ def test_table_of_refuses_an_invalid_record():
     assert table_of(PATH, None) is None
 
 
-@pytest.mark.parametrize("record_id", ["traam", "governance/reviewers", "teams/2026-2027/svt/lyon"])
+@pytest.mark.parametrize("record_id", ["traam", "governance/reviewers", "teams/2026-2027/svt-1/lyon"])
 def test_path_and_id_are_inverse(record_id):
     assert layout.id_of(layout.path_of(record_id)) == record_id

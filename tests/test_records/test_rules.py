@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from records import codec, rules
 from records.demo._people import team
-from records.models import AiUse, Campaign, Governance, Model, Reviewer, Scenario, Theme
+from records.models import (
+    AiUse, Campaign, Deliverable, Governance, Manifest, Model, Person, Reviewer, Scenario, Synthesis, Theme,
+)
 from tests.test_records.strategies import RECORDS, path_of
 
 KEY_A = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICl1d8PxXWU2apZl3mKo9IBpkbGkJDbn9k7HPBOot73L a@example.org"
@@ -42,7 +44,7 @@ def base() -> dict[str, Model]:
         "themes/2026-2027/svt-2": Theme(campaign="2026-2027", discipline="svt", title="Bases de données (année 2)",
                                         year=2, requires=["themes/2025-2026/svt"]),
         "themes/2026-2027/premier-degre": Theme(campaign="2026-2027", discipline="premier-degre", title="STIAM"),
-        "teams/2026-2027/svt/lyon": team("2026-2027", "svt", "lyon", theme="svt-1", project_title="Projet"),
+        "teams/2026-2027/svt-1/lyon": team("2026-2027", "svt", "lyon", theme="svt-1", project_title="Projet"),
         "scenarios/2026-2027/svt/lyon/s": Scenario(
             campaign="2026-2027", disciplines=["svt"], academie="lyon", theme="svt-1", title="Scénario",
             ai=AiUse(tools=["Vittascience"], personal_data="Aucune donnée personnelle."),
@@ -91,7 +93,7 @@ def nothing(records: dict[str, Model]) -> None:
     return None
 
 
-TEAM = "teams/2026-2027/svt/lyon"
+TEAM = "teams/2026-2027/svt-1/lyon"
 SCENARIO = "scenarios/2026-2027/svt/lyon/s"
 GOV = "governance/reviewers"
 FIRST_DEGREE = "teams/2026-2027/premier-degre/dijon"
@@ -103,12 +105,13 @@ def first_degree(**update) -> Mutation:
 
 
 def selected(academies: list[str]) -> Mutation:
-    return both(*(add(f"teams/2026-2027/svt/{a}", team("2026-2027", "svt", a, theme="svt-1", project_title="P"))
+    return both(*(add(f"teams/2026-2027/svt-1/{a}", team("2026-2027", "svt", a, theme="svt-1", project_title="P"))
                   for a in academies))
 
 
 def year_two_team(with_year_one: bool) -> Mutation:
-    steps = [edit(TEAM, theme="svt-2"), edit(SCENARIO, theme="svt-2")]
+    steps = [remove(TEAM), add("teams/2026-2027/svt-2/lyon", change(base()[TEAM], theme="svt-2", duration=2)),
+             edit(SCENARIO, theme="svt-2")]
     if with_year_one:
         steps.append(add("teams/2025-2026/svt/lyon", team("2025-2026", "svt", "lyon", theme="svt",
                                                           project_title="Année 1")))
@@ -117,6 +120,16 @@ def year_two_team(with_year_one: bool) -> Mutation:
 
 def reviewers(*items: Reviewer) -> Mutation:
     return add(GOV, Governance(reviewers=list(items)))
+
+
+SYNTHESIS = "syntheses/2026-2027/svt-1"
+_GOOD = Synthesis(campaign="2026-2027", theme="svt-1", title="Bilan", authors=[Person(name="Expert (exemple)")],
+                  scenarios=[SCENARIO], deliverables=[Deliverable(kind="module-magistere", title="Parcours"),
+                                                      Deliverable(kind="infographie", title="Infographie")])
+
+
+def synthesis(record_id: str = SYNTHESIS, **update) -> Mutation:
+    return add(record_id, change(_GOOD, **update))
 
 
 _N = Reviewer(name="N", principal="n@example.org", role="national", public_key=KEY_A)
@@ -134,7 +147,9 @@ FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
     "equipe-referent": (nothing, edit(TEAM, referent={"name": " inspecteur·rice PILOTE (Lyon, exemple)"})),
     "equipe-cardie": (nothing, edit(TEAM, cardie=None)),
     "equipe-dasen": (first_degree(), first_degree(dasen_agreement=None)),
-    "equipe-theme": (nothing, both(edit(TEAM, theme="premier-degre"), edit(SCENARIO, theme="premier-degre"))),
+    "equipe-theme": (nothing, both(remove(TEAM), add("teams/2026-2027/premier-degre/lyon",
+                                                     change(base()[TEAM], theme="premier-degre")),
+                                   edit(SCENARIO, theme="premier-degre"))),
     "equipe-quota": (selected(["lille", "nantes", "nice", "paris"]),
                      selected(["lille", "nantes", "nice", "paris", "rennes"])),
     "equipe-annee-2": (year_two_team(with_year_one=True), year_two_team(with_year_one=False)),
@@ -145,15 +160,23 @@ FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
     "scenario-publication": (nothing, edit(SCENARIO, publication_url="http://example.org/s")),
     "equipe-enseignant-unique": (nothing, edit(TEAM, teachers=[{"name": "A"}, {"name": "B"}, {"name": " a"}])),
     "equipe-selection-en-attente": (
-        add("teams/2026-2027/svt/nice", team("2026-2027", "svt", "nice", theme="svt-1", project_title="P",
+        add("teams/2026-2027/svt-1/nice", team("2026-2027", "svt", "nice", theme="svt-1", project_title="P",
                                              outcome="non-retenu")),
-        add("teams/2026-2027/svt/nice", team("2026-2027", "svt", "nice", theme="svt-1", project_title="P",
+        add("teams/2026-2027/svt-1/nice", team("2026-2027", "svt", "nice", theme="svt-1", project_title="P",
                                              outcome="transmis")),
     ),
     "scenario-equipe-retenue": (nothing, edit(TEAM, outcome="non-retenu")),
     "scenario-equipe-en-attente": (nothing, edit(TEAM, outcome="preselectionne")),
     "scenario-droits": (nothing, edit(SCENARIO, licence=None)),
     "scenario-crcn": (nothing, edit(SCENARIO, crcn=[])),
+    "commun-organisation": (add("traam", Manifest(name="Commun")), add("traam", Manifest(name="Commun", schema_version=1))),
+    "synthese-theme": (synthesis(), synthesis("syntheses/2026-2027/svt-3", theme="svt-3")),
+    "synthese-liens": (synthesis(), synthesis(scenarios=["scenarios/2026-2027/svt/lyon/absent"])),
+    "synthese-etape": (synthesis("syntheses/2025-2026/svt", campaign="2025-2026", theme="svt", stage="intermediaire",
+                                 scenarios=[], deliverables=[]),
+                       synthesis(stage="intermediaire")),
+    "synthese-experts": (synthesis(), synthesis(authors=[])),
+    "synthese-productions": (synthesis(), synthesis(deliverables=[Deliverable(kind="capsule-video", title="V")])),
     "gouvernance-principal": (nothing, reviewers(_N, change(_N, name="Autre", public_key=KEY_B))),
 }
 
@@ -217,8 +240,8 @@ def test_rule_problems_point_at_the_faulty_line_with_the_text() -> None:
 def test_only_restricts_the_report_but_rules_see_everything() -> None:
     records = base()
     FIXTURES["equipe-quota"][1](records)
-    assert rules.check(records, only={"teams/2026-2027/svt/lyon"}) == []
-    reported = rules.check(records, only={"teams/2026-2027/svt/rennes"})
+    assert rules.check(records, only={"teams/2026-2027/svt-1/lyon"}) == []
+    reported = rules.check(records, only={"teams/2026-2027/svt-1/rennes"})
     assert [p.rule for p in reported] == ["equipe-quota"]
 
 
@@ -253,7 +276,7 @@ def test_a_quota_per_theme_counts_the_teams_of_each_theme() -> None:
                                             teams_per_discipline=1)
     selected(["nice"])(records)
     assert {p.rule for p in rules.check(records)} == {"equipe-quota"}
-    records["teams/2026-2027/svt/nice"] = change(records["teams/2026-2027/svt/nice"], theme="svt-2")
+    records["teams/2026-2027/svt-2/nice"] = change(records.pop("teams/2026-2027/svt-1/nice"), theme="svt-2")
     assert "equipe-quota" not in {p.rule for p in rules.check(records)}
 
 

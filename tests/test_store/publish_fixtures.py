@@ -46,8 +46,8 @@ def sample_records() -> dict:
             campaign="2026-2027", discipline="svt", title="Biodiversité et données", summary="Observer et compter."
         ),
         "themes/2026-2027/nsi": Theme(campaign="2026-2027", discipline="nsi", title="IA et algorithmes"),
-        "teams/2026-2027/svt/lille": _team("2026-2027", "svt", "lille", "svt-1", "retenu", "Inventaires au collège"),
-        "teams/2026-2027/svt/nantes": _team("2026-2027", "svt", "nantes", "svt-1", "retenu", "Sciences participatives"),
+        "teams/2026-2027/svt-1/lille": _team("2026-2027", "svt", "lille", "svt-1", "retenu", "Inventaires au collège"),
+        "teams/2026-2027/svt-1/nantes": _team("2026-2027", "svt", "nantes", "svt-1", "retenu", "Sciences participatives"),
         "teams/2026-2027/nsi/versailles": _team("2026-2027", "nsi", "versailles", "nsi", "retenu", "Apprendre l'IA"),
     }
     records["scenarios/2026-2027/svt/lille/defi-botanique"] = Scenario(
@@ -120,8 +120,8 @@ def sample_states() -> dict[str, str]:
         "campaigns/2026-2027": "national",
         "themes/2026-2027/svt-1": "national",
         "themes/2026-2027/nsi": "national",
-        "teams/2026-2027/svt/lille": "national",
-        "teams/2026-2027/svt/nantes": "academique",
+        "teams/2026-2027/svt-1/lille": "national",
+        "teams/2026-2027/svt-1/nantes": "academique",
         "teams/2026-2027/nsi/versailles": "propose",
         "scenarios/2026-2027/svt/lille/defi-botanique": "national",
         "scenarios/2026-2027/svt/nantes/compter-les-oiseaux": "academique",

@@ -119,3 +119,15 @@ def test_each_role_configures_the_demo_only_and_can_act(tmp_path):
     _demo(tmp_path, "--role", "enseignant")
     assert git(demo, "config", "--local", "user.signingkey", check=False).strip() == ""
     assert git(demo, "config", "--global", "user.email").strip() == "camille.test@example.org"
+
+
+def test_reset_sets_the_old_demo_aside_with_its_own_keys_and_server(tmp_path):
+    demo, _ = _demo(tmp_path, "--role", "relecteur-national")
+    first = git(demo, "rev-list", "--max-parents=0", "main").strip()
+    _, done = _demo(tmp_path, "--reset")
+    old = Path(done.stdout.split("conservé dans ")[1].splitlines()[0])
+    assert git(demo, "rev-list", "--max-parents=0", "main").strip() != first  # new keys, new genesis
+    assert git(old, "config", "--local", "remote.origin.url").strip().startswith(str(demo.with_name("demo-serveur.git.ancien-")))
+    key = Path(git(old, "config", "--local", "user.signingkey").strip())
+    assert key.is_file() and key.parent.name.startswith("demo-cles.ancien-")
+    assert run_traam("-C", str(demo), "verify").returncode == 0

@@ -152,7 +152,8 @@ def test_markdown_synthesis_per_theme_with_tools_crcn_and_ai():
     assert "## TraAM 2026-2027" in text
     svt = text[text.index("### Biodiversité et données"):]
     assert "- Lille : Inventaires au collège\n" in svt  # retained teams only, so no outcome to show
-    assert "- Défi botanique — Lille (Cycle 4 (5e-3e))" in svt
+    assert ("- [Défi botanique](https://svt.ac-lille.fr/defi-botanique) — Lille (Cycle 4 (5e-3e)) : "
+            "Les élèves photographient des plantes et comparent leurs relevés.") in svt  # a link and a summary
     assert "- Commun numérique public : Capytale (1), Éléa (1)" in svt
     assert "- Plateforme privée : PlantNet (1)" in svt
     assert "- 3.2 Développer des documents multimédia (1)" in svt
@@ -220,11 +221,33 @@ def test_markdown_synthesis_names_retained_teams_only():
     from records.models import Team
 
     records = select(sample_records(), sample_states())
-    lille = records["teams/2026-2027/svt/lille"]
-    records["teams/2026-2027/svt/creteil"] = Team.model_validate(
+    lille = records["teams/2026-2027/svt-1/lille"]
+    records["teams/2026-2027/svt-1/creteil"] = Team.model_validate(
         {**lille.model_dump(), "academie": "creteil", "outcome": "non-retenu", "project_title": "Écarté"})
-    records["teams/2026-2027/svt/nice"] = Team.model_validate(
+    records["teams/2026-2027/svt-1/nice"] = Team.model_validate(
         {**lille.model_dump(), "academie": "nice", "outcome": "transmis", "project_title": "En attente"})
     text = synthesis.render(records, sample_states())
     assert "Lille : Inventaires au collège" in text
     assert "Écarté" not in text and "En attente" not in text and "Créteil" not in text
+
+
+def test_markdown_synthesis_is_built_from_the_theme_syntheses_in_the_call_order():
+    """The demo's bilans and intermediate synthesis, their lessons, linked scenarios, modules and supports."""
+    from records.demo import demo_records
+
+    records = demo_records()
+    text = synthesis.render(records)
+    svt = text[text.index("### L'intelligence artificielle dans les apprentissages en SVT"):]
+    svt = svt[:svt.index("\n### ")]
+    assert "**Bilan : Entraîner une IA pour mieux observer le vivant** — par Expert·e DNE SVT A (exemple)" in svt
+    assert "*Exemple : synthèse, auteurs" in svt  # what is invented says so
+    assert "- Une erreur de l'IA se discute mieux qu'une bonne réponse" in svt
+    assert "- Module de formation M@gistère : Faire entraîner une IA par les élèves en SVT" in svt
+    assert "Scénarios mis en avant :\n\n- Défi botanique" in svt
+    assert "**Équipes retenues (1)**\n\n- Lyon : Classer le vivant avec une IA prédictive" in svt
+    assert "**Synthèse intermédiaire : Bases de données et SIG" in text
+    # Themes follow the call: premier degré first, technologie last, whatever their file names.
+    call = text[text.index("## TraAM 2026-2027"):]
+    # (file names sort lettres < mathematiques < premier-degre; the call lists premier degré first)
+    assert call.index("STIAM") < call.index("### L'intelligence artificielle en lettres") < call.index(
+        "### Différencier en mathématiques")

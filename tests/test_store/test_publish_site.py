@@ -76,9 +76,10 @@ def pages(files):
 
 def test_the_site_has_every_kind_of_page(files):
     assert {"index.html", "recherche.html", "campagnes/2026-2027.html", "disciplines/svt.html",
-            "disciplines/mathematiques.html", "thematiques/2026-2027/svt-1.html", "equipes/2026-2027/svt/lille.html",
+            "disciplines/mathematiques.html", "thematiques/2026-2027/svt-1.html", "equipes/2026-2027/svt-1/lille.html",
             "scenarios/2026-2027/svt/lille/defi-botanique.html", "static/style.css", "static/search.js",
-            "static/index.js"} <= set(files)
+            "static/recherche/meta.js", "static/recherche/t/0.js", "static/recherche/d/0.js",
+            "static/recherche/f/d-svt.js", "static/recherche/f/a-lille.js"} <= set(files)
     assert "scenarios/2026-2027/nsi/versailles/brouillon.html" not in files  # a draft is not published
     assert "equipes/2026-2027/nsi/versailles.html" not in files
 
@@ -129,10 +130,9 @@ def test_hostile_record_text_comes_out_escaped(files):
     assert "invisible⟨U+200B⟩ici" in text  # invisible characters shown
     for path, other in pages(files).items():
         assert "<script>alert" not in other, path
-        assert all(a.get("src", "").endswith(("static/index.js", "static/search.js")) for t, a in parse(other).tags
-                   if t == "script"), path
-    index = files["static/index.js"]
-    assert "<" not in index and "\\u003cscript\\u003e" in index
+        assert all(a.get("src", "").endswith("static/search.js") for t, a in parse(other).tags if t == "script"), path
+    cards = "".join(text for path, text in files.items() if path.startswith("static/recherche/d/"))
+    assert "<" not in cards and "\\u003cscript\\u003e" in cards
 
 
 def test_escape_sequences_are_removed_from_every_page():

@@ -33,8 +33,8 @@ def test_counts_on_the_small_fixture():
 
 def test_quota_crcn_and_tools():
     records = sample_records()
-    extra = records["teams/2026-2027/svt/lille"].model_copy(update={"academie": "rennes"})
-    records["teams/2026-2027/svt/rennes"] = extra
+    extra = records["teams/2026-2027/svt-1/lille"].model_copy(update={"academie": "rennes"})
+    records["teams/2026-2027/svt-1/rennes"] = extra
     records["teams/2026-2027/nsi/versailles"] = records["teams/2026-2027/nsi/versailles"].model_copy(
         update={"outcome": "candidat"})
     stats = compute(records, sample_states())

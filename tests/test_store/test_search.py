@@ -272,14 +272,16 @@ def _reference(searcher, text, limit=50):
 
 
 def test_ranking_shortcuts_agree_with_brute_force(synthetic):
-    from bench.measures import QUERIES, keystrokes
+    from bench.measures import QUERIES, corpus_queries, keystrokes
 
     searcher = Searcher(synthetic)
-    for text in keystrokes(QUERIES + ("la", "données ouvertes capytale", "élèves", "séance")):
+    typed = keystrokes(QUERIES + ("la", "données ouvertes capytale", "élèves", "séance")) + keystrokes(corpus_queries())
+    for n, text in enumerate(typed):
         if not parse_query(text).words:
             continue
-        got = [(h.entry.id, h.score) for h in searcher.search(text)]
-        assert got == _reference(Searcher(synthetic), text), text
+        limit = 50 if n % 2 else 7  # a small limit too: every tier stops early
+        got = [(h.entry.id, h.score) for h in searcher.search(text, limit=limit)]
+        assert got == _reference(Searcher(synthetic), text, limit), text
 
 
 def test_typo_word_list_is_kept_between_runs_while_blobs_are_the_same(tmp_path):

@@ -110,3 +110,5 @@ def test_new_record_ids_come_from_the_fields():
     assert templates.record_id_of("scenario", table) == "scenarios/2026-2027/svt/lille/mares-et-tetards"
     assert templates.record_id_of("team", {"campaign": "2026-2027", "discipline": "nsi", "academie": "lyon"}) == \
         "teams/2026-2027/nsi/lyon"
+    assert templates.record_id_of("team", {"campaign": "2026-2027", "discipline": "nsi", "academie": "lyon",
+                                           "theme": "nsi-2"}) == "teams/2026-2027/nsi-2/lyon"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, RadioButton, Select, Static
+from textual.widgets import Input, ProgressBar, RadioButton, Select, Static
 
 from tests.conftest import git
 from tests.test_tui.review_scenes import NEW_ID, SCENARIO_ID, edit, make_world, scenario
@@ -129,6 +129,9 @@ async def test_export_dialog_writes_a_site_folder(commons_path, tmp_path):
         status = str(dialog.query_one("#dialog-status", Static).render())
         assert str(out) in status and "fichier(s)" in status
         assert (out / "index.html") in dialog.written
+        # Progress came back from the worker as messages; the bar is hidden again once the export is done.
+        bar = dialog.query_one("#export-progress", ProgressBar)
+        assert bar.total and bar.progress == bar.total and not bar.display
     assert (out / "index.html").is_file()
     pages = list(out.rglob("*.html"))
     assert any("biodiversite-cour" in str(p) for p in pages)

@@ -37,6 +37,7 @@ FRENCH = {
     "--with-emails": "--avec-courriels",
     "--state": "--etat",
     "--campaign": "--campagne",
+    "--yes": "--oui",
 }
 """English spelling → French name."""
 

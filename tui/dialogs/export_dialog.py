@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from records import vocab
 from store.publish.choices import FORMATS
@@ -30,6 +31,17 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
         Binding("escape", "close", strings.KEY_BACK, id="dialog.cancel"),
         Binding("ctrl+s", "export", strings.EXPORT_RUN, id="export.run"),
     ]
+
+    class Progress(Message):
+        """Files written so far by the export worker (a flood collapses to the latest)."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ExportDialog.Progress)
 
     def __init__(self, campaigns: list[str], base: Path | None = None) -> None:
         super().__init__()
@@ -57,6 +69,7 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
                     yield Label(Content(strings.EXPORT_CAMPAIGN))
                     yield Select(campaigns, value=ALL, allow_blank=False, id="campagne")
             yield Static("", id="dialog-status")
+            yield ProgressBar(id="export-progress", show_eta=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.KEY_BACK), id="cancel")
                 yield Button(Content(strings.EXPORT_RUN), variant="primary", id="ok")
@@ -101,13 +114,18 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
             states = session.states
             if states is None:
                 states = publish.states_of(session.commons, session.snapshot)
-            records = dict(session.snapshot.records())
-            result, _ = publish.export_records(fmt, records, states, out, etat=etat, campagnes=campagnes)
+            result, _ = publish.export_snapshot(fmt, session.snapshot, states, out, etat=etat, campagnes=campagnes,
+                                                progress=lambda done, total: self.post_message(self.Progress(done, total)))
         except (SelectionError, SiteError) as error:
             raise StoreError(str(error)) from error
         finally:
             self.app.call_from_thread(setattr, self.query_one("#ok", Button), "disabled", False)
         self.app.call_from_thread(self.done, fmt, out, result)
+
+    def on_export_dialog_progress(self, message: Progress) -> None:
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.display = message.done < message.total
+        bar.update(total=max(message.total, 1), progress=message.done)
 
     def done(self, fmt: str, out: Path, result) -> None:
         self.written = list(result.paths)

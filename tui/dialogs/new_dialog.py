@@ -15,7 +15,7 @@ from records import vocab
 from tui import strings
 from tui.dialogs.cancel import cancel
 
-CREATABLE = ("scenario", "team", "theme", "campaign")
+CREATABLE = ("scenario", "team", "theme", "synthesis", "campaign")
 
 
 class NewRecordDialog(ModalScreen[str | None]):

@@ -83,12 +83,15 @@ class CommonsTree(Tree[Scope]):
                 node.add_leaf(content(entry.title), Scope(record_id=entry.id))
         elif scope.discipline:
             academies = self.index[scope.campaign][scope.discipline]
-            # An académie node stands for its team: show the team's project next to it.
-            teams = {e.academie: e for e in academies.get("", []) if e.kind == "team"}
+            # An académie node stands for its teams (one per theme): show their projects next to it.
+            teams: dict[str, list[str]] = {}
+            for e in sorted(academies.get("", []), key=lambda e: e.id):
+                if e.kind == "team":
+                    teams.setdefault(e.academie, []).append(e.title)
             for academie in sorted((a for a in academies if a), key=lambda a: fold(vocab.label(vocab.ACADEMIES, a))):
-                team = teams.get(academie)
+                projects = " / ".join(teams.get(academie, []))
                 label = Text.assemble(content(vocab.label(vocab.ACADEMIES, academie), "bold"),
-                                      (" — ", "dim") if team else "", content(team.title) if team else "",
+                                      (" — ", "dim") if projects else "", content(projects) if projects else "",
                                       (f" ({len(academies[academie])})", "dim"))
                 node.add(label, Scope(scope.campaign, scope.discipline, academie))
             for entry in sorted(academies.get("", []), key=lambda e: (e.kind, e.id)):

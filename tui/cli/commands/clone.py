@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from tui.cli.progress import Steps
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,20 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\rConstruction du cache : {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
-
-
-def _transfer(step) -> None:
-    """Show a step of the download (:class:`store.git.network.Transfer`) on a terminal."""
-    if sys.stderr.isatty():
-        from tui.strings import transfer_line
-
-        line = transfer_line(step) if step is not None else ""  # None: clear the line when done
-        print(f"\r{line}\033[K", end="", file=sys.stderr, flush=True)
-
-
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -42,9 +29,11 @@ def run(args: argparse.Namespace) -> int:
 
     say(f"Clonage de {args.url}…")
     try:
-        root = clone(args.url, Path(args.target) if args.target else None, progress=_progress, transfer=_transfer)
-        _transfer(None)
-        install.install(root)  # hooks sit above the store: the command line installs them
+        with Steps() as steps:
+            steps.step("Clonage")
+            root = clone(args.url, Path(args.target) if args.target else None,
+                         progress=steps.later("Construction du cache"), transfer=steps.transfer())
+            install.install(root)  # hooks sit above the store: the command line installs them
     except StoreError as error:
         return fail(str(error))
     say(f"Commun cloné dans {root}")

@@ -70,12 +70,23 @@ def ask_role() -> str:
 
 
 def _set_aside(suffix: str) -> None:
+    """Rename the demo, its keys and its server with ``suffix``; the old demo keeps pointing at its own."""
+    from store.git import review_git
+
+    moved = {}
     for path in (demo_dir(), keys_dir(), server_dir()):
         if path.exists():
-            backup = path.with_name(f"{path.name}.ancien-{suffix}")
-            path.rename(backup)
-            if path == demo_dir():
-                say(f"Ancien commun de démonstration conservé dans {backup}")
+            moved[path] = path.with_name(f"{path.name}.ancien-{suffix}")
+            path.rename(moved[path])
+    old = moved.get(demo_dir())
+    if old is None:
+        return
+    say(f"Ancien commun de démonstration conservé dans {old}")
+    if server_dir() in moved and (old / ".git").is_dir():
+        review_git.set_local_config(old, "remote.origin.url", str(moved[server_dir()]))
+    key = review_git.config(old, "user.signingkey") if (old / ".git").is_dir() else ""
+    if key and keys_dir() in moved and Path(key).parent == keys_dir():
+        review_git.set_local_config(old, "user.signingkey", str(moved[keys_dir()] / Path(key).name))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from tui.cli.output import fail, warn
+from tui.cli.progress import Steps
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,10 +61,12 @@ def run(args: argparse.Namespace) -> int:
 
         commons = Commons.open(".")
         etat = args.etat or None
-        with progress_bar("Écriture du site") as progress:
+        with Steps() as steps:
             result, text = publish.export_commons(commons, args.format, out, ref=args.ref, etat=etat,
                                                   campagnes=args.campagne, base_url=args.url_base,
-                                                  with_emails=args.with_emails, progress=progress)
+                                                  with_emails=args.with_emails,
+                                                  loading=steps.step("Lecture du commun"),
+                                                  progress=steps.later("Écriture du site"))
     except (StoreError, SelectionError, SiteError) as error:
         return fail(str(error))
     except OSError as error:
@@ -79,34 +82,3 @@ def run(args: argparse.Namespace) -> int:
     where = f" dans {out}" if out is not None else ""
     warn(f"Export {args.format} : {counts}{where}.")
     return 0
-
-
-class progress_bar:  # noqa: N801 - used as a context manager, like open()
-    """A Rich progress bar on standard error when it is a terminal; nothing at all when piped.
-
-    Entering gives a ``progress(done, total)`` callback (None when quiet).
-    """
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.bar = None
-
-    def __enter__(self):
-        if not sys.stderr.isatty():
-            return None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task(self.label, total=None)
-
-        def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.output import fail, print_json, print_problems, say, warn
+from tui.cli.progress import Steps
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,8 +37,11 @@ def run(args: argparse.Namespace) -> int:
     from store.publish.sheets import SheetError
 
     try:
-        commons = Commons.open(".")
-        outcome = import_sheet(commons, args.file, kind=args.kind, apply=args.apply, branch=args.branch, base=args.base)
+        with Steps() as steps:
+            steps.step("Lecture du tableau")
+            commons = Commons.open(".")
+            outcome = import_sheet(commons, args.file, kind=args.kind, apply=args.apply, branch=args.branch,
+                                   base=args.base, progress=steps.later("Comparaison avec les enregistrements"))
     except (StoreError, SheetError) as error:
         return fail(str(error))
     result = outcome.plan

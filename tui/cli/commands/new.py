@@ -70,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
 def _placeholder(kind: str) -> str:
     """A path of the right kind, to collect schema problems before the id is known."""
     return {"campaign": "campaigns/2026-2027.toml", "theme": "themes/2026-2027/svt.toml",
-            "team": "teams/2026-2027/svt/lille.toml",
+            "team": "teams/2026-2027/svt-1/lille.toml",
             "scenario": "scenarios/2026-2027/svt/lille/nouveau.toml"}[kind]

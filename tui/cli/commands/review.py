@@ -75,13 +75,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fetch(root) -> None:
     """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
-    from store.git import review_git
+    from store.git import network
     from store.review import contrib, notes
 
     remote = contrib.default_remote(root)
     if remote:
         notes.follow(root, remote)
-        if not review_git.fetch(root, remote):
+        if not network.fetch(root, remote):
             warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
 
 

@@ -9,13 +9,13 @@ from tui.cli.output import fail, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """``traam reviewer setup [--key PATH] [--new] [--nom …] [--principal …] [--role …] [--academie …]``."""
+    """``traam reviewer setup [--cle CHEMIN] [--nouvelle] [--nom …] [--principal …] [--role …] [--academie …]``."""
     parser = sub.add_parser("reviewer", help="relecteurs : configurer la signature des validations")
     actions = parser.add_subparsers(dest="reviewer_action", metavar="ACTION")
     actions.required = True
     setup = actions.add_parser("setup", help="configurer la clé SSH de signature pour ce commun")
-    setup.add_argument("--key", metavar="CHEMIN", help="clé privée existante (par défaut ~/.ssh/id_ed25519)")
-    setup.add_argument("--new", action="store_true", help="créer une nouvelle clé ed25519 (ssh-keygen)")
+    setup.add_argument("--cle", dest="key", metavar="CHEMIN", help="clé privée existante (par défaut ~/.ssh/id_ed25519)")
+    setup.add_argument("--nouvelle", dest="new", action="store_true", help="créer une nouvelle clé ed25519 (ssh-keygen)")
     _identity_and_scope(setup, "votre", "votre", academie_note="")
     setup.set_defaults(handler=run_setup)
     add = actions.add_parser("add", help="préparer la contribution qui ajoute un relecteur à la gouvernance")
@@ -42,7 +42,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from store.git import review_git
+    from store.git import repo
     from store.review import signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -51,8 +51,8 @@ def run_setup(args: argparse.Namespace) -> int:
         root = commons_root()
         done = signing.setup(root, key=Path(args.key) if args.key else None, new=args.new,
                              comment=args.principal or "")
-        name = args.name or review_git.config(root, "user.name") or "Prénom Nom"
-        principal = args.principal or review_git.config(root, "user.email")
+        name = args.name or repo.config_value(root, "user.name") or "Prénom Nom"
+        principal = args.principal or repo.config_value(root, "user.email")
         entry = signing.reviewer_entry(done.public_key, name=name, principal=principal, role=args.role,
                                        academies=args.academies, disciplines=args.disciplines)
     except StoreError as error:
@@ -75,7 +75,7 @@ def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from records.models import Reviewer
-    from store.git import governance_branch, signatures
+    from store.git import repo, signatures
     from store.review import genesis, governance, signing
     from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
@@ -89,11 +89,11 @@ def run_add(args: argparse.Namespace) -> int:
             if key is None:
                 return fail("aucune clé : lancez d'abord « traam reviewer setup », ou donnez --cle-publique", 2)
             public = signatures.public_key(key)
-        academie = (args.academies or [governance_branch.local_config(root, "traam.academie")])[0]
+        academie = (args.academies or [repo.config_value(root, "traam.academie")])[0]
         if not academie:
             return fail("précisez l'académie de la contribution : --academie CODE", 2)
-        reviewer = Reviewer(name=args.name or governance_branch.local_config(root, "user.name") or "Prénom Nom",
-                            principal=args.principal or governance_branch.local_config(root, "user.email"),
+        reviewer = Reviewer(name=args.name or repo.config_value(root, "user.name") or "Prénom Nom",
+                            principal=args.principal or repo.config_value(root, "user.email"),
                             role=args.role, academies=args.academies, disciplines=args.disciplines,
                             public_key=governance.key_body(public))
         branch = genesis.propose_reviewer(root, reviewer, academie=academie)

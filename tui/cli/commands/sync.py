@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli.progress import Steps
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -20,17 +22,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _transfer(step) -> None:
-    """Show a step of the fetch (:class:`store.git.network.Transfer`) on a terminal."""
-    import sys
-
-    if sys.stderr.isatty():
-        from tui.strings import transfer_line
-
-        line = transfer_line(step) if step is not None else ""  # None: clear the line when done
-        print(f"\r{line}\033[K", end="", file=sys.stderr, flush=True)
-
-
 def run(args: argparse.Namespace) -> int:
     from store.remotes import sync
     from store.errors import StoreError
@@ -39,11 +30,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         root = repo.toplevel(".")
-        result = sync(root, args.remote, args.branch, transfer=_transfer)
+        with Steps() as steps:
+            steps.step("Récupération de l'amont")
+            result = sync(root, args.remote, args.branch, transfer=steps.transfer())
     except StoreError as error:
         return fail(str(error))
-    finally:
-        _transfer(None)
     if result.conflicts:
         warn(f"Conflits en fusionnant {result.source} :")
         for path, lines in result.conflicts.items():

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.output import fail, print_problems, say, warn
+from tui.cli.progress import Steps
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,23 +52,25 @@ def run(args: argparse.Namespace) -> int:
     from store.publish.words import count
     from store.errors import StoreError
 
-    try:
-        commons = Commons.open(".")
-        snapshot = commons.load()
-    except StoreError as error:
-        return fail(str(error))
-    only = None
-    if args.paths:
-        from records.layout import path_of
+    with Steps() as steps:
+        try:
+            commons = Commons.open(".")
+            snapshot = commons.load(progress=steps.step("Lecture des enregistrements"), search=False)
+        except StoreError as error:
+            return fail(str(error))
+        only = None
+        if args.paths:
+            from records.layout import path_of
 
-        known = {path_of(rid) for rid in snapshot.entries} | {p.path for p in snapshot.problems}
-        only = set()
-        for raw in args.paths:
-            named = _named(raw, commons.root, known)
-            if isinstance(named, str):
-                return fail(named)
-            only |= named
-    problems = [p for p in snapshot.validate() if only is None or p.path in only]
+            known = {path_of(rid) for rid in snapshot.entries} | {p.path for p in snapshot.problems}
+            only = set()
+            for raw in args.paths:
+                named = _named(raw, commons.root, known)
+                if isinstance(named, str):
+                    return fail(named)
+                only |= named
+        problems = snapshot.validate(progress=steps.step("Vérification des enregistrements"))
+    problems = [p for p in problems if only is None or p.path in only]
     checked = len(only) if only is not None else len(snapshot.entries)
     fmt = args.format or ("json" if args.json else "texte")
     if fmt != "texte":
