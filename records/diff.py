@@ -45,7 +45,7 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any] | None, prefix: str = "
     old = old or {}
     new = new or {}
     changes: list[Change] = []
-    for key in [*old.keys(), *(k for k in new.keys() if k not in old)]:
+    for key in [*old, *(k for k in new if k not in old)]:
         path = f"{prefix}{key}"
         a, b = old.get(key, _MISSING), new.get(key, _MISSING)
         if a == b:
@@ -229,7 +229,7 @@ def merge(
     base = base or {}
     table: dict[str, Any] = {}
     conflicts: list[Conflict] = []
-    keys = [*ours.keys(), *(k for k in theirs.keys() if k not in ours)]
+    keys = [*ours, *(k for k in theirs if k not in ours)]
     for key in keys:
         path = f"{prefix}{key}"
         b, o, t = base.get(key, _MISSING), ours.get(key, _MISSING), theirs.get(key, _MISSING)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, ClassVar, Literal, TypeVar, Union
+from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -492,7 +492,7 @@ class Manifest(Model):
     """Commit from which governance is trusted (pinned root)."""
 
 
-Record = Union[Campaign, Theme, Team, Scenario, Synthesis, Governance, Manifest]
+Record = Campaign | Theme | Team | Scenario | Synthesis | Governance | Manifest
 """Any record the codec can load."""
 
 MODELS: dict[str, type[Model]] = {

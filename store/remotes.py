@@ -138,6 +138,11 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None, *,
     current = refs.current_branch(root)
     if not current:
         raise StoreError("HEAD détachée : placez-vous sur une branche avant de synchroniser")
+    if merging.merge_head(root):  # a sync stopped on conflicts: finish it first, never stash it
+        pending = pending_merge(root)
+        raise StoreError(f"une fusion de « {printable(pending.source if pending else 'MERGE_HEAD')} » est déjà en "
+                         "cours : résolvez ses conflits (traam, écran Synchronisation : « r ») ou annulez-la "
+                         "(« a », ou git merge --abort)")
     if branches.is_dirty(root):
         raise StoreError("des modifications ne sont pas enregistrées : "
                          "faites un commit (ou git stash) avant de synchroniser")
@@ -178,10 +183,58 @@ def describe_conflict(path: Path, stages: set[str]) -> list[str]:
     return fields or ["conflit : fusion manuelle nécessaire (une version n'est pas un enregistrement valide)"]
 
 
+@dataclass(frozen=True)
+class Following:
+    """What a sync of the current branch follows, as known without any network call."""
+
+    remote: str | None
+    """The remote a sync fetches (``upstream``, else ``origin``), None when the repository has none."""
+    source: str | None
+    """The remote branch it merges (``upstream/main``), None before the first fetch of that remote."""
+    branch: str | None
+    """The current branch, None when HEAD is detached."""
+    has_upstream: bool = False
+    """True when the repository has an ``upstream`` remote (a fork following the commons)."""
+
+
+def following(root: Path) -> Following:
+    """Return the remote and branch a sync would follow (blocking git calls, no network)."""
+    remotes = network.remotes(root)
+    remote = "upstream" if "upstream" in remotes else "origin" if "origin" in remotes else None
+    branch = refs.current_branch(root)
+    source = None
+    if remote is not None:
+        for candidate in (f"{remote}/{branch}" if branch else "", f"{remote}/main"):
+            if candidate and trees.rev(root, f"refs/remotes/{candidate}") is not None:
+                source = candidate
+                break
+    return Following(remote, source, branch, "upstream" in remotes)
+
+
+def pending_merge(root: Path) -> SyncResult | None:
+    """Return the merge left in progress (by ``traam sync`` or by git), with its conflicts; None when there is none.
+
+    The merged branch is named by the remote-tracking branch at ``MERGE_HEAD`` when there is one.
+    """
+    head = merging.merge_head(root)
+    if head is None:
+        return None
+    names = merging.remote_refs_at(root, head)
+    source = names[0] if names else head[:10]
+    current = refs.head(root) or ""
+    result = SyncResult(source.split("/", 1)[0] if names else "", source, current, current)
+    for path, present in sorted(unmerged_stages(root).items()):
+        result.conflicts[path] = describe_conflict(root / path, present)
+    return result
+
+
 def abort_merge(root: Path) -> None:
-    """Abort a merge left in progress by a sync with conflicts (``git merge --abort``).
+    """Abort a merge left in progress by a sync with conflicts (``git merge --abort``): the branch and the files
+    return to their state before it.
 
     Raises:
         StoreError: no merge in progress, or git failed.
     """
+    if merging.merge_head(root) is None:
+        raise StoreError("aucune fusion en cours : rien à annuler")
     merging.abort_merge(root)

@@ -155,6 +155,8 @@ class TraamApp(WorkflowActions, App):
         self.session = message.session
         if message.session.states is None:
             self.derive_states(message.session)
+        if message.session.problems is None:
+            self.check_problems(message.session)
         manifest = message.session.snapshot.record("traam")
         if manifest is not None:
             self.commons_name = plain(manifest.name)

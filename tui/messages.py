@@ -44,3 +44,11 @@ class StatesLoaded(Message):
     session: Session
     states: dict[str, str] | None
     notes: dict[str, str] | None = None
+
+
+@dataclass
+class ProblemsChecked(Message):
+    """Every problem of the commons read as ``snapshot`` was found (the validator of ``traam validate``)."""
+
+    snapshot: object
+    problems: list

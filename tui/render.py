@@ -97,6 +97,29 @@ def render_problems(problems: list) -> Content:
     )
 
 
+def render_rule_problems(problems: list) -> Content:
+    """Return what the rules across records find on a valid record (errors or warnings), one per line, sanitised."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    head = strings.RECORD_RULE_ERRORS if errors else strings.RECORD_RULE_WARNINGS
+    return Content("\n").join([Content.styled(head.format(count=len(problems)), "bold $warning"),
+                                *(content(f"• {problem_line(p)}") for p in problems)])
+
+
+def field_text(key: str) -> str:
+    """Return a dotted key in French: ``teachers.2.name`` → ``Enseignants › n° 3 › Nom``."""
+    if not key:
+        return "—"
+    return " › ".join(f"n° {int(part) + 1}" if part.isdigit() else present.field_label(part) for part in key.split("."))
+
+
+def problem_line(problem) -> str:
+    """Return a problem as one French line: field, severity in words, message and rule id."""
+    kind = "" if problem.severity == "error" else strings.PROBLEM_WARNING + " : "
+    field = f"{field_text(problem.key)} : " if problem.key else ""
+    rule = f" ({problem.rule})" if problem.rule else ""
+    return f"{field}{kind}{problem.message}{rule}"
+
+
 def first_url(record: Any) -> str | None:
     """Return the publication URL of a record if it has one (scenarios), else None."""
     return getattr(record, "publication_url", None) or getattr(record, "edubase_url", None)

@@ -46,6 +46,9 @@ class Session:
     """Reviewers' comments on records of the current contribution, by record id (for its author)."""
     tracking: Tracking | None = None
     """The store's ``Tracking``: current branch and ahead/behind its remote, read with the snapshot."""
+    problems: list | None = None
+    """Every problem ``traam validate`` finds (files and rules across records), None until checked in a worker."""
+    _invalid: frozenset[str] | None = None
     _searcher: object | None = None
     _listed: list[Entry] | None = None
     _tree: dict | None = None
@@ -126,6 +129,33 @@ class Session:
         from dataclasses import replace
 
         return replace(self, states=states, notes=self.notes if notes is None else notes, _searcher=None)
+
+    def with_problems(self, problems: list) -> "Session":
+        """Return a copy of this session knowing the problems of the whole commons."""
+        from dataclasses import replace
+
+        return replace(self, problems=problems, _invalid=None)
+
+    def check_problems(self) -> list:
+        """Return every problem of the commons, as ``traam validate`` finds them (blocking: call from a worker)."""
+        return self.snapshot.validate()
+
+    def invalid_ids(self) -> frozenset[str]:
+        """Return the ids of the records with an error: in their file, or by a rule across records once checked."""
+        if self._invalid is None:
+            from records.layout import id_of
+
+            invalid = {e.id for e in self.entries.values() if e.errors}
+            invalid.update(id_of(p.path) for p in self.problems or () if p.severity == "error")
+            self._invalid = frozenset(invalid)
+        return self._invalid
+
+    def problems_of(self, record_id: str) -> list:
+        """Return the problems of one record: every one ``traam validate`` finds once checked, its file's until then."""
+        from records.layout import id_of
+
+        found = self.problems if self.problems is not None else self.snapshot.problems
+        return [p for p in found if id_of(p.path) == record_id]
 
     def note_of(self, record_id: str) -> str | None:
         """Return the reviewer's comment on a record of the current contribution, or None."""

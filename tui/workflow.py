@@ -17,7 +17,7 @@ from textual.binding import Binding
 
 from tui import strings, workflow_data
 from tui.branch_actions import BranchActions
-from tui.messages import SessionLoaded, StatesLoaded
+from tui.messages import ProblemsChecked, SessionLoaded, StatesLoaded
 from tui.safe import formatted
 from tui.session import Session
 
@@ -29,6 +29,7 @@ WORKFLOW_BINDINGS = [
     Binding("s", "sync", strings.KEY_SYNC, show=False, id="app.sync"),
     Binding("x", "export", strings.KEY_EXPORT, show=False, id="app.export"),
     Binding("b", "branches", strings.KEY_BRANCHES, show=False, id="app.branches"),
+    Binding("6", "problems", strings.KEY_PROBLEMS, show=False, id="app.problems"),
 ]
 """Bindings the application adds for these actions (ids remappable in touches.toml)."""
 
@@ -51,12 +52,35 @@ class WorkflowActions(BranchActions):
         self.post_message(StatesLoaded(session, states, workflow_data.author_notes(Path(session.commons.root))))
 
     def on_states_loaded(self, message: StatesLoaded) -> None:
-        if message.session is not self.session:
+        if self.session is None or message.session.snapshot is not self.session.snapshot:
             return  # a newer session is on its way and will get its own states
-        self.session = message.session.with_states(message.states, message.notes)
+        self.session = self.session.with_states(message.states, message.notes)
+        self._refresh_screen()
+
+    def _refresh_screen(self) -> None:
         refresh = getattr(self.screen, "_refresh_if_needed", None)
         if refresh is not None:
             refresh()
+
+    # --- problems: the validator of ``traam validate``, run on the whole commons in a worker -----------
+
+    @work(thread=True, exclusive=True, group="problems", exit_on_error=False)
+    def check_problems(self, session: Session) -> None:
+        """Find every problem of the commons (files and rules across records), as ``traam validate`` does."""
+        self.post_message(ProblemsChecked(session.snapshot, session.check_problems()))
+
+    def on_problems_checked(self, message: ProblemsChecked) -> None:
+        if self.session is None or message.snapshot is not self.session.snapshot:
+            return  # checked an older snapshot: the newer one is being checked
+        self.session = self.session.with_problems(message.problems)
+        self._refresh_screen()
+
+    def action_problems(self) -> None:
+        """Show every problem of the commons (the list ``traam validate`` prints)."""
+        from tui.screens.problems import ProblemsScreen
+
+        if self.session is not None and not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen())
 
     def _editing(self) -> bool:
         """Tell (and say) whether a form with unsaved changes is open: git work would change its files."""
@@ -166,3 +190,4 @@ class WorkflowActions(BranchActions):
         yield SystemCommand(*palette["sync"], self.action_sync)
         yield SystemCommand(*palette["export"], self.action_export)
         yield SystemCommand(strings.BRANCHES, strings.BRANCHES_PALETTE, self.action_branches)
+        yield SystemCommand(strings.PROBLEMS, strings.PROBLEMS_PALETTE, self.action_problems)

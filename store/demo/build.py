@@ -162,7 +162,7 @@ def build(target: Path, records: dict[str, Model], manifest: Manifest, *, keys_f
     Raises:
         StoreError: the folder holds something, ssh-keygen or git failed.
     """
-    now = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
+    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     found = plan(records, now)
     latest = [c for c in found.contributions if c.campaign == found.contributions[-1].campaign] \
         if found.contributions else []

@@ -45,7 +45,7 @@ class Contribution:
     ids: list[str]
     author: tuple[str, str]
     title: str
-    when: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    when: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     kind: str = ""
     """``scenario`` or ``team`` for the latest campaign's one-record contributions, '' for a group."""
 
@@ -114,7 +114,7 @@ def plan(records: dict[str, Model], now: dt.datetime) -> Plan:
     limit = now - dt.timedelta(days=1)
 
     def dated(campaign: str, month: int, day: int) -> dt.datetime:
-        return min(dt.datetime(_year(campaign) + (month < 9), month, min(day, 28), 10, tzinfo=dt.timezone.utc),
+        return min(dt.datetime(_year(campaign) + (month < 9), month, min(day, 28), 10, tzinfo=dt.UTC),
                    limit)
 
     contributions: list[Contribution] = []

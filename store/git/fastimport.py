@@ -76,7 +76,7 @@ def commit_paths(root: Path, ref: str, parent: str, changes: list[tuple[str, byt
     when = _when()
     stream = b"".join([
         b"commit " + ref.encode("utf-8") + b"\nmark :1\n",
-        f"author {author} {when}\ncommitter {committer} {when}\n".encode("utf-8"),
+        f"author {author} {when}\ncommitter {committer} {when}\n".encode(),
         _data(message.encode("utf-8")),
         b"from " + parent.encode("ascii") + b"\n",
         *((b"M 100644 inline " + path.encode("utf-8") + b"\n" + _data(data)) if data is not None

@@ -54,6 +54,20 @@ def abort_merge(root: Path | str) -> None:
     git.run(root, "merge", "--abort")
 
 
+def merge_head(root: Path | str) -> str | None:
+    """Return the commit being merged when a merge is in progress (``MERGE_HEAD``), else None."""
+    done = git.run(root, "rev-parse", "-q", "--verify", "MERGE_HEAD", check=False)
+    return (done.stdout.decode("ascii", "replace").strip() or None) if done.returncode == 0 else None
+
+
+def remote_refs_at(root: Path | str, commit: str) -> list[str]:
+    """Return the remote-tracking branches (``upstream/main``) that point at ``commit``, sorted."""
+    done = git.run(root, "for-each-ref", f"--points-at={commit}", "--format=%(refname:short)", "refs/remotes",
+                   check=False)
+    names = (line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines())
+    return sorted(name for name in names if name and not name.endswith("/HEAD"))
+
+
 def merge_file(ours: str, base: str, theirs: str, cwd: Path | str = ".") -> bool:
     """Merge the files ``base`` → ``theirs`` into ``ours`` in place, line by line; tell whether it was clean.
 

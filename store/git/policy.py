@@ -98,7 +98,7 @@ def overrides(listing: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     drivers: set[str] = set()
-    for scope, key, value in listing:
+    for scope, key, _value in listing:
         lowered = key.lower()
         filter_match = _FILTER.fullmatch(key) or _FILTER.fullmatch(lowered)
         if filter_match:

@@ -57,16 +57,16 @@ def feed_path(discipline: str) -> str:
 def _when(record_id: str, scenario: Scenario, records: Mapping[str, Model], dates: Mapping[str, dt.datetime]) -> dt.datetime:
     if record_id in dates:
         moment = dates[record_id]
-        return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
     day = scenario.updated or scenario.created
     if day is None:
         campaign = records.get(campaign_id(scenario.campaign))
         day = campaign.work_starts if isinstance(campaign, Campaign) else dt.date(int(scenario.campaign[:4]), 9, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _x(value: str) -> str:
@@ -89,7 +89,7 @@ def feed(discipline: str, records: Mapping[str, Model], *, base_url: str = "",
     dated = sorted(((_when(rid, s, records, dates), rid, s) for rid, s in chosen), key=lambda x: (x[0], x[1]), reverse=True)
     dated = dated[:LIMIT]
     self_href = base + feed_path(discipline) if base_url else f"{discipline}.xml"
-    updated = dated[0][0] if dated else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    updated = dated[0][0] if dated else dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     label = vocab.label(vocab.DISCIPLINES, discipline)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',

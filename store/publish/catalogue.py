@@ -40,9 +40,20 @@ class Card:
 
     @classmethod
     def of(cls, scenario: Scenario) -> Card:
-        """Return the card of a scenario."""
-        return cls(scenario.title, scenario.campaign, scenario.theme, scenario.academie, tuple(scenario.disciplines),
-                   tuple(scenario.levels), scenario.updated, scenario.created)
+        """Return the card of a scenario (equal codes and tuples shared between cards)."""
+        return cls(scenario.title, _shared(scenario.campaign), _shared(scenario.theme), _shared(scenario.academie),
+                   _shared(tuple(scenario.disciplines)), _shared(tuple(scenario.levels)), _shared(scenario.updated),
+                   _shared(scenario.created))
+
+
+_SHARED: dict = {}
+
+
+def _shared(value):
+    """Return one object per distinct value (100,000 cards repeat a few hundred codes and dates)."""
+    if len(_SHARED) > 100_000:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
 
 
 @dataclass(frozen=True, slots=True)

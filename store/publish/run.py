@@ -7,7 +7,7 @@ the pure functions of :mod:`store.publish`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +33,7 @@ class ExportResult:
     """What an export wrote."""
 
     format: str
-    paths: list[Path]
+    paths: Sequence[Path]
     counts: dict[str, int] = field(default_factory=dict)
     """Exported records by kind."""
 

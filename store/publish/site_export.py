@@ -9,7 +9,7 @@ postings (a few hundred bytes per scenario), not with the pages or models.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from records.models import Campaign, Scenario, Team
@@ -26,7 +26,7 @@ def _is_scenario(record_id: str) -> bool:
 
 def export_site(snapshot, states: Mapping[str, str] | None, out: Path, *, etat: str | Iterable[str] | None = None,
                 campagnes: Iterable[str] | None = None, base_url: str = "", dates: Mapping | None = None,
-                progress: Progress | None = None) -> tuple[list[Path], dict[str, int]]:
+                progress: Progress | None = None) -> tuple[Sequence[Path], dict[str, int]]:
     """Write the site of a snapshot's selected records into ``out``; return the paths written and counts by kind.
 
     Args:

@@ -7,8 +7,9 @@ whatever else is in the folder (feeds, ``robots.txt``, images added by hand).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import overload
 
 from store.safefs import write_public
 
@@ -75,7 +76,7 @@ def check(out: Path) -> None:
 
 
 def write(files: Mapping[str, str] | Iterable[tuple[str, str]], out: Path, *,
-          progress: Callable[[int], None] | None = None) -> list[Path]:
+          progress: Callable[[int], None] | None = None) -> Written:
     """Write the site into ``out`` as its files come, then drop what the previous export wrote and this one did not.
 
     Args:
@@ -108,7 +109,37 @@ def write(files: Mapping[str, str] | Iterable[tuple[str, str]], out: Path, *,
         if relative not in kept:
             _remove(out, relative)
     del kept
-    write_public(out / MARKER, marker_text(sorted(listed)))
+    listed.append(MARKER)
+    write_public(out / MARKER, marker_text(sorted(listed[:-1])))
     if progress is not None:
-        progress(len(listed) + 1)
-    return [out / relative for relative in listed] + [out / MARKER]
+        progress(len(listed))
+    return Written(out, listed)
+
+
+class Written(Sequence[Path]):
+    """The paths a site export wrote, made on demand: 100,000 ``Path`` objects would weigh 40 MB."""
+
+    def __init__(self, out: Path, relative: list[str]):
+        self.out = out
+        self.relative = relative
+
+    def __len__(self) -> int:
+        return len(self.relative)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self.out / r for r in self.relative[index]]
+        return self.out / self.relative[index]
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, Path):
+            return False
+        try:
+            return str(path.relative_to(self.out)) in self.relative
+        except ValueError:
+            return False

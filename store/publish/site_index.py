@@ -111,8 +111,9 @@ class Builder:
         final = array("I", bytes(4 * len(order)))
         for rank, number in enumerate(order):
             final[number] = rank
-        encoded = {word: encode(_renumber(values, final)) for word, values in self.postings.items()}
-        self.postings.clear()
+        encoded = {}
+        for word in sorted(self.postings):  # each array is dropped once encoded: never both at once
+            encoded[word] = encode(_renumber(self.postings.pop(word), final))
         shards = split({word: len(word) + len(text) + 6 for word, text in encoded.items()}, budget or SHARD_BUDGET)
         keys = sorted(shards)
         disciplines = sorted({d for s in scenarios.values() for d in s.disciplines}, key=list(vocab.DISCIPLINES).index)

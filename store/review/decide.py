@@ -250,7 +250,7 @@ def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] |
     if reviewer is None:
         raise StoreError(f"votre clé n'est pas dans la gouvernance de « {item.target} » : "
                          "vous ne pouvez pas valider")
-    today = (now or dt.datetime.now(dt.timezone.utc)).date()
+    today = (now or dt.datetime.now(dt.UTC)).date()
     if not governance.is_active(reviewer, today):
         raise StoreError("votre clé n'est pas valide aujourd'hui selon la gouvernance")
     changed = {c.path for c in trees.changes(root, item.target_tip, plan.tree)}

@@ -75,7 +75,7 @@ def trust(root: Path | str, now: dt.datetime | None = None) -> Trust:
     (:func:`store.review.selection.select`, from its own trust root); empty when nothing verifies."""
     from store.review import selection  # the same choice of main as verify, status and the TUI
 
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     verified = selection.select(root, "main", now=now).verified
     rules = governance.governance_at(root, verified) if verified else Governance()
     return Trust(rules, verified, now.date())
@@ -237,7 +237,7 @@ def add(root: Path | str, commit: str, *, branch: str, decision: str, message: s
     problems = scope_problems(root, reviewer, branch, commit, held)
     if problems:
         raise StoreError("contribution hors de votre périmètre : " + " ; ".join(problems))
-    date = (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds")
+    date = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     review = Review(date, decision, f"{reviewer.name} <{reviewer.principal}>", message, dict(records or {}),
                     reviewer.principal, branch, commit)
     line = signed_line(review, key)

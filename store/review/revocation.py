@@ -57,9 +57,9 @@ def revocation_problems(root: Path | str, branch: str, commit: str, parents: lis
         reason = "sa clé a été retirée de la gouvernance actuelle de main"
     elif not governance.is_active(now_rules, today):
         reason = "sa clé n'est plus valide selon la gouvernance actuelle de main"
-    elif governance.by_key(governance.governance_at(root, parents[0]), key) != now_rules:
-        if governance.scope_problems(now_rules, branch, changed_paths(root, branch, commit, parents, main_chain)):
-            reason = "la gouvernance actuelle de main ne lui permet plus cette validation"
+    elif governance.by_key(governance.governance_at(root, parents[0]), key) != now_rules and governance.scope_problems(
+            now_rules, branch, changed_paths(root, branch, commit, parents, main_chain)):
+        reason = "la gouvernance actuelle de main ne lui permet plus cette validation"
     if not reason or current.grandfathered(root, commit):
         return []
     return [f"{commit[:10]} : validation révoquée ({reason}) ; seules ses validations antérieures à la "

@@ -74,7 +74,7 @@ def _trust_key(root: Path | str) -> str:
 
 
 def _day(now: dt.datetime | None) -> str:
-    return (now or dt.datetime.now(dt.timezone.utc)).date().isoformat()
+    return (now or dt.datetime.now(dt.UTC)).date().isoformat()
 
 
 _LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "refuse": "r", "academique": "a",
@@ -105,7 +105,7 @@ def record_states(commons: Commons, snapshot: Snapshot, *, now: dt.datetime | No
         now: the time at which signatures are checked (default: now).
     """
     root: Path = commons.root
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     tips = trees.refs(root, "refs/heads/", "refs/remotes/", "refs/notes/")
     branch = _current_branch(commons, snapshot)
     ids = sorted(snapshot.entries)

@@ -56,7 +56,7 @@ class BranchReport:
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
-    return now or dt.datetime.now(dt.timezone.utc)
+    return now or dt.datetime.now(dt.UTC)
 
 
 def pinned_root(root: Path | str) -> str:
@@ -129,7 +129,7 @@ def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     if problems or branch == "main":
         return problems
     if current is None:
-        now = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
+        now = dt.datetime.combine(today, dt.time(12), dt.UTC)
         current = _anchors(root, None, now)[2]
     return revocation_problems(root, branch, commit, parents, key, today=today, current=current,
                                main_chain=main_chain)
@@ -175,7 +175,7 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
     for commit, parents in chain:
         if commit == root_commit or commit in trusted or (branch != "main" and commit in main_chain):
             break
-        when = dt.datetime.fromtimestamp(times[commit], dt.timezone.utc)
+        when = dt.datetime.fromtimestamp(times[commit], dt.UTC)
         if when > now + MAX_FUTURE:
             found.append((commit, f"{commit[:10]} : daté dans le futur ({when:%Y-%m-%d %H:%M}), horloge refusée"))
         elif pushed and when < now - MAX_PAST_ON_PUSH:

@@ -145,3 +145,14 @@ def test_governance_has_one_national_and_two_academic_reviewers() -> None:
     assert sorted(r.role for r in reviewers) == ["academique", "academique", "national"]
     assert all(re.fullmatch(r"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43} \S+", r.public_key)
                for r in reviewers)
+
+
+def test_2026_themes_keep_the_official_title_and_a_short_one_for_lists():
+    """Titles follow the call's list word for word; the paraphrases used in lists are short titles."""
+    from records.demo.themes_2026 import THEMES_2026
+
+    assert THEMES_2026["nsi-2"].title == "Thématique 2 : Égalité filles-garçons"
+    assert THEMES_2026["nsi-2"].short_title == "Égalité filles-garçons en informatique"
+    assert THEMES_2026["lettres"].title.endswith("Quels points de vigilance ?")
+    for theme in THEMES_2026.values():
+        assert theme.short_title != theme.title

@@ -117,3 +117,12 @@ def test_validate_points_an_old_commons_at_traam_migrate(tmp_path: Path) -> None
     assert found.returncode == 1
     assert "traam.toml:1:1: ce commun suit l'organisation 1" in found.stdout
     assert "lancez « traam migrate »" in found.stdout
+
+
+def test_init_demo_keeps_the_demo_description_in_the_manifest(tmp_path: Path) -> None:
+    from records.demo import DEMO_MANIFEST
+
+    done = run_traam("init", str(tmp_path / "demo"), "--demo")
+    assert done.returncode == 0, done.stderr
+    manifest = codec.load("traam.toml", (tmp_path / "demo" / "traam.toml").read_text()).record
+    assert manifest.description == DEMO_MANIFEST.description and manifest.schema_version == 2

@@ -102,6 +102,21 @@ def test_ods_and_xlsx_sheets(tmp_path, writer):
         f"{file}:4:5: Titre : valeur obligatoire manquante"]
 
 
+@pytest.mark.parametrize("writer", [write_ods, write_xlsx], ids=["ods", "xlsx"])
+def test_typed_cells_read_back_as_the_text_a_person_typed(tmp_path, writer):
+    """A date cell (a serial with a date format in XLSX, as LibreOffice writes it) reads « 2027-03-15 », never
+    « 46461 »; a CRCN code the spreadsheet turned into the number 3.4 reads « 3.4 » and imports as that code."""
+    import datetime as dt
+
+    rows = [["Campagne", "Discipline", "Académie", "Thématique", "Titre", "CRCN", "Relu le"],
+            ["2026-2027", "SVT", "Nantes", "svt-1", "Oiseaux du jardin", 3.4, dt.date(2027, 3, 15)]]
+    file = writer(tmp_path / f"propositions.{writer.__name__.removeprefix('write_')}", rows)
+    sheet = read_sheet(file)
+    assert sheet.rows == [(2, ["2026-2027", "SVT", "Nantes", "svt-1", "Oiseaux du jardin", "3.4", "2027-03-15"])]
+    result = plan(sheet, sample_records())
+    assert result.rows[0].action == "create" and result.rows[0].record.crcn == ["3.4"]
+
+
 def test_unreadable_sheets_give_french_errors(tmp_path):
     broken = tmp_path / "casse.xlsx"
     broken.write_bytes(b"PK\x03\x04 pas un classeur")

@@ -306,3 +306,34 @@ def test_light_theme(snap_compare, commons_path):
         await settle(pilot)
 
     assert snap_compare(app_on(commons_path), terminal_size=SIZE, run_before=run_before)
+
+
+# --- problems (issue 13, item 12) ---------------------------------------------------------
+
+
+def test_problems_screen(snap_compare, tmp_path):
+    """The problems screen (key 6, or the dashboard's count) lists what ``traam validate`` finds: the record
+    at ``path:line:col``, the field in French, the severity in words, the message and the rule id."""
+    from tests.test_tui.test_problems import orphan_commons
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+
+    assert snap_compare(app_on(orphan_commons(tmp_path)), terminal_size=SIZE, run_before=run_before)
+
+
+def test_explorer_marks_invalid_records(snap_compare, tmp_path):
+    """A record the rules across records reject starts with ✗ in the explorer's list (readable without
+    colour), and its detail says first that ``traam validate`` refuses it, with the rule id."""
+    from tests.test_tui.test_problems import orphan_commons
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("l", "down", "down")
+        await settle(pilot)
+
+    assert snap_compare(app_on(orphan_commons(tmp_path)), terminal_size=SIZE, run_before=run_before)

@@ -181,6 +181,40 @@ def test_sync_conflicts(snap_compare, tmp_path):
     assert snap_compare(TraamApp(fork, today=TODAY), terminal_size=SIZE, run_before=keys("s", "s"))
 
 
+def test_review_empty_queue(snap_compare, tmp_path):
+    """A reviewer with nothing to review: the queue says so (after a background fetch of the remote), with who
+    the signing key says the reviewer is."""
+    world = make_world(tmp_path)
+    lille = world.clone("lille", signing="lille")
+    assert snap_compare(TraamApp(lille, today=TODAY), terminal_size=SIZE, run_before=keys("4"))
+
+
+def test_review_needs_national(snap_compare, tmp_path):
+    """An académie reviewer's queue with a governance change: marked « validation nationale requise » in the
+    list, and the detail says why and which command a national reviewer runs, before the diff and the rules."""
+    from tests.test_tui.test_review_national import governance_world
+
+    _, lille = governance_world(tmp_path)
+    assert snap_compare(TraamApp(lille, today=TODAY), terminal_size=SIZE, run_before=keys("4"))
+
+
+def test_sync_clean(snap_compare, tmp_path):
+    """The sync screen before any sync: which remote and branch it follows (a fork without « upstream » is
+    told the exact command that adds it) and how to start."""
+    fork = conflicted_fork(tmp_path)
+    assert snap_compare(TraamApp(fork, today=TODAY), terminal_size=SIZE, run_before=keys("s"))
+
+
+def test_sync_merge_in_progress(snap_compare, tmp_path):
+    """A merge left in progress by ``traam sync``: the screen says so at once, with the conflicting field,
+    « r » to resume it and « a » to abort it (never « git stash »)."""
+    from tests.conftest import run_traam
+
+    fork = conflicted_fork(tmp_path)
+    assert run_traam("sync", cwd=fork).returncode == 1
+    assert snap_compare(TraamApp(fork, today=TODAY), terminal_size=SIZE, run_before=keys("s"))
+
+
 def test_export_dialog(snap_compare, commons_path):
     """The export dialog: formats with what they give, the default output for a site, validated records
     of every campaign by default."""

@@ -84,11 +84,25 @@ def store_error(error: StoreError) -> str:
     return error.message + (f"\n{error.stderr.strip()}" if error.stderr.strip() else "")
 
 
+def national_paths(item) -> list[str]:
+    """Return the paths of ``item`` only a national reviewer may validate (see :mod:`store.review.authority`)."""
+    from store.review.authority import national_paths as paths
+
+    return paths(item)
+
+
+def needs_national_message(item) -> str:
+    from store.review.authority import needs_national_message as message
+
+    return message(item)
+
+
 def candidate_json(item) -> dict:
     """Return a JSON-ready dict of a review candidate and its merge plan."""
     return {"branch": item.name, "ref": item.ref, "tip": item.tip, "target": item.target, "academie": item.academie,
             "author": item.author, "email": item.email, "proposed": item.proposed, "updated": item.updated,
-            "decision": item.decision.to_json() if item.decision else None, "merge": plan_json(item.plan)}
+            "decision": item.decision.to_json() if item.decision else None, "merge": plan_json(item.plan),
+            "needs_national": bool(national_paths(item)), "national_paths": national_paths(item)}
 
 
 def print_candidate(item, preview: Any = None) -> None:
@@ -97,6 +111,9 @@ def print_candidate(item, preview: Any = None) -> None:
 
     say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
     say(f"  pointe : {item.tip}   (à valider avec --tip {item.tip[:12]})")
+    national = needs_national_message(item)
+    if national:
+        say(f"  ⚠ {national}")
     if item.decision is not None:
         say(f"  décision : {DECISIONS.get(item.decision.decision, item.decision.decision)} "
             f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")

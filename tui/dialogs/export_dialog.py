@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import work
@@ -48,7 +49,7 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
         self.campaigns = campaigns
         self.base = base
         """Folder relative outputs are resolved against (default: the current folder)."""
-        self.written: list[Path] = []
+        self.written: Sequence[Path] = []
 
     def compose(self) -> ComposeResult:
         states = [(Content(label), code) for code, label in strings.EXPORT_STATE_CHOICES.items()]
@@ -128,7 +129,7 @@ class ExportDialog(ReportsWorkerErrors, ModalScreen[None]):
         bar.update(total=max(message.total, 1), progress=message.done)
 
     def done(self, fmt: str, out: Path, result) -> None:
-        self.written = list(result.paths)
+        self.written = result.paths
         text = strings.EXPORT_DONE.format(format=fmt, files=len(result.paths), where=plain(str(out)),
                                           records=sum(result.counts.values()))
         self.query_one("#dialog-status", Static).update(Content.styled(text, "$text-success"))

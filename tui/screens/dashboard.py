@@ -56,6 +56,18 @@ def shortcuts(app) -> Content:
     return Content("\n").join(lines)
 
 
+def totals(count: int, scenarios: int, problems: list | None) -> Content:
+    """Return the totals line; its problem count (from the validator of ``traam validate``) opens the problems."""
+    if problems is None:
+        found = strings.PROBLEMS_PENDING
+    else:
+        errors = sum(1 for p in problems if p.severity == "error")
+        found = strings.PROBLEMS_TOTAL.format(errors=errors, warnings=len(problems) - errors)
+    return Content.assemble(
+        Content.styled(strings.RECORD_COUNT.format(count=count, scenarios=scenarios), "$text-muted"),
+        Content.from_markup("[@click=app.problems][u]$found[/u] $see[/]", found=found, see=strings.PROBLEMS_SEE))
+
+
 class DashboardScreen(SessionScreen):
     """Where the campaign stands, what the commons holds, what changed last."""
 
@@ -92,10 +104,7 @@ class DashboardScreen(SessionScreen):
         self.query_one("#by-state", BarChart).set_counts(counts["etat"], vocab.STATES)
         entries = session.listed()  # what the explorer lists under « Tous les enregistrements »
         scenarios = sum(1 for e in entries if e.kind == "scenario")
-        problems = len(getattr(session.snapshot, "problems", []) or [])
-        self.query_one("#totals", Static).update(Content.styled(
-            strings.RECORD_COUNT.format(count=len(entries), scenarios=scenarios, problems=problems),
-            "$text-muted"))
+        self.query_one("#totals", Static).update(totals(len(entries), scenarios, session.problems))
         lines = []
         for change in session.recent:
             lines.append(Content.assemble(

@@ -18,6 +18,7 @@ from records.problems import Problem, has_errors
 from records import templates
 from tui import form, strings
 from tui.form_choices import Choices, choices_of, with_choices
+from tui.render import problem_line
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
 from tui.screens.edit_raw import RawEditing
@@ -51,6 +52,10 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         self.blob: str | None = None
         self.initial: dict[str, Any] = {}
         self.problems: list[Problem] = []
+        self.rule_problems: list[Problem] = []
+        """What the rules across records (those of ``traam validate``) find on the form's record."""
+        self.context = None
+        """The records those rules read (``store.checking.RecordContext``), read by the load worker."""
         self.record = None
         self.ready = False
         self.pending_text: str | None = None
@@ -112,6 +117,9 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
                 broken_text, table = text, {}
             else:
                 table = parsed
+        from store.checking import context_of
+
+        self.context = context_of(self.session.snapshot, self.kind, self.record_id)
         self.app.call_from_thread(self.ready_to_edit, table, blob, problems, broken_text)
 
     def ready_to_edit(self, table: dict, blob: str | None, problems: list[Problem], broken_text: str | None) -> None:
@@ -148,8 +156,13 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         target = self.target_id
         path = layout.path_of(target)
         table, read_problems = form.table_of(self.specs, values, path)
-        record, _text, problems = form.check(path, table)
+        record, text, problems = form.check(path, table)
         self.record = record if not has_errors(problems) and not read_problems and self.pending_text is None else None
+        self.rule_problems = []
+        if self.record is not None and self.context is not None:
+            from store.checking import check_record
+
+            self.rule_problems = check_record(self.context, target, self.record, text)
         self.show_problems(self.pending_problems + read_problems + problems)
         self.query_one("#record-id", Label).update(
             Content.assemble((f"{strings.ID_FIELD} : ", "bold"), content(target),
@@ -163,17 +176,22 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
             self.query_one(RecordForm).show_problems([])
             status.update(Content.styled(strings.FORM_NEW_HINT, "$text-muted") if self.form_focused else "")
             return
-        orphans = self.query_one(RecordForm).show_problems(problems)
+        orphans = self.query_one(RecordForm).show_problems(problems + self.rule_problems)
         errors = [p for p in problems if p.severity == "error"]
-        if not errors:
-            status.update(Content.styled(strings.FORM_OK, "$text-success"))
-        else:
+        rule_errors = sum(1 for p in self.rule_problems if p.severity == "error")
+        if errors:
             lines = [Content.styled(strings.FORM_PROBLEMS.format(count=len(errors)), "bold $text-error")]
-            lines.extend(content(p.message, "$text-error") for p in orphans)
+            lines.extend(content(p.message, "$text-error") for p in orphans if p in problems)
             if self.pending_text is not None:
                 where = str(self.recovery) if self.recovery else strings.EDITOR_IN_MEMORY
                 lines.append(content(strings.EDITOR_KEPT.format(path=where), "$text-warning"))
-            status.update(Content("\n").join(lines))
+        else:
+            lines = [Content.styled(strings.FORM_OK, "$text-success")] if not rule_errors else []
+        if self.rule_problems:  # the rules across records: shown, saving stays possible (fix in any order)
+            lines.append(Content.styled(strings.FORM_RULES.format(
+                errors=rule_errors, warnings=len(self.rule_problems) - rule_errors), "bold $text-warning"))
+            lines.extend(content("• " + problem_line(p), "$text-warning") for p in self.rule_problems)
+        status.update(Content("\n").join(lines))
 
     @property
     def dirty(self) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from records import layout
 from pathlib import Path
 
 from textual import work
@@ -45,6 +44,13 @@ class ExplorerScreen(RecordActions, SessionScreen):
         yield Footer()
 
     def show_session(self, session: Session) -> None:
+        records = self.query_one(RecordList)
+        records.set_invalid(session.invalid_ids())
+        if session.snapshot is getattr(self, "_snapshot", None):
+            # Same records, newly known states or problems: keep where the user stands.
+            records.replace_rows(self.rows_for(self._scope))
+            return
+        self._snapshot = session.snapshot
         self._index = session.tree()
         self._all = session.listed()
         titles = {e.id: e.title for e in self._all if e.kind == "campaign"}
@@ -75,6 +81,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
         return EntryRows(entries, session.state_of)
 
     def show_scope(self, scope: Scope) -> None:
+        self._scope = scope
         rows = self.rows_for(scope)
         self.query_one("#count", Label).update(Content(strings.LIST_COUNT.format(count=len(rows))))
         self.query_one(RecordList).set_rows(rows)
@@ -95,7 +102,7 @@ class ExplorerScreen(RecordActions, SessionScreen):
         """Read the full record in a worker (lazy parse of its blob) and show it."""
         session = self.session
         record = session.snapshot.record(record_id)
-        problems = [p for p in session.snapshot.problems if layout.id_of(p.path) == record_id]
+        problems = session.problems_of(record_id)
         state = session.state_of(record_id)
         self.app.call_from_thread(self.query_one(RecordDetail).show, record_id, record, state, problems,
                                   session.note_of(record_id))

@@ -28,6 +28,21 @@ def render_item(item) -> Content:
     return Content("\n").join(lines)
 
 
+def render_validations(validations: list) -> Content:
+    """Return who validated the record, when, into which branch (verified signed merges only)."""
+    lines = [Content.styled(strings.HISTORY_VALIDATIONS, "bold $accent")]
+    if not validations:
+        lines.append(Content.styled(f"  {strings.HISTORY_NO_VALIDATION}", "$text-muted"))
+    for done in validations:
+        level = strings.HISTORY_NATIONAL if done.national else strings.HISTORY_ACADEMIC
+        lines.append(Content.assemble(
+            "  ", (done.date.strftime("%d/%m/%Y %H:%M"), "bold"), " ", (level, "bold $text-success"),
+            f" {strings.BY} ", content(done.name, "bold"), " <", content(done.principal), "> ",
+            f"{strings.HISTORY_INTO} ", content(done.branch, "bold"),
+            content(f" ({done.contribution})" if done.contribution else "", "$text-muted")))
+    return Content("\n").join([*lines, Content("")])
+
+
 class HistoryScreen(SessionScreen):
     """Who changed which field of ``record_id``, and when, newest first."""
 
@@ -52,13 +67,17 @@ class HistoryScreen(SessionScreen):
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def load(self) -> None:
         """Read the history in a worker (git log with field diffs)."""
-        items = self.session.commons.history(self.record_id)
-        self.app.call_from_thread(self.show_items, items)
+        from store.review.validations import record_validations
 
-    def show_items(self, items: list) -> None:
+        items = self.session.commons.history(self.record_id)
+        validations = record_validations(self.session.commons.root, self.record_id)
+        self.app.call_from_thread(self.show_items, items, validations)
+
+    def show_items(self, items: list, validations: list | None = None) -> None:
         box = self.query_one("#history", VerticalScroll)
         for indicator in self.query(LoadingIndicator):
             indicator.remove()
+        box.mount(Static(render_validations(validations or []), id="validations"))
         if not items:
             box.mount(Static(Content.styled(strings.HISTORY_EMPTY, "$text-muted")))
             return

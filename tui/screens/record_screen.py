@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from records import layout
 from pathlib import Path
 
 from textual import work
@@ -45,7 +44,7 @@ class RecordScreen(RecordActions, SessionScreen):
         """Read the record in a worker and show it."""
         session = self.session
         record = session.snapshot.record(self.record_id)
-        problems = [p for p in session.snapshot.problems if layout.id_of(p.path) == self.record_id]
+        problems = session.problems_of(self.record_id)
         self.app.call_from_thread(self.query_one(RecordDetail).show, self.record_id, record,
                                   session.state_of(self.record_id), problems, session.note_of(self.record_id))
 

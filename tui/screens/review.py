@@ -9,8 +9,10 @@ the application's error dialog in French.
 
 from __future__ import annotations
 
-from records import layout
+import threading
 from pathlib import Path
+
+from records import layout
 
 from textual import work
 from textual.app import ComposeResult
@@ -28,6 +30,7 @@ from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.session import Session
+from store.review.authority import needs_national_message
 from tui.widgets.review_detail import ReviewDetail, candidate_summary
 
 
@@ -41,12 +44,17 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         Binding("d", "request_changes", strings.KEY_REQUEST_CHANGES, id="review.changes"),
         Binding("r", "refuse", strings.KEY_REFUSE, id="review.refuse"),
         Binding("f", "fetch", strings.KEY_FETCH, id="review.fetch"),
+        Binding("escape", "cancel_fetch", strings.KEY_CANCEL_FETCH, id="review.cancel_fetch"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.queue: workflow_data.Queue | None = None
         self._root: Path | None = None
+        self.fetching: threading.Event | None = None
+        """Set to cancel the fetch running in the background; None when no fetch runs."""
+        self.fetch_note: Content | None = None
+        """What the last fetch says about the remote (fetching, unreachable, cancelled), None when up to date."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,18 +78,70 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     # --- reading the queue ------------------------------------------------------------
 
     def load_queue(self, remote: bool = True) -> None:
-        """Show the loading indicator and read the queue in a worker."""
-        self.query_one("#queue", OptionList).loading = True
-        self.read_queue(remote)
+        """Read the local queue in a worker (shown at once), then fetch the remote in another one (``remote``)."""
+        self.query_one("#queue", OptionList).loading = self.queue is None
+        self.read_queue()
+        if remote:
+            self.start_fetch()
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def read_queue(self, remote: bool = True) -> None:
-        """Fetch the remote, then list and plan every pending contribution (blocking git work)."""
-        queue = workflow_data.load_queue(self.root, remote=remote)
+    def read_queue(self) -> None:
+        """List and plan every pending contribution the repository holds (blocking git work, no network)."""
+        queue = workflow_data.load_queue(self.root, remote=False)
         self.app.call_from_thread(self.show_queue, queue)
+
+    def start_fetch(self) -> None:
+        if self.fetching is not None:
+            return
+        self.fetching = threading.Event()
+        self.fetch_note = Content.styled(strings.REVIEW_FETCHING, "$text-muted")
+        self.refresh_bindings()
+        self.run_fetch(self.fetching)
+
+    @work(thread=True, exclusive=True, group="review-fetch", exit_on_error=False)
+    def run_fetch(self, cancel: threading.Event) -> None:
+        """Fetch the remote's branches and notes with a deadline; Escape cancels it."""
+        from store.review.fetching import fetch_queue
+
+        remote, fetched = fetch_queue(self.root, cancel=cancel)
+        self.app.call_from_thread(self.fetch_done, remote, fetched)
+
+    def fetch_done(self, remote: str | None, fetched) -> None:
+        self.fetching = None
+        self.refresh_bindings()
+        if fetched is None:
+            self.fetch_note = Content.styled(strings.REVIEW_NO_REMOTE, "$text-muted")
+        elif fetched.ok:
+            self.fetch_note = None
+            self.read_queue()  # the fetch brought new branches or notes: list them
+        elif fetched.outcome == "cancelled":
+            self.fetch_note = Content.styled(formatted(strings.REVIEW_FETCH_CANCELLED, remote=remote), "$text-warning")
+        elif fetched.outcome == "timeout":
+            self.fetch_note = Content.styled(formatted(strings.REVIEW_FETCH_TIMEOUT, remote=remote,
+                                                       seconds=f"{fetched.seconds:.0f}"), "$text-warning")
+        else:
+            self.fetch_note = Content.styled(formatted(strings.REVIEW_OFFLINE, remote=remote), "$text-warning")
+        self.show_status()
+
+    def action_cancel_fetch(self) -> None:
+        if self.fetching is not None:
+            self.fetching.set()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_fetch":
+            return self.fetching is not None  # Escape means « stop waiting » only while a fetch runs
+        return True
+
+    def on_unmount(self) -> None:
+        if self.fetching is not None:  # never leave git waiting on a dead remote behind a closed screen
+            self.fetching.set()
 
     def worker_failed(self, worker) -> None:
         self.query_one("#queue", OptionList).loading = False
+        if worker.group == "review-fetch":
+            self.fetching = None
+            self.fetch_note = None
+            self.refresh_bindings()
 
     def show_queue(self, queue: workflow_data.Queue) -> None:
         self.queue = queue
@@ -89,19 +149,27 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         options = self.query_one("#queue", OptionList)
         options.clear_options()
         options.add_options([Option(candidate_summary(item), id=str(index)) for index, item in enumerate(queue.items)])
-        status = [Content(strings.REVIEW_COUNT.format(count=len(queue.items)) if queue.items
-                          else strings.REVIEW_EMPTY)]
-        if queue.reviewer:
-            status.append(Content.assemble(f"{strings.REVIEW_AS} : ", content(queue.reviewer)))
-        else:
-            status.append(Content.styled(strings.REVIEW_UNKNOWN_REVIEWER, "$text-warning"))
-        if queue.fetched is False:
-            status.append(Content.styled(strings.REVIEW_OFFLINE, "$text-warning"))
-        self.query_one("#review-status", Label).update(Content("\n").join(status))
+        self.show_status()
         if queue.items:
             options.highlighted = 0
             options.focus()
         self.show_current()
+
+    def show_status(self) -> None:
+        """Say how many contributions wait, as whom, and what the remote said (fetching, unreachable…)."""
+        queue = self.queue
+        if queue is None:
+            status = [Content(strings.REVIEW_LOADING)]
+        else:
+            status = [Content(strings.REVIEW_COUNT.format(count=len(queue.items)) if queue.items
+                              else strings.REVIEW_EMPTY)]
+            if queue.reviewer:
+                status.append(Content.assemble(f"{strings.REVIEW_AS} : ", content(queue.reviewer)))
+            else:
+                status.append(Content.styled(strings.REVIEW_UNKNOWN_REVIEWER, "$text-warning"))
+        if self.fetch_note is not None:
+            status.append(self.fetch_note)
+        self.query_one("#review-status", Label).update(Content("\n").join(status))
 
     def current(self):
         """Return the highlighted candidate, or None."""
@@ -119,7 +187,6 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         self.show_current()
 
     def action_fetch(self) -> None:
-        self.query_one("#review-status", Label).update(Content(strings.REVIEW_LOADING))
         self.load_queue()
 
     # --- Valider ---------------------------------------------------------------------------
@@ -127,6 +194,10 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     def action_approve(self) -> None:
         item = self.current()
         if item is None:
+            return
+        national = needs_national_message(item)
+        if national:  # the store would refuse it after the confirmation: say why before anything starts
+            self.app.show_error(national[0].upper() + national[1:])
             return
         if item.plan is not None and item.plan.conflicts:
             self.ask_conflicts(item.name, item.plan.conflicts, {})

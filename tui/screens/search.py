@@ -50,6 +50,7 @@ class SearchScreen(RecordActions, SessionScreen):
         yield Footer()
 
     def show_session(self, session: Session) -> None:
+        self.query_one(RecordList).set_invalid(session.invalid_ids())
         self.query_one("#query", Input).focus()
         self.run_search(self.query_one("#query", Input).value)
 

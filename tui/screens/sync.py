@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from store import resolve as sync_resolve
-from tui import strings, workflow_data
+from tui import strings
 from tui.messages import SessionLoaded
 from tui.safe import content, formatted, plain
 from tui.dialogs.conflict_dialog import ConflictDialog
@@ -36,6 +36,24 @@ def render_conflicts(result) -> Content:
         lines.extend(Content.assemble("    ", content(line)) for line in descriptions)
     lines += [Content(""), Content.styled(strings.SYNC_CONFLICTS_HELP, "$text-muted")]
     return Content("\n").join(lines)
+
+
+def render_following(follows, root: Path) -> Content:
+    """Return which remote and branch a sync follows, and how to add ``upstream`` to a fork that lacks it."""
+    if follows.remote is None:
+        return Content.styled(formatted(strings.SYNC_NO_REMOTE, command=add_upstream_command(root)), "$text-warning")
+    source = follows.source or f"{follows.remote}/{follows.branch or 'main'}"
+    lines = [Content.assemble((strings.SYNC_FOLLOWS, "bold"), content(source, "bold"), " → ",
+                              content(strings.SYNC_INTO.format(branch=follows.branch or "HEAD")))]
+    if not follows.has_upstream:
+        lines.append(Content.styled(formatted(strings.SYNC_NO_UPSTREAM, remote=follows.remote,
+                                              command=add_upstream_command(root)), "$text-warning"))
+    return Content("\n").join(lines)
+
+
+def add_upstream_command(root: Path) -> str:
+    """Return the exact command, run in the commons' folder, that makes a fork follow the commons it came from."""
+    return f"git remote add upstream {strings.UPSTREAM_URL_PLACEHOLDER}"
 
 
 class SyncScreen(ReportsWorkerErrors, Screen):
@@ -54,11 +72,14 @@ class SyncScreen(ReportsWorkerErrors, Screen):
         super().__init__()
         self.result = None
         self.running = False
+        self.merging = False
+        """A merge is in progress (left by this screen or by ``traam sync``): r resumes it, a aborts it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="sync"):
             yield Static(Content(strings.SYNC_HELP), id="sync-help")
+            yield Static(Content.styled(strings.SYNC_READING, "$text-muted"), id="sync-following")
             yield Label("", id="sync-status")
             yield ProgressBar(id="sync-progress", show_eta=False)
             yield Static("", id="sync-result")
@@ -66,6 +87,25 @@ class SyncScreen(ReportsWorkerErrors, Screen):
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
+        self.running = True
+        self.read_state()
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def read_state(self) -> None:
+        """Read what a sync follows and whether a merge is already in progress (git calls, no network)."""
+        from store.remotes import following, pending_merge
+
+        self.app.call_from_thread(self.show_state, following(self.root), pending_merge(self.root))
+
+    def show_state(self, follows, pending) -> None:
+        self.running = False
+        self.query_one("#sync-following", Static).update(render_following(follows, self.root))
+        if pending is not None:
+            self.merging = True
+            self.result = pending
+            self.set_status(formatted(strings.SYNC_PENDING, source=pending.source), "bold $warning")
+            self.query_one("#sync-result", Static).update(
+                render_conflicts(pending) if pending.conflicts else Content.styled(strings.SYNC_PENDING_CLEAN, ""))
 
     @property
     def root(self) -> Path:
@@ -81,6 +121,9 @@ class SyncScreen(ReportsWorkerErrors, Screen):
 
     def action_sync(self) -> None:
         if self.running or self.app.session is None:
+            return
+        if self.merging:  # finish or abort the merge in progress first (never « git stash »)
+            self.app.notify(strings.SYNC_FINISH_FIRST, severity="warning")
             return
         self.running = True
         self.query_one("#sync-result", Static).update("")
@@ -110,6 +153,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
         self.result = result
         self.query_one(ProgressBar).display = False
         if result.conflicts:
+            self.merging = True
             self.set_status("")
             self.query_one("#sync-result", Static).update(render_conflicts(result))
         elif result.up_to_date:
@@ -119,7 +163,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
                                                      after=result.after[:10]), "$text-success")
 
     def action_resolve(self) -> None:
-        if self.result is not None and self.result.conflicts and not self.running:
+        if self.result is not None and (self.result.conflicts or self.merging) and not self.running:
             self.read_conflicts()
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
@@ -154,22 +198,26 @@ class SyncScreen(ReportsWorkerErrors, Screen):
 
     def resolved(self, commit: str) -> None:
         self.result = None
+        self.merging = False
         self.query_one("#sync-result", Static).update("")
         self.set_status(strings.SYNC_RESOLVED.format(commit=commit[:10]), "$text-success")
 
     def action_abort(self) -> None:
-        if self.result is not None and self.result.conflicts and not self.running:
+        if self.result is not None and (self.result.conflicts or self.merging) and not self.running:
             self.run_abort()
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def run_abort(self) -> None:
         """``git merge --abort`` in a worker, then re-read the commons."""
-        workflow_data.abort_merge(self.root)
+        from store.remotes import abort_merge
+
+        abort_merge(self.root)
         session = self.app.session.reload(states=False)
         self.app.post_message(SessionLoaded(session))
         self.app.call_from_thread(self.aborted)
 
     def aborted(self) -> None:
         self.result = None
+        self.merging = False
         self.query_one("#sync-result", Static).update("")
         self.set_status(strings.SYNC_ABORTED, "$text-success")

@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui import strings
-from tui.render import render_problems, render_record
+from tui.render import render_problems, render_record, render_rule_problems
 from tui.safe import content
 
 
@@ -41,6 +41,12 @@ class RecordDetail(VerticalScroll, can_focus=True):
             body.update(render_problems(problems or []))
         else:
             shown = render_record(record_id, record, state)
+            errors = [p for p in problems or () if p.severity == "error"]
+            warnings = [p for p in problems or () if p.severity != "error"]
+            if errors:  # a valid file that the rules across records reject: said first, in words
+                shown = Content("\n").join([render_rule_problems(errors), Content(""), shown])
+            if warnings:
+                shown = Content("\n").join([shown, Content(""), render_rule_problems(warnings)])
             if note:
                 shown = Content("\n").join([Content.assemble((f"{strings.REVIEW_NOTE} : ", "bold $warning"),
                                                               content(note, multiline=True)), shown])

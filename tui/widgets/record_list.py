@@ -110,12 +110,28 @@ class RecordList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[Row] = []
+        self.invalid: frozenset[str] = frozenset()
+        """Ids of the records ``traam validate`` rejects: their title starts with ✗ (readable without colour)."""
 
     # --- data ---------------------------------------------------------------------
 
     @property
     def rows(self) -> Sequence[Row]:
         return self._rows
+
+    def set_invalid(self, invalid: frozenset[str]) -> None:
+        """Mark these record ids as rejected by ``traam validate`` (repaints only when they change)."""
+        if invalid != self.invalid:
+            self.invalid = invalid
+            self.refresh()
+
+    def replace_rows(self, rows: Sequence[Row]) -> None:
+        """Replace rows of the same records (their states became known): the cursor and the scroll stay."""
+        if len(rows) != len(self._rows):
+            self.set_rows(rows)
+            return
+        self._rows = rows
+        self.refresh()
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace every row (cheap: nothing is painted until visible)."""
@@ -207,14 +223,13 @@ class RecordList(ScrollView, can_focus=True):
         title_w = max(1, width - kind_w - academie_w - state_w)
         segments: list[Segment] = []
         title = plain(entry.title)
-        fitted = _fit(title, title_w)
-        if entry.errors:
+        if entry.errors or entry.id in self.invalid:
             error = line_style + self.get_component_rich_style("record-list--error", partial=True)
-            segments.append(Segment(fitted, error))
+            segments.append(Segment(_fit(strings.INVALID_MARK + title, title_w), error))
         elif row.spans and title == entry.title:
-            segments.extend(self._highlight(fitted, row.spans, line_style))
+            segments.extend(self._highlight(_fit(title, title_w), row.spans, line_style))
         else:
-            segments.append(Segment(fitted, line_style))
+            segments.append(Segment(_fit(title, title_w), line_style))
         if kind_w:
             segments.append(Segment(_fit(vocab.label(vocab.KINDS, entry.kind), kind_w), dim))
         if academie_w:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from records import vocab
+from store.review.authority import needs_national_message
 from tui import strings
 from tui.safe import content
 
@@ -27,10 +28,13 @@ def french_date(iso: str) -> str:
 
 def candidate_summary(item) -> Content:
     """Return the two lines of a queue entry: the branch, then who proposed it and when."""
-    return Content.assemble(
+    summary = Content.assemble(
         content(item.name, "bold"), "\n  ",
         content(f"{item.author} · {french_date(item.proposed)}", MUTED),
     )
+    if needs_national_message(item):
+        summary = Content.assemble(summary, "\n  ", (strings.REVIEW_NATIONAL_MARK, "bold $text-error"))
+    return summary
 
 
 
@@ -91,6 +95,10 @@ def render_candidate(item, preview=None) -> Content:
     ]
     if plan is None:
         return Content("\n").join(lines)
+    national = needs_national_message(item)
+    if national:  # said before the diff and the rules, so that « aucun problème » never reads as « validable »
+        lines += [Content.styled(strings.REVIEW_NEEDS_NATIONAL, "bold $error"),
+                  Content.assemble("  ", content(national)), Content("")]
     if plan.refused:
         lines.append(Content.styled(strings.REVIEW_REFUSED_PATHS, "bold $error"))
         lines.extend(Content.assemble("  ", content(reason)) for reason in plan.refused)

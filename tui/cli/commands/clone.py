@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from hooks import install
-    from store.remotes import clone
+    from store.remotes import clone, following
     from store.errors import StoreError
     from tui.cli.output import fail, say
 
@@ -37,5 +37,18 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     say(f"Commun cloné dans {root}")
-    say("Hooks et pilote de fusion de traam installés. Suivez l'amont avec : traam sync")
+    say("Hooks et pilote de fusion de traam installés.")
+    try:
+        follows = following(root)
+    except StoreError as error:
+        return fail(str(error))
+    if follows.has_upstream:
+        say("Suivez le commun d'origine (« upstream ») avec : traam sync")
+    else:  # a fork whose manifest names no upstream: traam sync would only follow the fork itself
+        import shlex
+
+        say("Pas de dépôt « upstream » : traam sync suivra « origin », ce dépôt même. Si c'est un fork, "
+            "ajoutez le commun d'origine :")
+        say(f"  git -C {shlex.quote(str(root))} remote add upstream ADRESSE_DU_COMMUN_D_ORIGINE")
+        say("puis suivez-le avec : traam sync")
     return 0

@@ -82,5 +82,6 @@ def create(target: Path, *, demo: bool, name: str | None = None, genesis=None):
     if demo:
         from records.demo import DEMO_MANIFEST, demo_records
 
-        return init_commons(target, name=name or DEMO_MANIFEST.name, records=demo_records(), author=DEMO_AUTHOR)
+        return init_commons(target, name=name or DEMO_MANIFEST.name, description=DEMO_MANIFEST.description,
+                            records=demo_records(), author=DEMO_AUTHOR)
     return init_commons(target, name=name or target.resolve().name, genesis=genesis)

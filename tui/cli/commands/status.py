@@ -18,30 +18,45 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the state of one record of the work tree, with the latest review of its contribution."""
     from records import layout, vocab
-    from store.review import contrib, states
+    from store.review import contrib, states, validations
     from store.commons import Commons
     from store.errors import StoreError
     from tui.cli.review_support import store_error
 
     record_id = layout.id_of(args.record_id)
     try:
+        layout.locate(layout.path_of(record_id))
+    except layout.LayoutError as error:
+        return fail(str(error))
+    try:
         commons = Commons.open(".")
         snapshot = commons.load()
-        if record_id not in snapshot.entries:
-            return fail(f"enregistrement introuvable : « {record_id} »")
-        state = states.record_states(commons, snapshot)[record_id]
+        versions = validations.record_versions(commons.root, record_id)
+        here = record_id in snapshot.entries
+        if not here and not versions:
+            return fail(f"enregistrement introuvable : « {record_id} » (ni ici ni sur aucune branche connue)")
+        state = states.record_states(commons, snapshot)[record_id] if here else None
         branch = commons.branch() or ""
         review = states.contribution_status(commons.root, branch) if contrib.parse_branch(branch) else None
     except StoreError as error:
         return fail(store_error(error))
     comment = review.records.get(record_id, "") if review else ""
     if args.json:
-        print_json({"id": record_id, "state": state, "label": vocab.STATES[state], "branch": branch,
-                    "review": review.to_json() if review else None})
+        print_json({"id": record_id, "state": state, "label": vocab.STATES[state] if state else None,
+                    "branch": branch, "review": review.to_json() if review else None,
+                    "versions": [{"blob": v.blob, "state": v.state, "label": vocab.STATES[v.state],
+                                  "branches": v.branches} for v in versions]})
         return 0
-    say(f"{record_id} : {vocab.STATES[state]}")
+    if state is not None:
+        say(f"{record_id} : {vocab.STATES[state]}")
+    else:
+        say(f"{record_id} : absent de la branche courante")
     if branch:
         say(f"branche : {branch}")
+    if versions:
+        say("versions connues :")
+        for version in versions:
+            say(f"  {version.blob[:10]} {vocab.STATES[version.state]} — {', '.join(version.branches)}")
     if review is not None:
         what = "modifications demandées" if review.decision == "modifications" else "contribution refusée"
         say(f"relecture : {what} par {review.reviewer} le {review.date[:10]}")
