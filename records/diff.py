@@ -3,7 +3,9 @@
 Tables are the canonical dicts of :func:`records.codec.to_table`. Lists of
 plain values (levels, CRCN codes, keywords) diff and merge as sets of items,
 keeping order; lists of tables (teachers, tools) and scalars are compared as
-whole values per key.
+whole values per key. For a reader, :func:`expand` tells a list of tables item
+by item and field by field, and :func:`text_change` keeps what differs in two
+long texts.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ class Change:
     """One field-level change between two versions of a record."""
 
     key: str
-    """Dotted key (``pilot.name``, ``levels``)."""
+    """Dotted key (``pilot.name``, ``levels``; ``tools.1.url`` for a field of the second tool, see :func:`expand`)."""
     kind: ChangeKind
     old: Any = None
     new: Any = None
+    item: str = ""
+    """For a change inside a list of tables: who or what the item is (« GeoGebra »), to name it when shown."""
 
 
 def _is_plain_list(value: Any) -> bool:
@@ -60,6 +64,112 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any] | None, prefix: str = "
         else:
             changes.append(Change(path, "changed", a, b))
     return changes
+
+
+IDENTITY_KEYS = ("principal", "name", "title", "email", "url", "code")
+"""Fields that name an item of a list of tables, in order of preference (a reviewer's principal, a tool's name)."""
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def identity(item: dict[str, Any]) -> str:
+    """Return what names an item of a list of tables (its principal, name, title…), or ``""``."""
+    for key in IDENTITY_KEYS:
+        value = item.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _pairs(old: list[dict], new: list[dict]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Match the items of two lists of tables: by identity when every item has its own, else by position.
+
+    Returns:
+        ``(pairs (old index, new index), removed old indexes, added new indexes)``.
+    """
+    old_ids, new_ids = [identity(i) for i in old], [identity(i) for i in new]
+    unique = all(old_ids) and all(new_ids) and len(set(old_ids)) == len(old) and len(set(new_ids)) == len(new)
+    if not unique:
+        common = min(len(old), len(new))
+        return [(i, i) for i in range(common)], list(range(common, len(old))), list(range(common, len(new)))
+    where = {name: j for j, name in enumerate(new_ids)}
+    pairs = [(i, where[name]) for i, name in enumerate(old_ids) if name in where]
+    removed = [i for i, name in enumerate(old_ids) if name not in where]
+    kept = set(old_ids)
+    return pairs, removed, [j for j, name in enumerate(new_ids) if name not in kept]
+
+
+def expand(change: Change) -> list[Change]:
+    """Return ``change`` told item by item and field by field, for a reader.
+
+    A list of tables (tools, teachers, reviewers) that changed becomes one
+    ``item-added`` / ``item-removed`` change per item added or removed (``old``
+    or ``new`` is the whole item, keyed ``tools.2``) and, for an item kept but
+    edited, one change per field (``tools.0.url``); every one carries the
+    item's name in ``item``. A list of tables added or removed as a whole is
+    told item by item too. Any other change is returned as it is.
+    """
+    old, new = change.old, change.new
+    if change.kind == "changed" and isinstance(old, list) and isinstance(new, list) \
+            and all(isinstance(v, dict) for v in [*old, *new]) and (old or new):
+        return _items(change.key, old, new, change.item)
+    if change.kind == "added" and _is_table_list(new):
+        return _items(change.key, [], new, change.item)
+    if change.kind == "removed" and _is_table_list(old):
+        return _items(change.key, old, [], change.item)
+    return [change]
+
+
+def item_name(item: dict[str, Any], position: int) -> str:
+    """Return how a reader recognises an item: « Nom <principal> », its name or title, else « n° 3 »."""
+    name, principal = item.get("name"), item.get("principal")
+    if isinstance(name, str) and name and isinstance(principal, str) and principal:
+        return f"{name} <{principal}>"
+    return identity(item) or f"n° {position + 1}"
+
+
+def _items(key: str, old: list[dict], new: list[dict], outer: str) -> list[Change]:
+    pairs, removed, added = _pairs(old, new)
+    out: list[Change] = []
+    for i, j in pairs:
+        if old[i] == new[j]:
+            continue
+        name = item_name(new[j], j)
+        for sub in diff(old[i], new[j], prefix=f"{key}.{j}."):
+            out.extend(expand(Change(sub.key, sub.kind, sub.old, sub.new, name)))
+    out.extend(Change(f"{key}.{i}", "item-removed", old[i], None, item_name(old[i], i)) for i in removed)
+    out.extend(Change(f"{key}.{j}", "item-added", None, new[j], item_name(new[j], j)) for j in added)
+    return out
+
+
+def text_change(old: str, new: str, context: int = 30) -> tuple[str, str]:
+    """Return the parts of two texts that differ, with a little context and « … » where text is left out.
+
+    A long summary edited in one word then reads « …les relevés de la mare… »
+    → « …les relevés de l'étang… » rather than two identical cut-off starts.
+    """
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    begin = max(0, start - context)
+    while begin > 0 and not old[begin - 1].isspace():  # start on a word
+        begin -= 1
+    stop_old, stop_new = len(old) - end, len(new) - end
+    tail = min(end, context)
+
+    def cut(text: str, stop: int) -> str:
+        finish = stop + tail
+        while finish < len(text) and not text[finish].isspace():  # end on a word
+            finish += 1
+        return ("…" if begin > 0 else "") + text[begin:finish] + ("…" if finish < len(text) else "")
+
+    return cut(old, stop_old), cut(new, stop_new)
 
 
 @dataclass(frozen=True, slots=True)

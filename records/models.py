@@ -18,7 +18,15 @@ from records import vocab
 from records.text import describe_char, forbidden_char, is_slug
 
 
+def _not_blank(value: str) -> str:
+    # « » or « \n » would show as an empty title: a value is empty or says something.
+    if value and value.isspace():
+        raise ValueError("texte fait seulement d'espaces : laissez le champ vide ou écrivez un texte")
+    return value
+
+
 def _line(value: str) -> str:
+    _not_blank(value)
     if value.isprintable():  # no control, bidi or other format character: nothing to look for
         return value
     bad = forbidden_char(value, multiline=False)
@@ -28,6 +36,7 @@ def _line(value: str) -> str:
 
 
 def _text(value: str) -> str:
+    _not_blank(value)
     if value.isprintable():
         return value
     bad = forbidden_char(value, multiline=True)

@@ -46,6 +46,8 @@ class FieldSpec:
     """The model's default, shown when the record leaves the field out."""
     item_specs: tuple[FieldSpec, ...] = ()
     """For a list of tables: the fields of one item, keyed relative to the item (``name``)."""
+    from_commons: bool = False
+    """The options are records of the commons (campaigns, themes): they change, so the select may be blank."""
 
 
 def _options(name: str) -> tuple[tuple[str, Any], ...]:

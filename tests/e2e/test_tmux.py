@@ -21,13 +21,13 @@ if shutil.which("tmux") is None:
 
 
 class Terminal:
-    """A private tmux server running one command in a 100×32 window."""
+    """A private tmux server running one command in a window of ``size`` (100×32 by default)."""
 
-    def __init__(self, command: list[str], env: dict[str, str], cwd: Path) -> None:
+    def __init__(self, command: list[str], env: dict[str, str], cwd: Path, size: tuple[int, int] = (100, 32)) -> None:
         self.socket = f"traam-e2e-{uuid.uuid4().hex[:8]}"
         # Textual trusts COLUMNS/LINES over the terminal: a test runner's values would shrink the app.
         self.env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "32",
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", str(size[0]), "-y", str(size[1]),
                   "-c", str(cwd), *command, check=True)
         self.tmux("set-option", "-g", "set-clipboard", "on")
 

@@ -18,9 +18,10 @@ from records.text import _BIDI
 _LINE_CHARS = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=_BIDI)
 _TEXT_CHARS = st.one_of(_LINE_CHARS, st.sampled_from("\n\t\"'\\ "))
 
-line = st.text(_LINE_CHARS, min_size=1, max_size=24)
-opt_line = st.text(_LINE_CHARS, max_size=24)
-text = st.text(_TEXT_CHARS, max_size=60)
+# A text made only of spaces is refused (it would read as empty): the strategies never draw one.
+line = st.text(_LINE_CHARS, min_size=1, max_size=24).filter(lambda s: not s.isspace())
+opt_line = st.text(_LINE_CHARS, max_size=24).filter(lambda s: not s.isspace())
+text = st.text(_TEXT_CHARS, max_size=60).filter(lambda s: not s.isspace())
 email = st.from_regex(r"[a-z0-9._-]{1,8}@[a-z]{1,8}\.[a-z]{2,4}", fullmatch=True)
 url = st.from_regex(r"https://[a-z]{1,10}\.[a-z]{2,4}(/[a-zA-Z0-9._~-]{0,10}){0,2}", fullmatch=True)
 date = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))

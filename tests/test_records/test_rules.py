@@ -156,7 +156,7 @@ FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
     "scenario-equipe": (nothing, add("scenarios/2026-2027/svt/nice/s", change(base()[SCENARIO], academie="nice"))),
     "scenario-theme": (nothing, edit(SCENARIO, theme="svt-9")),
     "scenario-theme-equipe": (nothing, edit(SCENARIO, theme="svt-2")),
-    "scenario-ia-donnees": (nothing, edit(SCENARIO, ai={"tools": ["Vittascience"], "personal_data": " "})),
+    "scenario-ia-donnees": (nothing, edit(SCENARIO, ai={"tools": ["Vittascience"], "personal_data": ""})),
     "scenario-publication": (nothing, edit(SCENARIO, publication_url="http://example.org/s")),
     "equipe-enseignant-unique": (nothing, edit(TEAM, teachers=[{"name": "A"}, {"name": "B"}, {"name": " a"}])),
     "equipe-selection-en-attente": (

@@ -44,7 +44,7 @@ def test_log_prints_field_changes_and_json(tmp_path):
     done = run_traam("log", SCENARIO_ID, cwd=root)
     assert done.returncode == 0, done.stderr
     assert "Changer le titre" in done.stdout
-    assert "~ title : « Défi botanique » → « Nouveau titre »" in done.stdout
+    assert "~ Titre : Défi botanique → Nouveau titre" in done.stdout
     assert "Camille Test <camille.test@example.org>" in done.stdout
     data = json.loads(run_traam("log", SCENARIO_ID, "--json", cwd=root).stdout)
     assert [d["message"] for d in data] == ["Changer le titre", "initial"]

@@ -116,7 +116,10 @@ def test_show_and_approve_with_resolution_on_the_command_line(tmp_path):
     git(seed, "config", "user.signingkey", str(world.keys["lille"].private))
     assert run_traam("review", "approve", "contrib/lille/premier", cwd=seed).returncode == 0
     shown = run_traam("review", "show", "contrib/lille/second", cwd=seed)
-    assert f"conflit {SCENARIO_ID}:title : cible « Titre A » / contribution « Titre B »" in shown.stdout
+    assert f"conflit sur {SCENARIO_ID} › Titre (--resolve {SCENARIO_ID}:title=ours|theirs)" in shown.stdout
+    assert "cible        : Titre A" in shown.stdout and "contribution : Titre B" in shown.stdout
+    # The other fields the contribution changes show too (issue 13, item 14), in French.
+    assert "+ Durée : 2 h" in shown.stdout, shown.stdout
     refused = run_traam("review", "approve", "contrib/lille/second", cwd=seed, input="")
     assert refused.returncode == 1 and "conflit(s) non résolu(s)" in refused.stderr
     done = run_traam("review", "approve", "contrib/lille/second", "--resolve", "title=theirs", cwd=seed)

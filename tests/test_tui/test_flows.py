@@ -165,7 +165,7 @@ async def test_new_scenario_from_template_is_committed(commons_path, make_app):
         assert isinstance(screen, EditScreen) and screen.record_id is None
         screen.query_one(f"#{field_id('academie')}").value = "lille"
         screen.query_one(f"#{field_id('disciplines')}").select("svt")
-        screen.query_one(f"#{field_id('theme')}", Input).value = "svt"
+        screen.query_one(f"#{field_id('theme')}").value = "svt"
         screen.query_one(f"#{field_id('title')}", Input).value = "Mares et têtards"
         await settle(app, pilot)
         assert screen.target_id == "scenarios/2026-2027/svt/lille/mares-et-tetards", screen.problems
@@ -174,6 +174,9 @@ async def test_new_scenario_from_template_is_committed(commons_path, make_app):
         assert isinstance(app.screen, CommitDialog)
         await pilot.press("enter")
         await settle(app, pilot)
+        # The new record opens (issue 13, item 18), not the screen the form came from.
+        assert isinstance(app.screen, RecordScreen)
+        assert app.screen.record_id == "scenarios/2026-2027/svt/lille/mares-et-tetards"
     assert commit_count(commons_path) == before + 1
     assert (commons_path / "scenarios/2026-2027/svt/lille/mares-et-tetards.toml").is_file()
 

@@ -86,7 +86,7 @@ async def test_hostile_text_is_literal_in_every_widget(hostile_path, make_app):
         await settle(app, pilot)
         assert isinstance(app.screen, HistoryScreen)
         history = "\n".join(static_text(s) for s in app.screen.query(".commit"))
-        assert f"Titre (ajouté) Piège {HOSTILE}" in history
+        assert f"+ Titre : Piège {HOSTILE}" in history
         assert_clean(app)
 
 

@@ -279,6 +279,23 @@ def test_edit_form_small_terminal(snap_compare, commons_path):
     assert snap_compare(app_on(commons_path), terminal_size=SMALL, run_before=run_before)
 
 
+def test_new_scenario_form_untouched(snap_compare, commons_path):
+    """A new scenario before anything is typed: no error and no « modifié », a hint instead; campaign,
+    académie (from ``traam.academie``) and theme are lists of what exists; the creation date is today."""
+    from tests.conftest import git
+
+    git(commons_path, "config", "traam.academie", "lille")
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.click("#ok")
+        await settle(pilot)
+
+    assert snap_compare(app_on(commons_path), terminal_size=SIZE, run_before=run_before)
+
+
 def test_light_theme(snap_compare, commons_path):
     """Themes work: the search screen in Textual's light theme stays readable (all colours are theme variables)."""
 

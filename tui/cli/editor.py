@@ -15,13 +15,13 @@ import os
 import shlex
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from records import layout
 from records.codec import Loaded
 from records.problems import Problem
+from store.recovery import recovery_file, recovery_folder  # noqa: F401 - recovery_folder: used by the commands
 from tui.cli.output import fail, print_problems, say, warn
 
 Check = Callable[[str], tuple[str | None, Loaded]]
@@ -38,26 +38,6 @@ def editor_command() -> list[str]:
         return shlex.split(value) or ["vi"]
     except ValueError:
         return [value]
-
-
-def recovery_folder() -> Path:
-    """Return the folder of recovery files (in the user's state folder, outside any repository)."""
-    from store.index.cachedir import user_state_root
-
-    return user_state_root() / "recuperation"
-
-
-def recovery_file(folder: Path, label: str, text: str) -> Path:
-    """Write ``text`` to a new private recovery file named after ``label`` and return its path.
-
-    Raises:
-        StoreError: the file cannot be written (full disk, read-only folder), French message.
-    """
-    from store.safefs import write_atomic
-
-    name = "".join(c if c.isalnum() or c in "-." else "_" for c in label)[:80] or "enregistrement"
-    path = folder / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.toml"
-    return write_atomic(path, text, private=True)
 
 
 def _ask_reopen() -> bool:

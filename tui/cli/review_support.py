@@ -10,9 +10,6 @@ from records.text import one_line as value_text
 from store.errors import StoreError
 from tui.cli.output import say
 
-_KIND_MARKS = {"added": "+", "removed": "-", "changed": "~", "item-added": "+", "item-removed": "-"}
-
-
 def commons_root(path: str = ".") -> Path:
     """Return the root of the commons holding ``path`` (a git work tree with ``traam.toml``).
 
@@ -24,14 +21,11 @@ def commons_root(path: str = ".") -> Path:
     return Commons.open(path).root  # the one discovery, with all its checks (a symlinked traam.toml is refused)
 
 
-def change_line(change: Change) -> str:
-    """Return the French line describing one field change."""
-    mark = _KIND_MARKS[change.kind]
-    if change.kind == "changed":
-        return f"{mark} {change.key} : {value_text(change.old)} → {value_text(change.new)}"
-    if change.kind in ("added", "item-added"):
-        return f"{mark} {change.key} : {value_text(change.new)}"
-    return f"{mark} {change.key} : {value_text(change.old)}"
+def change_lines(changes: list[Change]) -> list[str]:
+    """Return the French lines telling the changes of one record (lists of tables item by item, labels in French)."""
+    from records import diff_text
+
+    return [diff_text.text(line) for line in diff_text.lines(changes)]
 
 
 def change_json(change: Change) -> dict[str, Any]:
@@ -39,19 +33,30 @@ def change_json(change: Change) -> dict[str, Any]:
     return {"key": change.key, "kind": change.kind, "old": change.old, "new": change.new}
 
 
-def print_plan(plan: Any, indent: str = "  ") -> None:
-    """Print a merge plan: field diffs per record, conflicts, refused paths, rule report."""
+def print_plan(plan: Any, indent: str = "  ", preview: Any = None) -> None:
+    """Print a merge plan: field diffs per record, conflicts, refused paths, rule report.
+
+    ``preview`` is the same merge with every conflict settled for the contribution: with conflicts,
+    its changes show every other field the contribution changes.
+    """
+    from records import diff_text
+
     if plan is None:
         return
     for reason in plan.refused:
         say(f"{indent}refusé : {reason}")
-    for record_id, changes in sorted(plan.changes.items()):
-        say(f"{indent}{record_id}")
-        for change in changes:
-            say(f"{indent}  {change_line(change)}")
     for conflict in plan.conflicts:
-        say(f"{indent}conflit {conflict.name} : cible « {value_text(conflict.ours)} » / "
-            f"contribution « {value_text(conflict.theirs)} »")
+        label = diff_text.label_of(Change(conflict.key, "changed")) if conflict.key != "*" else "tout le fichier"
+        say(f"{indent}conflit sur {conflict.record_id} › {label} (--resolve {conflict.name}=ours|theirs) :")
+        say(f"{indent}  cible        : {diff_text.value_of(conflict.key, conflict.ours)}")
+        say(f"{indent}  contribution : {diff_text.value_of(conflict.key, conflict.theirs)}")
+    shown = preview if plan.conflicts and preview is not None else plan
+    if shown is not plan:
+        say(f"{indent}modifications (si la contribution l'emporte sur les conflits) :")
+    for record_id, changes in sorted(shown.changes.items()):
+        say(f"{indent}{record_id}")
+        for line in change_lines(changes):
+            say(f"{indent}  {line}")
     if plan.problems:
         say(f"{indent}règles : {len(plan.problems)} problème(s)")
         for problem in plan.problems:
@@ -100,8 +105,8 @@ def candidate_json(item) -> dict:
             "needs_national": bool(national_paths(item)), "national_paths": national_paths(item)}
 
 
-def print_candidate(item) -> None:
-    """Print a review candidate: who, when, the decision if any, and its merge plan."""
+def print_candidate(item, preview: Any = None) -> None:
+    """Print a review candidate: who, when, the decision if any, and its merge plan (see :func:`print_plan`)."""
     from store.review.notes import DECISIONS
 
     say(f"{item.name} → {item.target}   proposée par {item.author} <{item.email}> le {item.proposed[:10]}")
@@ -114,7 +119,7 @@ def print_candidate(item) -> None:
             f"({item.decision.reviewer}, {item.decision.date[:10]}) : {item.decision.message}")
     for other in getattr(item, "unauthenticated", []):
         say(f"  note non authentifiée (ignorée) : {other.reviewer} : {other.message}")
-    print_plan(item.plan)
+    print_plan(item.plan, preview=preview)
 
 
 def ask(conflicts) -> dict[str, str]:

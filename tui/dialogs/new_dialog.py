@@ -23,6 +23,8 @@ class NewRecordDialog(ModalScreen[str | None]):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [Binding("escape", "cancel", strings.CANCEL, id="dialog.cancel")]
+    AUTO_FOCUS = "#ok"
+    """Focused before the first paint: an Enter typed as soon as the dialog shows creates (no race)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -33,9 +35,6 @@ class NewRecordDialog(ModalScreen[str | None]):
             with Horizontal(id="dialog-buttons"):
                 yield Button(Content(strings.CANCEL), id="cancel")
                 yield Button(Content(strings.CREATE), variant="primary", id="ok")
-
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

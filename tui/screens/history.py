@@ -12,38 +12,10 @@ from textual.content import Content
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from tui import strings
-from records import present
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
 from tui.session import Session
-
-MAX_VALUE = 120
-"""Longest value shown in a diff line; the record itself shows the rest."""
-
-
-def _short(key: str, value) -> str:
-    if isinstance(value, list) and value and isinstance(value[0], dict):
-        text = " | ".join(present.value_text(key, item) for item in value)
-    else:
-        text = present.value_text(key.rsplit(".", 1)[-1], value)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
-
-
-def render_change(change) -> Content:
-    """Return one field change as a line: label, kind, old → new (all data shown literally)."""
-    label = strings.field_label(change.key)
-    kind = strings.CHANGE_KINDS.get(change.kind, change.kind)
-    parts: list = ["  ", (label, "bold"), (f" ({kind}) ", "$text-muted")]
-    if change.kind in ("removed", "item-removed"):
-        parts.append(content(_short(change.key, change.old), "$text-error strike"))
-    elif change.kind in ("added", "item-added"):
-        parts.append(content(_short(change.key, change.new), "$text-success"))
-    else:
-        parts += [content(_short(change.key, change.old), "$text-error"), " → ",
-                  content(_short(change.key, change.new), "$text-success")]
-    return Content.assemble(*parts)
-
+from tui.widgets.review_detail import change_lines
 
 def render_item(item) -> Content:
     """Return a commit of the history: date, author, email, short id, message, then its changes."""
@@ -52,7 +24,7 @@ def render_item(item) -> Content:
         " <", content(item.email), "> ", (plain(item.commit[:8]), "$text-muted"),
     )
     lines = [head, Content.assemble("  ", content(item.message, "italic"))]
-    lines.extend(render_change(change) for change in item.changes)
+    lines.extend(change_lines(item.changes))
     return Content("\n").join(lines)
 
 

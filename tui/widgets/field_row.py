@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from records.problems import Problem
 from tui import strings
 from tui.form import FieldSpec
 from tui.safe import content
+from tui.widgets.search_select import SearchSelect
 from tui.widgets.toggles import Checkbox, SelectionList
 
 
@@ -51,7 +53,9 @@ class FieldRow(Vertical):
         super().__init__(id="row-" + self.control_id, classes=f"-{spec.control}")
         self.spec = spec
         self.value = value
-        self.allow_blank = not spec.required if allow_blank is None else allow_blank
+        known = any(option == value for _, option in spec.options)
+        # A required select with no value yet (a new record) shows « (aucun) » rather than a guessed first choice.
+        self.allow_blank = (not spec.required or not known or spec.from_commons) if allow_blank is None else allow_blank
         self.unknown: Any = None
         """A value the select cannot show (a code outside the vocabulary): kept so the validator names it."""
         self.control: Widget | None = None
@@ -81,8 +85,8 @@ class FieldRow(Vertical):
         elif spec.control == "select":
             options = [(Content(label), option) for label, option in spec.options]
             known = any(option == value for _, option in spec.options)
-            self.control = Select(options, value=value if known else Select.NULL, allow_blank=self.allow_blank,
-                                  prompt=strings.FORM_NONE, id=control_id, compact=True)
+            self.control = SearchSelect(options, value=value if known else Select.NULL, allow_blank=self.allow_blank,
+                                        prompt=strings.FORM_NONE, id=control_id, compact=True)
             yield self.control
         elif spec.control == "multi":
             chosen = set(value or [])
@@ -137,6 +141,19 @@ class FieldRow(Vertical):
                 widget.select(option)
         elif isinstance(widget, Checkbox):
             widget.value = bool(value)
+
+    def set_options(self, options: tuple[tuple[str, Any], ...]) -> None:
+        """Offer ``options`` in the select (the themes of another campaign); a value no longer offered is kept."""
+        value = self.raw_value()
+        self.spec = replace(self.spec, options=options)
+        self._remember_unknown(value)
+        widget = self.control
+        if isinstance(widget, Select):
+            with widget.prevent(Select.Changed):
+                widget.set_options([(Content(label), option) for label, option in options])
+                known = any(option == value for _, option in options)
+                if known:
+                    widget.value = value
 
     def focus_control(self, scroll: bool = True) -> None:
         """Move the focus to the control (scrolling it into view unless ``scroll`` is False)."""

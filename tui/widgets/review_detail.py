@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from records import vocab
-from records.text import one_line as value_text
 from store.review.authority import needs_national_message
 from tui import strings
 from tui.safe import content
@@ -38,22 +37,12 @@ def candidate_summary(item) -> Content:
     return summary
 
 
-MARKS = {"added": ("+", "$text-success"), "item-added": ("+", "$text-success"), "removed": ("-", "$text-error"),
-         "item-removed": ("-", "$text-error"), "changed": ("~", "$text-warning")}
-
 
 def shown_value(key: str, value) -> str:
-    """Return a field value as one line: the French label of a vocabulary code, else its compact text."""
-    from tui.render import format_value
+    """Return a field value as one line: French labels of codes, a table's fields named (sanitised)."""
+    from records.diff_text import value_of
 
-    if value is None:
-        return strings.REVIEW_ABSENT
-    field = key.split(".")[-1]
-    if isinstance(value, list) and all(not isinstance(item, (list, dict)) for item in value):
-        return value_text(", ".join(format_value(field, item) for item in value))
-    if isinstance(value, (list, dict)):
-        return value_text(value)
-    return value_text(format_value(field, value))
+    return strings.REVIEW_ABSENT if value is None else value_of(key, value)
 
 
 def field_name(key: str) -> str:
@@ -61,22 +50,34 @@ def field_name(key: str) -> str:
     return strings.CONFLICT_WHOLE_FILE if key == "*" else strings.field_label(key)
 
 
-def change_line(change) -> Content:
-    """Return one field change: mark, French field label, old → new (values sanitised)."""
-    mark, style = MARKS.get(change.kind, ("~", "$text-warning"))
-    label = strings.field_label(change.key)
-    if change.kind == "changed":
-        value = f"{shown_value(change.key, change.old)} → {shown_value(change.key, change.new)}"
-    else:
-        value = shown_value(change.key, change.new if change.kind in ("added", "item-added") else change.old)
-    return Content.assemble(f"  {mark} ", (f"{label} : ", f"bold {style}"), content(value, style))
+MARK_STYLES = {"+": "$text-success", "-": "$text-error", "~": "$text-warning"}
+
+
+def line_content(line) -> Content:
+    """Return one line of :func:`records.diff_text.lines`: mark, French label, old → new (sanitised text)."""
+    style = MARK_STYLES[line.mark]
+    if line.depth:
+        return Content.assemble("      ", (f"{line.label} : ", style), content(line.new or line.old))
+    if line.mark == "~":
+        return Content.assemble(f"  {line.mark} ", (f"{line.label} : ", f"bold {style}"),
+                                content(line.old, "$text-error"), " → ", content(line.new, "$text-success"))
+    value = line.new or line.old
+    return Content.assemble(f"  {line.mark} ", (f"{line.label}" + (" : " if value else ""), f"bold {style}"),
+                            content(value, style))
+
+
+def change_lines(changes) -> list[Content]:
+    """Return the changes of one record, lists of tables item by item and field by field."""
+    from records.diff_text import lines
+
+    return [line_content(line) for line in lines(changes)]
 
 
 def _changes(plan) -> list[Content]:
     lines = []
     for record_id, changes in sorted(plan.changes.items()):
         lines.append(content(record_id, "bold"))
-        lines.extend(change_line(c) for c in changes)
+        lines.extend(change_lines(changes))
     return lines
 
 

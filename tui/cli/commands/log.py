@@ -20,33 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-_KIND = {"added": "+", "removed": "-", "changed": "~", "item-added": "+", "item-removed": "-"}
-
-
-def _value(value: object) -> str:
-    if isinstance(value, str):
-        return f"« {value} »"
-    if isinstance(value, (list, dict)):
-        import json
-
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
-def describe(change) -> str:
-    """Return one French line for a field change."""
-    if change.kind == "changed":
-        return f"~ {change.key} : {_value(change.old)} → {_value(change.new)}"
-    if change.kind in ("added", "item-added"):
-        return f"+ {change.key} : {_value(change.new)}"
-    return f"- {change.key} : {_value(change.old)}"
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the history; exit 0, 1 when the commons or record cannot be read, 2 for an invalid id."""
     from store.commons import Commons
     from store.errors import StoreError
     from tui.cli.output import fail, print_json, say
+    from tui.cli.review_support import change_lines
 
     from records import layout
 
@@ -82,6 +61,6 @@ def run(args: argparse.Namespace) -> int:
             say("    (enregistrement supprimé)")
         elif item.old_blob is None and item.new_blob is not None:
             say("    (enregistrement créé)")
-        for change in item.changes:
-            say(f"    {describe(change)}", multiline=False)
+        for line in change_lines(item.changes):
+            say(f"    {line}", multiline=False)
     return 0

@@ -126,12 +126,16 @@ def run_show(args: argparse.Namespace) -> int:
             _fetch(root)
         item = review.candidate(root, args.ref, into=args.into)
         item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        preview = None
+        if item.plan.conflicts:  # show every other field too: the merge as if the contribution won each conflict
+            choices = {c.name: "theirs" for c in item.plan.conflicts}
+            preview = recordmerge.plan_merge(root, item.target_tip, item.tip, choices)
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
         print_json(candidate_json(item))
     else:
-        print_candidate(item)
+        print_candidate(item, preview)
     return 0
 
 
