@@ -83,7 +83,7 @@ def identity(item: dict[str, Any]) -> str:
     return ""
 
 
-def _pairs(old: list[dict], new: list[dict]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+def _pairs(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Match the items of two lists of tables: by identity when every item has its own, else by position.
 
     Returns:
@@ -130,7 +130,7 @@ def item_name(item: dict[str, Any], position: int) -> str:
     return identity(item) or f"n° {position + 1}"
 
 
-def _items(key: str, old: list[dict], new: list[dict], outer: str) -> list[Change]:
+def _items(key: str, old: list[dict[str, Any]], new: list[dict[str, Any]], outer: str) -> list[Change]:
     pairs, removed, added = _pairs(old, new)
     out: list[Change] = []
     for i, j in pairs:
