@@ -138,28 +138,11 @@ def test_import_of_several_academies_needs_a_branch(commons, tmp_path):
 
 def test_site_export_shows_progress_on_a_terminal_only(commons, tmp_path):
     """On a terminal (a real pty) the site export draws Rich's progress bar; piped, stderr has only the summary."""
-    import os
-    import subprocess
-    import sys
+    from tests.test_tui.test_cli_progress import on_terminal
 
-    from tests.conftest import traam_env
-
-    leader, follower = os.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "tui", "-C", str(commons), "export", "-f", "site", "--etat",
-                                "tous", "-o", str(tmp_path / "site-tty")], stdout=subprocess.DEVNULL, stderr=follower,
-                               env=dict(traam_env(), COLUMNS="100", TERM="xterm"))
-    os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    assert process.wait(timeout=120) == 0
-    os.close(leader)
-    assert "Écriture du site".encode() in seen and "\x1b[".encode() in seen
+    code, seen = on_terminal("-C", str(commons), "export", "-f", "site", "--etat", "tous", "-o",
+                             str(tmp_path / "site-tty"))
+    assert code == 0
+    assert "Écriture du site" in seen and "\x1b[" in seen
     piped = run_traam("-C", str(commons), "export", "-f", "site", "--etat", "tous", "-o", str(tmp_path / "site-pipe"))
     assert piped.returncode == 0 and "Écriture du site" not in piped.stderr and "\x1b" not in piped.stderr
