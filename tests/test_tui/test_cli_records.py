@@ -151,3 +151,16 @@ def test_saving_without_identity_says_what_to_do_in_french(tmp_path: Path) -> No
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def test_init_demo_is_born_with_the_user_as_first_national_reviewer(tmp_path: Path) -> None:
+    """`traam init --demo` keeps none of the demo's keyless reviewers: the user's own key signs the genesis."""
+    done = run_traam("init", "c", "--demo", "--principal", "nat@example.org", "--nom", "Nat", "--sans-phrase",
+                     cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Premier relecteur national : Nat <nat@example.org>" in done.stdout
+    governance = (tmp_path / "c" / "governance" / "reviewers.toml").read_text(encoding="utf-8")
+    assert governance.count("principal") == 1 and "nat@example.org" in governance
+    assert "-----BEGIN SSH SIGNATURE-----" in git(tmp_path / "c", "cat-file", "commit", "HEAD")
+    verified = run_traam("-C", "c", "verify", cwd=tmp_path)
+    assert verified.returncode == 0, verified.stdout + verified.stderr

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     target = Path(args.directory)
     try:
-        first = None if args.demo else first_reviewer(args)
+        first = first_reviewer(args)
         commons = create(target, demo=args.demo, name=args.name, genesis=first)
     except StoreError as error:
         return fail(str(error))
@@ -77,11 +77,16 @@ DEMO_AUTHOR = ("traam (démonstration)", "demo@example.org")
 
 def create(target: Path, *, demo: bool, name: str | None = None, genesis=None):
     """Create a commons at ``target`` (the demo records when ``demo``), born with ``genesis``; return the Commons."""
+    from records import layout
     from store.commons import init_commons
 
     if demo:
         from records.demo import DEMO_MANIFEST, demo_records
 
+        records = demo_records()
+        # The demo's own reviewers have no private key here (only `traam demo` makes theirs): the commons is
+        # born with the user as its first national reviewer, or with no governance at all.
+        records.pop(layout.id_of(layout.GOVERNANCE), None)
         return init_commons(target, name=name or DEMO_MANIFEST.name, description=DEMO_MANIFEST.description,
-                            records=demo_records(), author=DEMO_AUTHOR)
+                            records=records, author=DEMO_AUTHOR, genesis=genesis)
     return init_commons(target, name=name or target.resolve().name, genesis=genesis)
