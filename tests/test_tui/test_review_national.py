@@ -18,12 +18,16 @@ SIZE = (110, 40)
 GOV_BRANCH = "contrib/lille/gouvernance"
 
 
+FIXED_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g"
+"""The added reviewer's public key: fixed (it signs nothing here), so the queue's snapshot shows the same diff."""
+
+
 def governance_world(tmp_path):
     """A teacher proposes a change to governance/reviewers.toml; Lou (académie de Lille) reviews."""
     world = make_world(tmp_path)
     added = world.governance + ('[[reviewers]]\nname = "Nouvelle Personne"\nprincipal = "np@ac-lille.fr"\n'
                                 'role = "academique"\nacademies = ["lille"]\n'
-                                f'public_key = "{" ".join(world.keys["stranger"].public.split()[:2])}"\n')
+                                f'public_key = "{FIXED_KEY}"\n')
     contribute(world, "teacher", GOV_BRANCH, {"governance/reviewers.toml": added}, "Ajouter une relectrice")
     return world, world.clone("lille", signing="lille")
 
