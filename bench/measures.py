@@ -281,8 +281,12 @@ def export(root: Path) -> dict:
             raise SystemExit(f"l'export du site a échoué : {done.stderr[-500:]}")
         site = Path(folder) / "site"
         files = [p for p in site.rglob("*") if p.is_file()]
-        # What the search page downloads first: the page and the static scripts and styles (its index among them).
-        first = [site / "recherche.html", *(site / "static").glob("*")]
+        # What a first search downloads, at most: the page, its scripts and style, the index's meta file, the
+        # largest word shard (one word typed) and the first chunk of result cards.
+        shards = site / "static" / "recherche"
+        largest = max((shards / "t").glob("*.js"), key=lambda p: p.stat().st_size, default=None)
+        first = [site / "recherche.html", *(site / "static").glob("*"), shards / "meta.js", shards / "d" / "0.js"]
+        first += [largest] if largest is not None else []
         return {"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "files": len(files), "bytes": sum(p.stat().st_size for p in files),
                 "search_bytes": sum(p.stat().st_size for p in first if p.is_file())}
