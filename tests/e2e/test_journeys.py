@@ -76,7 +76,7 @@ def test_teacher_creates_a_record_and_submits_it(tmp_path, traam_bin, hermetic_g
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_academie_reviewer_requests_changes_then_sees_the_new_version(tmp_path, traam_bin, hermetic_git, size):
+def test_academie_reviewer_requests_changes_then_approves_the_new_version(tmp_path, traam_bin, hermetic_git, size):
     world = make_world(tmp_path)
     teacher = contribute(world)
     lille = world.clone("lille", signing="lille")
@@ -98,8 +98,17 @@ def test_academie_reviewer_requests_changes_then_sees_the_new_version(tmp_path, 
         term.keys("f")
         term.wait_for("contrib/lille/herbier", timeout=90)
         term.wait_for("3 séances", timeout=60)
+        term.keys("v")
+        term.wait_for("Valider et signer")
+        term.keys("Tab")  # the dialog opens on « Annuler »: approving is a deliberate second step
+        term.keys("Enter")
+        term.wait_for("Validé :", timeout=90)
+        term.wait_for("Aucune contribution", timeout=60)
         term.keys("q")
     finally:
         term.close()
     note = git(world.remote, "notes", "--ref=refs/notes/traam-review", "list")
     assert note.strip(), "the request for changes is a note pushed to the shared remote"
+    merged = git(world.remote, "show", "academie/lille:" + f"{NEW_ID}.toml")
+    assert "3 séances" in merged, "the version approved is the new one, merged into academie/lille on the remote"
+    assert "-----BEGIN SSH SIGNATURE-----" in git(world.remote, "cat-file", "commit", "academie/lille")
