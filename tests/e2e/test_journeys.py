@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import git
+from tests.conftest import git, run_traam
 from tests.e2e.test_tmux import Terminal
 from tests.test_store.review_world import NEW_ID, make_world, scenario
-from tests.test_tui.review_scenes import contribute
+from tests.test_tui.review_scenes import SCENARIO_ID, contribute, edit
+from tests.test_tui.test_sync_export_tui import upstream_change
 
 pytestmark = pytest.mark.e2e
 
@@ -112,3 +113,41 @@ def test_academie_reviewer_requests_changes_then_approves_the_new_version(tmp_pa
     merged = git(world.remote, "show", "academie/lille:" + f"{NEW_ID}.toml")
     assert "3 séances" in merged, "the version approved is the new one, merged into academie/lille on the remote"
     assert "-----BEGIN SSH SIGNATURE-----" in git(world.remote, "cat-file", "commit", "academie/lille")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_nsi_team_clones_its_fork_syncs_and_resolves_a_same_field_conflict(tmp_path, traam_bin, hermetic_git, size):
+    """The NSI team's fork lives on its own forge; the commons upstream changes the title the team changed too."""
+    world = make_world(tmp_path)
+    git(tmp_path, "clone", "-q", "--bare", str(world.remote), str(tmp_path / "nsi.git"))
+    done = run_traam("clone", f"file://{tmp_path / 'nsi.git'}", str(tmp_path / "fork"), cwd=tmp_path)
+    assert done.returncode == 0 and "remote add upstream" in done.stdout, done.stdout + done.stderr
+    fork = tmp_path / "fork"
+    git(fork, "remote", "add", "upstream", f"file://{world.remote}")  # as traam clone says
+    upstream_change(world, {f"{SCENARIO_ID}.toml": scenario(title="Titre de l'amont", duration="2 séances")})
+    edit(fork, "main", {f"{SCENARIO_ID}.toml": scenario(title="Titre du fork", summary="Résumé du fork.")},
+         "Changement local")
+    term = run_traam_in(tmp_path, traam_bin, hermetic_git, fork, size)
+    try:
+        term.wait_for("Campagne en cours", timeout=90)
+        term.keys("s")
+        term.wait_for("Suit : upstream/main")
+        term.keys("s")
+        term.wait_for("fichier(s)", timeout=90)  # « Conflits en fusionnant … » (wrapped at 80 columns)
+        term.keys("r")
+        term.wait_for("Garder l'amont")
+        term.keys("Down")
+        term.keys("Space")
+        term.wait_for("◉ Garder l'amont")
+        term.keys("Tab")  # « Annuler »
+        term.keys("Tab")  # « Appliquer ces choix »
+        term.keys("Enter")
+        term.wait_for("Conflits résolus", timeout=60)
+        term.keys("q")
+    finally:
+        term.close()
+    assert git(fork, "rev-parse", "-q", "--verify", "MERGE_HEAD", check=False).strip() == ""
+    assert len(git(fork, "rev-list", "--parents", "-n1", "HEAD").split()) == 3
+    text = git(fork, "show", f"HEAD:{SCENARIO_ID}.toml")
+    assert 'title = "Titre de l\'amont"' in text and 'summary = "Résumé du fork."' in text
+    assert 'duration = "2 séances"' in text and "CONFLIT" not in text
