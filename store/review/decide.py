@@ -135,12 +135,19 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
     unless ``everything``.
     """
     names = set()
+    local_only = set()
     for ref in trees.refs(root, "refs/heads/contrib/", "refs/remotes/"):
         short = ref.removeprefix("refs/heads/")
         if ref.startswith("refs/remotes/"):
             short = ref.split("/", 3)[3] if ref.count("/") >= 3 else ""
+        elif contrib.parse_branch(short):
+            local_only.add(short)
+            continue
         if contrib.parse_branch(short) or (short.startswith("academie/") and short[9:] in vocab.ACADEMIES):
             names.add(short)
+    # With a shared remote, a contribution that was never pushed is its author's draft (« brouillon »), not a
+    # proposal: it waits in no reviewer's queue. Without any remote, local branches are all there is.
+    names |= local_only if not network.remotes(root) else set()
     for ref in trees.refs(root, "refs/heads/academie/"):
         if ref.removeprefix("refs/heads/academie/") in vocab.ACADEMIES:
             names.add(ref.removeprefix("refs/heads/"))
