@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from records import codec, vocab  # noqa: E402
-from records.models import Campaign, Inspector, Manifest, Person, Scenario, Team, Teacher, Theme  # noqa: E402
+from records.models import Campaign, Inspector, Manifest, Person, Scenario, Teacher, Team, Theme  # noqa: E402
 
 CAMPAIGNS = ("2024-2025", "2025-2026", "2026-2027")
 

@@ -194,8 +194,7 @@ def write(root: Path) -> dict:
 def keys(root: Path) -> dict:
     """Write the searcher's keys, one line per record, for fzf."""
     _commons, snapshot, _seconds = _open(root)
-    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
-    with handle:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         for entry in snapshot.entries.values():
             handle.write(f"{entry.title_key} {entry.text_key}\n")
     return {"file": handle.name}

@@ -170,5 +170,6 @@ def markdown(results: list[dict]) -> str:
 if __name__ == "__main__":
     import json
     import sys
+    from pathlib import Path
 
-    print(markdown([json.loads(open(path, encoding="utf-8").read()) for path in sys.argv[1:]]))
+    print(markdown([json.loads(Path(path).read_text(encoding="utf-8")) for path in sys.argv[1:]]))

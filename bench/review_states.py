@@ -75,8 +75,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", metavar="DOSSIER", help="build in this folder and keep it (reused when present)")
     args = parser.parse_args()
-    from store.review import states, verify
     from store.commons import Commons
+    from store.review import states, verify
 
     with tempfile.TemporaryDirectory(prefix="traam-bench-states-") as temporary:
         folder = args.keep or temporary
@@ -97,7 +97,7 @@ def main() -> int:
         figures["academique"] = sum(1 for s in warm.values() if s == "academique")
         figures["national"] = sum(1 for s in warm.values() if s == "national")
         # One more validation on one académie branch: only that branch is re-verified and re-diffed.
-        first = list(vocab.ACADEMIES)[0]
+        first = next(iter(vocab.ACADEMIES))
         tree = subprocess.run(["git", "-C", str(repo), "rev-parse", f"academie/{first}^{{tree}}"],
                               capture_output=True, text=True, check=True).stdout.strip()
         tip = subprocess.run(["git", "-C", str(repo), "rev-parse", f"academie/{first}"], capture_output=True,

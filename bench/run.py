@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
-from bench.generate import DEFAULT_DIR, generate  # noqa: E402
 from bench import report, terminal  # noqa: E402
 from bench.floors import signature_floor  # noqa: E402
+from bench.generate import DEFAULT_DIR, generate  # noqa: E402
 from bench.measures import corpus_queries, keystrokes, percentile  # noqa: E402
 
 WARM_RUNS = 3

@@ -194,7 +194,7 @@ def _verify(root: Path, home: Path) -> tuple[float, subprocess.CompletedProcess]
                TRAAM_TRUST_ROOT=first, GIT_CONFIG_GLOBAL=str(home / "gitconfig"), GIT_CONFIG_NOSYSTEM="1")
     started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, "-m", "tui", "-C", str(root), "verify", "main"], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                          capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     done.cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime  # processor time, git included
     return time.perf_counter() - started, done

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from store.git.plumbing import SUBMODULE, SYMLINK, blob_sizes
 from records import codec, layout, rules
 from records.codec import Loaded
 from records.problems import Problem
+from store.git.plumbing import SUBMODULE, SYMLINK, blob_sizes
 from store.git.trees import read_blobs
 
 Tree = dict[str, tuple[str, str]]

@@ -32,21 +32,21 @@ from pathlib import Path
 from records import layout
 from records.codec import Loaded
 from records.models import Model
+from store import history as _history
 from store import safefs
+from store.errors import NotACommons, StoreError
 from store.git import branches, listing, refs, repo
 from store.git import log as git_log
-from store.git.log import RecentCommit
-from store import history as _history
-from store.errors import NotACommons, StoreError
-from store.history import HistoryItem
 from store.git.listing import EarlyScan, File
 from store.git.listing import record_path as _path
+from store.git.log import RecentCommit
+from store.history import HistoryItem
+from store.index import cachedir
 from store.index.loading import load
 from store.index.objects import Objects
-from store.saving import ConflictError, InvalidRecord, Saved, Saver
 from store.index.snapshot import Snapshot
-from store.index import cachedir
 from store.index.state import LoadState
+from store.saving import ConflictError, InvalidRecord, Saved, Saver
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from records import codec, layout
 from records.models import Governance, Manifest, Model
 from store import forge, safefs
-from store.git import commit, refs, repo, signatures
 from store.errors import StoreError
+from store.git import commit, refs, repo, signatures
 
 if TYPE_CHECKING:
     from store.commons import Commons

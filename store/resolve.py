@@ -18,8 +18,8 @@ from records import merge as record_merge
 from records.merge import FieldConflict
 from records.text import printable
 from store import safefs
-from store.git import merging
 from store.errors import StoreError
+from store.git import merging
 
 
 @dataclass

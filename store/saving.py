@@ -20,10 +20,10 @@ from records import codec, layout
 from records.models import Model
 from records.problems import Problem
 from store import history, safefs
-from store.git import indexentry, listing, loose, refs
 from store.errors import LockedError, StoreError
-from store.git.fastimport import commit_path, commit_paths, identity
+from store.git import indexentry, listing, loose, refs
 from store.git.commit import RefMoved, commit_one
+from store.git.fastimport import commit_path, commit_paths, identity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -10,21 +10,21 @@ from functools import partial
 from pathlib import Path
 
 from textual import work
-from textual.app import App, SystemCommand
 from textual.actions import parse as parse_action
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui import preferences, strings
+from tui.dialogs.error_dialog import ErrorDialog, french_message
 from tui.keymap import check_keymap
-from tui.palette import FoldedCommands, FoldedThemes, FrenchPalette
 from tui.messages import LoadProgress, SessionLoaded, WorkFailed
+from tui.palette import FoldedCommands, FoldedThemes, FrenchPalette
 from tui.safe import plain
 from tui.screens.base import SessionScreen
 from tui.screens.dashboard import DashboardScreen
-from tui.dialogs.error_dialog import ErrorDialog, french_message
 from tui.screens.loading import LoadingScreen
 from tui.session import Session
 from tui.workflow import WORKFLOW_BINDINGS, WorkflowActions
@@ -251,9 +251,7 @@ class TraamApp(WorkflowActions, App):
         self._single_keys = single_key_actions(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.holds_form() and (action, parameters) in self._single_keys:
-            return False
-        return True
+        return not (self.holds_form() and (action, parameters) in self._single_keys)
 
     def action_reload(self) -> None:
         self.reload_session()
@@ -297,7 +295,7 @@ class TraamApp(WorkflowActions, App):
         # once each; Textual's own (« Focus Next », « Copy selected text ») stay off the palette.
         seen = {"app"}
         titles: set[str] = set()
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.id or not binding.description or not active.enabled:
                 continue

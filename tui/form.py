@@ -246,9 +246,9 @@ def spec_for_problem(specs: list[FieldSpec], problem: Problem) -> FieldSpec | No
     """Return the field a problem belongs to (longest key prefix), or None for whole-record problems."""
     best = None
     for spec in specs:
-        if problem.key == spec.key or problem.key.startswith(spec.key + "."):
-            if best is None or len(spec.key) > len(best.key):
-                best = spec
+        covers = problem.key == spec.key or problem.key.startswith(spec.key + ".")
+        if covers and (best is None or len(spec.key) > len(best.key)):
+            best = spec
     if best is None and problem.key:
         # A missing nested table (``pilot``) belongs to its first field.
         best = next((s for s in specs if s.key.startswith(problem.key + ".")), None)

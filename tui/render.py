@@ -11,8 +11,7 @@ from typing import Any
 
 from textual.content import Content
 
-from records import vocab
-from records import present
+from records import present, vocab
 from records.codec import to_table
 from tui import strings
 from tui.safe import content

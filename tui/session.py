@@ -40,7 +40,7 @@ class Session:
     """Validation state code by record id, None when the review layer is not available."""
     today: dt.date = field(default_factory=dt.date.today)
     """The date the dashboard reasons about (injected by tests for stable snapshots)."""
-    recent: list["RecentCommit"] = field(default_factory=list)
+    recent: list[RecentCommit] = field(default_factory=list)
     """The latest commits of the current branch, newest first."""
     notes: dict[str, str] = field(default_factory=dict)
     """Reviewers' comments on records of the current contribution, by record id (for its author)."""
@@ -55,7 +55,7 @@ class Session:
 
     @classmethod
     def open(cls, path, *, progress: Progress | None = None, today: dt.date | None = None,
-             states: bool = True) -> "Session":
+             states: bool = True) -> Session:
         """Open the commons at ``path`` (or an already open store ``Commons``) and load its work tree
         (blocking: call from a worker).
 
@@ -80,7 +80,7 @@ class Session:
         """Return the current branch and how it stands against its remote (blocking git calls)."""
         return self.commons.tracking()
 
-    def load_recent(self, limit: int = 8) -> list["RecentCommit"]:
+    def load_recent(self, limit: int = 8) -> list[RecentCommit]:
         """Return the latest commits of HEAD (blocking git call; empty in a repository without commits)."""
         return self.commons.recent(limit)
 
@@ -92,7 +92,7 @@ class Session:
             return None
         return record_states(self.commons, self.snapshot)
 
-    def reload(self, progress: Progress | None = None, *, states: bool = True) -> "Session":
+    def reload(self, progress: Progress | None = None, *, states: bool = True) -> Session:
         """Return a new session over a fresh snapshot of the same commons (blocking)."""
         snapshot = self.commons.load(progress=progress, search=states)
         session = Session(self.commons, snapshot, today=self.today)
@@ -118,19 +118,19 @@ class Session:
                                   key=lambda e: e.id)
         return self._listed
 
-    def prepare(self) -> "Session":
+    def prepare(self) -> Session:
         """Compute the sorted list and the tree index now (in the loading worker, not on the UI thread)."""
         self.listed()
         self.tree()
         return self
 
-    def with_states(self, states: dict[str, str] | None, notes: dict[str, str] | None = None) -> "Session":
+    def with_states(self, states: dict[str, str] | None, notes: dict[str, str] | None = None) -> Session:
         """Return a copy of this session with ``states`` (the search index is rebuilt to know them) and notes."""
         from dataclasses import replace
 
         return replace(self, states=states, notes=self.notes if notes is None else notes, _searcher=None)
 
-    def with_problems(self, problems: list) -> "Session":
+    def with_problems(self, problems: list) -> Session:
         """Return a copy of this session knowing the problems of the whole commons."""
         from dataclasses import replace
 

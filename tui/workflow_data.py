@@ -12,7 +12,8 @@ from pathlib import Path
 
 from store.errors import StoreError
 from store.remotes import abort_merge
-from store.review import decide as review, signing
+from store.review import decide as review
+from store.review import signing
 from store.review.authoring import Contribution, author_notes, configured_academie, contribution
 from store.review.queue import Queue, fetch, load_queue
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from records import vocab
-from records.models import Author, Inspector, Person, Team, Teacher
+from records.models import Author, Inspector, Person, Teacher, Team
 
 DOMAIN = "example.org"
 

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store import git
+from store.errors import IDENTITY_MISSING, StoreError
 from store.git import refs
 from store.git.catfile import CatFile
 from store.git.objectformat import null_id
-from store.errors import IDENTITY_MISSING, StoreError
 
 TREE = "040000"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from records import layout
 from store import git, safefs
-from store.git import diff
 from store.errors import StoreError
+from store.git import diff
 
 SYMLINK, GITLINK = "120000", "160000"
 

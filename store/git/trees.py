@@ -15,9 +15,9 @@ from records.models import Model
 from records.problems import Problem
 from store import git
 from store.errors import StoreError
-from store.git import text
-from store.git import diff, plumbing
+from store.git import diff, plumbing, text
 from store.git.diff import TreeChange
+
 
 def rev(root: Path | str, name: str) -> str | None:
     """Return the commit id ``name`` resolves to, or None when it does not exist."""

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from records import layout
 from records.entry import Entry, entry_of
 from records.problems import Problem
-from store.index import parallel
 from store.git.listing import File, twins
-from store.index.snapshot import Progress, Snapshot, _id, stream
+from store.index import parallel
 from store.index.blobload import load_blob
+from store.index.snapshot import Progress, Snapshot, _id, stream
 
 if TYPE_CHECKING:
     from store.commons import Commons

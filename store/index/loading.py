@@ -14,16 +14,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from store import safefs
-from store.git import listing, repo
-from store.index import snapcache
-from store.index.cachedir import paused_gc
-from store.index.state import CleanTree
-from store.index.building import build
 from store.errors import StoreError
-from store.git.listing import File
-from store.search.engine import Searcher
-from store.index.snapshot import Progress, Snapshot
+from store.git import listing, repo
 from store.git.commit import tree_of
+from store.git.listing import File
+from store.index import snapcache
+from store.index.building import build
+from store.index.cachedir import paused_gc
+from store.index.snapshot import Progress, Snapshot
+from store.index.state import CleanTree
+from store.search.engine import Searcher
 
 if TYPE_CHECKING:
     from store.commons import Commons

@@ -16,12 +16,11 @@ from typing import Any
 from records import codec
 from records.codec import Loaded
 from store import history, safefs
-from store.git import listing, plumbing, trees
-from store.git.listing import GITLINK, SYMLINK
-from store.index.cache import key_of
-from store.git.catfile import CatFile
 from store.errors import StoreError
-from store.git.listing import File
+from store.git import listing, plumbing, trees
+from store.git.catfile import CatFile
+from store.git.listing import GITLINK, SYMLINK, File
+from store.index.cache import key_of
 
 LRU = 2000
 """Full records (and tables) kept in memory."""

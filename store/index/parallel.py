@@ -27,9 +27,9 @@ from typing import Any, BinaryIO
 
 from records.entry import Entry
 from records.problems import Problem
-from store.index.cache import ProblemRow, problem_row
 from store.git.listing import File
 from store.index.blobload import load_blob
+from store.index.cache import ProblemRow, problem_row
 
 PARALLEL_FROM = 20000
 """Unknown blobs from which a helper process is started (below, its start-up would cost more than it saves)."""

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from records import layout
 from records.entry import Entry
 from records.problems import Problem
+from store.git.listing import GITLINK, SYMLINK, File, is_record_path, symlink_message
 from store.index.cache import problem_row
 from store.index.cachedir import paused_gc, read, write
-from store.git.listing import GITLINK, SYMLINK, File, is_record_path, symlink_message
 from store.search.engine import Prepared, prepare
 
 if TYPE_CHECKING:

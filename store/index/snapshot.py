@@ -15,10 +15,10 @@ from records import codec, layout, rules
 from records.entry import Entry
 from records.models import Model
 from records.problems import Problem
-from store.index import splitcheck
-from store.index.cachedir import paused_gc
 from store.git.catfile import CatFile
 from store.git.listing import File
+from store.index import splitcheck
+from store.index.cachedir import paused_gc
 from store.search.engine import Prepared, Searcher
 
 if TYPE_CHECKING:

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from records import layout
 from records.problems import Problem
-from store.index import parallel
-from store.index.cache import problem_row
 from store.git.listing import File
+from store.index import parallel
 from store.index.blobload import load_blob
+from store.index.cache import problem_row
 
 SCENARIOS = "scenarios/"
 

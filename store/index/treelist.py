@@ -17,8 +17,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 from store.git import diff
-from store.index.cachedir import read, write
 from store.git.listing import GITLINK, SYMLINK, File, apply, at_ref, is_record_path, symlink_message
+from store.index.cachedir import read, write
 
 KEEP = 3
 """Trees kept in memory."""

@@ -15,10 +15,9 @@ from pathlib import Path
 from records import codec, layout
 from records.models import Model
 from records.text import printable, slugify
+from store.errors import StoreError
 from store.git import commit, merging, refs
 from store.git.objectformat import null_id, object_format
-from store.errors import StoreError
-
 
 
 def branch_name(academie: str, sheet_file: str) -> str:

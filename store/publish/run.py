@@ -13,8 +13,6 @@ from pathlib import Path
 
 from records.models import Model
 from store.errors import StoreError
-from store.safefs import write_public
-from store.publish.words import count
 from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
@@ -22,8 +20,10 @@ from store.publish.contrib import branch_name, commit_records, tip
 from store.publish.dates import landing_dates
 from store.publish.importer import Plan, plan
 from store.publish.selection import SelectionError, select, wanted_states
-from store.publish.site_export import export_site
 from store.publish.sheets import read_sheet
+from store.publish.site_export import export_site
+from store.publish.words import count
+from store.safefs import write_public
 
 FOLDER_FORMATS = ("site", "atom")
 

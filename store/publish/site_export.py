@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from records.models import Campaign, Scenario, Team
-from store.publish.catalogue import TeamCard
 from store.publish import site, site_index
+from store.publish.catalogue import TeamCard
 from store.publish.selection import keeper, wanted_states
 
 Progress = Callable[[int, int], None]

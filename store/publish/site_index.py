@@ -26,8 +26,8 @@ from array import array
 from collections.abc import Iterator
 
 from records import vocab
-from records.text import fold
 from records.models import Scenario
+from records.text import fold
 from store.publish.catalogue import Catalogue
 
 FOLDER = "static/recherche"

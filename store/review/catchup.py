@@ -16,9 +16,10 @@ from pathlib import Path
 
 from records import vocab
 from records.text import printable
-from store.git import network, trees
-from store.review import contrib, decide as review, verify
 from store.errors import StoreError
+from store.git import network, trees
+from store.review import contrib, verify
+from store.review import decide as review
 
 
 class CatchUp(Enum):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from records import layout, vocab
 from records.text import is_slug, printable
+from store.errors import StoreError
 from store.git import branches, merging, network, refs, repo, trees
 from store.review import notes
-from store.errors import StoreError
 
 BRANCH = re.compile(r"contrib/(?P<academie>[a-z0-9-]+)/(?P<slug>[a-z0-9-]+)")
 

@@ -17,11 +17,12 @@ from records import layout, vocab
 from records.models import Reviewer
 from records.problems import has_errors
 from records.text import printable
+from store.errors import StoreError
 from store.git import log as git_log
 from store.git import merging, network, refs, signatures, trees
 from store.git.objectformat import null_id, object_format
-from store.review import contrib, governance, merge as recordmerge, notes, signing, verify
-from store.errors import StoreError
+from store.review import contrib, governance, notes, signing, verify
+from store.review import merge as recordmerge
 
 
 class UnresolvedConflicts(StoreError):

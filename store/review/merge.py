@@ -20,9 +20,9 @@ from records import merge as record_merge
 from records.merge import CHOICES, FieldConflict
 from records.problems import Problem
 from records.text import printable
+from store.errors import StoreError
 from store.git import commit, merging, trees
 from store.git.objectformat import object_format
-from store.errors import StoreError
 
 __all__ = ["CHOICES", "FieldConflict", "MergePlan", "plan_merge"]
 """``CHOICES`` and ``FieldConflict`` live in :mod:`records.merge`; re-exported for the callers of the review."""

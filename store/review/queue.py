@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.git import network, trees
-from store.review import contrib, decide, governance, merge as recordmerge, notes, signing
+from store.review import contrib, decide, governance, notes, signing
+from store.review import merge as recordmerge
 
 
 @dataclass

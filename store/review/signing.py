@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from records.models import Governance, Reviewer
+from store.errors import StoreError
 from store.git import repo, signatures, trees
 from store.review import governance
-from store.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)

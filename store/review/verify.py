@@ -21,13 +21,13 @@ from pathlib import Path
 
 from records.models import Governance
 from records.text import printable
+from store.errors import StoreError
 from store.git import log as git_log
 from store.git import signatures, trees
 from store.git.objectformat import is_null
 from store.index import memo
 from store.review import governance, trust
 from store.review.revocation import Current, changed_paths, revocation_problems, rollback_problem
-from store.errors import StoreError
 
 MAX_FUTURE = dt.timedelta(hours=1)
 """A commit dated later than now by more than this is refused (forged clock)."""

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from records import codec
-from records.models import Campaign, Inspector, Manifest, Person, Scenario, Team, Teacher, Theme
+from records.models import Campaign, Inspector, Manifest, Person, Scenario, Teacher, Team, Theme
 from tests.conftest import git, make_repo
 
 SCENARIO = "scenarios/2026-2027/nsi/lille/defi.toml"

@@ -67,6 +67,6 @@ def test_merge_adding_its_own_key_and_backdated_merge_are_refused(world):
     merge(eve, "main", "contrib/lille/eve", key=world.keys["stranger"])
     assert refused(_push(eve, world.url, "main"), "signature par une clé inconnue de la gouvernance du parent")
     nat = world.clone("nat", signing="nation")
-    old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     merge(nat, "main", "origin/contrib/lille/herbier", key=world.keys["nation"], date=old)
     assert refused(_push(nat, world.url, "main"), "trop loin de l'heure actuelle")

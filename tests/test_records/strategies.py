@@ -8,8 +8,21 @@ from hypothesis import strategies as st
 
 from records import layout, vocab
 from records.models import (
-    AiUse, Author, Campaign, Governance, Inspector, Manifest, Model, Person, Reviewer, Scenario, Step, Team,
-    Teacher, Theme, Tool,
+    AiUse,
+    Author,
+    Campaign,
+    Governance,
+    Inspector,
+    Manifest,
+    Model,
+    Person,
+    Reviewer,
+    Scenario,
+    Step,
+    Teacher,
+    Team,
+    Theme,
+    Tool,
 )
 from records.text import _BIDI
 

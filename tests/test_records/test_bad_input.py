@@ -292,7 +292,7 @@ def test_missing_field() -> None:
     ],
 )
 def test_bad_ids_are_refused_before_any_file_access(path: str, fragment: str) -> None:
-    with pytest.raises(layout.LayoutError, match=".") as caught:
+    with pytest.raises(layout.LayoutError, match=r".") as caught:
         layout.locate(path)
     assert fragment in str(caught.value)
     line, column, message = only(path, TEAM)

@@ -95,7 +95,7 @@ def test_positions_find_every_key_of_a_canonical_dump(kind: str) -> None:
             line, column = positions.at[path]
             if isinstance(path[-1], str):
                 at = lines[line - 1][column - 1 :]
-                assert at.startswith(path[-1]) or at.startswith("[") and path[-1] in at, (path, text)
+                assert at.startswith(path[-1]) or (at.startswith("[") and path[-1] in at), (path, text)
 
     every_key()
 

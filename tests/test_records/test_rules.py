@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 from records import codec, rules
 from records.demo._people import team
 from records.models import (
-    AiUse, Campaign, Deliverable, Governance, Manifest, Model, Person, Reviewer, Scenario, Synthesis, Theme,
+    AiUse,
+    Campaign,
+    Deliverable,
+    Governance,
+    Manifest,
+    Model,
+    Person,
+    Reviewer,
+    Scenario,
+    Synthesis,
+    Theme,
 )
 from tests.test_records.strategies import RECORDS, path_of
 

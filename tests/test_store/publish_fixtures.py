@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from records.models import AiUse, Author, Campaign, Inspector, Person, Scenario, Team, Teacher, Theme, Tool
+from records.models import AiUse, Author, Campaign, Inspector, Person, Scenario, Teacher, Team, Theme, Tool
 
 HOSTILE = "<script>alert(\"x\")</script> & 'quotes' [@click=app.quit]clic[/] </p><a href=\"javascript:alert(1)\">"
 """Record text a contributor might paste: markup, script, quotes."""

@@ -6,8 +6,8 @@ import json
 import os
 import pty
 import subprocess
-from pathlib import Path
 import sys
+from pathlib import Path
 
 from tests.conftest import git, run_traam, traam_env
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
@@ -117,7 +117,7 @@ def test_edit_reopens_the_editor_when_asked(tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     os.close(slave)
     os.write(master, b"o\n")
-    out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=60)
     os.close(master)
     assert process.returncode == 0, err
     assert "champ inconnu « inconnu »" in err

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from records.models import Campaign
 from records import codec
+from records.models import Campaign
 from store.commons import Commons, init_commons
 from store.errors import NotACommons, StoreError
 from tests.conftest import git, make_repo
@@ -21,7 +21,7 @@ def test_open_outside_git(tmp_path):
 
 def test_open_git_without_manifest(tmp_path):
     make_repo(tmp_path / "r", {"README.md": "x\n"})
-    with pytest.raises(NotACommons, match="n'a pas de fichier traam.toml"):
+    with pytest.raises(NotACommons, match=r"n'a pas de fichier traam\.toml"):
         Commons.open(tmp_path / "r")
 
 

@@ -44,8 +44,8 @@ def test_landing_dates_follow_first_parent_merges_and_feed_the_atom_order(tmp_pa
     _at(repo, "2027-01-15T10:30:00+00:00", "merge", "-q", "--no-ff", "-m", "Validation", "contrib/nantes/oiseaux")
 
     dates = landing_dates(repo, "main")
-    assert dates[OLD] == dt.datetime(2026, 9, 10, 8, 0, tzinfo=dt.timezone.utc)
-    assert dates[NEW] == dt.datetime(2027, 1, 15, 10, 30, tzinfo=dt.timezone.utc)  # the merge, not the authoring commit
+    assert dates[OLD] == dt.datetime(2026, 9, 10, 8, 0, tzinfo=dt.UTC)
+    assert dates[NEW] == dt.datetime(2027, 1, 15, 10, 30, tzinfo=dt.UTC)  # the merge, not the authoring commit
     assert landing_dates(repo, "academie/lille") == {}
 
     feed = atom.feed("svt", records, dates=dates)

@@ -68,7 +68,7 @@ def test_team_sheet_with_commas():
 
 
 def test_missing_required_column_rejects_the_sheet_and_unknown_columns_are_warned():
-    result = plan(read_csv("p.csv", "titre;couleur\nA;bleu\n".encode()), {}, "scenario")
+    result = plan(read_csv("p.csv", b"titre;couleur\nA;bleu\n"), {}, "scenario")
     assert not result.rows
     messages = [str(p) for p in result.problems]
     assert "p.csv:1:2: avertissement : colonne « couleur » inconnue, ignorée" in messages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import shutil
@@ -101,7 +102,7 @@ def test_every_page_parses_strictly_and_is_accessible(files):
 def test_every_link_resolves_inside_the_site_and_nothing_is_loaded_from_outside(files):
     for path, text in pages(files).items():
         page = parse(text)
-        for tag, attribute, url in page.links:
+        for tag, _attribute, url in page.links:
             parts = urlsplit(url)
             if parts.scheme:
                 assert tag == "a" and parts.scheme in ("https", "http"), (path, url)
@@ -265,7 +266,7 @@ def test_chromium_search_page_headings_never_skip_a_level(tmp_path, files):
     done = chromium(tmp_path, "--dump-dom", (out / "recherche.html").as_uri() + "?q=oiseaux")
     levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", done.stdout)]
     assert levels and levels[0] == 1 and len(levels) > 1, done.stderr[-2000:]
-    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), levels
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian « chromium ») : recherche non vérifiée")

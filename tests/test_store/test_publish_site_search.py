@@ -13,7 +13,8 @@ from bench import corpus
 from records import codec
 from records.models import Manifest, Scenario
 from store.commons import Commons
-from store.publish import run as publish, site, site_index
+from store.publish import run as publish
+from store.publish import site, site_index
 from store.publish.site_index import DIGITS, STOP_WORDS, words
 from tests.conftest import make_repo
 from tests.test_store.test_publish_site import CHROMIUM, chromium

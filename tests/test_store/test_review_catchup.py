@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store.review import verify
 from tests.conftest import git, run_traam
-from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, merge, make_world, reviewer_toml, scenario
+from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, make_world, merge, reviewer_toml, scenario
 
 
 def test_catch_up_brings_main_governance_to_the_academie_branch(tmp_path):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from store.review import states
 from store.commons import Commons
+from store.review import states
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, make_world, scenario
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from records import codec
-from store.review import decide as review, merge as recordmerge, verify
 from store.errors import StoreError
+from store.review import decide as review
+from store.review import merge as recordmerge
+from store.review import verify
 from tests.conftest import git
 from tests.test_store.review_world import SCENARIO_ID, edit, make_world, merge, scenario
 

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from store.git import signatures
-from store.review import decide as review, notes
+from store.review import decide as review
+from store.review import notes
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import NEW_ID, make_world, scenario
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from store.review import states
 from store.commons import Commons
+from store.review import states
 from tests.conftest import git
 from tests.test_store.review_world import NEW_ID, SCENARIO_ID, edit, make_world, merge, scenario
 

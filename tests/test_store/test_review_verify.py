@@ -10,8 +10,16 @@ import datetime as dt
 
 from store.review import verify
 from tests.conftest import git
-from tests.test_store.review_world import (NEW_ID, SCENARIO_ID, edit, make_key, make_world, merge, reviewer_toml,
-                                           scenario)
+from tests.test_store.review_world import (
+    NEW_ID,
+    SCENARIO_ID,
+    edit,
+    make_key,
+    make_world,
+    merge,
+    reviewer_toml,
+    scenario,
+)
 
 NEW = f"{NEW_ID}.toml"
 

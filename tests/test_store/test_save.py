@@ -175,7 +175,7 @@ def test_stale_branch_lock_writes_nothing(tmp_path):
     blob = commons.load().blob(SCENARIO_ID)
     lock = root / ".git" / "refs" / "heads" / "main.lock"
     lock.write_bytes(b"")
-    with pytest.raises(LockedError, match="main.lock"):
+    with pytest.raises(LockedError, match=r"main\.lock"):
         commons.save(None, record_id=SCENARIO_ID, text=scenario("Bloqué"), expected_blob=blob)
     assert lock.exists() and (root / PATH).read_text(encoding="utf-8") == scenario()
 
@@ -194,8 +194,8 @@ def test_save_on_detached_head_moves_head_only(tmp_path):
 
 
 def test_branch_update_is_compare_and_swap(tmp_path):
-    from store.git.fastimport import commit_path
     from store.git.commit import RefMoved
+    from store.git.fastimport import commit_path
 
     root = make_commons(tmp_path / "c")
     stale = git(root, "rev-parse", "HEAD").strip()

@@ -6,9 +6,9 @@ import pytest
 
 from records.codec import dump, load
 from records.entry import entry_of
-from records.models import Author, Person, Inspector, Scenario, Teacher, Team, Theme, Tool
-from store.search.query import parse_query
+from records.models import Author, Inspector, Person, Scenario, Teacher, Team, Theme, Tool
 from store.search.engine import Searcher
+from store.search.query import parse_query
 
 
 def _scenario(slug, title, summary="", *, discipline="svt", academie="lille", campaign="2025-2026", levels=("cycle-4",),

@@ -14,8 +14,8 @@ import pytest
 
 from store.publish.sheets import SheetError, read_sheet
 from tests.conftest import run_traam
-from tests.test_store.sheet_files import write_ods, write_xlsx
 from tests.test_store.samples import make_commons
+from tests.test_store.sheet_files import write_ods, write_xlsx
 
 HEADER = ["titre", "académie"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from store.index import cachedir, snapcache
 from store.commons import Commons
+from store.index import cachedir, snapcache
 from tests.conftest import git
 from tests.test_store.samples import SCENARIO_ID, make_commons, scenario
 

@@ -13,11 +13,11 @@ from tests.conftest import git
 from tests.test_tui.review_scenes import SCENARIO_ID, make_world
 from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
-from tui.screens.branches import BranchesScreen
 from tui.dialogs.commit_dialog import CommitDialog
 from tui.dialogs.contrib_dialog import NewContributionDialog
-from tui.screens.edit import EditScreen
 from tui.dialogs.identity_dialog import IdentityDialog
+from tui.screens.branches import BranchesScreen
+from tui.screens.edit import EditScreen
 from tui.widgets.record_form import field_id
 
 SIZE = (110, 36)

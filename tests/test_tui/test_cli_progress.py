@@ -62,7 +62,7 @@ def test_validate_shows_its_steps_on_a_terminal_only(commons, tmp_path):
 
 
 def test_import_shows_progress_on_a_terminal_only(commons, tmp_path):
-    code, seen = on_terminal("-C", str(commons), "import", str(SAMPLE), cwd=tmp_path)
+    _code, seen = on_terminal("-C", str(commons), "import", str(SAMPLE), cwd=tmp_path)
     assert "Lecture du tableau" in seen and "\x1b[" in seen, seen
     piped = run_traam("-C", str(commons), "import", str(SAMPLE))
     assert "Lecture du tableau" not in piped.stderr and "\x1b" not in piped.stderr

@@ -6,9 +6,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, TextArea
 
 from tests.test_tui.world import asynctest, settle
+from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.edit import EditScreen
-from tui.dialogs.note_dialog import ReviewNoteDialog
 from tui.widgets.field_row import field_id
 from tui.widgets.toggles import Checkbox, RadioButton, SelectionList
 

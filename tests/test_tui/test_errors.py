@@ -7,8 +7,8 @@ from textual.widgets import Input
 from tests.conftest import git, run_traam
 from tests.test_tui.world import asynctest, settle
 from tui.dialogs.commit_dialog import CommitDialog
-from tui.screens.edit import EditScreen
 from tui.dialogs.error_dialog import ErrorDialog
+from tui.screens.edit import EditScreen
 from tui.widgets.record_form import field_id
 
 BIODIV = "scenarios/2026-2027/svt/lille/biodiversite-cour"

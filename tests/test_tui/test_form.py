@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from records import codec, layout
+from records import codec, layout, templates
 from records.models import MODELS
 from tests.test_tui.world import records
-from records import templates
 from tui import form
 
 

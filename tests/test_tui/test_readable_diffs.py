@@ -13,8 +13,8 @@ BIODIV = "scenarios/2026-2027/svt/lille/biodiversite-cour"
 
 
 def _edit_tools_and_summary(commons) -> None:
-    import subprocess
     import os
+    import subprocess
 
     from records import codec
     from records.models import Tool

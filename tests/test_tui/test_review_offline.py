@@ -10,10 +10,10 @@ import time
 import pytest
 from textual.widgets import Label, OptionList
 
+from store.git import netfetch
 from tests.conftest import git
 from tests.test_tui.review_scenes import contribute, make_world
 from tests.test_tui.world import TODAY, asynctest, settle
-from store.git import netfetch
 from tui.app import TraamApp
 from tui.screens.review import ReviewScreen
 

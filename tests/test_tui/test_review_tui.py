@@ -17,15 +17,23 @@ from textual.widgets import Input, RadioButton, Static, TextArea
 from store.review import verify
 from tests.conftest import git
 from tests.test_store.review_world import merge
-from tests.test_tui.review_scenes import (BRANCH, NEW_ID, SCENARIO_ID, add_note, contribute, fixed_dates,  # noqa: F401
-                                          make_world, scenario)
+from tests.test_tui.review_scenes import (  # noqa: F401
+    BRANCH,
+    NEW_ID,
+    SCENARIO_ID,
+    add_note,
+    contribute,
+    fixed_dates,
+    make_world,
+    scenario,
+)
 from tests.test_tui.world import TODAY, asynctest, settle
 from tui.app import TraamApp
 from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.dialogs.conflict_dialog import ConflictDialog
-from tui.screens.contribution import ContributionScreen
 from tui.dialogs.error_dialog import ErrorDialog
 from tui.dialogs.note_dialog import ReviewNoteDialog
+from tui.screens.contribution import ContributionScreen
 from tui.screens.review import ReviewScreen
 from tui.widgets.review_detail import ReviewDetail
 

@@ -7,11 +7,11 @@ import json
 
 from textual.widgets import Static
 
+from store.review.validations import record_validations, record_versions
 from tests.conftest import git, run_traam
 from tests.test_store.review_world import merge
 from tests.test_tui.review_scenes import BRANCH, NEW_ID, contribute, edit, make_world, scenario
 from tests.test_tui.world import TODAY, asynctest, settle
-from store.review.validations import record_validations, record_versions
 from tui.app import TraamApp
 
 SIZE = (110, 36)

@@ -12,9 +12,8 @@ from textual.widgets import Input, Select
 
 from tests.conftest import git
 from tests.test_store.review_world import merge
-from tests.test_tui.review_scenes import (BRANCH, NEW_ID, SCENARIO_ID, add_note, contribute, edit, make_world,
-                                          scenario)
 from tests.test_tui import world
+from tests.test_tui.review_scenes import BRANCH, NEW_ID, SCENARIO_ID, add_note, contribute, edit, make_world, scenario
 from tests.test_tui.world import TODAY
 from tui.app import TraamApp
 

@@ -11,7 +11,17 @@ from pathlib import Path
 
 from records.codec import dump
 from records.models import (
-    AiUse, Author, Campaign, Inspector, Manifest, Person, Scenario, Teacher, Team, Theme, Tool,
+    AiUse,
+    Author,
+    Campaign,
+    Inspector,
+    Manifest,
+    Person,
+    Scenario,
+    Teacher,
+    Team,
+    Theme,
+    Tool,
 )
 from tests.conftest import git
 

@@ -10,6 +10,7 @@ from records.text import one_line as value_text
 from store.errors import StoreError
 from tui.cli.output import say
 
+
 def commons_root(path: str = ".") -> Path:
     """Return the root of the commons holding ``path`` (a git work tree with ``traam.toml``).
 

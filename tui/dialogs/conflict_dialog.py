@@ -13,9 +13,9 @@ from textual.widgets import Button, Label, RadioSet, Static
 
 from tui import strings
 from tui.dialogs.cancel import cancel
-from tui.widgets.toggles import RadioButton
 from tui.safe import content
 from tui.widgets.review_detail import field_name, shown_value
+from tui.widgets.toggles import RadioButton
 
 
 class ConflictDialog(ModalScreen[dict[str, str] | None]):

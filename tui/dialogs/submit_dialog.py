@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from tui import strings
-from tui.widgets.toggles import Checkbox
 from tui.dialogs.input_dialog import InputDialog
 from tui.safe import plain
+from tui.widgets.toggles import Checkbox
 
 
 class SubmitDialog(InputDialog[dict]):

@@ -21,8 +21,8 @@ from records import vocab
 from store.review.notes import label
 from tui import strings, workflow_data
 from tui.safe import content, formatted, plain
-from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.screens.base import SessionScreen
+from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.session import Session
 from tui.widgets.review_detail import french_date
 

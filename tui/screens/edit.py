@@ -12,20 +12,19 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
 
-from records import codec, layout, vocab
+from records import codec, layout, templates, vocab
 from records.models import MODELS
 from records.problems import Problem, has_errors
-from records import templates
 from tui import form, strings
+from tui.dialogs.commit_dialog import CommitDialog
+from tui.dialogs.confirm_dialog import ConfirmDialog
+from tui.dialogs.error_dialog import french_message
 from tui.form_choices import Choices, choices_of, with_choices
 from tui.render import problem_line
 from tui.safe import content, plain
 from tui.screens.base import SessionScreen
 from tui.screens.edit_raw import RawEditing
 from tui.screens.edit_stamps import SaveChecks
-from tui.dialogs.commit_dialog import CommitDialog
-from tui.dialogs.confirm_dialog import ConfirmDialog
-from tui.dialogs.error_dialog import french_message
 from tui.session import Session
 from tui.widgets.record_form import RecordForm
 

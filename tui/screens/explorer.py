@@ -16,8 +16,8 @@ from tui.screens.base import SessionScreen
 from tui.screens.record_actions import RecordActions
 from tui.session import Session
 from tui.widgets.commons_tree import CommonsTree, Scope
-from tui.widgets.record_detail import RecordDetail
 from tui.widgets.list_header import ListHeader
+from tui.widgets.record_detail import RecordDetail
 from tui.widgets.record_list import EntryRows, RecordList
 
 

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tui import strings
@@ -21,9 +21,9 @@ def _bindings(owner) -> list[Binding]:
 
 def workflow_owners() -> list[tuple[str, type]]:
     """Return the review, contribution, sync and export screens with the name the help table gives them."""
-    from tui.screens.contribution import ContributionScreen
     from tui.dialogs.export_dialog import ExportDialog
     from tui.dialogs.note_dialog import ReviewNoteDialog
+    from tui.screens.contribution import ContributionScreen
     from tui.screens.review import ReviewScreen
     from tui.screens.sync import SyncScreen
 

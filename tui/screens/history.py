@@ -17,6 +17,7 @@ from tui.screens.base import SessionScreen
 from tui.session import Session
 from tui.widgets.review_detail import change_lines
 
+
 def render_item(item) -> Content:
     """Return a commit of the history: date, author, email, short id, message, then its changes."""
     head = Content.assemble(

@@ -12,8 +12,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from records import layout
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,15 +20,16 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
+from records import layout
+from store.review.authority import needs_national_message
 from tui import strings, workflow_data
-from tui.safe import content, formatted
-from tui.screens.worker_errors import ReportsWorkerErrors
-from tui.screens.base import SessionScreen
 from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.dialogs.note_dialog import ReviewNoteDialog
+from tui.safe import content, formatted
+from tui.screens.base import SessionScreen
+from tui.screens.worker_errors import ReportsWorkerErrors
 from tui.session import Session
-from store.review.authority import needs_national_message
 from tui.widgets.review_detail import ReviewDetail, candidate_summary
 
 

@@ -13,8 +13,8 @@ from textual.worker import get_current_worker
 
 from store.search.query import parse_query
 from tui import strings
-from tui.screens.base import SessionScreen
 from tui.dialogs.facet_dialog import FacetDialog
+from tui.screens.base import SessionScreen
 from tui.screens.record_actions import RecordActions
 from tui.session import Session
 from tui.widgets.list_header import ListHeader

@@ -21,9 +21,9 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from store import resolve as sync_resolve
 from tui import strings
+from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.messages import SessionLoaded
 from tui.safe import content, formatted, plain
-from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.screens.worker_errors import ReportsWorkerErrors
 
 

@@ -38,9 +38,7 @@ class Scope:
             first = entry.id.split("/")[2] if entry.kind == "scenario" else (entry.disciplines or ("",))[0]
             if first != self.discipline:
                 return False
-        if self.academie and entry.academie != self.academie:
-            return False
-        return True
+        return not (self.academie and entry.academie != self.academie)
 
 
 class CommonsTree(Tree[Scope]):

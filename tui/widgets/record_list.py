@@ -7,8 +7,8 @@ the Line API, so its cost depends on the height of the terminal only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -90,7 +90,7 @@ class RecordList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor moved onto a record."""
 
-        def __init__(self, record_list: "RecordList", entry: Entry) -> None:
+        def __init__(self, record_list: RecordList, entry: Entry) -> None:
             super().__init__()
             self.record_list = record_list
             self.entry = entry
@@ -102,7 +102,7 @@ class RecordList(ScrollView, can_focus=True):
     class Selected(Message):
         """A record was chosen (Enter or click)."""
 
-        def __init__(self, record_list: "RecordList", entry: Entry) -> None:
+        def __init__(self, record_list: RecordList, entry: Entry) -> None:
             super().__init__()
             self.record_list = record_list
             self.entry = entry

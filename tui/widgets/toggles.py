@@ -11,11 +11,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
 from textual.strip import Strip
+from textual.widgets import Checkbox as TextualCheckbox
+from textual.widgets import RadioButton as TextualRadioButton
 from textual.widgets import SelectionList as TextualSelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
-from textual.widgets import Checkbox as TextualCheckbox
-from textual.widgets import RadioButton as TextualRadioButton
 
 
 def _glyph(button, on: str, off: str) -> Content:

@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from hooks import install
-    from store.remotes import clone, following
     from store.errors import StoreError
+    from store.remotes import clone, following
     from tui.cli.output import fail, say
 
     say(f"Clonage de {args.url}…")

@@ -20,8 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_start(args: argparse.Namespace) -> int:
     """Create ``contrib/<academie>/<slug>`` from the right base and check it out."""
-    from store.review import contrib
     from store.errors import StoreError
+    from store.review import contrib
     from tui.cli.review_support import commons_root, store_error
 
     try:

@@ -44,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.publish import jsonx, run as publish
-    from store.safefs import write_public
+    from store.publish import jsonx
+    from store.publish import run as publish
     from store.publish.selection import SelectionError
     from store.publish.site import SiteError
+    from store.safefs import write_public
 
     out = None if args.output in (None, "-") else Path(args.output)
     try:

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     changed: list[str] = []
     skipped: list[str] = []
-    for record_id, entry in sorted(snapshot.entries.items()):
+    for record_id in sorted(snapshot.entries):
         path = snapshot.path(record_id)
         loaded = snapshot.loaded(record_id)
         if path is None or loaded is None or loaded.record is None:

@@ -22,12 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the history; exit 0, 1 when the commons or record cannot be read, 2 for an invalid id."""
+    from records import layout
     from store.commons import Commons
     from store.errors import StoreError
     from tui.cli.output import fail, print_json, say
     from tui.cli.review_support import change_lines
-
-    from records import layout
 
     record_id = layout.id_of(args.id).strip("/")
     if args.limit is not None and args.limit < 1:

@@ -25,11 +25,11 @@ def run(args: argparse.Namespace) -> int:
     """Create, validate, save; exit 0 saved, 1 abandoned or refused, 2 bad id."""
     from records import codec, layout
     from records.models import MODELS
+    from records.templates import text as template
     from store.commons import Commons, id_of
     from store.errors import StoreError
     from tui.cli.editor import edit_loop, recovery_folder
     from tui.cli.output import fail
-    from records.templates import text as template
 
     kind = KINDS[args.kind]
     record_id = layout.id_of(args.id).strip("/") if args.id else None

@@ -87,9 +87,10 @@ def _fetch(root) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
-    from store.git import trees
-    from store.review import decide as review, governance, signing
     from store.errors import StoreError
+    from store.git import trees
+    from store.review import decide as review
+    from store.review import governance, signing
     from tui.cli.review_support import commons_root, store_error
 
     try:
@@ -116,8 +117,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Show one branch to review: who, when, field diffs, conflicts and the rule report."""
-    from store.review import decide as review, merge as recordmerge
     from store.errors import StoreError
+    from store.review import decide as review
+    from store.review import merge as recordmerge
     from tui.cli.review_support import commons_root, store_error
 
     try:
@@ -143,8 +145,9 @@ def run_sync(args: argparse.Namespace) -> int:
     """Bring academie/<code> up to date with main: fast-forward, or a signed record-aware merge."""
     from pathlib import Path
 
-    from store.review import catchup, decide as review
     from store.errors import StoreError
+    from store.review import catchup
+    from store.review import decide as review
     from tui.cli.review_support import commons_root, print_plan, store_error
 
     resolutions = parse_resolutions(args.resolve)
@@ -174,8 +177,8 @@ def run_approve(args: argparse.Namespace) -> int:
     """Validate a branch with a signed record-aware merge."""
     from pathlib import Path
 
-    from store.review import decide as review
     from store.errors import StoreError
+    from store.review import decide as review
     from tui.cli.review_support import commons_root, print_plan, store_error
 
     resolutions = parse_resolutions(args.resolve)
@@ -208,8 +211,8 @@ def run_decide(args: argparse.Namespace) -> int:
     """Record a signed decision note (changes requested, refusal) with per-record comments."""
     from pathlib import Path
 
-    from store.review import decide as review
     from store.errors import StoreError
+    from store.review import decide as review
     from tui.cli.review_support import commons_root, store_error
 
     general, records, current = [], {}, None

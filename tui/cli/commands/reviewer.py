@@ -42,9 +42,9 @@ def run_setup(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
+    from store.errors import StoreError
     from store.git import repo
     from store.review import signing
-    from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 
     try:
@@ -75,9 +75,9 @@ def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from records.models import Reviewer
+    from store.errors import StoreError
     from store.git import repo, signatures
     from store.review import genesis, governance, signing
-    from store.errors import StoreError
     from tui.cli.review_support import commons_root, store_error
 
     try:

@@ -47,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
     """Search the commons of the current folder and print the hits."""
     from store.commons import Commons
     from store.errors import StoreError
-    from store.search.query import parse_query
     from store.review.states import record_states
+    from store.search.query import parse_query
 
     query = parse_query(" ".join(args.query))
     try:

@@ -18,9 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the state of one record of the work tree, with the latest review of its contribution."""
     from records import layout, vocab
-    from store.review import contrib, states, validations
     from store.commons import Commons
     from store.errors import StoreError
+    from store.review import contrib, states, validations
     from tui.cli.review_support import store_error
 
     record_id = layout.id_of(args.record_id)

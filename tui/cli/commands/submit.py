@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Push the contribution branch; print what was proposed."""
     from store.branching import check_submittable
-    from store.review import contrib
     from store.errors import StoreError
+    from store.review import contrib
     from tui.cli.review_support import commons_root, store_error
 
     try:

@@ -23,9 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.remotes import sync
     from store.errors import StoreError
     from store.git import repo
+    from store.remotes import sync
     from tui.cli.output import fail, say, warn
 
     try:

@@ -49,8 +49,8 @@ def _named(raw: str, root: Path, known: set[str]) -> set[str] | str:
 def run(args: argparse.Namespace) -> int:
     from records.problems import has_errors
     from store.commons import Commons
-    from store.publish.words import count
     from store.errors import StoreError
+    from store.publish.words import count
 
     with Steps() as steps:
         try:

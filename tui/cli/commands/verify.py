@@ -29,9 +29,9 @@ def _branch(root, ref: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Verify the protected branches from the verifier's trust root; exit 1 on any problem."""
+    from store.errors import StoreError
     from store.git import repo
     from store.review import selection, trust
-    from store.errors import StoreError
     from tui.cli.review_support import store_error
 
     try:
