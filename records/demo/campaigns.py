@@ -185,7 +185,7 @@ THEMES_2025: dict[str, Theme] = {
         "2025-2026", "svt", "Bases de données et systèmes d'information géographique (année 1)",
         "Année 1 de la thématique SVT dont l'appel 2026-2027 propose l'année 2 ; y avoir participé est "
         "nécessaire pour candidater en année 2. Seule thématique de 2025-2026 reprise dans la démonstration.\n",
-        year=1,
+        year=1, duration=2,
     ),
 }
 """The one theme of 2025-2026 kept: year 1 of the SVT two-year theme."""
