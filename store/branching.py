@@ -17,6 +17,7 @@ from records.text import printable
 from store.errors import StoreError
 from store.git import branches, trees
 from store.review import contrib, notes
+from store.review.status import Decision
 
 KINDS = ("contribution", "main", "academie")
 
@@ -133,6 +134,6 @@ def check_submittable(root: Path | str, remote: str | None = None) -> None:
     remote = remote or contrib.default_remote(root)
     pushed = trees.rev(root, f"refs/remotes/{remote}/{branch}") if remote else None
     decision = notes.latest_decision(root, head) if pushed == head else None
-    if decision is not None and decision.decision == "modifications":
+    if decision is not None and decision.decision == Decision.CHANGES:
         raise StoreError(f"rien de nouveau depuis « modifications demandées » sur « {printable(branch)} » : "
                          "enregistrez vos corrections avant de proposer à nouveau la contribution.")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
+from store.review.status import Decision
 from tui.cli.output import fail, print_json, say, warn
 from tui.cli.review_support import ask, candidate_json, print_candidate
 from tui.cli.review_support import resolutions as parse_resolutions
@@ -56,8 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser")
     sync.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
     sync.set_defaults(handler=run_sync)
-    for name, decision, help_text in (("request-changes", "modifications", "demander des modifications"),
-                                      ("refuse", "refus", "refuser la contribution (la branche reste)")):
+    for name, decision, help_text in (("request-changes", Decision.CHANGES, "demander des modifications"),
+                                      ("refuse", Decision.REFUSE, "refuser la contribution (la branche reste)")):
         parser_ = actions.add_parser(name, help=help_text)
         parser_.add_argument("ref", metavar="BRANCHE")
         parser_.add_argument("-m", dest="message", action=_Ordered, required=True, metavar="MESSAGE",
@@ -127,10 +129,11 @@ def run_show(args: argparse.Namespace) -> int:
         if args.fetch:
             _fetch(root)
         item = review.candidate(root, args.ref, into=args.into)
-        item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+        item = replace(item, plan=plan)
         preview = None
-        if item.plan.conflicts:  # show every other field too: the merge as if the contribution won each conflict
-            choices = {c.name: "theirs" for c in item.plan.conflicts}
+        if plan.conflicts:  # show every other field too: the merge as if the contribution won each conflict
+            choices = {c.name: "theirs" for c in plan.conflicts}
             preview = recordmerge.plan_merge(root, item.target_tip, item.tip, choices)
     except StoreError as error:
         return fail(store_error(error))
@@ -235,6 +238,6 @@ def run_decide(args: argparse.Namespace) -> int:
                              key=Path(args.key) if args.key else None, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
-    label = "Modifications demandées" if args.decision == "modifications" else "Contribution refusée"
+    label = "Modifications demandées" if args.decision == Decision.CHANGES else "Contribution refusée"
     say(f"{label} pour « {args.ref} » (pointe {done.commit[:10]}, note signée, {done.date}).")
     return 0

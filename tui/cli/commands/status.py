@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from store.review.status import Decision
 from tui.cli.output import fail, print_json, say
 
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         for version in versions:
             say(f"  {version.blob[:10]} {vocab.STATES[version.state]} — {', '.join(version.branches)}")
     if review is not None:
-        what = "modifications demandées" if review.decision == "modifications" else "contribution refusée"
+        what = "modifications demandées" if review.decision == Decision.CHANGES else "contribution refusée"
         say(f"relecture : {what} par {review.reviewer} le {review.date[:10]}")
         if review.message:
             say(f"  {review.message}")
