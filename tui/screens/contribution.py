@@ -100,10 +100,10 @@ class ContributionScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
     def load(self, fetch: bool = False) -> None:
         """Read the branch, its notes and records in a worker (``fetch``: first get the remote's)."""
-        root = Path(self.session.commons.root)
+        commons = self.session.commons
         if fetch:
-            workflow_data.fetch(root)
-        info = workflow_data.contribution(root)
+            commons.review.fetch()
+        info = commons.contribution.current()
         self.app.call_from_thread(self.show_info, info, fetch)
 
     def show_info(self, info: workflow_data.Contribution, fetched: bool = False) -> None:

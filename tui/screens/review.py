@@ -87,7 +87,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def read_queue(self) -> None:
         """List and plan every pending contribution the repository holds (blocking git work, no network)."""
-        queue = workflow_data.load_queue(self.root, remote=False)
+        queue = self.session.commons.review.queue(remote=False)
         self.app.call_from_thread(self.show_queue, queue)
 
     def start_fetch(self) -> None:
@@ -101,9 +101,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-fetch", exit_on_error=False)
     def run_fetch(self, cancel: threading.Event) -> None:
         """Fetch the remote's branches and notes with a deadline; Escape cancels it."""
-        from store.review.fetching import fetch_queue
-
-        remote, fetched = fetch_queue(self.root, cancel=cancel)
+        remote, fetched = self.session.commons.review.fetch_queue(cancel=cancel)
         self.app.call_from_thread(self.fetch_done, remote, fetched)
 
     def fetch_done(self, remote: str | None, fetched) -> None:
@@ -234,10 +232,10 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
     def run_approve(self, name: str, resolutions: dict[str, str], tip: str | None = None) -> None:
         """Signed merge, verification and push in a worker; new conflicts go back to the dialog."""
-        from store.review.decide import UnresolvedConflicts
+        from store.review.reviews import UnresolvedConflicts
 
         try:
-            done = workflow_data.approve(self.root, name, resolutions, tip=tip)
+            done = workflow_data.approve(self.session.commons, name, resolutions, tip=tip)
         except UnresolvedConflicts as error:
             self.app.call_from_thread(self.ask_conflicts, name, error.plan.conflicts, resolutions)
             return
@@ -279,9 +277,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
     def run_decide(self, name: str, decision: Decision, message: str, records: dict[str, str]) -> None:
         """Write (and push) the review note in a worker."""
-        from store.review import decide as review
-
-        review.decide(self.root, name, decision, message, records=records, tip=self.shown_tip(name))
+        self.session.commons.review.decide(name, decision, message, records=records, tip=self.shown_tip(name))
         self.app.call_from_thread(self.decided, name, decision)
 
     def decided(self, name: str, decision: Decision) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 
 from store.review.status import Decision
 from tui.cli.output import fail, print_json, say, warn
@@ -75,35 +74,25 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser_.set_defaults(handler=run_decide, decision=decision)
 
 
-def _fetch(root) -> None:
+def _fetch(commons) -> None:
     """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
-    from store.git import network
-    from store.review import contrib, notes
-
-    remote = contrib.default_remote(root)
-    if remote:
-        notes.follow(root, remote)
-        if not network.fetch(root, remote):
-            warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
+    if commons.review.fetch() is False:
+        warn(f"avertissement : impossible de récupérer « {commons.review.remote()} », liste locale")
 
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
     from store.errors import StoreError
-    from store.git import trees
-    from store.review import decide as review
-    from store.review import governance, signing
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        main = trees.newest(root, "main")
-        me = signing.whoami(root, governance.governance_at(root, main[1])) if main else None
+            _fetch(commons)
+        me = commons.review.reviewer()
         if me is None and not args.everything:
             warn("aucun relecteur reconnu (traam reviewer setup) : toutes les contributions sont listées")
-        items = review.pending(root, reviewer=None if args.everything else me, everything=args.everything)
+        items = commons.review.pending(reviewer=None if args.everything else me, everything=args.everything)
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
@@ -120,21 +109,15 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """Show one branch to review: who, when, field diffs, conflicts and the rule report."""
     from store.errors import StoreError
-    from store.review import decide as review
-    from store.review import merge as recordmerge
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        item = review.candidate(root, args.ref, into=args.into)
-        plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
-        item = replace(item, plan=plan)
-        preview = None
-        if plan.conflicts:  # show every other field too: the merge as if the contribution won each conflict
-            choices = {c.name: "theirs" for c in plan.conflicts}
-            preview = recordmerge.plan_merge(root, item.target_tip, item.tip, choices)
+            _fetch(commons)
+        item = commons.review.candidate(args.ref, into=args.into, plan=True)
+        # With conflicts, show every other field too: the merge as if the contribution won each conflict.
+        preview = commons.review.preview(item)
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
@@ -149,27 +132,26 @@ def run_sync(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.review import catchup
-    from store.review import decide as review
-    from tui.cli.review_support import commons_root, print_plan, store_error
+    from store.review.reviews import CatchUp, UnresolvedConflicts
+    from tui.cli.review_support import open_commons, print_plan, store_error
 
     resolutions = parse_resolutions(args.resolve)
     if resolutions is None:
         return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        done = catchup.catch_up(root, args.academie, resolutions=resolutions,
-                                key=Path(args.key) if args.key else None, push=args.push)
-    except review.UnresolvedConflicts as conflicts:
+            _fetch(commons)
+        done = commons.review.catch_up(args.academie, resolutions=resolutions,
+                                       key=Path(args.key) if args.key else None, push=args.push)
+    except UnresolvedConflicts as conflicts:
         print_plan(conflicts.plan)
         return fail(conflicts.message)
     except StoreError as error:
         return fail(store_error(error))
-    if done is catchup.CatchUp.UP_TO_DATE:
+    if done is CatchUp.UP_TO_DATE:
         say(f"« academie/{args.academie} » contient déjà main : rien à faire.")
-    elif done is catchup.CatchUp.FAST_FORWARD:
+    elif done is CatchUp.FAST_FORWARD:
         say(f"« academie/{args.academie} » avance jusqu'à main (historique national vérifié).")
     else:
         say(f"« academie/{args.academie} » fusionne main (commit signé {done.commit[:10]}).")
@@ -181,27 +163,27 @@ def run_approve(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.review import decide as review
-    from tui.cli.review_support import commons_root, print_plan, store_error
+    from store.review.reviews import UnresolvedConflicts
+    from tui.cli.review_support import open_commons, print_plan, store_error
 
     resolutions = parse_resolutions(args.resolve)
     if resolutions is None:
         return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     key = Path(args.key) if args.key else None
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
+            _fetch(commons)
         try:
-            done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key, push=args.push,
-                                  force=args.force, tip=args.tip)
-        except review.UnresolvedConflicts as conflicts:
+            done = commons.review.approve(args.ref, resolutions=resolutions, into=args.into, key=key,
+                                          push=args.push, force=args.force, tip=args.tip)
+        except UnresolvedConflicts as conflicts:
             if not sys.stdin.isatty():
                 print_plan(conflicts.plan)
                 return fail(conflicts.message)
             resolutions.update(ask(conflicts.plan.conflicts))
-            done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key,
-                                  push=args.push, force=args.force, tip=args.tip)
+            done = commons.review.approve(args.ref, resolutions=resolutions, into=args.into, key=key,
+                                          push=args.push, force=args.force, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
     say(f"Validé : {args.ref} (pointe {done.tip}) fusionnée dans « {done.target} » "
@@ -215,8 +197,7 @@ def run_decide(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.review import decide as review
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     general, records, current = [], {}, None
     for dest, value in args.notes or []:
@@ -231,11 +212,11 @@ def run_decide(args: argparse.Namespace) -> int:
         return fail(f"--record {current} sans -m MESSAGE qui suive", 2)
     message = "\n".join(general) or ("Voir les commentaires par enregistrement." if records else "")
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        done = review.decide(root, args.ref, args.decision, message, records=records, push=args.push,
-                             key=Path(args.key) if args.key else None, tip=args.tip)
+            _fetch(commons)
+        done = commons.review.decide(args.ref, args.decision, message, records=records, push=args.push,
+                                     key=Path(args.key) if args.key else None, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
     label = "Modifications demandées" if args.decision == Decision.CHANGES else "Contribution refusée"
