@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from records import vocab
 from records.models import Model, Scenario, Theme
@@ -72,7 +72,7 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _join(values) -> str:
+def _join(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 

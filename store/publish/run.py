@@ -7,11 +7,13 @@ the pure functions of :mod:`store.publish`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from records.models import Model
+from records.models import Model, Scenario, Team
 from store.errors import StoreError
 from store.publish import atom, csv_edubase, jsonx, site, synthesis
 from store.publish import stats as stats_module
@@ -25,7 +27,14 @@ from store.publish.site_export import export_site
 from store.publish.words import count
 from store.safefs import write_public
 
+if TYPE_CHECKING:
+    from store.commons import Commons
+    from store.index.snapshot import Snapshot
+
 FOLDER_FORMATS = ("site", "atom")
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while long work goes on."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class ExportResult:
 
 
 def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
-           base_url: str = "", dates: Mapping | None = None, with_emails: bool = False) -> str | dict[str, str]:
+           base_url: str = "", dates: Mapping[str, dt.datetime] | None = None, with_emails: bool = False) -> str | dict[str, str]:
     """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
 
     Raises:
@@ -62,7 +71,7 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
 
 
-def states_of(commons, snapshot) -> dict[str, str] | None:
+def states_of(commons: Commons, snapshot: Snapshot) -> dict[str, str] | None:
     """Return the validation states of the snapshot's records, or None when traam cannot derive them yet."""
     try:
         from store.review.states import record_states
@@ -71,7 +80,7 @@ def states_of(commons, snapshot) -> dict[str, str] | None:
     return dict(record_states(commons, snapshot))
 
 
-def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, str] | None]:
+def load(commons: Commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, str] | None]:
     """Return ``(records, states)`` of a commons at ``ref`` (work tree when None)."""
     snapshot = commons.load(ref)
     return dict(snapshot.records()), states_of(commons, snapshot)
@@ -79,8 +88,8 @@ def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, s
 
 def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
                    etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
-                   base_url: str = "", dates: Mapping | None = None,
-                   with_emails: bool = False, progress=None) -> tuple[ExportResult, str | None]:
+                   base_url: str = "", dates: Mapping[str, dt.datetime] | None = None,
+                   with_emails: bool = False, progress: Progress | None = None) -> tuple[ExportResult, str | None]:
     """Select, render and write an export; return the result and, when ``out`` is None, the text.
 
     Raises:
@@ -100,7 +109,8 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
-            written = site.write(output, Path(out), progress=None if progress is None else lambda n: progress(n, len(output) + 1))
+            total = len(output) + 1
+            written = site.write(output, Path(out), progress=None if progress is None else lambda n: progress(n, total))
             return ExportResult(fmt, written, counts), None
         Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
@@ -119,8 +129,8 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
     return ExportResult(fmt, paths, counts), None
 
 
-def export_snapshot(fmt: str, snapshot, states: Mapping[str, str] | None, out: Path | None,
-                    **options) -> tuple[ExportResult, str | None]:
+def export_snapshot(fmt: str, snapshot: Snapshot, states: Mapping[str, str] | None, out: Path | None,
+                    **options: Any) -> tuple[ExportResult, str | None]:
     """Export a loaded snapshot (see :func:`export_records` for the options and errors).
 
     The site is written in bounded memory (:mod:`store.publish.site_export`): records are parsed one at a
@@ -137,8 +147,8 @@ def export_snapshot(fmt: str, snapshot, states: Mapping[str, str] | None, out: P
     return export_records(fmt, dict(snapshot.records()), states, out, **options)
 
 
-def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, loading=None,
-                   **options) -> tuple[ExportResult, str | None]:
+def export_commons(commons: Commons, fmt: str, out: Path | None, *, ref: str | None = None,
+                   loading: Progress | None = None, **options: Any) -> tuple[ExportResult, str | None]:
     """Export a commons (see :func:`export_records` for the options; ``loading``: progress of a cold load)."""
     snapshot = commons.load(ref, loading, search=False)
     states = states_of(commons, snapshot)
@@ -147,7 +157,7 @@ def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = Non
     return export_snapshot(fmt, snapshot, states, out, **options)
 
 
-def statistics(commons, *, ref: str | None = None, etat: str | None = "tous",
+def statistics(commons: Commons, *, ref: str | None = None, etat: str | None = "tous",
                campagnes: Iterable[str] | None = None) -> stats_module.Stats:
     """Return the statistics of a commons (every record by default); what the dashboard calls."""
     records, states = load(commons, ref)
@@ -174,8 +184,8 @@ def default_base(root: Path, academies: list[str]) -> str:
     return "HEAD"
 
 
-def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
-                 branch: str | None = None, base: str | None = None, progress=None) -> Imported:
+def import_sheet(commons: Commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
+                 branch: str | None = None, base: str | None = None, progress: Progress | None = None) -> Imported:
     """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
 
     A new branch starts from ``base`` (default: :func:`default_base`); an
@@ -188,7 +198,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
     """
     sheet = read_sheet(file)
     result = plan(sheet, {}, kind)  # quick pass to learn the académies of the good rows
-    academies = sorted({r.record.academie for r in result.rows if r.record is not None})
+    academies = sorted({r.record.academie for r in result.rows if isinstance(r.record, (Team, Scenario))})
     if branch is None and len(academies) == 1:
         branch = branch_name(academies[0], str(file))
     base = base or default_base(commons.root, academies)
