@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from records.models import Model, Scenario, Team
 from store.errors import StoreError
-from store.publish import atom, csv_edubase, jsonx, site, synthesis
+from store.publish import atom, csv_edubase, jsonx, site, synthesis, xlsx
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
 from store.publish.contrib import branch_name, commit_records, tip
@@ -25,7 +25,7 @@ from store.publish.selection import SelectionError, select, wanted_states
 from store.publish.sheets import read_sheet
 from store.publish.site_export import export_site
 from store.publish.words import count
-from store.safefs import write_public
+from store.safefs import write_atomic, write_public
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -48,14 +48,18 @@ class ExportResult:
 
 
 def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
-           base_url: str = "", dates: Mapping[str, dt.datetime] | None = None, with_emails: bool = False) -> str | dict[str, str]:
-    """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
+           base_url: str = "", dates: Mapping[str, dt.datetime] | None = None,
+           with_emails: bool = False) -> str | bytes | dict[str, str]:
+    """Return the export of already selected records: text, bytes (``xlsx``), or ``{relative path: text}``
+    for folder formats.
 
     Raises:
         SelectionError: unknown format.
     """
     if fmt == "edubase-csv":
         return csv_edubase.render(records, states)
+    if fmt == "xlsx":
+        return xlsx.render(records, states)
     if fmt == "json":
         return jsonx.render_json(records, states, with_emails=with_emails)
     if fmt == "jsonl":
@@ -118,6 +122,11 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
             write_public(Path(out) / relative, text)
             paths.append(Path(out) / relative)
         return ExportResult(fmt, paths, counts), None
+    if isinstance(output, bytes):
+        if out is None:
+            raise SelectionError(f"le format {fmt} produit un classeur (binaire) : indiquez le fichier avec -o FICHIER.{fmt}")
+        write_atomic(Path(out), output, follow_parent=True)
+        return ExportResult(fmt, [Path(out)], counts), None
     if out is None:
         return ExportResult(fmt, [], counts), output
     write_public(Path(out), output)
