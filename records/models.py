@@ -166,6 +166,9 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
+    KIND: ClassVar[str]
+    """Kind of record (``campaign``, ``scenario`` …): set by the record models of :data:`MODELS` only."""
+
 
 # --- people ---------------------------------------------------------------
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from records import vocab
 from records.models import Model, Scenario, Theme
@@ -78,7 +78,7 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _join(values) -> str:
+def _join(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
@@ -93,8 +93,14 @@ def ai_cell(scenario: Scenario) -> str:
 
 def row_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], state: str | None) -> list[str]:
     """Return the cells of one scenario, in :data:`COLUMNS` order, sanitised and formula-safe."""
+    return [safe_cell(cell) for cell in cells_of(record_id, scenario, records, state)]
+
+
+def cells_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], state: str | None) -> list[str]:
+    """Return the text of one scenario's cells, in :data:`COLUMNS` order, sanitised (a typed sheet needs no
+    formula guard: see :mod:`store.publish.xlsx`)."""
     theme = records.get(theme_id(scenario.campaign, scenario.theme))
-    cells = [
+    return [
         record_id,
         clean(scenario.title),
         clean(scenario.summary, multiline=True).replace("\r", "").strip(),
@@ -117,7 +123,6 @@ def row_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], sta
         _join(clean(a.name) for a in scenario.authors),
         vocab.label(vocab.STATES, state) if state else "",
     ]
-    return [safe_cell(cell) for cell in cells]
 
 
 def render(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> str:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from records import vocab
-from records.models import Model, Scenario
+from records.models import Model, Scenario, Team
 from store.publish.catalogue import Catalogue
 from store.publish.labels import uses_ai
 
@@ -94,7 +95,7 @@ class Stats:
         """CRCN codes no scenario works on."""
         return [code for code, n in self.crcn.items() if n == 0]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return plain data for ``--json`` (quotas with their ``over`` flag, uncovered CRCN codes)."""
         data = asdict(self)
         data["quotas"] = [{**asdict(q), "over": q.over} for q in self.quotas]
@@ -110,7 +111,7 @@ def _bump(table: dict[str, dict[str, int]], code: str, what: str) -> None:
     row[what] += 1
 
 
-def _ordered(table: dict[str, dict[str, int]], order) -> dict[str, dict[str, int]]:
+def _ordered(table: dict[str, dict[str, int]], order: list[str]) -> dict[str, dict[str, int]]:
     keys = [k for k in order if k in table] + sorted(k for k in table if k not in order)
     return {k: table[k] for k in keys}
 
@@ -126,14 +127,15 @@ def compute(records: Mapping[str, Model], states: Mapping[str, str] | None = Non
     states = states or {}
     stats = Stats(totals={"campaign": len(cat.campaigns), "theme": len(cat.themes), "team": len(cat.teams),
                           "scenario": len(cat.scenarios)})
-    by_campaign: dict = {}
-    by_discipline: dict = {}
-    by_academie: dict = {}
-    by_state: dict = {}
+    by_campaign: dict[str, dict[str, int]] = {}
+    by_discipline: dict[str, dict[str, int]] = {}
+    by_academie: dict[str, dict[str, int]] = {}
+    by_state: dict[str, dict[str, int]] = {}
+    items: Mapping[str, Team | Scenario]
     for what, items in (("teams", cat.teams), ("scenarios", cat.scenarios)):
         for rid, record in items.items():
             _bump(by_campaign, record.campaign, what)
-            for code in (record.disciplines if what == "scenarios" else [record.discipline]):
+            for code in (record.disciplines if isinstance(record, Scenario) else [record.discipline]):
                 _bump(by_discipline, code, what)
             _bump(by_academie, record.academie, what)
             _bump(by_state, states.get(rid, UNKNOWN_STATE), what)
