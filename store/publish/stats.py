@@ -1,5 +1,9 @@
 """Provides the statistics of a commons: counts, campaign quotas, CRCN coverage, tools by kind.
 
+The CRCN coverage per campaign and discipline (:class:`CrcnCoverage`) counts
+validated scenarios only (académique or national state), what a DNE expert
+reports on; the overall ``crcn`` mapping counts every selected scenario.
+
 :func:`compute` is what ``traam stats`` prints and what the dashboard draws.
 A scenario with several disciplines counts once for each of them. A record
 without a known state counts under ``inconnu``.
@@ -18,6 +22,30 @@ from store.publish.catalogue import Catalogue
 from store.publish.labels import uses_ai
 
 UNKNOWN_STATE = "inconnu"
+VALIDATED_STATES = frozenset({"academique", "national"})
+"""States of a validated scenario: the CRCN coverage for a DNE expert counts only these."""
+
+
+@dataclass(frozen=True)
+class CrcnCoverage:
+    """CRCN codes worked on by the validated scenarios of one discipline in one campaign."""
+
+    campaign: str
+    discipline: str
+    scenarios: int
+    """Validated scenarios of the discipline in the campaign."""
+    crcn: dict[str, int]
+    """Validated scenarios per CRCN code, every code listed (0 when not covered)."""
+
+    @property
+    def covered(self) -> list[str]:
+        """CRCN codes at least one validated scenario works on."""
+        return [code for code, n in self.crcn.items() if n]
+
+    @property
+    def uncovered(self) -> list[str]:
+        """CRCN codes no validated scenario works on."""
+        return [code for code, n in self.crcn.items() if not n]
 
 
 @dataclass(frozen=True)
@@ -59,6 +87,8 @@ class Stats:
     """``{kind: {tool name: scenarios using it}}``, every kind listed."""
     ai_scenarios: int = 0
     """Scenarios declaring a use of AI."""
+    crcn_validated: list[CrcnCoverage] = field(default_factory=list)
+    """CRCN coverage per campaign (newest first) and discipline, validated scenarios only."""
 
     @property
     def crcn_uncovered(self) -> list[str]:
@@ -70,6 +100,8 @@ class Stats:
         data = asdict(self)
         data["quotas"] = [{**asdict(q), "over": q.over} for q in self.quotas]
         data["crcn_uncovered"] = self.crcn_uncovered
+        data["crcn_validated"] = [{**asdict(c), "covered": c.covered, "uncovered": c.uncovered}
+                                  for c in self.crcn_validated]
         data["tool_mentions_by_kind"] = {kind: sum(tools.values()) for kind, tools in self.tools_by_kind.items()}
         return data
 
@@ -133,4 +165,25 @@ def compute(records: Mapping[str, Model], states: Mapping[str, str] | None = Non
     stats.tools_by_kind = {k: dict(sorted(v.items(), key=lambda x: (-x[1], x[0].casefold())))
                            for k, v in stats.tools_by_kind.items()}
     stats.ai_scenarios = sum(1 for s in cat.scenarios.values() if uses_ai(s))
+    stats.crcn_validated = crcn_validated(cat.scenarios, states)
     return stats
+
+
+def crcn_validated(scenarios: Mapping[str, Scenario], states: Mapping[str, str]) -> list[CrcnCoverage]:
+    """Return the CRCN coverage of the validated scenarios per campaign (newest first) and discipline.
+
+    A scenario with several disciplines counts for each of them; a scenario
+    whose state is unknown or not validated does not count.
+    """
+    groups: dict[tuple[str, str], list[Scenario]] = {}
+    for rid, scenario in scenarios.items():
+        if states.get(rid) in VALIDATED_STATES:
+            for discipline in scenario.disciplines:
+                groups.setdefault((scenario.campaign, discipline), []).append(scenario)
+    order = list(vocab.DISCIPLINES)
+    out = []
+    for campaign, discipline in sorted(groups, key=lambda k: (-int(k[0][:4]), order.index(k[1]))):
+        items = groups[(campaign, discipline)]
+        covered = Counter(code for s in items for code in s.crcn)
+        out.append(CrcnCoverage(campaign, discipline, len(items), {code: covered[code] for code in vocab.CRCN}))
+    return out

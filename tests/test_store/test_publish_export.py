@@ -251,3 +251,17 @@ def test_markdown_synthesis_is_built_from_the_theme_syntheses_in_the_call_order(
     # (file names sort lettres < mathematiques < premier-degre; the call lists premier degré first)
     assert call.index("STIAM") < call.index("### L'intelligence artificielle en lettres") < call.index(
         "### Différencier en mathématiques")
+
+
+def test_edubase_csv_gives_modalities_duration_and_ai_use():
+    records = select(sample_records(), sample_states())
+    text = csv_edubase.render(records, sample_states())
+    rows = {r["identifiant"]: r for r in csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""),
+                                                          delimiter=";")}
+    botany = rows["scenarios/2026-2027/svt/lille/defi-botanique"]
+    assert botany["modalités"] == "En classe"
+    assert botany["usage_ia"] == "oui, par les élèves : PlantNet"
+    birds = rows["scenarios/2026-2027/svt/nantes/compter-les-oiseaux"]
+    assert birds["usage_ia"] == "non"
+    for row in rows.values():
+        assert row["durée"] == records[row["identifiant"]].duration
