@@ -154,9 +154,19 @@ def first_root(root: Path | str, tip: str) -> str | None:
     since a validation branch only grows by merges whose first parent is the
     old tip.
     """
+    key = (str(Path(root).resolve()), tip)
+    if key in _FIRST_ROOTS:  # a commit id names one history: its root, once found, stays (one walk per process)
+        return _FIRST_ROOTS[key]
     done = git.run(root, "rev-list", "--first-parent", "--max-parents=0", "--end-of-options", tip, check=False)
     lines = done.stdout.decode("ascii", "replace").split()
-    return lines[-1] if done.returncode == 0 and lines and _OID.match(lines[-1]) else None
+    found = lines[-1] if done.returncode == 0 and lines and _OID.match(lines[-1]) else None
+    if found is not None and _OID.fullmatch(tip) and len(_FIRST_ROOTS) < 64:
+        _FIRST_ROOTS[key] = found
+    return found
+
+
+_FIRST_ROOTS: dict[tuple[str, str], str] = {}
+"""First-parent root by (repository, full commit id), found in this process."""
 
 
 def chain_ids(root: Path | str, tip: str) -> frozenset[str]:
