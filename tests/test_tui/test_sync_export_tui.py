@@ -162,6 +162,7 @@ async def test_export_dialog_writes_an_xlsx_workbook(commons_path, tmp_path):
     assert all(isinstance(cell, str) for row in rows for cell in row[:-2])
 
 
+@asynctest
 async def test_export_default_publishes_validated_records_only(tmp_path):
     """A teacher's draft is left out of the default export; the nationally validated scenario is in it."""
     world = make_world(tmp_path)
