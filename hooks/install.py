@@ -142,6 +142,8 @@ def install(root: Path | str, *, server: bool = False) -> dict[str, str]:
     done = {hook: install_hook(folder, hook) for hook in (SERVER_HOOKS if server else CLIENT_HOOKS)}
     register_driver(root)
     done["merge.traam.driver"] = "configuré"
+    if not server:
+        done["pilote de fusion pour *.toml (.git/info/attributes)"] = register_attributes(root)
     return done
 
 
@@ -149,6 +151,44 @@ def register_driver(root: Path | str) -> None:
     """Write ``merge.traam.name`` and ``merge.traam.driver`` into the repository's own config."""
     repo.set_local_config(root, "merge.traam.name", DRIVER_NAME)
     repo.set_local_config(root, "merge.traam.driver", driver_command())
+
+
+ATTRIBUTES_LINE = "*.toml merge=traam"
+ATTRIBUTES_NOTE = "# traam : fusion champ par champ des enregistrements (retiré par « traam hooks uninstall »)"
+
+
+def register_attributes(root: Path | str) -> str:
+    """Name traam's merge driver for ``*.toml`` in ``$GIT_COMMON_DIR/info/attributes``.
+
+    ``traam init`` writes the same line into the commons' ``.gitattributes``;
+    a commons made without it (an older one, a hand-made fork) would otherwise
+    merge records with git's line markers. The file is the user's own, never
+    brought by a clone; existing lines are kept, ours is added once.
+
+    Returns:
+        What was done (French words).
+    """
+    common = repo.common_dir(Path(root))
+    current = (safefs.read(common, "info/attributes") or b"").decode("utf-8", "replace")
+    if ATTRIBUTES_LINE in current.splitlines():
+        return "déjà présent"
+    prefix = current if not current or current.endswith("\n") else current + "\n"
+    safefs.write(common, "info/attributes", f"{prefix}{ATTRIBUTES_NOTE}\n{ATTRIBUTES_LINE}\n".encode())
+    return "ajouté"
+
+
+def _unregister_attributes(root: Path) -> bool:
+    """Remove our two lines from ``info/attributes``, keeping the user's; tell whether anything was removed."""
+    common = repo.common_dir(root)
+    current = safefs.read(common, "info/attributes")
+    if current is None:
+        return False
+    lines = current.decode("utf-8", "replace").splitlines()
+    kept = [line for line in lines if line not in (ATTRIBUTES_LINE, ATTRIBUTES_NOTE)]
+    if kept == lines:
+        return False
+    safefs.write(common, "info/attributes", "".join(f"{line}\n" for line in kept).encode())
+    return True
 
 
 def uninstall(root: Path | str) -> dict[str, str]:
@@ -175,4 +215,6 @@ def uninstall(root: Path | str) -> dict[str, str]:
         else:
             done[hook] = "retiré"
     repo.remove_local_section(root, "merge.traam")
+    if _unregister_attributes(root):
+        done["pilote de fusion pour *.toml (.git/info/attributes)"] = "retiré"
     return done

@@ -117,6 +117,9 @@ def _unique(values: list[_T]) -> list[_T]:
 
 Line = Annotated[str, Field(max_length=300), AfterValidator(_line)]
 """One line of text: a title, a name."""
+OfficialLine = Annotated[str, Field(max_length=600), AfterValidator(_line)]
+"""One line as an official text words it: a theme's title in the call, kept exactly (the histoire-géographie
+title of 2026-2027 is 325 characters); lists show the short title."""
 Text = Annotated[str, Field(max_length=20_000), AfterValidator(_text)]
 """Free text with newlines: a summary, a description."""
 Url = Annotated[str, AfterValidator(_url)]
@@ -124,6 +127,7 @@ Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 Slug = Annotated[str, AfterValidator(_slug)]
 CampaignCode = Annotated[str, AfterValidator(_campaign_code)]
 Academie = Annotated[str, _code(vocab.ACADEMIES, "académie")]
+Region = Annotated[str, _code(vocab.REGIONS, "région académique")]
 Discipline = Annotated[str, _code(vocab.DISCIPLINES, "discipline")]
 Crcn = Annotated[str, _code(vocab.CRCN, "compétence CRCN")]
 Level = Annotated[str, _code(vocab.LEVELS, "niveau")]
@@ -161,6 +165,9 @@ class Model(BaseModel):
     """Base of every model: strict, closed, immutable."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+
+    KIND: ClassVar[str]
+    """Kind of record (``campaign``, ``scenario`` …): set by the record models of :data:`MODELS` only."""
 
 
 # --- people ---------------------------------------------------------------
@@ -261,8 +268,8 @@ class Theme(Model):
     """Campaign code; must match the folder."""
     discipline: Discipline
     """Discipline code; must match the file name."""
-    title: Line = Field(min_length=1)
-    """Official title of the theme, as the call words it."""
+    title: OfficialLine = Field(min_length=1)
+    """Official title of the theme, exactly as the call words it (up to 600 characters)."""
     short_title: Line = ""
     """Short title for lists (empty: the official title)."""
     summary: Text = ""
@@ -271,6 +278,8 @@ class Theme(Model):
     """Lines of work suggested to the teams."""
     year: OneOrTwo = 1
     """Year of a two-year theme (1 or 2)."""
+    duration: OneOrTwo = 1
+    """Years the theme runs: 2 for a theme worked on over two years (its year 1 and its year 2)."""
     requires: UniqueList[Line] = []
     """Ids of the themes a team must have worked on before (``themes/2025-2026/svt``)."""
     experts: list[Person] = []
@@ -301,6 +310,8 @@ class Team(Model):
     """What the team intends to do."""
     pilot: Inspector
     """Inspector piloting the team."""
+    copilot: Inspector | None = None
+    """Second inspector piloting with the first (« un IA-IPR et/ou un IEN-ET ou IEN-EG »)."""
     referent: Person
     """Referent teacher, the link with the national group."""
     teachers: list[Teacher] = []
@@ -313,6 +324,8 @@ class Team(Model):
     """Duration of the work in years."""
     outcome: Outcome = "candidat"
     """Step reached in the selection: académie candidacy, pre-selection, transmission, national outcome."""
+    region: Region | None = None
+    """Région académique whose DRAN transmitted the candidacy to the DNE (empty: the académie's DAN, or not yet)."""
     illustrative: Line = ""
     """What in this record is invented for a demonstration (empty: everything comes from a source)."""
 

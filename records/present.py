@@ -84,6 +84,8 @@ FIELD_LABELS: dict[str, str] = {
     "lead_academie": "Académie chef de file",
     "emblematic": "Scénario emblématique",
     "illustrative": "Exemple inventé",
+    "copilot": "Copilote",
+    "region": "Transmis par la DRAN de la région académique",
 }
 
 VALUE_VOCABULARIES: dict[str, dict[str, str]] = {
@@ -104,6 +106,7 @@ VALUE_VOCABULARIES: dict[str, dict[str, str]] = {
     "cahier": vocab.CAHIERS,
     "quota_scope": vocab.QUOTA_SCOPES,
     "lead_academie": vocab.ACADEMIES,
+    "region": vocab.REGIONS,
 }
 
 _FLAGS = frozenset({"emblematic"})

@@ -305,7 +305,7 @@ def _team_quota(corpus: Corpus) -> Iterator[Finding]:
                 yield rid, "outcome", f"{len(ids)} équipes retenues {where} pour {code}, quota de {quota}"
 
 
-@rule("equipe-annee-2", "error", "Une équipe en année 2 d'une thématique a participé à l'année 1.",
+@rule("equipe-annee-2", "error", "Une équipe en année 2 d'une thématique suit une équipe retenue en année 1.",
       about="team", reads="theme team")
 def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
@@ -324,6 +324,10 @@ def _team_second_year(corpus: Corpus) -> Iterator[Finding]:
                 yield rid, "theme", (
                     f"l'académie n'a pas d'équipe sur la thématique d'année 1 « {printable(year_one.title)} » ({required})"
                 )
+            elif not any(t.outcome == "retenu" for t in earlier):
+                yield rid, "theme", (
+                    f"l'équipe de l'académie sur la thématique d'année 1 « {printable(year_one.title)} » ({required}) "
+                    "n'a pas été retenue : seule une équipe retenue en année 1 poursuit en année 2")
 
 
 # --- scenarios -----------------------------------------------------------------
@@ -473,4 +477,4 @@ def check(
     return sorted(problems)
 
 
-from records import rules_synthesis  # noqa: E402,F401 - registers the synthesis rules (it imports this module)
+from records import rules_cycle, rules_publication, rules_synthesis  # noqa: E402,F401 - register their rules

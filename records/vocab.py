@@ -11,6 +11,7 @@ ACADEMIES: dict[str, str] = {
     "amiens": "Amiens",
     "besancon": "Besançon",
     "bordeaux": "Bordeaux",
+    "caen": "Caen",
     "clermont-ferrand": "Clermont-Ferrand",
     "corse": "Corse",
     "creteil": "Créteil",
@@ -34,6 +35,7 @@ ACADEMIES: dict[str, str] = {
     "poitiers": "Poitiers",
     "reims": "Reims",
     "rennes": "Rennes",
+    "rouen": "Rouen",
     "strasbourg": "Strasbourg",
     "toulouse": "Toulouse",
     "versailles": "Versailles",
@@ -43,6 +45,64 @@ ACADEMIES: dict[str, str] = {
     "wallis-et-futuna": "Wallis-et-Futuna (vice-rectorat)",
     "saint-pierre-et-miquelon": "Saint-Pierre-et-Miquelon",
 }
+
+ACADEMY_YEARS: dict[str, tuple[int | None, int | None]] = {
+    "caen": (None, 2019),
+    "rouen": (None, 2019),
+    "normandie": (2019, None),
+}
+"""First and last campaign (by its first year) in which an académie can be named; absent: always.
+
+Caen and Rouen merged into the académie de Normandie on 1 January 2020: they
+stay in :data:`ACADEMIES` for the campaigns before, and the 2019-2020
+campaign, which straddles the merger, accepts the three names."""
+
+REGIONS: dict[str, str] = {
+    "auvergne-rhone-alpes": "Auvergne-Rhône-Alpes",
+    "bourgogne-franche-comte": "Bourgogne-Franche-Comté",
+    "bretagne": "Bretagne",
+    "centre-val-de-loire": "Centre-Val de Loire",
+    "corse": "Corse",
+    "grand-est": "Grand Est",
+    "guadeloupe": "Guadeloupe",
+    "guyane": "Guyane",
+    "hauts-de-france": "Hauts-de-France",
+    "ile-de-france": "Île-de-France",
+    "la-reunion": "La Réunion",
+    "martinique": "Martinique",
+    "mayotte": "Mayotte",
+    "normandie": "Normandie",
+    "nouvelle-aquitaine": "Nouvelle-Aquitaine",
+    "occitanie": "Occitanie",
+    "pays-de-la-loire": "Pays de la Loire",
+    "provence-alpes-cote-d-azur": "Provence-Alpes-Côte d'Azur",
+}
+"""Régions académiques, each with its DRAN (délégation régionale académique au numérique), since 1 January 2016."""
+
+REGIONS_SINCE = 2016
+"""First year (of a campaign) with régions académiques; before, each académie's DAN transmitted alone."""
+
+REGION_OF: dict[str, str] = {
+    "clermont-ferrand": "auvergne-rhone-alpes", "grenoble": "auvergne-rhone-alpes", "lyon": "auvergne-rhone-alpes",
+    "besancon": "bourgogne-franche-comte", "dijon": "bourgogne-franche-comte",
+    "rennes": "bretagne",
+    "orleans-tours": "centre-val-de-loire",
+    "corse": "corse",
+    "nancy-metz": "grand-est", "reims": "grand-est", "strasbourg": "grand-est",
+    "guadeloupe": "guadeloupe",
+    "guyane": "guyane",
+    "amiens": "hauts-de-france", "lille": "hauts-de-france",
+    "creteil": "ile-de-france", "paris": "ile-de-france", "versailles": "ile-de-france",
+    "la-reunion": "la-reunion",
+    "martinique": "martinique",
+    "mayotte": "mayotte",
+    "caen": "normandie", "rouen": "normandie", "normandie": "normandie",
+    "bordeaux": "nouvelle-aquitaine", "limoges": "nouvelle-aquitaine", "poitiers": "nouvelle-aquitaine",
+    "montpellier": "occitanie", "toulouse": "occitanie",
+    "nantes": "pays-de-la-loire",
+    "aix-marseille": "provence-alpes-cote-d-azur", "nice": "provence-alpes-cote-d-azur",
+}
+"""Région académique of each académie (the vice-rectorats and Saint-Pierre-et-Miquelon belong to none)."""
 
 DISCIPLINES: dict[str, str] = {
     "premier-degre": "Premier degré",
@@ -250,6 +310,7 @@ KINDS: dict[str, str] = {
 
 VOCABULARIES: dict[str, dict[str, str]] = {
     "academie": ACADEMIES,
+    "region": REGIONS,
     "discipline": DISCIPLINES,
     "crcn": CRCN,
     "niveau": LEVELS,
@@ -276,3 +337,20 @@ def label(vocabulary: dict[str, str], code: str | None) -> str:
     if code is None:
         return "non précisé(e)"
     return vocabulary.get(code, code)
+
+
+def campaign_year(campaign: str) -> int:
+    """Return the first year of a campaign code (``2019-2020`` → 2019; 0 when it is not a code)."""
+    return int(campaign[:4]) if campaign[:4].isdigit() else 0
+
+
+def academie_in(code: str, campaign: str) -> bool:
+    """Tell whether the académie ``code`` existed for the campaign ``campaign`` (``AAAA-AAAA``)."""
+    first, last = ACADEMY_YEARS.get(code, (None, None))
+    year = campaign_year(campaign)
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
+def region_of(code: str, campaign: str) -> str | None:
+    """Return the région académique (DRAN) of an académie for a campaign; None before 2016 or outside any région."""
+    return REGION_OF.get(code) if campaign_year(campaign) >= REGIONS_SINCE else None

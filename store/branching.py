@@ -17,6 +17,7 @@ from records.text import printable
 from store.errors import StoreError
 from store.git import branches, trees
 from store.review import contrib, notes
+from store.review.status import Decision
 
 KINDS = ("contribution", "main", "academie")
 
@@ -133,6 +134,50 @@ def check_submittable(root: Path | str, remote: str | None = None) -> None:
     remote = remote or contrib.default_remote(root)
     pushed = trees.rev(root, f"refs/remotes/{remote}/{branch}") if remote else None
     decision = notes.latest_decision(root, head) if pushed == head else None
-    if decision is not None and decision.decision == "modifications":
+    if decision is not None and decision.decision == Decision.CHANGES:
         raise StoreError(f"rien de nouveau depuis « modifications demandées » sur « {printable(branch)} » : "
                          "enregistrez vos corrections avant de proposer à nouveau la contribution.")
+
+
+class Branches:
+    """The branches of one commons (``commons.branches``): the switcher, the save guards, who commits."""
+
+    def __init__(self, root: Path, git_dir: Path):
+        self.root = root
+        self._head = git_dir / "HEAD"
+
+    def current(self) -> str:
+        """Return the current branch name ('' when HEAD is detached)."""
+        return branches.current(self.root)
+
+    def tracking(self) -> branches.Tracking:
+        """Return the current branch and how it stands against its remote-tracking branch."""
+        return branches.tracking(self.root)
+
+    def head_stamp(self) -> tuple[int, int]:
+        """Return a cheap stamp of ``HEAD`` (it changes when the branch is switched or moved)."""
+        return branches.head_stamp(self._head)  # a stat, no git call: the application polls it
+
+    def choices(self) -> list[Choice]:
+        """Return the branches the switcher offers."""
+        return choices(self.root)
+
+    def switch(self, choice: Choice) -> None:
+        """Check out ``choice`` (see :func:`switch`)."""
+        switch(self.root, choice)
+
+    def is_protected(self, branch: str) -> bool:
+        """Tell whether a save on ``branch`` must go to a new contribution instead."""
+        return is_protected(self.root, branch)
+
+    def free_slug(self, academie: str, slug: str) -> str:
+        """Return ``slug`` or the first free ``slug-N`` for a new contribution of ``academie``."""
+        return free_slug(self.root, academie, slug)
+
+    def identity(self) -> tuple[str, str]:
+        """Return ``(user.name, user.email)`` as git would commit them ('' when unset)."""
+        return branches.identity(self.root)
+
+    def set_identity(self, name: str, email: str) -> None:
+        """Set ``user.name`` and ``user.email`` for this commons."""
+        branches.set_identity(self.root, name, email)

@@ -40,21 +40,29 @@ from store.git import log as git_log
 from store.git.listing import EarlyScan, File
 from store.git.listing import record_path as _path
 from store.git.log import RecentCommit
+from store.git.network import TransferProgress
 from store.history import HistoryItem
 from store.index import cachedir
 from store.index.loading import load
 from store.index.objects import Objects
 from store.index.snapshot import Snapshot
 from store.index.state import LoadState
+from store.operations import Operations
 from store.saving import ConflictError, InvalidRecord, Saved, Saver
 
 __all__ = [
     "Commons", "Snapshot", "Saved", "HistoryItem", "ConflictError", "InvalidRecord", "init_commons", "id_of",
+    "RecentCommit", "Tracking", "EarlyScan",
 ]
+Tracking = branches.Tracking
 
 
-class Commons:
-    """A commons: a git work tree whose root holds ``traam.toml``. Thread-safe for reads."""
+class Commons(Operations):
+    """A commons: a git work tree whose root holds ``traam.toml``. Thread-safe for reads.
+
+    The one door: besides opening, loading, reading, saving and history (here), it offers the review, the
+    contributions, the remotes, the branches, verification and states (:class:`store.operations.Operations`).
+    """
 
     def __init__(self, root: Path, git_dir: Path, common_dir: Path, object_format: str):
         self.root = root
@@ -99,6 +107,20 @@ class Commons:
             raise NotACommons(f"« {root} » n'a pas de fichier traam.toml à sa racine : ce n'est pas un commun TraAM "
                               "(créez-en un avec « traam init DOSSIER »)")
         return cls(root, where.git_dir, where.common_dir, where.object_format)
+
+    @classmethod
+    def clone(cls, url: str, directory: Path | None = None, *, progress: Callable[[int, int], None] | None = None,
+              transfer: TransferProgress | None = None) -> Commons:
+        """Clone a commons safely (trust root recorded, ``upstream`` added, cache built) and open it.
+
+        See :func:`store.remotes.clone`; the caller installs the hooks before anyone commits.
+
+        Raises:
+            StoreError: git failed, or the clone is not a commons (French message).
+        """
+        from store.remotes import clone
+
+        return cls.open(clone(url, directory, progress=progress, transfer=transfer))
 
     def close(self) -> None:
         """Stop the persistent git process (it restarts when needed); finish writing the snapshot cache."""

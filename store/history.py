@@ -10,7 +10,7 @@ written when missing and extended (``--split``) after commits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +30,7 @@ class HistoryItem:
     email: str
     date: datetime
     message: str
-    changes: list[Change] = field(default_factory=list)
+    changes: tuple[Change, ...] = ()
     old_blob: str | None = None
     """Blob before this commit (None: the record was created)."""
     new_blob: str | None = None
@@ -66,7 +66,7 @@ def items(rows: list[LogRow], path: str, blob_table: Callable[[str | None], dict
     for commit, parents, author, email, date, message, old, new in rows:
         if old == UNKNOWN:
             old, new = blob_at(parents[0]), blob_at(commit)
-        changes = diff(blob_table(old), blob_table(new)) if (old or new) else []
+        changes = tuple(diff(blob_table(old), blob_table(new))) if (old or new) else ()
         result.append(HistoryItem(commit, author, email, date, message, changes, old, new, parents))
     return result
 

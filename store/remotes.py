@@ -13,9 +13,10 @@ program the repository's own config names is neutralised
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from records import codec
 from records.layout import MANIFEST
@@ -29,7 +30,7 @@ MARKER = codec.CONFLICT_MARKER
 Progress = Callable[[int, int], None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class SyncResult:
     """What ``traam sync`` did."""
 
@@ -38,7 +39,7 @@ class SyncResult:
     """The remote branch merged (``upstream/main``)."""
     before: str
     after: str
-    conflicts: dict[str, list[str]] = field(default_factory=dict)
+    conflicts: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     """Conflicting paths → French description lines (per field for records)."""
 
     @property
@@ -155,14 +156,13 @@ def sync(root: Path, remote: str | None = None, branch: str | None = None, *,
     before = refs.head(root) or ""
     clean, stderr = merging.merge_with_driver(root, source, f"Synchroniser avec {source}",
                                               policy.driver_command(), policy.DRIVER_NAME)
-    result = SyncResult(remote, source, before, refs.head(root) or "")
+    found: dict[str, tuple[str, ...]] = {}
     if not clean:
         stages = unmerged_stages(root)
         if not stages:
             raise StoreError("la fusion a échoué", stderr)
-        for path, present in sorted(stages.items()):
-            result.conflicts[path] = describe_conflict(root / path, present)
-    return result
+        found = {path: tuple(describe_conflict(root / path, present)) for path, present in sorted(stages.items())}
+    return SyncResult(remote, source, before, refs.head(root) or "", MappingProxyType(found))
 
 
 def unmerged_stages(root: Path) -> dict[str, set[str]]:
@@ -222,10 +222,9 @@ def pending_merge(root: Path) -> SyncResult | None:
     names = merging.remote_refs_at(root, head)
     source = names[0] if names else head[:10]
     current = refs.head(root) or ""
-    result = SyncResult(source.split("/", 1)[0] if names else "", source, current, current)
-    for path, present in sorted(unmerged_stages(root).items()):
-        result.conflicts[path] = describe_conflict(root / path, present)
-    return result
+    found = {path: tuple(describe_conflict(root / path, present))
+             for path, present in sorted(unmerged_stages(root).items())}
+    return SyncResult(source.split("/", 1)[0] if names else "", source, current, current, MappingProxyType(found))
 
 
 def abort_merge(root: Path) -> None:

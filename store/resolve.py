@@ -9,7 +9,7 @@ staged, and when no conflicted path remains the merge is committed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +22,13 @@ from store.errors import StoreError
 from store.git import merging
 
 
-@dataclass
+@dataclass(frozen=True)
 class Conflicts:
     """What a person must choose to finish the merge."""
 
-    fields: list[FieldConflict] = field(default_factory=list)
+    fields: tuple[FieldConflict, ...] = ()
     """Conflicting fields of records (``ours``: this branch, ``theirs``: upstream)."""
-    manual: list[str] = field(default_factory=list)
+    manual: tuple[str, ...] = ()
     """Conflicted paths that cannot be chosen field by field (not records, or an invalid version)."""
 
 
@@ -54,18 +54,19 @@ def _tables(root: Path | str, path: str) -> tuple[dict[str, Any] | None, dict[st
 
 def conflicts(root: Path | str) -> Conflicts:
     """Return the field conflicts of every conflicted record, and the paths to resolve by hand."""
-    found = Conflicts()
+    fields: list[FieldConflict] = []
+    manual: list[str] = []
     for path in unmerged(root):
         if not layout.is_record_path(path):
-            found.manual.append(path)
+            manual.append(path)
             continue
         try:
             merged = record_merge.merge_record(path, *_tables(root, path))
         except ValueError:
-            found.manual.append(path)
+            manual.append(path)
             continue
-        found.fields.extend(merged.conflicts)
-    return found
+        fields.extend(merged.conflicts)
+    return Conflicts(tuple(fields), tuple(manual))
 
 
 

@@ -42,7 +42,6 @@ class BranchActions:
 
     commons_name: str = ""
     tracking = None
-    _head_file: Path | None = None
     _head_stamp: tuple[int, int] | None = None
     _polls = 0
     _reading_head = False
@@ -72,17 +71,18 @@ class BranchActions:
         finally:
             self._reading_head = False
 
-    def _read_head(self, root: Path, force: bool) -> None:
-        from store.git import branches
+    def _branches(self):
+        """The open commons' branches (the store's :class:`store.branching.Branches`)."""
+        return self.session.commons.branches
 
-        if self._head_file is None:
-            self._head_file = branches.head_file(root)
-        stamp = branches.head_stamp(self._head_file)
+    def _read_head(self, root: Path, force: bool) -> None:
+        branches = self._branches()
+        stamp = branches.head_stamp()
         self._polls += 1
         if not force and stamp == self._head_stamp and self._polls % REFRESH_EVERY:
             return
         self._head_stamp = stamp
-        tracking = branches.tracking(root)
+        tracking = branches.tracking()
         self.call_from_thread(self._branch_read, tracking)
 
     def _branch_read(self, tracking) -> None:
@@ -105,11 +105,9 @@ class BranchActions:
     @work(thread=True, exclusive=True, group="branch-switch", exit_on_error=False)
     def switch_branch(self, root: Path, choice) -> None:
         """Check out the chosen branch, then re-read the commons (refused with unsaved changes)."""
-        from store import branching
-        from store.git import branches
-
-        branching.switch(root, choice)
-        self._head_stamp = branches.head_stamp(self._head_file or branches.head_file(root))
+        branches = self._branches()
+        branches.switch(choice)
+        self._head_stamp = branches.head_stamp()
         session = self.session.reload(states=False)
         self.post_message(SessionLoaded(session))
         self.call_from_thread(self.notify, strings.BRANCH_SWITCHED.format(branch=plain(choice.name)))
@@ -125,15 +123,14 @@ class BranchActions:
     def read_save_context(self, root: Path, record_id: str, proceed: Callable[[], None]) -> None:
         """Read the branch, the identity and the contribution a save would start (git calls)."""
         from store import branching
-        from store.git import branches
-        from tui import workflow_data
 
-        branch = branches.current(root)
-        academie = branching.academie_of(record_id) or workflow_data.configured_academie(root)
-        slug = branching.free_slug(root, academie, branching.slug_for(record_id)) if academie else \
+        branches = self._branches()
+        branch = branches.current()
+        academie = branching.academie_of(record_id) or self.session.commons.contribution.academie()
+        slug = branches.free_slug(academie, branching.slug_for(record_id)) if academie else \
             branching.slug_for(record_id)
-        context = {"branch": branch, "identity": branches.identity(root), "academie": academie, "slug": slug,
-                   "protected": branching.is_protected(root, branch)}
+        context = {"branch": branch, "identity": branches.identity(), "academie": academie, "slug": slug,
+                   "protected": branches.is_protected(branch)}
         self.call_from_thread(self._ask_identity, root, context, proceed)
 
     def _ask_identity(self, root: Path, context: dict, proceed: Callable[[], None]) -> None:
@@ -154,9 +151,7 @@ class BranchActions:
 
     @work(thread=True, exclusive=True, group="save-guard", exit_on_error=False)
     def set_identity(self, root: Path, answer: tuple[str, str], context: dict, proceed: Callable[[], None]) -> None:
-        from store.git import branches
-
-        branches.set_identity(root, *answer)
+        self._branches().set_identity(*answer)
         self.call_from_thread(self.notify, strings.IDENTITY_SET.format(name=plain(answer[0]), email=plain(answer[1])))
         self.call_from_thread(self._ask_contribution_for_save, root, context, proceed)
 
@@ -181,12 +176,10 @@ class BranchActions:
     @work(thread=True, exclusive=True, group="save-guard", exit_on_error=False)
     def start_contribution_then(self, root: Path, academie: str, slug: str, proceed: Callable[[], None]) -> None:
         """Create and check out the contribution, then carry on saving there."""
-        from store.git import branches
-        from store.review import contrib
-
-        branch = contrib.start(root, slug, academie)
-        self._head_stamp = branches.head_stamp(self._head_file or branches.head_file(root))
-        tracking = branches.tracking(root)
+        branch = self.session.commons.contribution.start(slug, academie)
+        branches = self._branches()
+        self._head_stamp = branches.head_stamp()
+        tracking = branches.tracking()
         self.call_from_thread(self.show_branch, tracking)
         self.call_from_thread(self.notify, strings.CONTRIB_CREATED.format(branch=plain(branch)))
         self.call_from_thread(proceed)

@@ -33,7 +33,7 @@ class Preload:
 
     def _run(self) -> None:
         try:
-            from store.git.listing import scan_early
+            from store.repository import scan_early
 
             early = scan_early(self.path)  # git stats the files while the rest is imported
             from store.commons import Commons

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from records.entry import Entry
 
 if TYPE_CHECKING:
-    from store.commons import Commons, RecentCommit
-    from store.git.branches import Tracking
+    from store.commons import Commons, RecentCommit, Tracking
     from store.index.snapshot import Snapshot
 
 Progress = Callable[[int, int], None]
@@ -85,12 +84,9 @@ class Session:
         return self.commons.recent(limit)
 
     def load_states(self) -> dict[str, str] | None:
-        """Return the validation states of the records, or None while the review layer is absent."""
-        try:
-            from store.review.states import record_states
-        except ImportError:
-            return None
-        return record_states(self.commons, self.snapshot)
+        """Return the validation state code of each record (:class:`store.review.status.RecordState`, derived from
+        git by the commons)."""
+        return self.commons.states(self.snapshot)
 
     def reload(self, progress: Progress | None = None, *, states: bool = True) -> Session:
         """Return a new session over a fresh snapshot of the same commons (blocking)."""

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from tui import strings, workflow_data
+from tui import strings
 from tui.branch_actions import BranchActions
 from tui.messages import ProblemsChecked, SessionLoaded, StatesLoaded
 from tui.safe import formatted
 from tui.session import Session
+
+if TYPE_CHECKING:
+    from store.commons import Commons
+    from store.review.reviews import Contribution
 
 WORKFLOW_BINDINGS = [
     Binding("4", "switch_mode('review')", strings.KEY_REVIEW, id="app.review"),
@@ -49,7 +53,7 @@ class WorkflowActions(BranchActions):
         """
         session.prepare()
         states = session.load_states()
-        self.post_message(StatesLoaded(session, states, workflow_data.author_notes(Path(session.commons.root))))
+        self.post_message(StatesLoaded(session, states, session.commons.contribution.author_notes()))
 
     def on_states_loaded(self, message: StatesLoaded) -> None:
         if self.session is None or message.session.snapshot is not self.session.snapshot:
@@ -96,64 +100,59 @@ class WorkflowActions(BranchActions):
     def action_contrib_start(self) -> None:
         if self.session is None or self._editing():
             return
-        self.read_academie(Path(self.session.commons.root))
+        self.read_academie(self.session.commons)
 
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
-    def read_academie(self, root: Path) -> None:
+    def read_academie(self, commons: Commons) -> None:
         """Read the configured académie (a git call) before asking for the contribution's name."""
-        academie = workflow_data.configured_academie(root)
-        self.call_from_thread(self._ask_contribution, root, academie)
+        academie = commons.contribution.academie()
+        self.call_from_thread(self._ask_contribution, commons, academie)
 
-    def _ask_contribution(self, root: Path, academie: str) -> None:
+    def _ask_contribution(self, commons: Commons, academie: str) -> None:
         from tui.dialogs.contrib_dialog import NewContributionDialog
 
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer:
-                self.start_contribution(root, *answer)
+                self.start_contribution(commons, *answer)
 
         self.push_screen(NewContributionDialog(academie), chosen)
 
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
-    def start_contribution(self, root: Path, academie: str, slug: str) -> None:
+    def start_contribution(self, commons: Commons, academie: str, slug: str) -> None:
         """Create and check out the contribution branch, then re-read the commons."""
-        from store.review import contrib
-
-        branch = contrib.start(root, slug, academie)
+        branch = commons.contribution.start(slug, academie)
         self._reload_after(formatted(strings.CONTRIB_CREATED, branch=branch))
 
     def action_submit(self) -> None:
         if self.session is not None:
-            self.read_contribution(Path(self.session.commons.root))
+            self.read_contribution(self.session.commons)
 
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
-    def read_contribution(self, root: Path) -> None:
+    def read_contribution(self, commons: Commons) -> None:
         """Find the branch, remote and forge before asking how to submit."""
-        from store.branching import check_submittable
         from store.errors import StoreError
 
-        info = workflow_data.contribution(root)
+        info = commons.contribution.current()
         if not info.is_contribution:
             raise StoreError(formatted(strings.NOT_A_CONTRIBUTION, branch=info.branch or "HEAD"))
         if not info.remote:
             raise StoreError(strings.SUBMIT_NO_REMOTE)
-        check_submittable(root, info.remote)
-        self.call_from_thread(self._ask_submit, root, info)
+        commons.contribution.check_submittable(info.remote)
+        self.call_from_thread(self._ask_submit, commons, info)
 
-    def _ask_submit(self, root: Path, info: workflow_data.Contribution) -> None:
+    def _ask_submit(self, commons: Commons, info: Contribution) -> None:
         from tui.dialogs.submit_dialog import SubmitDialog
 
         def chosen(options: dict | None) -> None:
             if options is not None:
-                self.submit_contribution(root, options)
+                self.submit_contribution(commons, options)
 
         self.push_screen(SubmitDialog(info.branch, info.remote, f"academie/{info.academie}", info.gitlab), chosen)
 
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
-    def submit_contribution(self, root: Path, options: dict) -> None:
+    def submit_contribution(self, commons: Commons, options: dict) -> None:
         """Push the contribution (merge request by push options when asked), then re-read the states."""
-        from store.review import contrib
-
-        done = contrib.submit(root, merge_request=options["merge_request"], title=options["title"],
+        done = commons.contribution.submit(merge_request=options["merge_request"], title=options["title"],
                               description=options["description"])
         text = formatted(strings.SUBMITTED, branch=done.branch, remote=done.remote, target=done.target)
         self._reload_after(text + (" " + strings.SUBMITTED_MR if done.push_options else ""))

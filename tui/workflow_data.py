@@ -1,24 +1,18 @@
-"""Provides the store operations behind the review, contribution and sync screens (run from thread workers).
+"""Provides the reviewer-facing wording of signing failures around ``commons.review.approve`` (run from workers).
 
-Nothing here runs git nor imports Textual: the queue lives in
-:mod:`store.review.queue`, the author's view in :mod:`store.review.authoring`,
-sync in :mod:`store.remotes`; this module adds the reviewer-facing wording of
-signing failures. Errors are the store's French ``StoreError``.
+Nothing here runs git nor imports Textual: the review, the author's view and
+sync are operations of the commons (``commons.review``,
+``commons.contribution``, ``commons.remotes``); this module only adds what a
+reviewer reads when signing fails. Errors are the store's French ``StoreError``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from store.commons import Commons
 from store.errors import StoreError
-from store.remotes import abort_merge
-from store.review import decide as review
-from store.review import signing
-from store.review.authoring import Contribution, author_notes, configured_academie, contribution
-from store.review.queue import Queue, fetch, load_queue
+from store.review.reviews import Approved, Contribution, Queue, UnresolvedConflicts
 
-__all__ = ["NoSigningKey", "SIGNING_FAILED", "SIGNING_HELP", "Contribution", "Queue", "abort_merge", "approve",
-           "author_notes", "configured_academie", "contribution", "fetch", "load_queue"]
+__all__ = ["NoSigningKey", "SIGNING_FAILED", "SIGNING_HELP", "Contribution", "Queue", "approve"]
 
 SIGNING_HELP = (
     "Aucune clé de signature n'est configurée pour ce commun : une validation est une fusion signée "
@@ -41,22 +35,22 @@ class NoSigningKey(StoreError):
         super().__init__(SIGNING_HELP)
 
 
-def approve(root: Path | str, name: str, resolutions: dict[str, str] | None = None, *,
-            tip: str | None = None) -> review.Approved:
-    """Validate ``name`` with a signed merge (see :func:`store.review.decide.approve`).
+def approve(commons: Commons, name: str, resolutions: dict[str, str] | None = None, *,
+            tip: str | None = None) -> Approved:
+    """Validate ``name`` with a signed merge (see :meth:`store.review.reviews.Reviews.approve`).
 
     ``tip`` is the tip the screen showed: the approval is refused if the branch moved since.
 
     Raises:
         NoSigningKey: no key configured (the message says which command to run).
-        review.UnresolvedConflicts: fields still to choose.
+        UnresolvedConflicts: fields still to choose.
         StoreError: anything else the store refuses, in French.
     """
-    if signing.signing_key(root) is None:
+    if commons.review.signing_key() is None:
         raise NoSigningKey()
     try:
-        return review.approve(root, name, resolutions=resolutions, tip=tip)
-    except review.UnresolvedConflicts:
+        return commons.review.approve(name, resolutions=resolutions, tip=tip)
+    except UnresolvedConflicts:
         raise
     except StoreError as error:
         if "gpg.format" in error.message or "sign" in error.stderr.lower():

@@ -34,7 +34,12 @@ CAMPAIGNS: dict[str, Campaign] = {
         work_starts=D(2016, 9, 1),
         work_ends=D(2017, 6, 30),
         teams_per_discipline=8,
+        teams_minimum=4,
+        quota_scope="theme",
+        cahier="2016",
         phase="termine",
+        illustrative="date limite des propositions (fin mai) et fin des travaux (fin juin) choisies pour la "
+        "démonstration : l'appel ne les donne pas",
     ),
     "2019-2020": Campaign(
         code="2019-2020",
@@ -57,7 +62,10 @@ CAMPAIGNS: dict[str, Campaign] = {
         work_starts=D(2019, 9, 1),
         work_ends=D(2020, 6, 30),
         teams_per_discipline=8,
+        cahier="2019",
         phase="termine",
+        illustrative="dates et quota repris des campagnes précédentes pour la démonstration : le cahier des "
+        "charges 2019-2020 n'en donne pas",
     ),
     "2024-2025": Campaign(
         code="2024-2025",
@@ -76,6 +84,7 @@ CAMPAIGNS: dict[str, Campaign] = {
         work_starts=D(2024, 9, 1),
         work_ends=D(2025, 5, 31),
         phase="termine",
+        illustrative="date limite des propositions (fin mars) reprise de l'appel 2026-2027 pour la démonstration",
     ),
     "2025-2026": Campaign(
         code="2025-2026",
@@ -92,6 +101,7 @@ CAMPAIGNS: dict[str, Campaign] = {
         work_starts=D(2025, 9, 1),
         work_ends=D(2026, 5, 31),
         phase="termine",
+        illustrative="date limite des propositions (fin mars) reprise de l'appel 2026-2027 pour la démonstration",
     ),
     "2026-2027": Campaign(
         code="2026-2027",
@@ -175,7 +185,8 @@ _DISCIPLINES_2024 = {
 }
 
 THEMES_2024: dict[str, Theme] = {
-    code: _theme("2024-2025", code, f"L'intelligence artificielle dans les apprentissages en {label}", _AI_2025)
+    code: _theme("2024-2025", code, f"L'intelligence artificielle dans les apprentissages en {label}", _AI_2025,
+                 illustrative="intitulé résumé pour la démonstration : l'intitulé officiel n'est pas dans les sources")
     for code, label in _DISCIPLINES_2024.items()
 }
 """One theme per discipline of the ten emblematic scenarios of 2024-2025."""
@@ -185,7 +196,7 @@ THEMES_2025: dict[str, Theme] = {
         "2025-2026", "svt", "Bases de données et systèmes d'information géographique (année 1)",
         "Année 1 de la thématique SVT dont l'appel 2026-2027 propose l'année 2 ; y avoir participé est "
         "nécessaire pour candidater en année 2. Seule thématique de 2025-2026 reprise dans la démonstration.\n",
-        year=1,
+        year=1, duration=2,
     ),
 }
 """The one theme of 2025-2026 kept: year 1 of the SVT two-year theme."""

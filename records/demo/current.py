@@ -46,14 +46,14 @@ TEAMS_2025: dict[str, Team] = {
 }
 """The 2025-2026 year-1 team whose year 2 is in 2026-2027."""
 
-_DRAFT = "Brouillon de démonstration, en cours d'écriture.\n"
-
 SCENARIOS_2026: dict[str, Scenario] = {
     "mathematiques/lille/fractions-parcours-differencies": Scenario(
         campaign=C, disciplines=["mathematiques"], academie="lille", theme="mathematiques",
         title="Fractions : trois parcours différenciés",
-        summary=_DRAFT + "Un diagnostic sur Éléa oriente chaque élève vers un parcours d'exercices MathALÉA "
-        "adapté ; les plus avancés programment un générateur d'exercices dans Capytale.\n",
+        summary="Un court diagnostic sur Éléa oriente chaque élève vers l'un de trois parcours d'exercices "
+        "MathALÉA sur les fractions, du plus guidé au plus autonome ; ceux qui avancent vite programment dans "
+        "Capytale un petit générateur d'exercices pour leurs camarades. Chacun progresse à son rythme dans le "
+        "cadre commun de la classe, qui se retrouve pour un bilan collectif.\n",
         levels=["cycle-3", "cycle-4"],
         modalities=["presentiel", "hybride"],
         steps=[Step(title="Diagnostic", duration="20 min"), Step(title="Parcours différenciés", duration="2 × 55 min"),
@@ -72,8 +72,10 @@ SCENARIOS_2026: dict[str, Scenario] = {
     "nsi/rennes/escape-game-donnees-personnelles": Scenario(
         campaign=C, disciplines=["nsi"], academie="rennes", theme="nsi-1",
         title="Escape game débranché : qui a volé mon compte ?",
-        summary=_DRAFT + "En SNT, une énigme sans écran sur l'usurpation d'un compte de réseau social : mots de "
-        "passe, hameçonnage, réglages de confidentialité ; puis un prolongement dans Capytale.\n",
+        summary="En SNT, les élèves mènent sans écran l'enquête sur un compte de réseau social usurpé : indices "
+        "sur les mots de passe, un message d'hameçonnage et des réglages de confidentialité trop ouverts. Ils "
+        "en tirent les gestes qui protègent leurs données, puis prolongent l'énigme dans Capytale en testant la "
+        "solidité de mots de passe.\n",
         levels=["lycee-general", "lycee-technologique"],
         modalities=["debranche", "presentiel"],
         tools=[Tool(name="Capytale", kind="commun-public", url="https://capytale2.ac-paris.fr")],
@@ -86,8 +88,9 @@ SCENARIOS_2026: dict[str, Scenario] = {
     "premier-degre/dijon/robot-danseur-stiam": Scenario(
         campaign=C, disciplines=["premier-degre"], academie="dijon", theme="premier-degre",
         title="Le robot danseur : coder, mesurer, créer",
-        summary=_DRAFT + "Une chorégraphie pour robot de sol, d'abord jouée par les élèves sans écran, puis codée "
-        "et mesurée : sciences, mathématiques et arts dans un même projet.\n",
+        summary="Les élèves inventent une chorégraphie pour un robot de sol : ils la dansent et l'écrivent "
+        "d'abord sans écran, avec des flèches, puis la codent, mesurent les déplacements et comparent la danse "
+        "du robot à la leur. Sciences, technologie, mathématiques et arts se croisent dans un même projet.\n",
         levels=["cycle-2"],
         modalities=["debranche", "presentiel"],
         crcn=["3.4", "2.3"],
@@ -97,4 +100,5 @@ SCENARIOS_2026: dict[str, Scenario] = {
         keywords=["STIAM", "robotique", "sans écran", "danse"],
     ),
 }
-"""Draft scenarios by ``discipline/academie/slug``."""
+"""Scenarios being written by their teams, by ``discipline/academie/slug``: the demo shows them as drafts (their
+validation state), their summaries read as finished ones."""

@@ -1,6 +1,7 @@
 """Provides every theme of the 2026-2027 call (22 themes: NSI and SVT have two).
 
-Titles follow the call; summaries and axes are written in our own words.
+Titles follow the call exactly (the official title, up to 600 characters: histoire-géographie's is 325);
+a short title serves lists. Summaries and axes are written in our own words.
 """
 
 from __future__ import annotations
@@ -74,10 +75,14 @@ THEMES_2026: dict[str, Theme] = {
         ["L'IA outil du professeur", "Usages des élèves", "Art et technologie"],
     ),
     "histoire-geographie": _t(
-        "histoire-geographie", "Une fenêtre sur le monde et le monde dans la classe",
+        "histoire-geographie", "Une fenêtre sur le monde et le monde dans la classe : comment l'utilisation d'outils "
+        "numériques peut-elle, en histoire et en géographie, permettre aux élèves de sortir de la classe, de découvrir "
+        "des lieux, un patrimoine, des œuvres d'art ; et ainsi favoriser une meilleure appropriation des connaissances "
+        "et des compétences ?",
         "Sortir de la classe grâce au numérique : découvrir lieux, patrimoine et œuvres, explorer des collections "
         "numérisées ou des sites distants, et mieux s'approprier connaissances et compétences.",
         ["Collections patrimoniales numérisées", "Visites virtuelles", "Décryptage de la géopolitique"],
+        short_title="Une fenêtre sur le monde et le monde dans la classe",
     ),
     "lve": _t(
         "lve", "L'éthique et la citoyenneté numérique dans l'apprentissage des langues",

@@ -21,7 +21,7 @@ from store import forge, safefs
 from store.demo.plan import NATIONAL, Contribution, Plan, academic, plan
 from store.demo.roles import define, teacher_of
 from store.errors import StoreError
-from store.git import history_build, notes_ref, repo, signatures
+from store.git import demo_history, notes_ref, repo, signatures
 from store.init import GITATTRIBUTES, README
 from store.review import governance, notes, trust
 
@@ -179,28 +179,28 @@ def build(target: Path, records: dict[str, Model], manifest: Manifest, *, keys_f
         raise StoreError(f"« {target} » n'est pas vide : rien n'a été créé")
     target.mkdir(parents=True, exist_ok=True)
     root = target.resolve()
-    history_build.init_repo(root)
+    demo_history.init_repo(root)
     for key, value in (("user.name", DEMO_IDENTITY[0]), ("user.email", DEMO_IDENTITY[1])):
         repo.set_local_config(root, key, value)  # the notes' commits; a role replaces it
     names = list(history.steps)
-    tree_ids = dict(zip(names, history_build.trees(root, [history.steps[n].files for n in names])))
+    tree_ids = dict(zip(names, demo_history.trees(root, [history.steps[n].files for n in names])))
     commits: dict[str, str] = {}
     for name in names:
         step = history.steps[name]
-        commits[name] = history_build.commit(root, tree_ids[name], [commits[p] for p in step.parents],
+        commits[name] = demo_history.commit(root, tree_ids[name], [commits[p] for p in step.parents],
                                              step.message, author=step.author, when=int(step.when.timestamp()),
                                              key=step.key)
     refs = {"refs/heads/main": commits[history.main]}
     refs.update({f"refs/heads/academie/{a}": commits[tip] for a, (tip, _) in history.academies.items()})
     refs.update({f"refs/heads/{c.branch}": commits[branches[c.branch]] for c in latest})
     teacher = teacher_of(latest)
-    history_build.set_refs(root, refs, "traam : création du commun de démonstration")
-    history_build.check_out(root, "main")
+    demo_history.set_refs(root, refs, "traam : création du commun de démonstration")
+    demo_history.check_out(root, "main")
     trust.record_first_contact(root)
     if server is not None:
         _publish(root, server, latest, refs)
         # Others' contributions are on the server only; the teacher keeps their own branches and drafts.
-        history_build.delete_refs(root, [f"refs/heads/{c.branch}" for c in latest
+        demo_history.delete_refs(root, [f"refs/heads/{c.branch}" for c in latest
                                          if c.state != "brouillon" and c.author != teacher])
     _decide(root, latest, commits, branches, keys, server is not None, now)
     roles = define(keys, latest)
@@ -210,11 +210,11 @@ def build(target: Path, records: dict[str, Model], manifest: Manifest, *, keys_f
 
 
 def _publish(root: Path, server: Path, latest: list[Contribution], refs: dict[str, str]) -> None:
-    history_build.init_bare(server)
-    history_build.add_remote(root, "origin", str(server))
+    demo_history.init_bare(server)
+    demo_history.add_remote(root, "origin", str(server))
     notes.follow(root, "origin")
     drafts = {f"refs/heads/{c.branch}" for c in latest if c.state == "brouillon"}
-    history_build.push_all(root, "origin", [f"{ref}:{ref}" for ref in refs if ref not in drafts])
+    demo_history.push_all(root, "origin", [f"{ref}:{ref}" for ref in refs if ref not in drafts])
 
 
 _MESSAGES = {

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from store.demo.plan import NATIONAL, Contribution, academic
 from store.errors import StoreError
-from store.git import history_build, repo
+from store.git import demo_history, repo
 
 ROLES = {
     "enseignant": "enseignant·e : propose des scénarios, lit les demandes de modification",
@@ -57,14 +57,14 @@ def play(root: Path | str, role: str, roles: dict[str, dict[str, str]]) -> dict[
     if entry.get("academie"):
         repo.set_local_config(root, "traam.academie", entry["academie"])
     else:
-        history_build.unset_local_config(root, "traam.academie")
+        demo_history.unset_local_config(root, "traam.academie")
     if entry.get("key"):
         if not Path(entry["key"]).is_file():
             raise StoreError(f"clé de démonstration introuvable : « {entry['key']} » (traam demo --reset)")
         repo.set_local_config(root, "gpg.format", "ssh")
         repo.set_local_config(root, "user.signingkey", entry["key"])
     else:
-        history_build.unset_local_config(root, "user.signingkey")
+        demo_history.unset_local_config(root, "user.signingkey")
     repo.set_local_config(root, ROLE_KEY, role)
     return entry
 

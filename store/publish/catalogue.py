@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from records import vocab
 from records.models import Campaign, Model, Scenario, Team, Theme
@@ -46,14 +47,15 @@ class Card:
                    _shared(scenario.created))
 
 
-_SHARED: dict = {}
+_SHARED: dict[object, object] = {}
+_T = TypeVar("_T")
 
 
-def _shared(value):
+def _shared(value: _T) -> _T:
     """Return one object per distinct value (100,000 cards repeat a few hundred codes and dates)."""
     if len(_SHARED) > 100_000:
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)
+    return cast(_T, _SHARED.setdefault(value, value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,8 @@ class Catalogue:
     def campaign_codes(self) -> list[str]:
         """Return every campaign code met in the records, newest first."""
         codes = {c.code for c in self.campaigns.values()}
-        codes |= {r.campaign for r in (*self.themes.values(), *self.teams.values(), *self.scenarios.values())}
+        framed: list[Theme | Team | Scenario] = [*self.themes.values(), *self.teams.values(), *self.scenarios.values()]
+        codes |= {r.campaign for r in framed}
         return sorted(codes, reverse=True)
 
     def campaign_title(self, code: str) -> str:
@@ -141,13 +144,13 @@ class Catalogue:
         """Return the ids of the scenarios that list a discipline."""
         return [rid for rid, s in self.scenarios.items() if code in s.disciplines]
 
-    def of_campaign(self, items: Mapping[str, Model], code: str) -> list[str]:
+    def of_campaign(self, items: Mapping[str, Theme | Team | Scenario], code: str) -> list[str]:
         """Return the ids among ``items`` that belong to a campaign."""
         return [rid for rid, r in items.items() if r.campaign == code]
 
     def recent(self, limit: int = 8) -> list[str]:
         """Return the ids of the most recently dated scenarios (updated, else created), newest first."""
-        def key(rid: str):
+        def key(rid: str) -> tuple[dt.date, str]:
             s = self.scenarios[rid]
             return (s.updated or s.created or dt.date.min, rid)
 

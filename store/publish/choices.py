@@ -6,6 +6,7 @@ from records import vocab
 
 FORMATS = {
     "edubase-csv": "tableur pour l'indexation Édubase (CSV ; UTF-8 avec BOM)",
+    "xlsx": "classeur XLSX des colonnes Édubase (cellules texte, dates) : pour un tableur",
     "json": "tous les enregistrements en JSON (schéma documenté)",
     "jsonl": "un enregistrement JSON par ligne",
     "json-schema": "le schéma JSON de l'export json",

@@ -33,6 +33,9 @@ from dataclasses import dataclass
 from records import vocab
 from records.text import fold
 
+CellValue = str | bool | int | list[str] | list[dict[str, str]]
+"""What :func:`read_cell` returns: text, a flag, a number of years, codes or names, people or tools."""
+
 
 class CellError(ValueError):
     """A cell that cannot be read; the message is French."""
@@ -128,8 +131,8 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _TOOL = re.compile(r"^(?P<name>[^()]*?)\s*(?:\((?P<kind>[^()]*)\))?\s*(?P<url>https?://\S+)?$")
 
 
-def _person(item: str, with_school: bool) -> dict:
-    out: dict = {}
+def _person(item: str, with_school: bool) -> dict[str, str]:
+    out: dict[str, str] = {}
     email = _EMAIL.search(item)
     if email:
         out["email"] = email.group(1).strip()
@@ -151,7 +154,7 @@ def _bool(cell: str) -> bool:
     raise CellError(f"« {cell} » : oui ou non attendu")
 
 
-def _tool(item: str) -> dict:
+def _tool(item: str) -> dict[str, str]:
     match = _TOOL.match(item)
     if not match or not match.group("name"):
         raise CellError(f"outil « {item} » illisible (attendu : Nom (type) https://…)")
@@ -169,7 +172,7 @@ def _crcn(item: str) -> str:
     return match.group(1) if match else item
 
 
-def read_cell(reader: str, cell: str):
+def read_cell(reader: str, cell: str) -> CellValue:
     """Return the record value of a non-empty cell for ``reader`` (see the column tables).
 
     Raises:

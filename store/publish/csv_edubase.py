@@ -14,9 +14,12 @@ Columns, in this order (:data:`COLUMNS`):
 ``résumé``         summary (line breaks kept inside the quoted cell)
 ``disciplines``    discipline labels
 ``niveaux``        level labels
+``modalités``      modality labels (en classe, hybride, débranché, à distance)
+``durée``          overall duration (``4 séances de 55 min``)
 ``académie``       académie label
 ``mots-clés``      keywords
 ``outils``         tools, ``Nom (type d'outil)``
+``usage_ia``       use of AI: ``non``, or ``oui, par les élèves`` / ``oui, par l'enseignant`` and its tools
 ``crcn_codes``     CRCN codes (``1.1 | 3.4``)
 ``crcn_libellés``  CRCN codes with their labels
 ``licence``        licence label
@@ -34,11 +37,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from records import vocab
 from records.models import Model, Scenario, Theme
-from store.publish.labels import LIST_SEPARATOR, clean, crcn_labels, discipline_labels, labels, tool_text
+from store.publish.labels import LIST_SEPARATOR, clean, crcn_labels, discipline_labels, labels, tool_text, uses_ai
 from store.publish.selection import of_kind, theme_id
 
 COLUMNS = (
@@ -47,9 +50,12 @@ COLUMNS = (
     "résumé",
     "disciplines",
     "niveaux",
+    "modalités",
+    "durée",
     "académie",
     "mots-clés",
     "outils",
+    "usage_ia",
     "crcn_codes",
     "crcn_libellés",
     "licence",
@@ -72,22 +78,40 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _join(values) -> str:
+def _join(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(values)
+
+
+def ai_cell(scenario: Scenario) -> str:
+    """Return the ``usage_ia`` cell: ``non``, or who uses AI and with which tools."""
+    if not uses_ai(scenario) or scenario.ai is None:
+        return "non"
+    who = "oui, par les élèves" if scenario.ai.by_students else "oui, par l'enseignant"
+    tools = _join(clean(t) for t in scenario.ai.tools)
+    return f"{who} : {tools}" if tools else who
 
 
 def row_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], state: str | None) -> list[str]:
     """Return the cells of one scenario, in :data:`COLUMNS` order, sanitised and formula-safe."""
+    return [safe_cell(cell) for cell in cells_of(record_id, scenario, records, state)]
+
+
+def cells_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], state: str | None) -> list[str]:
+    """Return the text of one scenario's cells, in :data:`COLUMNS` order, sanitised (a typed sheet needs no
+    formula guard: see :mod:`store.publish.xlsx`)."""
     theme = records.get(theme_id(scenario.campaign, scenario.theme))
-    cells = [
+    return [
         record_id,
         clean(scenario.title),
         clean(scenario.summary, multiline=True).replace("\r", "").strip(),
         _join(discipline_labels(scenario)),
         _join(labels(vocab.LEVELS, scenario.levels)),
+        _join(labels(vocab.MODALITIES, scenario.modalities)),
+        clean(scenario.duration),
         vocab.label(vocab.ACADEMIES, scenario.academie),
         _join(clean(k) for k in scenario.keywords),
         _join(tool_text(t) for t in scenario.tools),
+        ai_cell(scenario),
         _join(scenario.crcn),
         _join(crcn_labels(scenario.crcn)),
         vocab.label(vocab.LICENCES, scenario.licence),
@@ -99,7 +123,6 @@ def row_of(record_id: str, scenario: Scenario, records: Mapping[str, Model], sta
         _join(clean(a.name) for a in scenario.authors),
         vocab.label(vocab.STATES, state) if state else "",
     ]
-    return [safe_cell(cell) for cell in cells]
 
 
 def render(records: Mapping[str, Model], states: Mapping[str, str] | None = None) -> str:

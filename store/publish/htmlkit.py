@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from string import Template
@@ -54,16 +55,16 @@ def external(url: str | None, text: str) -> str:
     return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'
 
 
-def items(values, *, css: str = "") -> str:
+def items(values: Iterable[str], *, css: str = "") -> str:
     """Return a ``<ul>`` of already-escaped HTML items (empty string when no item)."""
-    values = list(values)
-    if not values:
+    listed = list(values)
+    if not listed:
         return ""
     klass = f' class="{css}"' if css else ""
-    return f"<ul{klass}>\n" + "\n".join(f"<li>{v}</li>" for v in values) + "\n</ul>"
+    return f"<ul{klass}>\n" + "\n".join(f"<li>{v}</li>" for v in listed) + "\n</ul>"
 
 
-def fiche(rows) -> str:
+def fiche(rows: Iterable[tuple[str, str]]) -> str:
     """Return a description list of ``(term, escaped HTML value)`` rows, skipping empty values."""
     body = "\n".join(f"<dt>{esc(term)}</dt><dd>{value}</dd>" for term, value in rows if value)
     return f'<dl class="fiche">\n{body}\n</dl>' if body else ""
@@ -82,8 +83,8 @@ def _template() -> Template:
     return Template(text)
 
 
-def page(path: str, title: str, body: str, *, crumbs: list[tuple[str, str | None]] = (), scripts: list[str] = (),
-         feeds: list[tuple[str, str]] = ()) -> str:
+def page(path: str, title: str, body: str, *, crumbs: Sequence[tuple[str, str | None]] = (),
+         scripts: Sequence[str] = (), feeds: Sequence[tuple[str, str]] = ()) -> str:
     """Return a whole page of the site.
 
     Args:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import ValidationError
 
 from records import codec, layout, rules
-from records.models import MODELS, Model, Team, Theme
+from records.models import MODELS, Model, Scenario, Team, Theme
 from records.problems import Problem
 from records.text import fold, printable
 from store.publish.columns import COLUMNS, CellError, Column, header_key, read_cell
@@ -52,7 +53,8 @@ class Plan:
     @property
     def writes(self) -> dict[str, Model]:
         """Records to write (created or updated), by id."""
-        return {r.record_id: r.record for r in self.rows if r.action in ("create", "update")}
+        return {r.record_id: r.record for r in self.rows
+                if r.action in ("create", "update") and r.record_id is not None and r.record is not None}
 
     @property
     def rejected(self) -> list[RowResult]:
@@ -89,14 +91,14 @@ def _map_columns(sheet: Sheet, kind: str) -> tuple[dict[str, tuple[int, Column]]
     return mapping, problems
 
 
-def _put(table: dict, key: str, value) -> None:
+def _put(table: dict[str, Any], key: str, value: object) -> None:
     *parents, last = key.split(".")
     for part in parents:
         table = table.setdefault(part, {})
     table[last] = value
 
 
-def _theme_slug(value: str, table: dict, existing: Mapping[str, Model]) -> str:
+def _theme_slug(value: str, table: dict[str, Any], existing: Mapping[str, Model]) -> str:
     """Accept a theme's title as well as its file name."""
     wanted = fold(value)
     for rid, record in existing.items():
@@ -108,13 +110,15 @@ def _theme_slug(value: str, table: dict, existing: Mapping[str, Model]) -> str:
 def _record_id(kind: str, record: Model, slug: str) -> str:
     if isinstance(record, Team):
         return layout.team_id(record.campaign, record.theme, record.academie)
+    assert isinstance(record, Scenario), kind  # the two kinds a proposals sheet holds
     return f"scenarios/{record.campaign}/{record.disciplines[0]}/{record.academie}/{slug}"
 
 
-def _row(sheet: Sheet, kind: str, number: int, cells: list[str], mapping, existing) -> tuple[str | None, Model | None, list[Problem]]:
+def _row(sheet: Sheet, kind: str, number: int, cells: list[str], mapping: Mapping[str, tuple[int, Column]],
+         existing: Mapping[str, Model]) -> tuple[str | None, Model | None, list[Problem]]:
     problems: list[Problem] = []
     columns_of: dict[str, int] = {}
-    table: dict = {}
+    table: dict[str, Any] = {}
     for key, (index, column) in mapping.items():
         columns_of[key] = index + 1
         cell = cells[index].strip() if index < len(cells) else ""
@@ -187,7 +191,7 @@ def plan(sheet: Sheet, existing: Mapping[str, Model], kind: str | None = None) -
         if record_id is not None and record_id in seen:
             row_problems = [Problem(sheet.path, number, 0, f"{record_id} : déjà importé par la ligne {seen[record_id]} "
                                     "de cette feuille", rule="import")]
-        if row_problems:
+        if row_problems or record_id is None or record is None:
             result.rows.append(RowResult(number, "rejected", problems=tuple(row_problems)))
             continue
         seen[record_id] = number

@@ -24,10 +24,11 @@ from pydantic import ValidationError
 from pydantic.json_schema import models_json_schema
 
 from records.models import MODELS, Campaign, Model, Scenario, Team, Theme
+from store.publish.words import count
 
 FORMAT = "traam-export"
 VERSION = 1
-EXPORTED = {"campaign": Campaign, "theme": Theme, "team": Team, "scenario": Scenario}
+EXPORTED: dict[str, type[Model]] = {"campaign": Campaign, "theme": Theme, "team": Team, "scenario": Scenario}
 """Kinds an export holds, and their model."""
 
 
@@ -91,7 +92,7 @@ def read_item(item: Any) -> tuple[str, Model, str | None]:
     try:
         model = MODELS[item["kind"]].model_validate_json(json.dumps(item.get("record")))
     except ValidationError as error:
-        raise ExportReadError(f"{item['id']} : enregistrement invalide ({error.error_count()} erreur(s))") from error
+        raise ExportReadError(f"{item['id']} : enregistrement invalide ({count(error.error_count(), 'erreur', 'erreurs')})") from error
     return item["id"], model, item.get("state")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from records import vocab
 from records.models import Scenario, Tool
 from records.text import printable
@@ -15,7 +17,7 @@ def clean(value: str, *, multiline: bool = False) -> str:
     return printable(value, multiline=multiline)
 
 
-def labels(vocabulary: dict[str, str], codes) -> list[str]:
+def labels(vocabulary: dict[str, str], codes: Iterable[str]) -> list[str]:
     """Return the French labels of ``codes``, in the given order."""
     return [vocab.label(vocabulary, code) for code in codes]
 
@@ -25,7 +27,7 @@ def discipline_labels(scenario: Scenario) -> list[str]:
     return labels(vocab.DISCIPLINES, scenario.disciplines)
 
 
-def crcn_labels(codes) -> list[str]:
+def crcn_labels(codes: Iterable[str]) -> list[str]:
     """Return ``"1.1 Mener une recherche …"`` for each CRCN code."""
     return [f"{code} {vocab.label(vocab.CRCN, code)}" for code in codes]
 

@@ -7,13 +7,15 @@ the pure functions of :mod:`store.publish`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from records.models import Model
+from records.models import Model, Scenario, Team
 from store.errors import StoreError
-from store.publish import atom, csv_edubase, jsonx, site, synthesis
+from store.publish import atom, csv_edubase, jsonx, site, synthesis, xlsx
 from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
 from store.publish.contrib import branch_name, commit_records, tip
@@ -23,9 +25,16 @@ from store.publish.selection import SelectionError, select, wanted_states
 from store.publish.sheets import read_sheet
 from store.publish.site_export import export_site
 from store.publish.words import count
-from store.safefs import write_public
+from store.safefs import write_atomic, write_public
+
+if TYPE_CHECKING:
+    from store.commons import Commons
+    from store.index.snapshot import Snapshot
 
 FOLDER_FORMATS = ("site", "atom")
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while long work goes on."""
 
 
 @dataclass(frozen=True)
@@ -39,14 +48,18 @@ class ExportResult:
 
 
 def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None = None, *,
-           base_url: str = "", dates: Mapping | None = None, with_emails: bool = False) -> str | dict[str, str]:
-    """Return the export of already selected records: text, or ``{relative path: text}`` for folder formats.
+           base_url: str = "", dates: Mapping[str, dt.datetime] | None = None,
+           with_emails: bool = False) -> str | bytes | dict[str, str]:
+    """Return the export of already selected records: text, bytes (``xlsx``), or ``{relative path: text}``
+    for folder formats.
 
     Raises:
         SelectionError: unknown format.
     """
     if fmt == "edubase-csv":
         return csv_edubase.render(records, states)
+    if fmt == "xlsx":
+        return xlsx.render(records, states)
     if fmt == "json":
         return jsonx.render_json(records, states, with_emails=with_emails)
     if fmt == "jsonl":
@@ -62,7 +75,7 @@ def render(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | N
     raise SelectionError(f"format inconnu « {fmt} » (attendu : {', '.join(FORMATS)})")
 
 
-def states_of(commons, snapshot) -> dict[str, str] | None:
+def states_of(commons: Commons, snapshot: Snapshot) -> dict[str, str] | None:
     """Return the validation states of the snapshot's records, or None when traam cannot derive them yet."""
     try:
         from store.review.states import record_states
@@ -71,7 +84,7 @@ def states_of(commons, snapshot) -> dict[str, str] | None:
     return dict(record_states(commons, snapshot))
 
 
-def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, str] | None]:
+def load(commons: Commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, str] | None]:
     """Return ``(records, states)`` of a commons at ``ref`` (work tree when None)."""
     snapshot = commons.load(ref)
     return dict(snapshot.records()), states_of(commons, snapshot)
@@ -79,8 +92,8 @@ def load(commons, ref: str | None = None) -> tuple[dict[str, Model], dict[str, s
 
 def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, str] | None, out: Path | None, *,
                    etat: str | Iterable[str] | None = None, campagnes: Iterable[str] | None = None,
-                   base_url: str = "", dates: Mapping | None = None,
-                   with_emails: bool = False, progress=None) -> tuple[ExportResult, str | None]:
+                   base_url: str = "", dates: Mapping[str, dt.datetime] | None = None,
+                   with_emails: bool = False, progress: Progress | None = None) -> tuple[ExportResult, str | None]:
     """Select, render and write an export; return the result and, when ``out`` is None, the text.
 
     Raises:
@@ -100,7 +113,8 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
         if out is None:
             raise SelectionError(f"le format {fmt} produit un dossier : indiquez-le avec -o DOSSIER")
         if fmt == "site":
-            written = site.write(output, Path(out), progress=None if progress is None else lambda n: progress(n, len(output) + 1))
+            total = len(output) + 1
+            written = site.write(output, Path(out), progress=None if progress is None else lambda n: progress(n, total))
             return ExportResult(fmt, written, counts), None
         Path(out).mkdir(parents=True, exist_ok=True)
         paths = []
@@ -108,6 +122,11 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
             write_public(Path(out) / relative, text)
             paths.append(Path(out) / relative)
         return ExportResult(fmt, paths, counts), None
+    if isinstance(output, bytes):
+        if out is None:
+            raise SelectionError(f"le format {fmt} produit un classeur (binaire) : indiquez le fichier avec -o FICHIER.{fmt}")
+        write_atomic(Path(out), output, follow_parent=True)
+        return ExportResult(fmt, [Path(out)], counts), None
     if out is None:
         return ExportResult(fmt, [], counts), output
     write_public(Path(out), output)
@@ -119,8 +138,8 @@ def export_records(fmt: str, records: Mapping[str, Model], states: Mapping[str, 
     return ExportResult(fmt, paths, counts), None
 
 
-def export_snapshot(fmt: str, snapshot, states: Mapping[str, str] | None, out: Path | None,
-                    **options) -> tuple[ExportResult, str | None]:
+def export_snapshot(fmt: str, snapshot: Snapshot, states: Mapping[str, str] | None, out: Path | None,
+                    **options: Any) -> tuple[ExportResult, str | None]:
     """Export a loaded snapshot (see :func:`export_records` for the options and errors).
 
     The site is written in bounded memory (:mod:`store.publish.site_export`): records are parsed one at a
@@ -137,8 +156,8 @@ def export_snapshot(fmt: str, snapshot, states: Mapping[str, str] | None, out: P
     return export_records(fmt, dict(snapshot.records()), states, out, **options)
 
 
-def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = None, loading=None,
-                   **options) -> tuple[ExportResult, str | None]:
+def export_commons(commons: Commons, fmt: str, out: Path | None, *, ref: str | None = None,
+                   loading: Progress | None = None, **options: Any) -> tuple[ExportResult, str | None]:
     """Export a commons (see :func:`export_records` for the options; ``loading``: progress of a cold load)."""
     snapshot = commons.load(ref, loading, search=False)
     states = states_of(commons, snapshot)
@@ -147,7 +166,7 @@ def export_commons(commons, fmt: str, out: Path | None, *, ref: str | None = Non
     return export_snapshot(fmt, snapshot, states, out, **options)
 
 
-def statistics(commons, *, ref: str | None = None, etat: str | None = "tous",
+def statistics(commons: Commons, *, ref: str | None = None, etat: str | None = "tous",
                campagnes: Iterable[str] | None = None) -> stats_module.Stats:
     """Return the statistics of a commons (every record by default); what the dashboard calls."""
     records, states = load(commons, ref)
@@ -174,8 +193,8 @@ def default_base(root: Path, academies: list[str]) -> str:
     return "HEAD"
 
 
-def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
-                 branch: str | None = None, base: str | None = None, progress=None) -> Imported:
+def import_sheet(commons: Commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
+                 branch: str | None = None, base: str | None = None, progress: Progress | None = None) -> Imported:
     """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
 
     A new branch starts from ``base`` (default: :func:`default_base`); an
@@ -188,7 +207,7 @@ def import_sheet(commons, file: Path | str, *, kind: str | None = None, apply: b
     """
     sheet = read_sheet(file)
     result = plan(sheet, {}, kind)  # quick pass to learn the académies of the good rows
-    academies = sorted({r.record.academie for r in result.rows if r.record is not None})
+    academies = sorted({r.record.academie for r in result.rows if isinstance(r.record, (Team, Scenario))})
     if branch is None and len(academies) == 1:
         branch = branch_name(academies[0], str(file))
     base = base or default_base(commons.root, academies)

@@ -9,10 +9,13 @@ state is wanted. Governance and the manifest are never published.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from records import layout, vocab
 from records.models import Campaign, Model, Scenario, Synthesis, Team, Theme
 from store.publish.choices import ETAT_CHOICES, VALIDATED
+
+_M = TypeVar("_M", bound=Model)
 
 PUBLISHED_KINDS = (Campaign, Theme, Synthesis, Team, Scenario)
 
@@ -100,9 +103,9 @@ def select(
     return {rid: records[rid] for rid in sorted(records) if keep(rid, records[rid])}
 
 
-def of_kind(records: Mapping[str, Model], kind: type) -> dict[str, Model]:
+def of_kind(records: Mapping[str, Model], kind: type[_M]) -> dict[str, _M]:
     """Return the records of one model class, in id order."""
-    return {rid: records[rid] for rid in sorted(records) if isinstance(records[rid], kind)}
+    return {rid: record for rid in sorted(records) if isinstance(record := records[rid], kind)}
 
 
 def theme_id(campaign: str, slug: str) -> str:

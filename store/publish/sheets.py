@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def _from_rows(path: str, raw: list[list[object]]) -> Sheet:
+def _from_rows(path: str, raw: Sequence[Sequence[object]]) -> Sheet:
     cells = [[_cell(v) for v in row] for row in raw]
     start = next((i for i, row in enumerate(cells) if any(row)), None)
     if start is None:

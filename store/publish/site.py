@@ -14,6 +14,7 @@ that list them afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import cast
@@ -62,7 +63,7 @@ def feed_links(catalogue: Catalogue, codes: set[str]) -> dict[str, list[tuple[st
 
 
 def generate(frame: Mapping[str, Model], scenarios: Iterable[tuple[str, Scenario]],
-             states: Mapping[str, str] | None = None, *, base_url: str = "", dates: Mapping | None = None,
+             states: Mapping[str, str] | None = None, *, base_url: str = "", dates: Mapping[str, dt.datetime] | None = None,
              teams: Mapping[str, TeamCard] | None = None,
              team_pages: Callable[[], Iterable[tuple[str, Team]]] | None = None) -> Iterator[tuple[str, str]]:
     """Yield every file of the site as ``(relative path, text)``, its Atom feeds included (``atom/``).
@@ -115,7 +116,7 @@ def split_records(records: Mapping[str, Model]) -> tuple[dict[str, Model], Itera
 
 
 def build(records: Mapping[str, Model], states: Mapping[str, str] | None = None, *, base_url: str = "",
-          dates: Mapping | None = None) -> dict[str, str]:
+          dates: Mapping[str, dt.datetime] | None = None) -> dict[str, str]:
     """Return every file of the site as ``{relative path: text}`` (small sites and tests; exports stream)."""
     frame, scenarios = split_records(records)
     return dict(generate(frame, scenarios, states, base_url=base_url, dates=dates))

@@ -9,13 +9,18 @@ postings (a few hundred bytes per scenario), not with the pages or models.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from records.models import Campaign, Scenario, Team
 from store.publish import site, site_index
 from store.publish.catalogue import TeamCard
 from store.publish.selection import keeper, wanted_states
+
+if TYPE_CHECKING:
+    from store.index.snapshot import Snapshot
 
 Progress = Callable[[int, int], None]
 
@@ -24,8 +29,8 @@ def _is_scenario(record_id: str) -> bool:
     return record_id.startswith("scenarios/")
 
 
-def export_site(snapshot, states: Mapping[str, str] | None, out: Path, *, etat: str | Iterable[str] | None = None,
-                campagnes: Iterable[str] | None = None, base_url: str = "", dates: Mapping | None = None,
+def export_site(snapshot: Snapshot, states: Mapping[str, str] | None, out: Path, *, etat: str | Iterable[str] | None = None,
+                campagnes: Iterable[str] | None = None, base_url: str = "", dates: Mapping[str, dt.datetime] | None = None,
                 progress: Progress | None = None) -> tuple[Sequence[Path], dict[str, int]]:
     """Write the site of a snapshot's selected records into ``out``; return the paths written and counts by kind.
 

@@ -48,9 +48,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def encode(values: array) -> str:
+def encode(values: array[int]) -> str:
     """Return postings ``2 * record + flag`` (ascending records) as gaps in base-32 varints."""
-    out = []
+    out: list[str] = []
     previous = -1
     for value in values:
         number, flag = value >> 1, value & 1
@@ -83,8 +83,8 @@ class Builder:
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.postings: dict[str, array] = {}
-        self.filters: dict[str, array] = {}
+        self.postings: dict[str, array[int]] = {}
+        self.filters: dict[str, array[int]] = {}
 
     def add(self, record_id: str, scenario: Scenario) -> None:
         """Index one scenario's title, summary, keywords, tools, académie and disciplines."""
@@ -134,7 +134,7 @@ class Builder:
             yield f"{FOLDER}/d/{start // CHUNK}.js", script(f"d/{start // CHUNK}", cards)
 
 
-def _renumber(values: array, final: array) -> array:
+def _renumber(values: array[int], final: array[int]) -> array[int]:
     """Return postings ``2 * number + flag`` with each number replaced by its rank, sorted."""
     return array("I", sorted(final[v >> 1] * 2 + (v & 1) for v in values))
 
@@ -163,7 +163,7 @@ def split(sizes: dict[str, int], budget: int = SHARD_BUDGET) -> dict[str, list[s
     return shards
 
 
-def _card(record_id: str, scenario: Scenario) -> list:
+def _card(record_id: str, scenario: Scenario) -> list[object]:
     """Return what a result card shows: title, page (under ``scenarios/``), académie, disciplines, campaign."""
     page = record_id.removeprefix("scenarios/")
     return [scenario.title, page, scenario.academie, list(scenario.disciplines), scenario.campaign]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from records import vocab
 from records.models import Scenario, Team
@@ -30,7 +30,7 @@ def _ref(here: str, record_id: str, exported: bool, text: str) -> str:
     return link(here, page_of(record_id), text) if exported else esc(text)
 
 
-def _labels(vocabulary: dict[str, str], codes) -> str:
+def _labels(vocabulary: dict[str, str], codes: Iterable[str]) -> str:
     return esc(", ".join(vocab.label(vocabulary, c) for c in codes))
 
 
@@ -220,12 +220,13 @@ def _tools(s: Scenario) -> str:
 
 
 def _ai(s: Scenario) -> str:
-    if not uses_ai(s):
+    ai = s.ai
+    if ai is None or not uses_ai(s):
         return ""
     return fiche([
-        ("Outils d'IA", esc(", ".join(s.ai.tools))),
-        ("Utilisée par les élèves", esc("oui" if s.ai.by_students else "non")),
-        ("Données personnelles", esc_text(s.ai.personal_data)),
+        ("Outils d'IA", esc(", ".join(ai.tools))),
+        ("Utilisée par les élèves", esc("oui" if ai.by_students else "non")),
+        ("Données personnelles", esc_text(ai.personal_data)),
     ])
 
 

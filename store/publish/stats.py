@@ -1,5 +1,9 @@
 """Provides the statistics of a commons: counts, campaign quotas, CRCN coverage, tools by kind.
 
+The CRCN coverage per campaign and discipline (:class:`CrcnCoverage`) counts
+validated scenarios only (académique or national state), what a DNE expert
+reports on; the overall ``crcn`` mapping counts every selected scenario.
+
 :func:`compute` is what ``traam stats`` prints and what the dashboard draws.
 A scenario with several disciplines counts once for each of them. A record
 without a known state counts under ``inconnu``.
@@ -10,13 +14,38 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from records import vocab
-from records.models import Model
+from records.models import Model, Scenario, Team
 from store.publish.catalogue import Catalogue
 from store.publish.labels import uses_ai
 
 UNKNOWN_STATE = "inconnu"
+VALIDATED_STATES = frozenset({"academique", "national"})
+"""States of a validated scenario: the CRCN coverage for a DNE expert counts only these."""
+
+
+@dataclass(frozen=True)
+class CrcnCoverage:
+    """CRCN codes worked on by the validated scenarios of one discipline in one campaign."""
+
+    campaign: str
+    discipline: str
+    scenarios: int
+    """Validated scenarios of the discipline in the campaign."""
+    crcn: dict[str, int]
+    """Validated scenarios per CRCN code, every code listed (0 when not covered)."""
+
+    @property
+    def covered(self) -> list[str]:
+        """CRCN codes at least one validated scenario works on."""
+        return [code for code, n in self.crcn.items() if n]
+
+    @property
+    def uncovered(self) -> list[str]:
+        """CRCN codes no validated scenario works on."""
+        return [code for code, n in self.crcn.items() if not n]
 
 
 @dataclass(frozen=True)
@@ -58,17 +87,21 @@ class Stats:
     """``{kind: {tool name: scenarios using it}}``, every kind listed."""
     ai_scenarios: int = 0
     """Scenarios declaring a use of AI."""
+    crcn_validated: list[CrcnCoverage] = field(default_factory=list)
+    """CRCN coverage per campaign (newest first) and discipline, validated scenarios only."""
 
     @property
     def crcn_uncovered(self) -> list[str]:
         """CRCN codes no scenario works on."""
         return [code for code, n in self.crcn.items() if n == 0]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return plain data for ``--json`` (quotas with their ``over`` flag, uncovered CRCN codes)."""
         data = asdict(self)
         data["quotas"] = [{**asdict(q), "over": q.over} for q in self.quotas]
         data["crcn_uncovered"] = self.crcn_uncovered
+        data["crcn_validated"] = [{**asdict(c), "covered": c.covered, "uncovered": c.uncovered}
+                                  for c in self.crcn_validated]
         data["tool_mentions_by_kind"] = {kind: sum(tools.values()) for kind, tools in self.tools_by_kind.items()}
         return data
 
@@ -78,7 +111,7 @@ def _bump(table: dict[str, dict[str, int]], code: str, what: str) -> None:
     row[what] += 1
 
 
-def _ordered(table: dict[str, dict[str, int]], order) -> dict[str, dict[str, int]]:
+def _ordered(table: dict[str, dict[str, int]], order: list[str]) -> dict[str, dict[str, int]]:
     keys = [k for k in order if k in table] + sorted(k for k in table if k not in order)
     return {k: table[k] for k in keys}
 
@@ -94,14 +127,15 @@ def compute(records: Mapping[str, Model], states: Mapping[str, str] | None = Non
     states = states or {}
     stats = Stats(totals={"campaign": len(cat.campaigns), "theme": len(cat.themes), "team": len(cat.teams),
                           "scenario": len(cat.scenarios)})
-    by_campaign: dict = {}
-    by_discipline: dict = {}
-    by_academie: dict = {}
-    by_state: dict = {}
+    by_campaign: dict[str, dict[str, int]] = {}
+    by_discipline: dict[str, dict[str, int]] = {}
+    by_academie: dict[str, dict[str, int]] = {}
+    by_state: dict[str, dict[str, int]] = {}
+    items: Mapping[str, Team | Scenario]
     for what, items in (("teams", cat.teams), ("scenarios", cat.scenarios)):
         for rid, record in items.items():
             _bump(by_campaign, record.campaign, what)
-            for code in (record.disciplines if what == "scenarios" else [record.discipline]):
+            for code in (record.disciplines if isinstance(record, Scenario) else [record.discipline]):
                 _bump(by_discipline, code, what)
             _bump(by_academie, record.academie, what)
             _bump(by_state, states.get(rid, UNKNOWN_STATE), what)
@@ -131,4 +165,25 @@ def compute(records: Mapping[str, Model], states: Mapping[str, str] | None = Non
     stats.tools_by_kind = {k: dict(sorted(v.items(), key=lambda x: (-x[1], x[0].casefold())))
                            for k, v in stats.tools_by_kind.items()}
     stats.ai_scenarios = sum(1 for s in cat.scenarios.values() if uses_ai(s))
+    stats.crcn_validated = crcn_validated(cat.scenarios, states)
     return stats
+
+
+def crcn_validated(scenarios: Mapping[str, Scenario], states: Mapping[str, str]) -> list[CrcnCoverage]:
+    """Return the CRCN coverage of the validated scenarios per campaign (newest first) and discipline.
+
+    A scenario with several disciplines counts for each of them; a scenario
+    whose state is unknown or not validated does not count.
+    """
+    groups: dict[tuple[str, str], list[Scenario]] = {}
+    for rid, scenario in scenarios.items():
+        if states.get(rid) in VALIDATED_STATES:
+            for discipline in scenario.disciplines:
+                groups.setdefault((scenario.campaign, discipline), []).append(scenario)
+    order = list(vocab.DISCIPLINES)
+    out = []
+    for campaign, discipline in sorted(groups, key=lambda k: (-int(k[0][:4]), order.index(k[1]))):
+        items = groups[(campaign, discipline)]
+        covered = Counter(code for s in items for code in s.crcn)
+        out.append(CrcnCoverage(campaign, discipline, len(items), {code: covered[code] for code in vocab.CRCN}))
+    return out

@@ -22,6 +22,7 @@ from records.models import Model, Scenario, Synthesis
 from store.publish.catalogue import Catalogue, french_date
 from store.publish.labels import clean
 from store.publish.synthesis_facts import facts
+from store.publish.words import count
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 
@@ -126,16 +127,20 @@ def render(records: Mapping[str, Model], states: Mapping[str, str] | None = None
         if isinstance(record, Synthesis):
             syntheses.setdefault(f"themes/{record.campaign}/{record.theme}", {})[rid] = record
     lines = ["# Synthèse des TraAM", ""]
-    retained = sum(1 for t in cat.teams.values() if t.outcome == "retenu")
-    lines.append(f"{len(cat.scenarios)} scénario(s), {retained} équipe(s) retenue(s), {len(cat.themes)} thématique(s), "
-                 f"{sum(len(v) for v in syntheses.values())} synthèse(s) d'experts.")
+    retained_count = sum(1 for t in cat.teams.values() if t.outcome == "retenu")
+    lines.append(f"{count(len(cat.scenarios), 'scénario', 'scénarios')}, "
+                 f"{count(retained_count, 'équipe retenue', 'équipes retenues')}, "
+                 f"{count(len(cat.themes), 'thématique', 'thématiques')}, "
+                 f"{count(sum(len(v) for v in syntheses.values()), 'synthèse', 'synthèses')} d'experts.")
     lines.append("")
     for code in cat.campaign_codes():
         lines += [f"## {md(cat.campaign_title(code))}", ""]
         theme_ids = cat.themes_in_call_order(code)
         teams = [rid for rid in cat.of_campaign(cat.teams, code) if cat.teams[rid].outcome == "retenu"]
         scenarios = cat.of_campaign(cat.scenarios, code)
-        lines += [f"{len(teams)} équipe(s) retenue(s), {len(scenarios)} scénario(s), {len(theme_ids)} thématique(s).", ""]
+        lines += [f"{count(len(teams), 'équipe retenue', 'équipes retenues')}, "
+                  f"{count(len(scenarios), 'scénario', 'scénarios')}, {count(len(theme_ids), 'thématique', 'thématiques')}.",
+                  ""]
         idle = []
         # Teams, scenarios and syntheses whose theme is not in the export still belong in the synthesis.
         orphans = sorted({rid for rid in (*cat.teams_of_theme, *cat.scenarios_of_theme, *syntheses)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from records import vocab
 from records.models import Scenario
 from store.publish.labels import uses_ai
+from store.publish.words import count, ngettext, number
 
 
 def facts(scenarios: list[Scenario], md: Callable[[str], str]) -> list[str]:
@@ -27,18 +28,19 @@ def facts(scenarios: list[Scenario], md: Callable[[str], str]) -> list[str]:
             lines.append(f"- {code} {vocab.CRCN[code]} ({covered[code]})")
     if not covered:
         lines.append("- aucune compétence déclarée")
-    with_ai = [s for s in scenarios if uses_ai(s)]
+    with_ai = [s.ai for s in scenarios if uses_ai(s) and s.ai is not None]
     lines += ["", "**Usage de l'intelligence artificielle**", ""]
     if with_ai:
-        ai_tools = sorted({t for s in with_ai for t in s.ai.tools}, key=str.casefold)  # type: ignore[union-attr]
-        by_students = sum(1 for s in with_ai if s.ai.by_students)  # type: ignore[union-attr]
-        lines.append(f"- {len(with_ai)} scénario(s) sur {len(scenarios)} utilisent l'IA, "
-                     f"dont {by_students} où les élèves l'utilisent eux-mêmes")
+        ai_tools = sorted({t for ai in with_ai for t in ai.tools}, key=str.casefold)
+        by_students = sum(1 for ai in with_ai if ai.by_students)
+        lines.append(f"- {count(len(with_ai), 'scénario', 'scénarios')} sur {number(len(scenarios))} "
+                     f"{ngettext('utilise', 'utilisent', len(with_ai))} l'IA, "
+                     f"dont {number(by_students)} où les élèves l'utilisent eux-mêmes")
         if ai_tools:
             lines.append("- outils : " + ", ".join(md(t) for t in ai_tools))
-        missing = sum(1 for s in with_ai if not s.ai.personal_data.strip())  # type: ignore[union-attr]
+        missing = sum(1 for ai in with_ai if not ai.personal_data.strip())
         if missing:
-            lines.append(f"- {missing} scénario(s) sans note sur les données personnelles")
+            lines.append(f"- {count(missing, 'scénario', 'scénarios')} sans note sur les données personnelles")
     else:
         lines.append("- aucun usage déclaré")
     lines.append("")

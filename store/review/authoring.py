@@ -6,15 +6,16 @@ screen (from a thread worker); nothing here imports Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from records import layout
 from store.git import merging, refs, repo, trees
 from store.review import contrib, notes
+from store.review.status import Decision
 
 
-@dataclass
+@dataclass(frozen=True)
 class Contribution:
     """The current branch seen as a contribution, for its author."""
 
@@ -25,9 +26,9 @@ class Contribution:
     pushed: bool = False
     """The remote has this branch at the local tip."""
     gitlab: bool = False
-    reviews: list[notes.Review] = field(default_factory=list)
+    reviews: tuple[notes.Review, ...] = ()
     """Review notes of the pushed tip (else the local tip), oldest first."""
-    records: list[str] = field(default_factory=list)
+    records: tuple[str, ...] = ()
     """Records the contribution changed since its base."""
 
     @property
@@ -36,7 +37,7 @@ class Contribution:
 
     @property
     def decision(self) -> notes.Review | None:
-        decided = [r for r in self.reviews if r.authenticated and r.decision in ("modifications", "refus")]
+        decided = [r for r in self.reviews if r.authenticated and r.decision in (Decision.CHANGES, Decision.REFUSE)]
         return decided[-1] if decided else None
 
 
@@ -44,22 +45,23 @@ def contribution(root: Path | str) -> Contribution:
     """Return what the author needs to know about the current branch (blocking)."""
     branch = refs.current_branch(root) or ""
     parsed = contrib.parse_branch(branch)
-    found = Contribution(branch)
     if parsed is None:
-        return found
-    found.academie, found.slug = parsed
-    found.remote = remote = contrib.default_remote(root)
+        return Contribution(branch)
+    academie, slug = parsed
+    remote = contrib.default_remote(root)
     head = trees.rev(root, "HEAD")
     pushed = trees.rev(root, f"refs/remotes/{remote}/{branch}") if remote else None
-    found.pushed = pushed is not None and pushed == head
-    found.gitlab = contrib.is_gitlab(root, remote) if remote else False
+    gitlab = contrib.is_gitlab(root, remote) if remote else False
     tip = pushed or head
+    reviews: tuple[notes.Review, ...] = ()
+    records: tuple[str, ...] = ()
     if tip:
-        found.reviews = notes.reviews(root, tip)
-        start = start_of(root, tip, found.academie)
-        found.records = sorted(layout.id_of(c.path) for c in trees.changes(root, start, tip)
-                               if layout.is_record_path(c.path))
-    return found
+        reviews = tuple(notes.reviews(root, tip))
+        start = start_of(root, tip, academie)
+        records = tuple(sorted(layout.id_of(c.path) for c in trees.changes(root, start, tip)
+                               if layout.is_record_path(c.path)))
+    return Contribution(branch, academie, slug, remote, pushed is not None and pushed == head, gitlab, reviews,
+                        records)
 
 
 def author_notes(root: Path | str) -> dict[str, str]:

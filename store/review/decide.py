@@ -10,7 +10,7 @@ ref is moved with compare-and-swap and pushed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from records import layout, vocab
@@ -23,6 +23,7 @@ from store.git import merging, network, refs, signatures, trees
 from store.git.objectformat import null_id, object_format
 from store.review import contrib, governance, notes, signing, verify
 from store.review import merge as recordmerge
+from store.review.status import Decision
 
 
 class UnresolvedConflicts(StoreError):
@@ -33,7 +34,7 @@ class UnresolvedConflicts(StoreError):
         super().__init__(f"{len(plan.conflicts)} conflit(s) non résolu(s) : précisez --resolve CLÉ=ours|theirs")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
     """A branch waiting for validation, and where it goes."""
 
@@ -53,7 +54,7 @@ class Candidate:
     updated: str = ""
     decision: notes.Review | None = None
     """The latest authenticated decision on ``tip``."""
-    unauthenticated: list[notes.Review] = field(default_factory=list)
+    unauthenticated: tuple[notes.Review, ...] = ()
     """Notes on ``tip`` that do not count (unsigned, forged, out of scope): shown, never acted on."""
     plan: recordmerge.MergePlan | None = field(default=None, repr=False)
 
@@ -62,13 +63,18 @@ class Candidate:
         return self.target == "main"
 
 
-def candidate(root: Path | str, name: str, *, into: str | None = None, held: notes.Trust | None = None) -> Candidate:
+def candidate(root: Path | str, name: str, *, into: str | None = None, held: notes.Trust | None = None,
+              remotes: frozenset[str] | None = None) -> Candidate:
     """Resolve a branch to review (``contrib/…``, ``academie/…``, optionally ``<remote>/…``).
+
+    Args:
+        remotes: the remote names when the caller knows them already (None: ask git).
 
     Raises:
         StoreError: unknown branch or not a reviewable one.
     """
-    remotes = network.remotes(root)
+    if remotes is None:
+        remotes = frozenset(network.remotes(root))
     short = name.removeprefix("refs/heads/").removeprefix("refs/remotes/")
     if short.split("/", 1)[0] in remotes:
         short = short.split("/", 1)[1]
@@ -88,16 +94,13 @@ def candidate(root: Path | str, name: str, *, into: str | None = None, held: not
     if target_at is None:
         raise StoreError("la branche main est introuvable")
     target_ref = target_at[0] if target_at[0].endswith(f"/{target}") else None
-    found = Candidate(short, source[0], source[1], target, target_ref, target_at[1], academie)
     base = merging.merge_base(root, target_at[1], source[1])
-    found.author, found.email, found.proposed = git_log.first_author(root, f"{base}..{source[1]}" if base
-                                                                        else source[1])
-    found.updated = git_log.commit_date(root, source[1])
+    author, email, proposed = git_log.first_author(root, f"{base}..{source[1]}" if base else source[1])
     found_reviews = notes.reviews(root, source[1], held=held)
-    decided = [r for r in found_reviews if r.authenticated and r.decision in ("modifications", "refus")]
-    found.decision = decided[-1] if decided else None
-    found.unauthenticated = [r for r in found_reviews if not r.authenticated]
-    return found
+    decided = [r for r in found_reviews if r.authenticated and r.decision in (Decision.CHANGES, Decision.REFUSE)]
+    return Candidate(short, source[0], source[1], target, target_ref, target_at[1], academie, author, email,
+                     proposed, git_log.commit_date(root, source[1]), decided[-1] if decided else None,
+                     tuple(r for r in found_reviews if not r.authenticated))
 
 
 def check_tip(item: Candidate, tip: str | None) -> None:
@@ -137,7 +140,12 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
     """
     names = set()
     local_only = set()
-    for ref in trees.refs(root, "refs/heads/contrib/", "refs/remotes/"):
+    listed = trees.refs(root, "refs/heads/contrib/", "refs/remotes/")
+    # The remote-tracking refs name the remotes once the commons has been fetched: ask git only before that.
+    remotes = frozenset(ref.split("/", 3)[2] for ref in listed if ref.startswith("refs/remotes/") and ref.count("/") >= 3)
+    if not remotes:
+        remotes = frozenset(network.remotes(root))
+    for ref in listed:
         short = ref.removeprefix("refs/heads/")
         if ref.startswith("refs/remotes/"):
             short = ref.split("/", 3)[3] if ref.count("/") >= 3 else ""
@@ -148,7 +156,7 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
             names.add(short)
     # With a shared remote, a contribution that was never pushed is its author's draft (« brouillon »), not a
     # proposal: it waits in no reviewer's queue. Without any remote, local branches are all there is.
-    names |= local_only if not network.remotes(root) else set()
+    names |= local_only if not remotes else set()
     for ref in trees.refs(root, "refs/heads/academie/"):
         if ref.removeprefix("refs/heads/academie/") in vocab.ACADEMIES:
             names.add(ref.removeprefix("refs/heads/"))
@@ -161,13 +169,13 @@ def pending(root: Path | str, *, reviewer: Reviewer | None = None, everything: b
             if is_academie or parsed is None or parsed[0] not in reviewer.academies:
                 continue
         try:
-            item = candidate(root, short, held=held)
+            item = candidate(root, short, held=held, remotes=remotes)
             if merged(root, item):
                 continue  # already validated
             if item.decision is not None and not everything:
                 continue
             if report:
-                item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
+                item = replace(item, plan=recordmerge.plan_merge(root, item.target_tip, item.tip))
         except StoreError:
             continue  # a branch without common history with its target is not a contribution to review
         found.append(item)
@@ -247,7 +255,7 @@ def validate(root: Path | str, item: Candidate, *, resolutions: dict[str, str] |
         raise StoreError("contribution refusée : " + " ; ".join(plan.refused))
     if plan.conflicts:
         raise UnresolvedConflicts(plan)
-    if plan.tree is None or (has_errors(plan.problems) and not force):
+    if plan.tree is None or (has_errors(list(plan.problems)) and not force):
         raise StoreError("le résultat de la fusion a des erreurs : corrigez-les (ou --force)",
                          "\n".join(str(p) for p in plan.problems))
     key = key or signing.signing_key(root)
@@ -301,7 +309,7 @@ def move_branch(root: Path | str, item: Candidate, commit: str) -> None:
     refs.update(root, ref, commit, current or null_id(object_format(root)), message=f"traam : validation de {item.name}")
 
 
-def decide(root: Path | str, name: str, decision: str, message: str, *, records: dict[str, str] | None = None,
+def decide(root: Path | str, name: str, decision: Decision | str, message: str, *, records: dict[str, str] | None = None,
            push: bool = True, key: Path | None = None, tip: str | None = None,
            now: dt.datetime | None = None) -> notes.Review:
     """Record a signed review decision (``modifications``, ``refus``, ``commentaire``) on the branch's tip.

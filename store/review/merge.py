@@ -11,8 +11,10 @@ signed merge commit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from records import codec, diff, layout, rules
@@ -28,7 +30,7 @@ __all__ = ["CHOICES", "FieldConflict", "MergePlan", "plan_merge"]
 """``CHOICES`` and ``FieldConflict`` live in :mod:`records.merge`; re-exported for the callers of the review."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class MergePlan:
     """The record-aware merge of ``theirs`` (a contribution) into ``ours`` (the target)."""
 
@@ -37,16 +39,16 @@ class MergePlan:
     base: str
     tree: str | None = None
     """Merged tree; None while conflicts are unresolved or paths are refused."""
-    conflicts: list[FieldConflict] = field(default_factory=list)
+    conflicts: tuple[FieldConflict, ...] = ()
     """Unresolved conflicts."""
-    resolved: list[FieldConflict] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
+    resolved: tuple[FieldConflict, ...] = ()
+    refused: tuple[str, ...] = ()
     """French reasons for paths the contribution may not bring (symlinks, paths outside the layout)."""
-    touched: list[str] = field(default_factory=list)
+    touched: tuple[str, ...] = ()
     """Paths the contribution changed since the base."""
-    changes: dict[str, list[diff.Change]] = field(default_factory=dict)
-    """Field-level changes of each record between the target and the merged result."""
-    problems: list[Problem] = field(default_factory=list)
+    changes: Mapping[str, tuple[diff.Change, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Field-level changes of each record between the target and the merged result (read-only)."""
+    problems: tuple[Problem, ...] = ()
     """Problems of the merged result on the records it changes (schema and rules)."""
 
     @property
@@ -54,12 +56,33 @@ class MergePlan:
         return self.tree is not None
 
 
+@dataclass
+class _Draft:
+    """The plan while :func:`plan_merge` builds it (mutable, never handed out)."""
+
+    ours: str
+    theirs: str
+    base: str
+    tree: str | None = None
+    conflicts: list[FieldConflict] = field(default_factory=list)
+    resolved: list[FieldConflict] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)
+    changes: dict[str, tuple[diff.Change, ...]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def freeze(self) -> MergePlan:
+        return MergePlan(self.ours, self.theirs, self.base, self.tree, tuple(self.conflicts), tuple(self.resolved),
+                         tuple(self.refused), tuple(self.touched), MappingProxyType(dict(self.changes)),
+                         tuple(self.problems))
+
+
 def _table(data: bytes | None, path: str) -> dict[str, Any] | None:
     return record_merge.table_of(path, data)
 
 
 def _merge_record(root: Path | str, path: str, blobs: tuple[str | None, str | None, str | None],
-                  contents: dict[str, bytes], resolutions: dict[str, str], plan: MergePlan) -> str | None:
+                  contents: dict[str, bytes], resolutions: dict[str, str], plan: _Draft) -> str | None:
     """Return the blob id of the merged record at ``path`` ('' for deleted), or None when unresolved."""
     base, ours, theirs = blobs
     try:
@@ -100,7 +123,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
     base = merging.merge_base(root, ours, theirs)
     if not base:
         raise StoreError("les deux branches n'ont pas d'historique commun")
-    plan = MergePlan(ours, theirs, base)
+    plan = _Draft(ours, theirs, base)
     theirs_changes = {c.path: c for c in trees.changes(root, base, theirs)}
     ours_changes = {c.path: c for c in trees.changes(root, base, ours)}
     plan.touched = sorted(theirs_changes)
@@ -111,7 +134,7 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
             plan.refused.append(f"« {printable(change.path)} » : chemin hors de l'organisation du commun")
     both = [p for p in theirs_changes if p in ours_changes and theirs_changes[p].new_blob != ours_changes[p].new_blob]
     if plan.refused:
-        return plan
+        return plan.freeze()
     if not both:
         plan.tree = merging.merge_tree(root, ours, theirs)
     if plan.tree is None:
@@ -123,14 +146,14 @@ def plan_merge(root: Path | str, ours: str, theirs: str, resolutions: dict[str, 
             if merged is not None:
                 updates[path] = merged
         if plan.conflicts or plan.problems:
-            return plan
+            return plan.freeze()
         plan.tree = commit.tree_with(root, ours, updates, object_format(root))
     if report:
         _report(root, plan)
-    return plan
+    return plan.freeze()
 
 
-def _report(root: Path | str, plan: MergePlan) -> None:
+def _report(root: Path | str, plan: _Draft) -> None:
     """Fill ``plan.changes`` and ``plan.problems`` for the records the merge changes on the target."""
     tree = plan.tree
     assert tree is not None  # reported once the merged tree is made
@@ -146,7 +169,7 @@ def _report(root: Path | str, plan: MergePlan) -> None:
             new = _table(contents.get(change.new_blob) if change.new_blob else None, change.path)
         except (layout.LayoutError, ValueError):
             continue
-        plan.changes[record_id] = diff.diff(old, new)
+        plan.changes[record_id] = tuple(diff.diff(old, new))
         ids.add(record_id)
     paths = {c.path for c in changed}
     # While the rules judge a scenario without the other scenarios, those need not be parsed,

@@ -26,9 +26,11 @@ from records.models import Governance, Reviewer
 from store.errors import StoreError
 from store.git import notes_ref, signatures, trees
 from store.review import governance
+from store.review.status import Decision
 
 NOTES_REF = notes_ref.NOTES_REF
-DECISIONS = {"modifications": "modifications demandées", "refus": "refusée", "commentaire": "commentaire"}
+DECISIONS: dict[str, str] = {Decision.CHANGES: "modifications demandées", Decision.REFUSE: "refusée",
+                             Decision.COMMENT: "commentaire"}
 """Decision codes of a review note, with their French label."""
 UNAUTHENTICATED = "note non authentifiée"
 """How a note that does not count is labelled."""
@@ -41,7 +43,8 @@ class Review:
     """One review of a contribution's tip."""
 
     date: str
-    decision: str
+    decision: Decision | str
+    """A :class:`Decision`; a foreign line's other word is kept as read (it never counts)."""
     reviewer: str
     message: str
     records: dict[str, str] = field(default_factory=dict)
@@ -106,7 +109,7 @@ def parse(line: str) -> Review | None:
         return None
     try:
         data = json.loads(line)
-        return Review(str(data["date"]), str(data["decision"]), str(data.get("reviewer", "")),
+        return Review(str(data["date"]), Decision.of(str(data["decision"])), str(data.get("reviewer", "")),
                       str(data.get("message", "")),
                       {str(k): str(v) for k, v in dict(data.get("records") or {}).items()},
                       str(data.get("principal", "")), str(data.get("branch", "")), str(data.get("commit", "")),
@@ -209,7 +212,8 @@ def authenticated(commons_or_root: HasRoot | Path | str, commit: str, *, held: T
 
 def latest_decision(commons_or_root: HasRoot | Path | str, commit: str, *, held: Trust | None = None) -> Review | None:
     """Return the latest **authenticated** review of ``commit`` that is a decision (not a comment), or None."""
-    decided = [r for r in authenticated(commons_or_root, commit, held=held) if r.decision in ("modifications", "refus")]
+    decided = [r for r in authenticated(commons_or_root, commit, held=held)
+               if r.decision in (Decision.CHANGES, Decision.REFUSE)]
     return decided[-1] if decided else None
 
 
@@ -218,7 +222,7 @@ def label(review: Review) -> str:
     return DECISIONS.get(review.decision, review.decision) if review.authenticated else UNAUTHENTICATED
 
 
-def add(root: Path | str, commit: str, *, branch: str, decision: str, message: str, key: Path,
+def add(root: Path | str, commit: str, *, branch: str, decision: Decision | str, message: str, key: Path,
         records: dict[str, str] | None = None, now: dt.datetime | None = None) -> Review:
     """Sign a review of ``commit`` (tip of ``branch``) with ``key`` and append it to its note; return it.
 
@@ -228,6 +232,7 @@ def add(root: Path | str, commit: str, *, branch: str, decision: str, message: s
     """
     if decision not in DECISIONS:
         raise ValueError(decision)
+    decision = Decision(decision)
     held = trust(root, now)
     reviewer = governance.by_key(held.rules, signatures.public_key(key))
     if reviewer is None:

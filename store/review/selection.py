@@ -15,8 +15,21 @@ import datetime as dt
 from pathlib import Path
 
 from records.text import printable
-from store.git import refs, trees
+from store.git import network, refs, repo, trees
 from store.review import governance, trust, verify
+
+
+def verified_repository(path: Path | str = ".") -> Path:
+    """Return the repository ``traam verify`` checks: the work tree holding ``path``, or ``path`` itself in a
+    bare repository (a forge's server side has no work tree, hence no :class:`store.commons.Commons`)."""
+    return repo.toplevel_or_bare(path)
+
+
+def branch_named(root: Path | str, ref: str) -> str:
+    """Return the branch a user named: ``main``, ``refs/heads/main`` or ``origin/main`` are the same branch."""
+    ref = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
+    first, _, rest = ref.partition("/")
+    return rest if rest and first in network.remotes(root) else ref
 
 
 def _short(ref: str) -> str:

@@ -25,6 +25,7 @@ from records import layout
 from store.git import trees
 from store.index import memo
 from store.review import contrib, notes, selection, trust
+from store.review.status import Decision, RecordState
 
 if TYPE_CHECKING:
     from store.commons import Commons
@@ -77,9 +78,11 @@ def _day(now: dt.datetime | None) -> str:
     return (now or dt.datetime.now(dt.UTC)).date().isoformat()
 
 
-_LETTERS = {"brouillon": "b", "propose": "p", "modifications": "m", "refuse": "r", "academique": "a",
-            "national": "n"}
+_LETTERS = {RecordState.DRAFT: "b", RecordState.PROPOSED: "p", RecordState.CHANGES_REQUESTED: "m",
+            RecordState.REFUSED: "r", RecordState.ACADEMIC: "a", RecordState.NATIONAL: "n"}
 _CODES = {letter: code for code, letter in _LETTERS.items()}
+_BY_DECISION: dict[str, RecordState] = {Decision.CHANGES: RecordState.CHANGES_REQUESTED,
+                                        Decision.REFUSE: RecordState.REFUSED}
 
 
 def _fingerprint(ids: list[str], entries: Mapping[str, Any]) -> str:
@@ -96,8 +99,9 @@ def _current_branch(commons: Commons, snapshot: Snapshot) -> str:
     return snapshot.ref or commons.branch() or ""
 
 
-def record_states(commons: Commons, snapshot: Snapshot, *, now: dt.datetime | None = None) -> dict[str, str]:
-    """Return ``{record id: state code}`` (codes of :data:`records.vocab.STATES`) for the snapshot's records.
+def record_states(commons: Commons, snapshot: Snapshot, *,
+                  now: dt.datetime | None = None) -> dict[str, RecordState]:
+    """Return ``{record id: state}`` (codes of :data:`records.vocab.STATES`) for the snapshot's records.
 
     Args:
         commons: the open commons.
@@ -114,7 +118,7 @@ def record_states(commons: Commons, snapshot: Snapshot, *, now: dt.datetime | No
     letters = known.get("codes")
     if known.get("key") == key and isinstance(letters, str) and len(letters) == len(ids):
         # One letter per record, in id order: a tiny cache file even at 100,000 records.
-        return {record_id: _CODES.get(letter, "brouillon") for record_id, letter in zip(ids, letters)}
+        return {record_id: _CODES.get(letter, RecordState.DRAFT) for record_id, letter in zip(ids, letters)}
     states = _derive(root, tips, branch, snapshot.entries, now)
     key = _states_key(root, branch, now, _fingerprint(ids, snapshot.entries), tips)
     memo.save(root, "states-2", {"key": key, "codes": "".join(_LETTERS[states[record_id]] for record_id in ids)})
@@ -122,7 +126,7 @@ def record_states(commons: Commons, snapshot: Snapshot, *, now: dt.datetime | No
 
 
 def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mapping[str, Any],
-            now: dt.datetime) -> dict[str, str]:
+            now: dt.datetime) -> dict[str, RecordState]:
     verified = verified_tips(root, tips, now)
     main = verified.get("main")
     national = _main_blobs(root, main) if main else {}
@@ -142,7 +146,7 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
     if short.startswith("refs/remotes/"):
         short = short.split("/", 3)[-1]
     pushed: dict[str, str] = {}
-    decision = None
+    decision: Decision | str | None = None
     if contrib.parse_branch(short):
         remote_tips = [oid for ref, oid in tips.items() if ref.startswith("refs/remotes/")
                        and ref.split("/", 3)[-1] == short]
@@ -151,20 +155,20 @@ def _derive(root: Path | str, tips: dict[str, str], branch: str, entries: Mappin
             review = notes.latest_decision(root, oid)
             if review is not None:
                 decision = review.decision
-    states = {}
+    states: dict[str, RecordState] = {}
     for record_id, entry in entries.items():
         path = layout.path_of(record_id)
         blob = entry.blob
         if national.get(path) == blob:
-            states[record_id] = "national"
+            states[record_id] = RecordState.NATIONAL
         elif not academic and not pushed:
-            states[record_id] = "brouillon"
+            states[record_id] = RecordState.DRAFT
         elif academic.get(_academie_of(path), {}).get(path) == blob:
-            states[record_id] = "academique"
+            states[record_id] = RecordState.ACADEMIC
         elif pushed.get(path) == blob:
-            states[record_id] = {"modifications": "modifications", "refus": "refuse"}.get(decision or "", "propose")
+            states[record_id] = _BY_DECISION.get(decision or "", RecordState.PROPOSED)
         else:
-            states[record_id] = "brouillon"
+            states[record_id] = RecordState.DRAFT
     return states
 
 

@@ -10,12 +10,13 @@ the governance of its first parent (:func:`store.review.verify.signature`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from records import layout
 from store.git import trees, validation_log
 from store.review import contrib, governance, states, verify
+from store.review.status import RecordState
 
 
 @dataclass(frozen=True)
@@ -62,15 +63,18 @@ def record_validations(root: Path | str, record_id: str, *, now: dt.datetime | N
     return sorted(found, key=lambda v: v.date, reverse=True)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Version:
     """One version (blob) of a record and the branches that hold it."""
 
     blob: str
-    state: str
-    """``national``, ``academique``, ``propose`` or ``brouillon`` (:data:`records.vocab.STATES`)."""
-    branches: list[str] = field(default_factory=list)
+    state: RecordState
+    """National, academic, proposed or draft (:data:`records.vocab.STATES`)."""
+    branches: tuple[str, ...] = ()
     """Short ref names (``main``, ``origin/contrib/lille/x``…)."""
+
+
+_ORDER = {RecordState.NATIONAL: 0, RecordState.ACADEMIC: 1, RecordState.PROPOSED: 2, RecordState.DRAFT: 3}
 
 
 def record_versions(root: Path | str, record_id: str, *, now: dt.datetime | None = None) -> list[Version]:
@@ -79,14 +83,15 @@ def record_versions(root: Path | str, record_id: str, *, now: dt.datetime | None
     path = layout.path_of(record_id)
     tips = _tips(root)
     verified = states.verified_tips(root, tips, now)
-    validated: dict[str, str] = {}
+    validated: dict[str, RecordState] = {}
     for branch, commit in verified.items():
         blob = validation_log.blob_at(root, commit, path)
         if blob:
-            level = "national" if branch == "main" else "academique"
-            if validated.get(blob) != "national":
+            level = RecordState.NATIONAL if branch == "main" else RecordState.ACADEMIC
+            if validated.get(blob) != RecordState.NATIONAL:
                 validated[blob] = level
-    versions: dict[str, Version] = {}
+    held: dict[str, list[str]] = {}
+    pushed: set[str] = set()
     for ref, commit in sorted(tips.items()):
         short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
         bare = short.split("/", 1)[1] if ref.startswith("refs/remotes/") and "/" in short else short
@@ -95,13 +100,9 @@ def record_versions(root: Path | str, record_id: str, *, now: dt.datetime | None
         blob = validation_log.blob_at(root, commit, path)
         if blob is None:
             continue
-        version = versions.setdefault(blob, Version(blob, validated.get(blob, "")))
-        version.branches.append(short)
-        if not version.state:
-            version.state = "propose" if ref.startswith("refs/remotes/") else ""
-        elif version.state == "brouillon" and ref.startswith("refs/remotes/"):
-            version.state = "propose"
-    for version in versions.values():
-        version.state = version.state or "brouillon"
-    order = {"national": 0, "academique": 1, "propose": 2, "brouillon": 3}
-    return sorted(versions.values(), key=lambda v: (order.get(v.state, 9), v.branches))
+        held.setdefault(blob, []).append(short)
+        if ref.startswith("refs/remotes/"):
+            pushed.add(blob)
+    versions = [Version(blob, validated.get(blob) or (RecordState.PROPOSED if blob in pushed else RecordState.DRAFT),
+                        tuple(branches)) for blob, branches in held.items()]
+    return sorted(versions, key=lambda v: (_ORDER.get(v.state, 9), v.branches))

@@ -98,3 +98,46 @@ def test_shim_says_what_to_do_when_traam_is_gone(tmp_path):
     git(repo, "add", SCENARIO)
     done = git_run(repo, "commit", "-m", "titre")
     assert done.returncode == 1 and "relancez « traam hooks install »" in done.stderr
+
+
+def test_install_names_the_driver_for_a_commons_without_gitattributes(tmp_path):
+    """A commons with no ``.gitattributes`` still merges records field by field once hooks are installed.
+
+    The line goes to ``.git/info/attributes`` (the user's own file, never brought by a clone), after the
+    user's lines; installing twice adds it once; uninstalling removes only it.
+    """
+    repo = make_commons(tmp_path / "c")
+    git(repo, "rm", "-q", ".gitattributes")
+    git(repo, "commit", "-q", "--no-verify", "-m", "sans attributs")
+    (repo / ".git/info").mkdir(exist_ok=True)
+    (repo / ".git/info/attributes").write_text("*.png binary", encoding="utf-8")  # no final newline
+    done = run_traam("hooks", "install", cwd=repo)
+    assert done.returncode == 0 and "pilote de fusion pour *.toml (.git/info/attributes) : ajouté" in done.stdout
+    assert "déjà présent" in run_traam("hooks", "install", cwd=repo).stdout
+    lines = (repo / ".git/info/attributes").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "*.png binary" and lines.count("*.toml merge=traam") == 1
+    git(repo, "switch", "-q", "-c", "eux")
+    write(repo, SCENARIO, scenario(summary="Résumé d'eux."))
+    git(repo, "commit", "-q", "-am", "eux")
+    git(repo, "switch", "-q", "-c", "travail", "main")
+    write(repo, SCENARIO, scenario(title="Titre de nous"))
+    git(repo, "commit", "-q", "-am", "nous")
+    merged = git_run(repo, "merge", "--no-edit", "eux")
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert (repo / SCENARIO).read_text(encoding="utf-8") == scenario(title="Titre de nous", summary="Résumé d'eux.")
+    removed = run_traam("hooks", "uninstall", cwd=repo)
+    assert "(.git/info/attributes) : retiré" in removed.stdout
+    assert (repo / ".git/info/attributes").read_text(encoding="utf-8") == "*.png binary\n"
+
+
+def test_install_refuses_a_symlinked_info_attributes(tmp_path):
+    """``.git/info/attributes`` planted as a link is never followed: French refusal, the target untouched."""
+    repo = make_commons(tmp_path / "c")
+    target = tmp_path / "ailleurs.txt"
+    target.write_text("à garder\n", encoding="utf-8")
+    (repo / ".git/info").mkdir(exist_ok=True)
+    (repo / ".git/info/attributes").symlink_to(target)
+    done = run_traam("hooks", "install", cwd=repo)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "lien" in done.stderr or "symbolique" in done.stderr, done.stderr
+    assert target.read_text(encoding="utf-8") == "à garder\n"

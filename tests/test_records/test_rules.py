@@ -59,6 +59,7 @@ def base() -> dict[str, Model]:
             campaign="2026-2027", disciplines=["svt"], academie="lyon", theme="svt-1", title="Scénario",
             ai=AiUse(tools=["Vittascience"], personal_data="Aucune donnée personnelle."),
             publication_url="https://example.org/s", licence="CC-BY-4.0", crcn=["1.1"],
+            edubase_url="https://edubase.example.org/notice/1",
         ),
         "governance/reviewers": Governance(reviewers=[
             Reviewer(name="N", principal="n@example.org", role="national", public_key=KEY_A),
@@ -128,6 +129,21 @@ def year_two_team(with_year_one: bool) -> Mutation:
     return both(*steps)
 
 
+def old_campaign(academie: str) -> Mutation:
+    """Add the 2019-2020 campaign, its SVT theme and a team of ``academie`` on it."""
+    return both(add("campaigns/2019-2020", campaign("2019-2020")),
+                add("themes/2019-2020/svt", Theme(campaign="2019-2020", discipline="svt", title="SVT 2019")),
+                add(f"teams/2019-2020/svt/{academie}", team("2019-2020", "svt", academie, theme="svt",
+                                                            project_title="P")))
+
+
+def ended_campaign_scenario(**update) -> Mutation:
+    """Add a 2025-2026 team and its published scenario (that campaign's work ended on 30 April 2026)."""
+    return both(add("teams/2025-2026/svt/lyon", team("2025-2026", "svt", "lyon", theme="svt", project_title="P")),
+                add("scenarios/2025-2026/svt/lyon/s", change(base()[SCENARIO], campaign="2025-2026", theme="svt",
+                                                             **update)))
+
+
 def reviewers(*items: Reviewer) -> Mutation:
     return add(GOV, Governance(reviewers=list(items)))
 
@@ -187,6 +203,14 @@ FIXTURES: dict[str, tuple[Mutation, Mutation]] = {
                        synthesis(stage="intermediaire")),
     "synthese-experts": (synthesis(), synthesis(authors=[])),
     "synthese-productions": (synthesis(), synthesis(deliverables=[Deliverable(kind="capsule-video", title="V")])),
+    "equipe-duree": (year_two_team(with_year_one=True), edit(TEAM, duration=2)),
+    "theme-annee-2": (nothing, edit("themes/2026-2027/svt-2", requires=["themes/2026-2027/svt-1"])),
+    "equipe-copilote": (edit(TEAM, copilot={"name": "IEN-ET (exemple)", "corps": "ien-et"}),
+                        edit(TEAM, copilot={"name": "IEN (exemple)", "corps": "ien-1d"})),
+    "academie-periode": (old_campaign("caen"), selected(["caen"])),
+    "equipe-region": (edit(TEAM, region="auvergne-rhone-alpes"), edit(TEAM, region="bretagne")),
+    "scenario-publication-ouverte": (nothing, edit(SCENARIO, publication_url="https://ent.ac-lyon.fr/traam/s")),
+    "scenario-edubase": (ended_campaign_scenario(), ended_campaign_scenario(edubase_url=None)),
     "gouvernance-principal": (nothing, reviewers(_N, change(_N, name="Autre", public_key=KEY_B))),
 }
 
@@ -297,3 +321,80 @@ def test_an_undecided_candidacy_is_late_only_after_the_selection_date() -> None:
     after = rules.check(records, today=dt.date(2026, 7, 1))
     assert "equipe-selection-en-attente" not in {p.rule for p in before}
     assert "equipe-selection-en-attente" in {p.rule for p in after}
+
+
+def test_a_year_two_team_follows_a_retained_year_one_team() -> None:
+    records = base()
+    year_two_team(with_year_one=True)(records)
+    records["teams/2025-2026/svt/lyon"] = change(records["teams/2025-2026/svt/lyon"], outcome="non-retenu")
+    (problem,) = [p for p in rules.check(records) if p.rule == "equipe-annee-2"]
+    assert "n'a pas été retenue" in problem.message
+
+
+def test_a_year_two_theme_names_a_prerequisite_of_an_earlier_campaign() -> None:
+    records = base()
+    records["themes/2026-2027/svt-2"] = change(records["themes/2026-2027/svt-2"], requires=[])
+    (problem,) = rules.check(records)
+    assert (problem.rule, problem.key) == ("theme-annee-2", "requires")
+    records["themes/2026-2027/svt-2"] = change(records["themes/2026-2027/svt-2"], requires=["themes/2027-2028/svt"])
+    assert {p.rule for p in rules.check(records)} == {"theme-annee-2", "theme-prerequis"}
+
+
+def test_a_two_year_team_is_allowed_on_a_theme_that_says_it_runs_two_years() -> None:
+    records = base()
+    records[TEAM] = change(records[TEAM], duration=2)
+    assert [p.rule for p in rules.check(records)] == ["equipe-duree"]
+    records["themes/2026-2027/svt-1"] = change(records["themes/2026-2027/svt-1"], duration=2)
+    assert rules.check(records) == []
+
+
+def test_the_copilot_is_another_person_than_the_pilot() -> None:
+    records = base()
+    pilot = records[TEAM].pilot  # type: ignore[attr-defined]
+    records[TEAM] = change(records[TEAM], copilot=pilot.model_dump())
+    (problem,) = rules.check(records)
+    assert (problem.rule, problem.key) == ("equipe-copilote", "copilot.name")
+
+
+def test_historical_academies_follow_the_2020_merger() -> None:
+    """Caen and Rouen until the 2019-2020 campaign (it straddles 1 January 2020), Normandie from 2019-2020 on."""
+    for academie, ok in (("caen", True), ("rouen", True), ("normandie", True)):
+        records = base()
+        old_campaign(academie)(records)
+        assert (rules.check(records) == []) is ok, academie
+    records = base()
+    records["campaigns/2018-2019"] = campaign("2018-2019")
+    records["themes/2018-2019/svt"] = Theme(campaign="2018-2019", discipline="svt", title="SVT 2018")
+    records["teams/2018-2019/svt/normandie"] = team("2018-2019", "svt", "normandie", theme="svt", project_title="P")
+    (problem,) = rules.check(records)
+    assert problem.rule == "academie-periode" and "n'existe pas encore" in problem.message
+
+
+def test_no_region_before_the_regions_academiques() -> None:
+    records = base()
+    records["campaigns/2015-2016"] = campaign("2015-2016")
+    records["themes/2015-2016/svt"] = Theme(campaign="2015-2016", discipline="svt", title="SVT 2015")
+    records["teams/2015-2016/svt/lyon"] = change(team("2015-2016", "svt", "lyon", theme="svt", project_title="P"),
+                                                 region="auvergne-rhone-alpes")
+    (problem,) = rules.check(records)
+    assert problem.rule == "equipe-region" and "2015-2016" in problem.message
+
+
+@pytest.mark.parametrize(("url", "closed"), [
+    ("https://www.ac-lyon.fr/svt/traam/scenario-1", False),
+    ("https://pedagogie.ac-toulouse.fr/svt/ent-et-numerique", False),
+    ("https://edubase.eduscol.education.fr/fiche/123", False),
+    ("https://nom:secret@www.ac-lyon.fr/s", True),
+    ("https://nom@www.ac-lyon.fr/s", True),
+    ("https://ent.ac-lyon.fr/s", True),
+    ("https://intranet.ac-paris.fr/s", True),
+    ("https://lycee-exemple.monlycee.net/s", True),
+    ("https://ac-lyon.elea.apps.education.fr/course/view.php?id=3", True),
+    ("https://www.ac-lyon.fr/cas/login?service=x", True),
+    ("https://site.example.org/wp-admin/post.php", True),
+    ("https://magistere.education.fr/ac-lyon/course/view.php", True),
+])
+def test_open_publication_refuses_what_the_address_shows_closed(url: str, closed: bool) -> None:
+    from records.rules_publication import closed_space
+
+    assert (closed_space(url) is not None) is closed

@@ -157,7 +157,7 @@ def test_markdown_synthesis_per_theme_with_tools_crcn_and_ai():
     assert "- Commun numérique public : Capytale (1), Éléa (1)" in svt
     assert "- Plateforme privée : PlantNet (1)" in svt
     assert "- 3.2 Développer des documents multimédia (1)" in svt
-    assert "- 1 scénario(s) sur 2 utilisent l'IA, dont 1 où les élèves l'utilisent eux-mêmes" in svt
+    assert "- 1 scénario sur 2 utilise l'IA, dont 1 où les élèves l'utilisent eux-mêmes" in svt
     assert "- outils : PlantNet" in svt
     # Hostile text cannot open a tag, a link or an emphasis in the rendered Markdown.
     assert not re.search(r"(?<!\\)<script>", text) and not re.search(r"(?<!\\)\[@click", text)
@@ -201,7 +201,7 @@ def test_markdown_lists_themes_without_production_once():
     records = select(sample_records(), sample_states())
     records["themes/2026-2027/eps"] = Theme(campaign="2026-2027", discipline="eps", title="Corps et capteurs")
     text = synthesis.render(records, sample_states())
-    assert "2 équipe(s) retenue(s), 3 scénario(s), 3 thématique(s)." in text
+    assert "2 équipes retenues, 3 scénarios, 3 thématiques." in text
     idle = text[text.index("### Thématiques sans équipe ni scénario publiés"):]
     assert "- Corps et capteurs (Éducation physique et sportive (EPS))" in idle
     assert "### Corps et capteurs" not in text
@@ -251,3 +251,17 @@ def test_markdown_synthesis_is_built_from_the_theme_syntheses_in_the_call_order(
     # (file names sort lettres < mathematiques < premier-degre; the call lists premier degré first)
     assert call.index("STIAM") < call.index("### L'intelligence artificielle en lettres") < call.index(
         "### Différencier en mathématiques")
+
+
+def test_edubase_csv_gives_modalities_duration_and_ai_use():
+    records = select(sample_records(), sample_states())
+    text = csv_edubase.render(records, sample_states())
+    rows = {r["identifiant"]: r for r in csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""),
+                                                          delimiter=";")}
+    botany = rows["scenarios/2026-2027/svt/lille/defi-botanique"]
+    assert botany["modalités"] == "En classe"
+    assert botany["usage_ia"] == "oui, par les élèves : PlantNet"
+    birds = rows["scenarios/2026-2027/svt/nantes/compter-les-oiseaux"]
+    assert birds["usage_ia"] == "non"
+    for row in rows.values():
+        assert row["durée"] == records[row["identifiant"]].duration

@@ -51,3 +51,24 @@ def test_quota_crcn_and_tools():
     assert data["tool_mentions_by_kind"] == {"commun-public": 2, "logiciel-libre": 2, "plateforme-privee": 1}
     assert data["quotas"][1] == {"campaign": "2026-2027", "discipline": "svt", "selected": 3, "candidates": 0,
                                  "quota": 2, "over": True, "not_selected": 0, "theme": ""}
+
+
+def test_crcn_coverage_per_campaign_and_discipline_counts_validated_scenarios_only():
+    """What a DNE expert reports on: a draft's competences do not count, a scenario counts for each discipline."""
+    records = sample_records()
+    draft = "scenarios/2026-2027/nsi/versailles/brouillon"
+    records[draft] = records[draft].model_copy(update={"crcn": ["5.1"]})
+    stats = compute(records, sample_states())
+    coverage = {(c.campaign, c.discipline): c for c in stats.crcn_validated}
+    assert list(coverage) == [("2026-2027", "mathematiques"), ("2026-2027", "nsi"), ("2026-2027", "svt")]
+    nsi = coverage[("2026-2027", "nsi")]
+    assert (nsi.scenarios, nsi.covered) == (1, ["3.4"])  # the draft's 5.1 is not counted
+    assert "5.1" in nsi.uncovered and len(nsi.crcn) == 16
+    assert coverage[("2026-2027", "svt")].covered == ["1.1", "1.2", "1.3", "3.2"]
+    assert coverage[("2026-2027", "mathematiques")].covered == ["1.2", "1.3"]
+    assert stats.crcn["5.1"] == 1  # the overall coverage still counts every selected scenario
+    data = stats.to_json()["crcn_validated"]
+    assert data[1]["discipline"] == "nsi" and data[1]["covered"] == ["3.4"] and data[1]["crcn"]["3.4"] == 1
+    states = {**sample_states(), "scenarios/2026-2027/nsi/versailles/hostile": "propose"}
+    assert ("2026-2027", "nsi") not in {(c.campaign, c.discipline) for c in compute(records, states).crcn_validated}
+    assert compute(records).crcn_validated == []  # no states known: nothing is validated

@@ -38,7 +38,7 @@ def test_different_fields_merge_cleanly(tmp_path):
     seed = _two_contributions(world, {"title": "Défi botanique au collège"}, {"summary": "Inventaire des arbres."})
     plan = recordmerge.plan_merge(seed, git(seed, "rev-parse", "academie/lille").strip(),
                                   git(seed, "rev-parse", "contrib/lille/second").strip())
-    assert plan.conflicts == [] and plan.tree is not None
+    assert plan.conflicts == () and plan.tree is not None
     assert [(c.key, c.kind) for c in plan.changes[SCENARIO_ID]] == [("summary", "changed")]
     review.approve(seed, "contrib/lille/second", push=False)
     record = _scenario_at(seed, "academie/lille")

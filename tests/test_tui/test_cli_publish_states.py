@@ -27,4 +27,10 @@ def test_default_export_keeps_validated_records_and_stats_count_states(tmp_path)
     assert DRAFT_ID in ids and review_world.NEW_ID not in ids
 
     done = run_traam("-C", str(repo), "stats", "--json")
-    assert json.loads(done.stdout)["by_state"]["brouillon"] == {"teams": 0, "scenarios": 1}
+    data = json.loads(done.stdout)
+    assert data["by_state"]["brouillon"] == {"teams": 0, "scenarios": 1}
+    validated = sum(data["by_state"].get(s, {"scenarios": 0})["scenarios"] for s in ("academique", "national"))
+    (svt,) = [c for c in data["crcn_validated"] if c["discipline"] == "svt"]
+    assert svt["campaign"] == "2026-2027" and svt["scenarios"] == validated  # the draft is not counted
+    done = run_traam("-C", str(repo), "stats")
+    assert "CRCN par campagne et discipline (scénarios validés seulement)" in done.stdout

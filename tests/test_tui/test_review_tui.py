@@ -82,7 +82,7 @@ async def test_approve_makes_a_signed_merge_and_the_teacher_sees_validated(tmp_p
         await pilot.click("#yes")
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen), getattr(app.screen, "message", "")
-        assert screen.queue.items == []
+        assert screen.queue.items == ()
     tip = git(lille, "rev-parse", "refs/heads/academie/lille").strip()
     assert git(world.remote, "rev-parse", "refs/heads/academie/lille").strip() == tip
     assert len(git(lille, "rev-list", "--parents", "-n1", tip).split()) == 3  # a merge
@@ -118,7 +118,7 @@ async def test_request_changes_writes_a_note_the_author_reads(tmp_path):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
-        assert app.screen.queue.items == []  # waiting for the author now
+        assert app.screen.queue.items == ()  # waiting for the author now
     note = git(world.remote, "notes", "--ref=refs/notes/traam-review", "show", git(teacher, "rev-parse", BRANCH).strip())
     assert "Ajoutez la durée." in json.loads(note)["records"].values()
 
@@ -221,7 +221,7 @@ async def test_refuse_writes_a_refusal_the_author_reads(tmp_path):
         dialog.query_one("#message", TextArea).text = "Hors du thème de la campagne."
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert app.screen.queue.items == []
+        assert app.screen.queue.items == ()
 
     app = TraamApp(teacher, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -253,7 +253,7 @@ async def test_national_reviewer_validates_the_academie_branch_into_main(tmp_pat
         await pilot.click("#yes")
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen), getattr(app.screen, "message", "")
-        assert screen.queue.items == []
+        assert screen.queue.items == ()
         assert app.session.state_of(NEW_ID) == "national"  # the reviewer's work tree is main, fast-forwarded
     tip = git(world.remote, "rev-parse", "refs/heads/main").strip()
     assert "Validation: nationale" in git(nation, "log", "-1", "--format=%B", tip)

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from records.diff import Change
 from records.text import one_line as value_text
 from store.errors import StoreError
 from tui.cli.output import say
 
+if TYPE_CHECKING:
+    from store.commons import Commons
 
-def commons_root(path: str = ".") -> Path:
-    """Return the root of the commons holding ``path`` (a git work tree with ``traam.toml``).
+
+def open_commons(path: str = ".") -> Commons:
+    """Return the commons holding ``path``: the one discovery, with all its checks (see ``Commons.open``).
 
     Raises:
         NotACommons: not inside a commons.
     """
     from store.commons import Commons
 
-    return Commons.open(path).root  # the one discovery, with all its checks (a symlinked traam.toml is refused)
+    return Commons.open(path)
 
 
 def change_lines(changes: list[Change]) -> list[str]:

@@ -51,14 +51,12 @@ class BranchesScreen(ReportsWorkerErrors, Screen):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-        self.load(Path(self.app.session.commons.root))
+        self.load(self.app.session.commons)
 
     @work(thread=True, exclusive=True, group="branches", exit_on_error=False)
-    def load(self, root: Path) -> None:
+    def load(self, commons) -> None:
         """Read the branches (git calls) in a worker."""
-        from store import branching
-
-        found = branching.choices(root)
+        found = commons.branches.choices()
         self.app.call_from_thread(self.show_choices, found)
 
     def show_choices(self, found: list) -> None:

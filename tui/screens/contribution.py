@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 from records import vocab
 from store.review.notes import label
+from store.review.status import RecordState
 from tui import strings, workflow_data
 from tui.safe import content, formatted, plain
 from tui.screens.base import SessionScreen
@@ -32,9 +33,9 @@ HEADING = "bold $accent"
 def contribution_state(info: workflow_data.Contribution) -> str:
     """Return the key of :data:`strings.CONTRIBUTION_STATES` for the contribution."""
     if not info.pushed:
-        return "brouillon"
+        return RecordState.DRAFT
     decision = info.decision
-    return decision.decision if decision is not None else "propose"
+    return decision.decision if decision is not None else RecordState.PROPOSED
 
 
 def render_contribution(info: workflow_data.Contribution, session: Session | None) -> Content:
@@ -99,10 +100,10 @@ class ContributionScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="contribution", exit_on_error=False)
     def load(self, fetch: bool = False) -> None:
         """Read the branch, its notes and records in a worker (``fetch``: first get the remote's)."""
-        root = Path(self.session.commons.root)
+        commons = self.session.commons
         if fetch:
-            workflow_data.fetch(root)
-        info = workflow_data.contribution(root)
+            commons.review.fetch()
+        info = commons.contribution.current()
         self.app.call_from_thread(self.show_info, info, fetch)
 
     def show_info(self, info: workflow_data.Contribution, fetched: bool = False) -> None:

@@ -100,10 +100,8 @@ class EditScreen(RawEditing, SaveChecks, SessionScreen):
         session = self.session
         self.choices = choices_of(list(session.entries.values()))
         if not self.record_id:
-            from store.review import authoring
-
             if "academie" in table and not table["academie"]:
-                table["academie"] = authoring.configured_academie(session.commons.root)
+                table["academie"] = session.commons.contribution.academie()
             if self._has_field("created") and not table.get("created"):
                 table["created"] = self.today
         if self.record_id:

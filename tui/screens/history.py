@@ -68,10 +68,8 @@ class HistoryScreen(SessionScreen):
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def load(self) -> None:
         """Read the history in a worker (git log with field diffs)."""
-        from store.review.validations import record_validations
-
         items = self.session.commons.history(self.record_id)
-        validations = record_validations(self.session.commons.root, self.record_id)
+        validations = self.session.commons.review.validations(self.record_id)
         self.app.call_from_thread(self.show_items, items, validations)
 
     def show_items(self, items: list, validations: list | None = None) -> None:

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from records import layout
 from store.review.authority import needs_national_message
+from store.review.status import Decision
 from tui import strings, workflow_data
 from tui.dialogs.confirm_dialog import ConfirmDialog
 from tui.dialogs.conflict_dialog import ConflictDialog
@@ -86,7 +87,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def read_queue(self) -> None:
         """List and plan every pending contribution the repository holds (blocking git work, no network)."""
-        queue = workflow_data.load_queue(self.root, remote=False)
+        queue = self.session.commons.review.queue(remote=False)
         self.app.call_from_thread(self.show_queue, queue)
 
     def start_fetch(self) -> None:
@@ -100,9 +101,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-fetch", exit_on_error=False)
     def run_fetch(self, cancel: threading.Event) -> None:
         """Fetch the remote's branches and notes with a deadline; Escape cancels it."""
-        from store.review.fetching import fetch_queue
-
-        remote, fetched = fetch_queue(self.root, cancel=cancel)
+        remote, fetched = self.session.commons.review.fetch_queue(cancel=cancel)
         self.app.call_from_thread(self.fetch_done, remote, fetched)
 
     def fetch_done(self, remote: str | None, fetched) -> None:
@@ -233,10 +232,10 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
     def run_approve(self, name: str, resolutions: dict[str, str], tip: str | None = None) -> None:
         """Signed merge, verification and push in a worker; new conflicts go back to the dialog."""
-        from store.review.decide import UnresolvedConflicts
+        from store.review.reviews import UnresolvedConflicts
 
         try:
-            done = workflow_data.approve(self.root, name, resolutions, tip=tip)
+            done = workflow_data.approve(self.session.commons, name, resolutions, tip=tip)
         except UnresolvedConflicts as error:
             self.app.call_from_thread(self.ask_conflicts, name, error.plan.conflicts, resolutions)
             return
@@ -258,7 +257,7 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
             return sorted(plan.changes)
         return sorted(layout.id_of(p) for p in (plan.touched if plan else []) if p.endswith(".toml"))
 
-    def _decide(self, decision: str, title: str) -> None:
+    def _decide(self, decision: Decision, title: str) -> None:
         item = self.current()
         if item is None:
             return
@@ -270,21 +269,19 @@ class ReviewScreen(ReportsWorkerErrors, SessionScreen):
         self.app.push_screen(ReviewNoteDialog(title, item.name, self._records_of(item)), written)
 
     def action_request_changes(self) -> None:
-        self._decide("modifications", strings.NOTE_CHANGES_TITLE)
+        self._decide(Decision.CHANGES, strings.NOTE_CHANGES_TITLE)
 
     def action_refuse(self) -> None:
-        self._decide("refus", strings.NOTE_REFUSE_TITLE)
+        self._decide(Decision.REFUSE, strings.NOTE_REFUSE_TITLE)
 
     @work(thread=True, exclusive=True, group="review-decision", exit_on_error=False)
-    def run_decide(self, name: str, decision: str, message: str, records: dict[str, str]) -> None:
+    def run_decide(self, name: str, decision: Decision, message: str, records: dict[str, str]) -> None:
         """Write (and push) the review note in a worker."""
-        from store.review import decide as review
-
-        review.decide(self.root, name, decision, message, records=records, tip=self.shown_tip(name))
+        self.session.commons.review.decide(name, decision, message, records=records, tip=self.shown_tip(name))
         self.app.call_from_thread(self.decided, name, decision)
 
-    def decided(self, name: str, decision: str) -> None:
-        text = strings.NOTE_SENT_CHANGES if decision == "modifications" else strings.NOTE_SENT_REFUSE
+    def decided(self, name: str, decision: Decision) -> None:
+        text = strings.NOTE_SENT_CHANGES if decision == Decision.CHANGES else strings.NOTE_SENT_REFUSE
         self.app.notify(formatted(text, name=name))
         self.load_queue(remote=False)
         self.app.reload_session()

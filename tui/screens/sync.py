@@ -1,9 +1,9 @@
 """Provides SyncScreen (Synchronisation): fetch upstream and merge it record by record, with progress and conflicts.
 
-The fetch and the field-level merge (:func:`store.remotes.sync`) and the
+The fetch and the field-level merge (``commons.remotes.sync``) and the
 re-read of the commons run in a thread worker; the steps, a progress bar
 for the re-read and the conflicting fields of each file are shown. A merge
-left with conflicts is finished here field by field (:mod:`store.resolve`,
+left with conflicts is finished here field by field (``commons.remotes.resolve``,
 choices in :class:`ConflictDialog`) or aborted.
 """
 
@@ -19,7 +19,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from store import resolve as sync_resolve
 from tui import strings
 from tui.dialogs.conflict_dialog import ConflictDialog
 from tui.messages import SessionLoaded
@@ -93,9 +92,8 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def read_state(self) -> None:
         """Read what a sync follows and whether a merge is already in progress (git calls, no network)."""
-        from store.remotes import following, pending_merge
-
-        self.app.call_from_thread(self.show_state, following(self.root), pending_merge(self.root))
+        remotes = self.app.session.commons.remotes
+        self.app.call_from_thread(self.show_state, remotes.following(), remotes.pending_merge())
 
     def show_state(self, follows, pending) -> None:
         self.running = False
@@ -133,9 +131,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def run_sync(self) -> None:
         """Fetch and merge upstream, then re-read the commons; the steps are shown as they happen."""
-        from store.remotes import sync
-
-        result = sync(self.root, transfer=lambda step: self.app.call_from_thread(
+        result = self.app.session.commons.remotes.sync(transfer=lambda step: self.app.call_from_thread(
             self.set_status, strings.transfer_line(step)))
         self.app.call_from_thread(self.set_status, strings.SYNC_RELOADING)
         session = self.app.session.reload(
@@ -169,10 +165,10 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def read_conflicts(self) -> None:
         """Read the three versions of each conflicted record in a worker, then ask field by field."""
-        found = sync_resolve.conflicts(self.root)
+        found = self.app.session.commons.remotes.conflicts()
         self.app.call_from_thread(self.ask, found)
 
-    def ask(self, found: sync_resolve.Conflicts) -> None:
+    def ask(self, found) -> None:
         if found.manual:
             self.set_status(strings.SYNC_MANUAL.format(paths=", ".join(plain(p) for p in found.manual)),
                             "$text-warning")
@@ -190,7 +186,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def run_resolve(self, choices: dict[str, str]) -> None:
         """Write the chosen values, stage them, commit the merge when nothing is left, re-read the commons."""
-        commit = sync_resolve.resolve(self.root, choices)
+        commit = self.app.session.commons.remotes.resolve(choices)
         session = self.app.session.reload(states=False)
         self.app.post_message(SessionLoaded(session))
         if commit is not None:
@@ -209,9 +205,7 @@ class SyncScreen(ReportsWorkerErrors, Screen):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def run_abort(self) -> None:
         """``git merge --abort`` in a worker, then re-read the commons."""
-        from store.remotes import abort_merge
-
-        abort_merge(self.root)
+        self.app.session.commons.remotes.abort_merge()
         session = self.app.session.reload(states=False)
         self.app.post_message(SessionLoaded(session))
         self.app.call_from_thread(self.aborted)

@@ -23,23 +23,24 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from hooks import install
+    from store.commons import Commons
     from store.errors import StoreError
-    from store.remotes import clone, following
     from tui.cli.output import fail, say
 
     say(f"Clonage de {args.url}…")
     try:
         with Steps() as steps:
             steps.step("Clonage")
-            root = clone(args.url, Path(args.target) if args.target else None,
-                         progress=steps.later("Construction du cache"), transfer=steps.transfer())
+            commons = Commons.clone(args.url, Path(args.target) if args.target else None,
+                                    progress=steps.later("Construction du cache"), transfer=steps.transfer())
+            root = commons.root
             install.install(root)  # hooks sit above the store: the command line installs them
     except StoreError as error:
         return fail(str(error))
     say(f"Commun cloné dans {root}")
     say("Hooks et pilote de fusion de traam installés.")
     try:
-        follows = following(root)
+        follows = commons.remotes.following()
     except StoreError as error:
         return fail(str(error))
     if follows.has_upstream:

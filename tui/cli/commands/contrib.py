@@ -21,11 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_start(args: argparse.Namespace) -> int:
     """Create ``contrib/<academie>/<slug>`` from the right base and check it out."""
     from store.errors import StoreError
-    from store.review import contrib
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        branch = contrib.start(commons_root(), args.slug, args.academie)
+        branch = open_commons().contribution.start(args.slug, args.academie)
     except StoreError as error:
         return fail(store_error(error))
     say(f"Contribution « {branch} » créée : modifiez les enregistrements puis lancez « traam submit ».")

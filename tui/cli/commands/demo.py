@@ -71,7 +71,7 @@ def ask_role() -> str:
 
 def _set_aside(suffix: str) -> None:
     """Rename the demo, its keys and its server with ``suffix``; the old demo keeps pointing at its own."""
-    from store.git import repo as git_repo
+    from store import repository
 
     moved = {}
     for path in (demo_dir(), keys_dir(), server_dir()):
@@ -83,10 +83,10 @@ def _set_aside(suffix: str) -> None:
         return
     say(f"Ancien commun de démonstration conservé dans {old}")
     if server_dir() in moved and (old / ".git").is_dir():
-        git_repo.set_local_config(old, "remote.origin.url", str(moved[server_dir()]))
-    key = git_repo.config_value(old, "user.signingkey") if (old / ".git").is_dir() else ""
+        repository.set_config(old, "remote.origin.url", str(moved[server_dir()]))
+    key = repository.config_value(old, "user.signingkey") if (old / ".git").is_dir() else ""
     if key and keys_dir() in moved and Path(key).parent == keys_dir():
-        git_repo.set_local_config(old, "user.signingkey", str(moved[keys_dir()] / Path(key).name))
+        repository.set_config(old, "user.signingkey", str(moved[keys_dir()] / Path(key).name))
 
 
 def run(args: argparse.Namespace) -> int:

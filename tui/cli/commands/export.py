@@ -18,7 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="publier les enregistrements validés (Édubase, JSON, site, synthèse, Atom)",
         description="Exporte les enregistrements du commun. Par défaut, seuls les équipes et scénarios validés "
         "(académique ou national) sont exportés ; campagnes et thématiques le sont toujours.",
-        epilog="Formats :\n" + formats,
+        epilog="Formats :\n" + formats + "\n\nPour un tableur, préférez xlsx à edubase-csv : LibreOffice lit un code CRCN\n"
+        "seul (« 3.4 ») d'un CSV comme un nombre ; dans le classeur xlsx, chaque cellule\n"
+        "est du texte et les dates sont des dates.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,
     )
@@ -26,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", "-f", required=True, choices=list(FORMATS), metavar="FORMAT",
                         help="format de l'export (voir la liste ci-dessous)")
     parser.add_argument("-o", "--output", metavar="SORTIE",
-                        help="fichier ou dossier à écrire (par défaut : la sortie standard ; obligatoire pour site et atom)")
+                        help="fichier ou dossier à écrire (par défaut : la sortie standard ; obligatoire pour xlsx, site et atom)")
     parser.add_argument("--etat", action="append", choices=ETAT_CHOICES, metavar="ÉTAT",
                         help="états exportés : valide (défaut), tous, brouillon, propose, modifications, academique, "
                         "national (répétable)")

@@ -38,9 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _root(server: bool):
-    from store.git import repo
+    from store import repository
 
-    return repo.absolute_git_dir(".") if server else repo.toplevel(".")
+    return repository.git_dir(".") if server else repository.work_tree(".")
 
 
 def run_install(args: argparse.Namespace) -> int:

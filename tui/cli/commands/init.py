@@ -52,11 +52,11 @@ def first_reviewer(args: argparse.Namespace):
     """Return the first national reviewer from the options (creating the key if needed)."""
     import sys
 
-    from store.git import repo
+    from store import repository
     from store.review import genesis
 
-    name = args.reviewer_name or repo.config_value(".", "user.name") or "Relecteur national"
-    principal = args.principal or repo.config_value(".", "user.email")
+    name = args.reviewer_name or repository.config_value(".", "user.name") or "Relecteur national"
+    principal = args.principal or repository.config_value(".", "user.email")
     if not principal:
         from tui.cli.output import warn
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from store.review.status import Decision
 from tui.cli.output import fail, print_json, say, warn
 from tui.cli.review_support import ask, candidate_json, print_candidate
 from tui.cli.review_support import resolutions as parse_resolutions
@@ -56,8 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync.add_argument("--no-push", dest="push", action="store_false", help="ne pas pousser")
     sync.add_argument("--no-fetch", dest="fetch", action="store_false", help="ne pas récupérer le dépôt distant")
     sync.set_defaults(handler=run_sync)
-    for name, decision, help_text in (("request-changes", "modifications", "demander des modifications"),
-                                      ("refuse", "refus", "refuser la contribution (la branche reste)")):
+    for name, decision, help_text in (("request-changes", Decision.CHANGES, "demander des modifications"),
+                                      ("refuse", Decision.REFUSE, "refuser la contribution (la branche reste)")):
         parser_ = actions.add_parser(name, help=help_text)
         parser_.add_argument("ref", metavar="BRANCHE")
         parser_.add_argument("-m", dest="message", action=_Ordered, required=True, metavar="MESSAGE",
@@ -73,35 +74,25 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser_.set_defaults(handler=run_decide, decision=decision)
 
 
-def _fetch(root) -> None:
+def _fetch(commons) -> None:
     """Fetch the shared remote, review notes included, so that the queue and decisions see its latest state."""
-    from store.git import network
-    from store.review import contrib, notes
-
-    remote = contrib.default_remote(root)
-    if remote:
-        notes.follow(root, remote)
-        if not network.fetch(root, remote):
-            warn(f"avertissement : impossible de récupérer « {remote} », liste locale")
+    if commons.review.fetch() is False:
+        warn(f"avertissement : impossible de récupérer « {commons.review.remote()} », liste locale")
 
 
 def run_list(args: argparse.Namespace) -> int:
     """List the branches waiting for validation in the reviewer's scope."""
     from store.errors import StoreError
-    from store.git import trees
-    from store.review import decide as review
-    from store.review import governance, signing
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        main = trees.newest(root, "main")
-        me = signing.whoami(root, governance.governance_at(root, main[1])) if main else None
+            _fetch(commons)
+        me = commons.review.reviewer()
         if me is None and not args.everything:
             warn("aucun relecteur reconnu (traam reviewer setup) : toutes les contributions sont listées")
-        items = review.pending(root, reviewer=None if args.everything else me, everything=args.everything)
+        items = commons.review.pending(reviewer=None if args.everything else me, everything=args.everything)
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
@@ -118,20 +109,15 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """Show one branch to review: who, when, field diffs, conflicts and the rule report."""
     from store.errors import StoreError
-    from store.review import decide as review
-    from store.review import merge as recordmerge
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        item = review.candidate(root, args.ref, into=args.into)
-        item.plan = recordmerge.plan_merge(root, item.target_tip, item.tip)
-        preview = None
-        if item.plan.conflicts:  # show every other field too: the merge as if the contribution won each conflict
-            choices = {c.name: "theirs" for c in item.plan.conflicts}
-            preview = recordmerge.plan_merge(root, item.target_tip, item.tip, choices)
+            _fetch(commons)
+        item = commons.review.candidate(args.ref, into=args.into, plan=True)
+        # With conflicts, show every other field too: the merge as if the contribution won each conflict.
+        preview = commons.review.preview(item)
     except StoreError as error:
         return fail(store_error(error))
     if args.json:
@@ -146,27 +132,26 @@ def run_sync(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.review import catchup
-    from store.review import decide as review
-    from tui.cli.review_support import commons_root, print_plan, store_error
+    from store.review.reviews import CatchUp, UnresolvedConflicts
+    from tui.cli.review_support import open_commons, print_plan, store_error
 
     resolutions = parse_resolutions(args.resolve)
     if resolutions is None:
         return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        done = catchup.catch_up(root, args.academie, resolutions=resolutions,
-                                key=Path(args.key) if args.key else None, push=args.push)
-    except review.UnresolvedConflicts as conflicts:
+            _fetch(commons)
+        done = commons.review.catch_up(args.academie, resolutions=resolutions,
+                                       key=Path(args.key) if args.key else None, push=args.push)
+    except UnresolvedConflicts as conflicts:
         print_plan(conflicts.plan)
         return fail(conflicts.message)
     except StoreError as error:
         return fail(store_error(error))
-    if done is catchup.CatchUp.UP_TO_DATE:
+    if done is CatchUp.UP_TO_DATE:
         say(f"« academie/{args.academie} » contient déjà main : rien à faire.")
-    elif done is catchup.CatchUp.FAST_FORWARD:
+    elif done is CatchUp.FAST_FORWARD:
         say(f"« academie/{args.academie} » avance jusqu'à main (historique national vérifié).")
     else:
         say(f"« academie/{args.academie} » fusionne main (commit signé {done.commit[:10]}).")
@@ -178,27 +163,27 @@ def run_approve(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.review import decide as review
-    from tui.cli.review_support import commons_root, print_plan, store_error
+    from store.review.reviews import UnresolvedConflicts
+    from tui.cli.review_support import open_commons, print_plan, store_error
 
     resolutions = parse_resolutions(args.resolve)
     if resolutions is None:
         return fail("résolution invalide (attendu CLÉ=ours ou CLÉ=theirs)", 2)
     key = Path(args.key) if args.key else None
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
+            _fetch(commons)
         try:
-            done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key, push=args.push,
-                                  force=args.force, tip=args.tip)
-        except review.UnresolvedConflicts as conflicts:
+            done = commons.review.approve(args.ref, resolutions=resolutions, into=args.into, key=key,
+                                          push=args.push, force=args.force, tip=args.tip)
+        except UnresolvedConflicts as conflicts:
             if not sys.stdin.isatty():
                 print_plan(conflicts.plan)
                 return fail(conflicts.message)
             resolutions.update(ask(conflicts.plan.conflicts))
-            done = review.approve(root, args.ref, resolutions=resolutions, into=args.into, key=key,
-                                  push=args.push, force=args.force, tip=args.tip)
+            done = commons.review.approve(args.ref, resolutions=resolutions, into=args.into, key=key,
+                                          push=args.push, force=args.force, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
     say(f"Validé : {args.ref} (pointe {done.tip}) fusionnée dans « {done.target} » "
@@ -212,8 +197,7 @@ def run_decide(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from store.errors import StoreError
-    from store.review import decide as review
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     general, records, current = [], {}, None
     for dest, value in args.notes or []:
@@ -228,13 +212,13 @@ def run_decide(args: argparse.Namespace) -> int:
         return fail(f"--record {current} sans -m MESSAGE qui suive", 2)
     message = "\n".join(general) or ("Voir les commentaires par enregistrement." if records else "")
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.fetch:
-            _fetch(root)
-        done = review.decide(root, args.ref, args.decision, message, records=records, push=args.push,
-                             key=Path(args.key) if args.key else None, tip=args.tip)
+            _fetch(commons)
+        done = commons.review.decide(args.ref, args.decision, message, records=records, push=args.push,
+                                     key=Path(args.key) if args.key else None, tip=args.tip)
     except StoreError as error:
         return fail(store_error(error))
-    label = "Modifications demandées" if args.decision == "modifications" else "Contribution refusée"
+    label = "Modifications demandées" if args.decision == Decision.CHANGES else "Contribution refusée"
     say(f"{label} pour « {args.ref} » (pointe {done.commit[:10]}, note signée, {done.date}).")
     return 0

@@ -43,16 +43,15 @@ def run_setup(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from store.errors import StoreError
-    from store.git import repo
     from store.review import signing
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        root = commons_root()
-        done = signing.setup(root, key=Path(args.key) if args.key else None, new=args.new,
+        commons = open_commons()
+        done = signing.setup(commons.root, key=Path(args.key) if args.key else None, new=args.new,
                              comment=args.principal or "")
-        name = args.name or repo.config_value(root, "user.name") or "Prénom Nom"
-        principal = args.principal or repo.config_value(root, "user.email")
+        name = args.name or commons.config("user.name") or "Prénom Nom"
+        principal = args.principal or commons.config("user.email")
         entry = signing.reviewer_entry(done.public_key, name=name, principal=principal, role=args.role,
                                        academies=args.academies, disciplines=args.disciplines)
     except StoreError as error:
@@ -76,27 +75,26 @@ def run_add(args: argparse.Namespace) -> int:
 
     from records.models import Reviewer
     from store.errors import StoreError
-    from store.git import repo, signatures
     from store.review import genesis, governance, signing
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        root = commons_root()
+        commons = open_commons()
         if args.public_key:
             public = Path(args.public_key).expanduser().read_text(encoding="utf-8").strip()
         else:
-            key = signing.signing_key(root)
+            key = commons.review.signing_key()
             if key is None:
                 return fail("aucune clé : lancez d'abord « traam reviewer setup », ou donnez --cle-publique", 2)
-            public = signatures.public_key(key)
-        academie = (args.academies or [repo.config_value(root, "traam.academie")])[0]
+            public = signing.public_key_of(key)
+        academie = (args.academies or [commons.config("traam.academie")])[0]
         if not academie:
             return fail("précisez l'académie de la contribution : --academie CODE", 2)
-        reviewer = Reviewer(name=args.name or repo.config_value(root, "user.name") or "Prénom Nom",
-                            principal=args.principal or repo.config_value(root, "user.email"),
+        reviewer = Reviewer(name=args.name or commons.config("user.name") or "Prénom Nom",
+                            principal=args.principal or commons.config("user.email"),
                             role=args.role, academies=args.academies, disciplines=args.disciplines,
                             public_key=governance.key_body(public))
-        branch = genesis.propose_reviewer(root, reviewer, academie=academie)
+        branch = genesis.propose_reviewer(commons.root, reviewer, academie=academie)
     except OSError as error:
         return fail(f"clé publique illisible : {error.strerror}")
     except ValidationError as error:

@@ -47,14 +47,13 @@ def run(args: argparse.Namespace) -> int:
     """Search the commons of the current folder and print the hits."""
     from store.commons import Commons
     from store.errors import StoreError
-    from store.review.states import record_states
     from store.search.query import parse_query
 
     query = parse_query(" ".join(args.query))
     try:
         commons = Commons.open(".")
         snapshot = commons.load()
-        states = record_states(commons, snapshot) if query.facet("etat") else None
+        states = commons.states(snapshot) if query.facet("etat") else None
     except StoreError as error:
         return fail(str(error))
     for message in query.messages:

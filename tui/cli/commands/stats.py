@@ -1,4 +1,7 @@
-"""Provides ``traam stats``: counts per campaign, discipline, académie and state, quotas, CRCN, tools."""
+"""Provides ``traam stats``: counts per campaign, discipline, académie and state, quotas, CRCN, tools.
+
+The CRCN coverage per campaign and discipline counts validated scenarios only (what a DNE expert reports on).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "stats",
         help="statistiques du commun (effectifs, quotas, CRCN, outils)",
         description="Compte équipes et scénarios par campagne, discipline, académie et état ; compare les équipes "
-        "retenues au quota de chaque campagne ; montre la couverture du CRCN et les outils par type.",
+        "retenues au quota de chaque campagne ; montre la couverture du CRCN (et, par campagne et discipline, celle "
+        "des seuls scénarios validés) et les outils par type.",
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
@@ -70,6 +74,15 @@ def run(args: argparse.Namespace) -> int:
     say(f"Compétences du CRCN couvertes : {covered}/{len(figures.crcn)}")
     for code, n in figures.crcn.items():
         say(f"  {code} {vocab.CRCN[code]:<56} {n:>5}")
+    say()
+    say("CRCN par campagne et discipline (scénarios validés seulement)")
+    if not figures.crcn_validated:
+        say("  (aucun scénario validé)")
+    for coverage in figures.crcn_validated:
+        codes = ", ".join(f"{code} ({coverage.crcn[code]})" for code in coverage.covered) or "aucune"
+        say(f"  {coverage.campaign} {vocab.label(vocab.DISCIPLINES, coverage.discipline)} : "
+            f"{len(coverage.covered)}/{len(coverage.crcn)} compétence(s) sur {coverage.scenarios} scénario(s) "
+            f"validé(s) — {codes}")
     say()
     say(f"Outils par type (scénarios avec IA : {figures.ai_scenarios})")
     for kind, tools in figures.tools_by_kind.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from store.review.status import Decision
 from tui.cli.output import fail, print_json, say
 
 
@@ -20,7 +21,6 @@ def run(args: argparse.Namespace) -> int:
     from records import layout, vocab
     from store.commons import Commons
     from store.errors import StoreError
-    from store.review import contrib, states, validations
     from tui.cli.review_support import store_error
 
     record_id = layout.id_of(args.record_id)
@@ -31,13 +31,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         commons = Commons.open(".")
         snapshot = commons.load()
-        versions = validations.record_versions(commons.root, record_id)
+        versions = commons.review.versions(record_id)
         here = record_id in snapshot.entries
         if not here and not versions:
             return fail(f"enregistrement introuvable : « {record_id} » (ni ici ni sur aucune branche connue)")
-        state = states.record_states(commons, snapshot)[record_id] if here else None
+        state = commons.states(snapshot)[record_id] if here else None
         branch = commons.branch() or ""
-        review = states.contribution_status(commons.root, branch) if contrib.parse_branch(branch) else None
+        review = commons.review.contribution_status(branch)
     except StoreError as error:
         return fail(store_error(error))
     comment = review.records.get(record_id, "") if review else ""
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         for version in versions:
             say(f"  {version.blob[:10]} {vocab.STATES[version.state]} — {', '.join(version.branches)}")
     if review is not None:
-        what = "modifications demandées" if review.decision == "modifications" else "contribution refusée"
+        what = "modifications demandées" if review.decision == Decision.CHANGES else "contribution refusée"
         say(f"relecture : {what} par {review.reviewer} le {review.date[:10]}")
         if review.message:
             say(f"  {review.message}")

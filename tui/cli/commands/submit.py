@@ -23,15 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Push the contribution branch; print what was proposed."""
-    from store.branching import check_submittable
     from store.errors import StoreError
-    from store.review import contrib
-    from tui.cli.review_support import commons_root, store_error
+    from tui.cli.review_support import open_commons, store_error
 
     try:
-        check_submittable(commons_root(), args.remote)
-        done = contrib.submit(commons_root(), remote=args.remote, merge_request=args.merge_request,
-                              title=args.title, description=args.description)
+        contribution = open_commons().contribution
+        contribution.check_submittable(args.remote)
+        done = contribution.submit(remote=args.remote, merge_request=args.merge_request, title=args.title,
+                                   description=args.description)
     except StoreError as error:
         return fail(store_error(error))
     say(f"Contribution « {done.branch} » proposée sur « {done.remote} » pour « {done.target} ».")

@@ -23,16 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.commons import Commons
     from store.errors import StoreError
-    from store.git import repo
-    from store.remotes import sync
     from tui.cli.output import fail, say, warn
 
     try:
-        root = repo.toplevel(".")
+        commons = Commons.open(".")
         with Steps() as steps:
             steps.step("Récupération de l'amont")
-            result = sync(root, args.remote, args.branch, transfer=steps.transfer())
+            result = commons.remotes.sync(args.remote, args.branch, transfer=steps.transfer())
     except StoreError as error:
         return fail(str(error))
     if result.conflicts:

@@ -18,28 +18,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _branch(root, ref: str) -> str:
-    """Return the branch a user named: ``main``, ``refs/heads/main`` or ``origin/main`` are the same branch."""
-    from store.git import repo
-
-    ref = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
-    first, _, rest = ref.partition("/")
-    return rest if rest and first in repo.remotes(root) else ref
-
-
 def run(args: argparse.Namespace) -> int:
     """Verify the protected branches from the verifier's trust root; exit 1 on any problem."""
     from store.errors import StoreError
-    from store.git import repo
     from store.review import selection, trust
     from tui.cli.review_support import store_error
 
     try:
-        root = str(repo.toplevel_or_bare("."))  # "." in a bare repository
+        root = str(selection.verified_repository("."))  # "." in a bare repository
         if args.forget:
             count = trust.forget_tips(root)
             (warn if args.json else say)(f"{count} pointe(s) vérifiée(s) oubliée(s) : la prochaine vérification repart de la racine de confiance")
-        branches = [_branch(root, args.ref)] if args.ref else selection.branch_names(root)
+        branches = [selection.branch_named(root, args.ref)] if args.ref else selection.branch_names(root)
         reports = selection.verify_commons(root, branches)
         missing = next((r.branch for r in reports if r.tip is None), None)
         if missing is not None or not branches:

@@ -1,4 +1,4 @@
-"""Provides building a prepared history at once: trees by one ``git fast-import``, commits (signed or not), refs.
+"""Provides the demo commons' history built at once: trees by one ``git fast-import``, commits (signed or not), refs.
 
 Used to create a whole commons' history in a second (the living demo):
 every file set becomes a tree in a single ``fast-import`` process, then
