@@ -115,11 +115,13 @@ class Snapshot:
             progress(len(wanted), len(wanted))
             return out
 
-    def records_of_kinds(self, kinds: frozenset[str] | set[str], *, without: str = "") -> dict[str, Model]:
+    def records_of_kinds(self, kinds: frozenset[str] | set[str], *, without: str = "",
+                         progress: Progress | None = None) -> dict[str, Model]:
         """Return every valid model whose kind is in ``kinds`` (but ``without``), by id: the context the
-        rules read to judge one record (see :func:`records.rules.context_kinds`)."""
+        rules read to judge one record (see :func:`records.rules.context_kinds`); ``progress`` as for
+        :meth:`records`."""
         return self.records([f for rid, f in self._files.items() if rid != without and not f.refused
-                             and self.entries[rid].errors == 0 and self.entries[rid].kind in kinds])
+                             and self.entries[rid].errors == 0 and self.entries[rid].kind in kinds], progress)
 
     def iter_records(self, wanted: list[File] | None = None, *,
                      where: Callable[[str], bool] | None = None) -> Iterator[tuple[str, Model]]:

@@ -171,13 +171,16 @@ def _row(sheet: Sheet, kind: str, number: int, cells: list[str], mapping: Mappin
     return record_id, record, []
 
 
-def plan(sheet: Sheet, existing: Mapping[str, Model], kind: str | None = None) -> Plan:
+def plan(sheet: Sheet, existing: Mapping[str, Model], kind: str | None = None, *,
+         present: set[str] | None = None) -> Plan:
     """Return what importing ``sheet`` over the ``existing`` records would do, writing nothing.
 
     Args:
         sheet: the proposals sheet (see :func:`store.publish.sheets.read_sheet`).
-        existing: the records of the target branch, by id.
+        existing: the records of the target branch, by id: all of them, or (what :func:`needed_kinds`
+            names, plus the records at the rows' ids) with ``present``.
         kind: ``"scenario"`` or ``"team"``; guessed from the headers when None.
+        present: the id of every record file of the target branch, when ``existing`` holds only a part.
     """
     kind = kind or detect_kind(sheet)
     result = Plan(sheet.path, kind)
@@ -202,17 +205,23 @@ def plan(sheet: Sheet, existing: Mapping[str, Model], kind: str | None = None) -
             record = before.model_copy(update={name: getattr(record, name) for name in fields})
         action = "create" if before is None else ("unchanged" if before == record else "update")
         result.rows.append(RowResult(number, action, record_id, record))
-    _warn_rules(result, existing)
+    _warn_rules(result, existing, present)
     return result
 
 
-def _warn_rules(result: Plan, existing: Mapping[str, Model]) -> None:
+def needed_kinds(kind: str) -> frozenset[str]:
+    """Return the kinds of records a plan of ``kind`` rows reads besides the rows' own ids: what the rules
+    read (:func:`records.rules.context_kinds`), and themes (a row may name its theme by title)."""
+    return rules.context_kinds(kind) | {"theme"}
+
+
+def _warn_rules(result: Plan, existing: Mapping[str, Model], present: set[str] | None) -> None:
     writes = result.writes
     if not writes:
         return
     merged = {**existing, **writes}
     position = {r.record_id: i for i, r in enumerate(result.rows) if r.record_id in writes}
-    for problem in rules.check(merged, only=set(writes)):
+    for problem in rules.check(merged, only=set(writes), present=None if present is None else present | set(writes)):
         rid = layout.id_of(problem.path)
         row = result.rows[position[rid]]
         warning = Problem(result.path, row.row, 0, f"{rid} : {problem.message}", key=problem.key, severity="warning",

@@ -20,9 +20,9 @@ from store.publish import stats as stats_module
 from store.publish.choices import FORMATS
 from store.publish.contrib import branch_name, commit_records, tip
 from store.publish.dates import landing_dates
-from store.publish.importer import Plan, plan
+from store.publish.importer import Plan, needed_kinds, plan
 from store.publish.selection import SelectionError, select, wanted_states
-from store.publish.sheets import read_sheet
+from store.publish.sheets import Sheet, read_sheet
 from store.publish.site_export import export_site
 from store.publish.words import count
 from store.safefs import write_atomic, write_public
@@ -193,6 +193,20 @@ def default_base(root: Path, academies: list[str]) -> str:
     return "HEAD"
 
 
+def _plan_over(snapshot: Snapshot, sheet: Sheet, kind: str, progress: Progress | None) -> Plan:
+    """Plan an import over a snapshot reading only what the plan needs, never every record: the kinds of
+    :func:`needed_kinds` (campaigns, themes, teams), then the records at the rows' ids (peak memory grows
+    with those, not with the scenarios of the commons)."""
+    context = snapshot.records_of_kinds(needed_kinds(kind), progress=progress)
+    present = set(snapshot.entries)
+    first = plan(sheet, context, kind, present=present)
+    ids = {r.record_id for r in first.rows if r.record_id is not None and r.record_id in present} - set(context)
+    if not ids:
+        return first
+    context.update(snapshot.iter_records(where=ids.__contains__))
+    return plan(sheet, context, kind, present=present)
+
+
 def import_sheet(commons: Commons, file: Path | str, *, kind: str | None = None, apply: bool = False,
                  branch: str | None = None, base: str | None = None, progress: Progress | None = None) -> Imported:
     """Plan (and with ``apply`` commit) the import of a proposals sheet on a contribution branch.
@@ -212,7 +226,7 @@ def import_sheet(commons: Commons, file: Path | str, *, kind: str | None = None,
         branch = branch_name(academies[0], str(file))
     base = base or default_base(commons.root, academies)
     ref = branch if branch and tip(commons.root, branch) else base
-    result = plan(sheet, commons.load(ref, search=False).records(progress=progress), kind)
+    result = _plan_over(commons.load(ref, search=False), sheet, result.kind, progress)
     if not apply or not result.writes:
         return Imported(result, branch)
     if branch is None:

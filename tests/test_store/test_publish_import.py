@@ -188,3 +188,20 @@ def test_branch_names_are_checked(tmp_path):
         with pytest.raises(StoreError, match="nom de branche invalide"):
             commit_records(root, bad, {}, base="HEAD", message="x")
     assert git(root, "branch", "--list").split() == ["*", "main"]
+
+
+@pytest.mark.parametrize("sheet_name", ["propositions-lille.csv", "propositions-equipes.csv"])
+def test_import_over_a_commons_reads_only_what_the_plan_needs_and_plans_the_same(tmp_path, sheet_name):
+    """traam import reads campaigns, themes, teams and the rows' own records, not every scenario (bounded memory
+    at 100,000 records); its plan, warnings included, is the one made over every record."""
+    from store.commons import Commons
+    from store.publish.importer import needed_kinds
+    from store.publish.run import _plan_over
+
+    root = _commons(tmp_path / "commun")
+    snapshot = Commons.open(root).load(search=False)
+    sheet = read_sheet(DATA / sheet_name)
+    full = plan(sheet, snapshot.records())
+    assert full.rows and any(r.action == "unchanged" or r.problems for r in full.rows)
+    assert _plan_over(snapshot, sheet, full.kind, None) == full
+    assert "scenario" not in needed_kinds("scenario") and "scenario" not in needed_kinds("team")

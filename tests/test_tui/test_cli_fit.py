@@ -68,6 +68,8 @@ def test_flags_have_a_french_name_and_keep_english_aliases(tmp_path):
     assert "--sans-fetch, --no-fetch" in run_traam("review", "list", "--help").stdout
     assert "--tout, --all" in run_traam("review", "list", "--help").stdout
     assert "--appliquer, --apply" in run_traam("import", "--help").stdout
+    init = run_traam("init", "--help").stdout  # one meaning per name: --nom is the reviewer, as in traam reviewer
+    assert "--nom-du-commun NOM, --commons-name NOM" in init and "--nom NOM" in init and "--name" not in init
 
 
 def test_completion_scripts_complete_commands_and_french_flags(tmp_path):

@@ -16,7 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("directory", metavar="DOSSIER", help="dossier à créer (ou dossier vide)")
     parser.add_argument("--demo", action="store_true", help="y mettre le commun de démonstration (campagnes réelles)")
-    parser.add_argument("--name", metavar="NOM", help="nom du commun (par défaut : le nom du dossier)")
+    parser.add_argument("--nom-du-commun", "--commons-name", dest="name", metavar="NOM",
+                        help="nom du commun (par défaut : le nom du dossier)")
+    # The former spelling, kept for scripts; hidden: --nom names the first reviewer, as in traam reviewer.
+    parser.add_argument("--name", dest="name", help=argparse.SUPPRESS)
     genesis = parser.add_argument_group("premier relecteur national (la genèse de la confiance)")
     genesis.add_argument("--cle", metavar="CHEMIN",
                          help="clé SSH privée existante (par défaut : ~/.ssh/traam_ed25519, créée si besoin)")
