@@ -1,4 +1,12 @@
-"""Provides Commons, a TraAM commons on disk and in git: open, load at any ref, read, save, delete, history.
+"""Provides Commons, the one door into a TraAM commons: open, load at any ref, read, save, history, and more.
+
+Beyond what this module defines, a commons offers the review
+(``commons.review``), the author's contributions (``commons.contribution``),
+the remotes and sync (``commons.remotes``), the branches
+(``commons.branches``), ``verify()``, ``states()`` and ``config()``
+(:mod:`store.operations`). Callers (the TUI, the command line) go through
+here and never name a root nor a git module: import-linter contracts in
+``pyproject.toml`` keep it so (README, « une seule porte »).
 
 Every git call goes through a named query of
 :mod:`store.git`; records are read through one persistent ``cat-file``;

@@ -89,9 +89,15 @@ def against_base(root: Path | str, commits: list[str], base: str) -> dict[str, l
     the parent to compare it with: the old side is the base's, and the block
     is headed by the commit id. Commits equal to the base are left out.
     """
-    if not commits:
+    return against_parents(root, [(base, commit) for commit in dict.fromkeys(commits)])
+
+
+def against_parents(root: Path | str, pairs: list[tuple[str, str]]) -> dict[str, list[TreeChange]]:
+    """Return ``{new: changes from old to new}`` for many ``(old, new)`` commit pairs, ``new`` all distinct,
+    through one ``git diff-tree --stdin``; a commit whose tree equals its old side's is left out."""
+    if not pairs:
         return {}
-    lines = "".join(f"{commit} {base}\n" for commit in dict.fromkeys(commits))
+    lines = "".join(f"{new} {old}\n" for old, new in pairs)
     data = git.run(root, "diff-tree", "--stdin", *_RAW, input=lines).stdout
     found: dict[str, list[TreeChange]] = {}
     current = ""

@@ -74,6 +74,11 @@ def changes(root: Path | str, old: str | None, new: str) -> list[TreeChange]:
     return found
 
 
+def changes_between(root: Path | str, pairs: list[tuple[str, str]]) -> dict[str, list[TreeChange]]:
+    """Return ``{new: changes from old to new}`` of many ``(old, new)`` commit pairs (``new`` all distinct)."""
+    return diff.against_parents(root, pairs)
+
+
 def changes_against(root: Path | str, commits: list[str], base: str) -> dict[str, list[TreeChange]]:
     """Return ``{commit: changes from base to commit}`` (see :func:`store.git.diff.against_base`)."""
     return diff.against_base(root, commits, base)
@@ -146,6 +151,20 @@ def file_at(root: Path | str, commit: str, path: str) -> bytes | None:
     """Return the bytes of the file ``path`` in ``commit``, None when absent (or not a file)."""
     done = git.run(root, "cat-file", "blob", f"{commit}:{path}", check=False)
     return done.stdout if done.returncode == 0 else None
+
+
+def files_at(root: Path | str, commits: list[str], path: str) -> dict[str, bytes | None]:
+    """Return ``{commit: bytes of the file path in it, None when absent or not a file}`` through one ``git cat-file``."""
+    from store.git.catfile import CatFile
+
+    reader, found = CatFile(Path(root)), {}
+    try:
+        for commit in dict.fromkeys(commits):
+            got = reader.get(f"{commit}:{path}")
+            found[commit] = got[1] if got is not None and got[0] == "blob" else None
+    finally:
+        reader.close()
+    return found
 
 
 def blob_id(root: Path | str, commit: str, path: str) -> str | None:

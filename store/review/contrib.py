@@ -7,7 +7,7 @@ or on the remote), else on ``main``, and is proposed to ``academie/<a>``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from records import layout, vocab
@@ -26,7 +26,7 @@ class Submitted:
     branch: str
     remote: str
     target: str
-    push_options: list[str] = field(default_factory=list)
+    push_options: tuple[str, ...] = ()
 
 
 def parse_branch(name: str) -> tuple[str, str] | None:
@@ -141,4 +141,4 @@ def submit(root: Path | str, *, remote: str | None = None, merge_request: bool |
     network.push(root, remote, f"refs/heads/{branch}:refs/heads/{branch}", options=tuple(options),
                     set_upstream=True)
     notes.follow(root, remote)
-    return Submitted(branch, remote, target, options)
+    return Submitted(branch, remote, target, tuple(options))

@@ -22,7 +22,22 @@ PROTECTED_PREFIX = "academie/"
 
 def governance_at(root: Path | str, commit: str) -> Governance:
     """Return the governance recorded in ``commit`` (empty when missing or invalid: nobody may validate)."""
-    data = trees.file_at(root, commit, layout.GOVERNANCE)
+    return parse_governance(trees.file_at(root, commit, layout.GOVERNANCE))
+
+
+def governances_at(root: Path | str, commits: list[str]) -> dict[str, Governance]:
+    """Return :func:`governance_at` of each commit, reading them all through one ``git cat-file``."""
+    parsed: dict[bytes | None, Governance] = {}
+    found = {}
+    for commit, data in trees.files_at(root, commits, layout.GOVERNANCE).items():
+        if data not in parsed:
+            parsed[data] = parse_governance(data)
+        found[commit] = parsed[data]
+    return found
+
+
+def parse_governance(data: bytes | None) -> Governance:
+    """Return the governance in the bytes of its file (empty when missing or invalid: nobody may validate)."""
     if data is None:
         return Governance()
     loaded = codec.load(layout.GOVERNANCE, data)

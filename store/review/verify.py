@@ -85,7 +85,11 @@ def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | N
         ``(principal, "")`` when the signature is good and its key belongs to
         ``rules``; ``(None, French reason)`` otherwise.
     """
-    status, principal = signatures.commit_signature(root, commit, governance.allowed_signers(rules))
+    return _reason(*signatures.commit_signature(root, commit, governance.allowed_signers(rules)))
+
+
+def _reason(status: str, principal: str) -> tuple[str | None, str]:
+    """Return ``(principal, "")`` for git's good-signature status, else ``(None, French reason)``."""
     if status == "G" and principal:
         return principal, ""
     if status == "N":
@@ -98,9 +102,21 @@ def signature(root: Path | str, commit: str, rules: Governance) -> tuple[str | N
 def _check_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
                  main_chain: frozenset[str]) -> tuple[list[str], str]:
     """Return ``(French problems, signer's key body)`` of one merge against the governance of its first parent."""
-    short = commit[:10]
     rules = governance.governance_at(root, parents[0])
-    principal, reason = signature(root, commit, rules)
+    return _judge(root, branch, commit, parents, rules, signature(root, commit, rules), today=today,
+                  main_chain=main_chain)
+
+
+def _judge(root: Path | str, branch: str, commit: str, parents: list[str], rules: Governance,
+           signed: tuple[str | None, str], *, today: dt.date, main_chain: frozenset[str],
+           changes: dict[str, set[str]] | None = None) -> tuple[list[str], str]:
+    """Return :func:`_check_merge` of a merge from its first parent's ``rules`` and its signature's check.
+
+    ``changes``: the paths each merge brings against its first parent, when read
+    for many at once (on ``main`` they are the paths the merge brings).
+    """
+    short = commit[:10]
+    principal, reason = signed
     if principal is None:
         return [f"{short} : {reason}"], ""
     matching = governance.by_principal(rules, principal)
@@ -111,8 +127,35 @@ def _check_merge(root: Path | str, branch: str, commit: str, parents: list[str],
     if not governance.is_active(reviewer, today):
         return [f"{short} : la clé de {printable(reviewer.principal)} n'est pas valide aujourd'hui "
                 f"({today.isoformat()} hors de {reviewer.valid_from or '…'} – {reviewer.valid_until or '…'})"], key
-    changed = changed_paths(root, branch, commit, parents, main_chain)
+    if changes is not None and branch == "main":
+        changed = changes.get(commit, set())
+    else:
+        changed = changed_paths(root, branch, commit, parents, main_chain)
     return [f"{short} : {message}" for message in governance.scope_problems(reviewer, branch, changed)], key
+
+
+def _check_merges(root: Path | str, branch: str, merges: list[tuple[str, list[str]]], *, today: dt.date,
+                  main_chain: frozenset[str]) -> dict[str, tuple[list[str], str]]:
+    """Return :func:`_check_merge` of many merges, reading and checking them in batches (same answers).
+
+    The governances of the first parents come through one ``git cat-file``,
+    the signatures through :func:`store.git.sigbatch.commit_signatures`
+    (``ssh-keygen -Y verify`` on every core), the changed paths on ``main``
+    through one ``git diff-tree --stdin``.
+    """
+    if not merges:
+        return {}
+    from store.git import sigbatch
+
+    rules = governance.governances_at(root, [parents[0] for _, parents in merges])
+    signed = sigbatch.commit_signatures(
+        root, [(commit, governance.allowed_signers(rules[parents[0]])) for commit, parents in merges])
+    changes = None
+    if branch == "main":
+        changes = {commit: {c.path for c in found} for commit, found in
+                   trees.changes_between(root, [(parents[0], commit) for commit, parents in merges]).items()}
+    return {commit: _judge(root, branch, commit, parents, rules[parents[0]], _reason(*signed[commit]), today=today,
+                           main_chain=main_chain, changes=changes) for commit, parents in merges}
 
 
 def verify_merge(root: Path | str, branch: str, commit: str, parents: list[str], *, today: dt.date,
@@ -172,6 +215,9 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
     known = {k: v for k, v in memo.load(root, "verify-2").items() if k.split("\0")[2:3] == [today]}
     found: list[tuple[str, str]] = []
     times = trees.commit_times(root, [commit for commit, _ in chain])
+    checked = _check_merges(root, branch, _to_check(branch, chain, known, today, root_commit=root_commit,
+                                                    trusted=trusted, main_chain=main_chain),
+                            today=now.date(), main_chain=main_chain)
     for commit, parents in chain:
         if commit == root_commit or commit in trusted or (branch != "main" and commit in main_chain):
             break
@@ -186,17 +232,34 @@ def verify_chain(root: Path | str, branch: str, chain: list[tuple[str, list[str]
             found.append((commit, f"{commit[:10]} : commit direct sur « {printable(branch)} » (seules les "
                                   "fusions de validation signées sont permises)"))
             continue
-        key = "\0".join([branch, commit, today, *sorted(p for p in parents[1:] if p in main_chain)])
+        key = _memo_key(branch, commit, parents, today, main_chain)
         entry = known.get(key)
         if not (isinstance(entry, list) and len(entry) == 2):
-            entry = known[key] = list(_check_merge(root, branch, commit, parents, today=now.date(),
-                                                   main_chain=main_chain))
+            entry = known[key] = list(checked.get(commit) or _check_merge(root, branch, commit, parents,
+                                                                          today=now.date(), main_chain=main_chain))
         problems, signer = entry
         found.extend((commit, message) for message in problems)
         if not problems and branch != "main" and current is not None:
             found.extend((commit, message) for message in revocation_problems(
                 root, branch, commit, parents, signer, today=now.date(), current=current, main_chain=main_chain))
     memo.save(root, "verify-2", known)
+    return found
+
+
+def _memo_key(branch: str, commit: str, parents: list[str], today: str, main_chain: frozenset[str]) -> str:
+    return "\0".join([branch, commit, today, *sorted(p for p in parents[1:] if p in main_chain)])
+
+
+def _to_check(branch: str, chain: list[tuple[str, list[str]]], known: dict[str, object], today: str, *, root_commit: str | None,
+              trusted: frozenset[str], main_chain: frozenset[str]) -> list[tuple[str, list[str]]]:
+    """Return the merges of ``chain`` that :func:`verify_chain` will check and has not remembered, newest first."""
+    found = []
+    for commit, parents in chain:
+        if commit == root_commit or commit in trusted or (branch != "main" and commit in main_chain):
+            break
+        entry = known.get(_memo_key(branch, commit, parents, today, main_chain))
+        if len(parents) >= 2 and not (isinstance(entry, list) and len(entry) == 2):
+            found.append((commit, parents))
     return found
 
 
