@@ -269,6 +269,19 @@ _MESSAGES = {
 }
 
 
+def _plural(n: object) -> bool:
+    """Tell whether French puts a count in the plural (2 and more; 0 and 1 take the singular)."""
+    return isinstance(n, int) and n >= 2
+
+
+def _elements(n: object) -> str:
+    return "éléments" if _plural(n) else "élément"
+
+
+def _s(n: object) -> str:
+    return "s" if _plural(n) else ""
+
+
 def _french(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
@@ -287,9 +300,9 @@ def _french(error: ErrorDetails) -> str:
     if kind == "string_too_long":
         return f"trop long ({ctx.get('max_length')} caractères au plus)"
     if kind == "too_short":
-        return f"au moins {ctx.get('min_length')} élément(s) attendu(s)"
+        return f"au moins {ctx.get('min_length')} {_elements(ctx.get('min_length'))} attendu{_s(ctx.get('min_length'))}"
     if kind == "too_long":
-        return f"au plus {ctx.get('max_length')} élément(s)"
+        return f"au plus {ctx.get('max_length')} {_elements(ctx.get('max_length'))}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"doit valoir au moins {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):

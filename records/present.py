@@ -85,7 +85,7 @@ FIELD_LABELS: dict[str, str] = {
     "emblematic": "Scénario emblématique",
     "illustrative": "Exemple inventé",
     "copilot": "Copilote",
-    "region": "Transmis par la DRAN de la région académique",
+    "region": "Transmis par la DRAN",
 }
 
 VALUE_VOCABULARIES: dict[str, dict[str, str]] = {

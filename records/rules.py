@@ -221,7 +221,7 @@ def _team_pilot(corpus: Corpus) -> Iterator[Finding]:
 def _team_teachers(corpus: Corpus) -> Iterator[Finding]:
     for rid, team in corpus.teams.items():
         if len(team.teachers) < 3:
-            yield rid, "teachers", f"{len(team.teachers)} enseignant(s) seulement, au moins 3 attendus"
+            yield rid, "teachers", f"{len(team.teachers)} {'enseignant' if len(team.teachers) < 2 else 'enseignants'} seulement, au moins 3 attendus"
 
 
 @rule("equipe-referent", "error", "Le professeur référent est nommé et n'est pas le pilote.", about="team")

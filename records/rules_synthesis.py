@@ -87,7 +87,7 @@ def _synthesis_stage(corpus: Corpus) -> Iterator[Finding]:
 def _synthesis_experts(corpus: Corpus) -> Iterator[Finding]:
     for rid, synthesis in _syntheses(corpus).items():
         if not synthesis.authors or len(synthesis.authors) > 2:
-            yield rid, "authors", (f"{len(synthesis.authors)} auteur(s) : la synthèse est écrite par un expert "
+            yield rid, "authors", (f"{len(synthesis.authors)} {'auteur' if len(synthesis.authors) < 2 else 'auteurs'} : la synthèse est écrite par un expert "
                                    "ou un binôme d'experts de la DNE")
             continue
         theme = corpus.themes.get(_theme_id(synthesis.campaign, synthesis.theme))

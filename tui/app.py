@@ -151,23 +151,30 @@ class TraamApp(WorkflowActions, App):
         if isinstance(self.screen, LoadingScreen):
             self.screen.progress(message.done, message.total)
 
-    def on_session_loaded(self, message: SessionLoaded) -> None:
-        self.session = message.session
-        if message.session.states is None:
-            self.derive_states(message.session)
-        if message.session.problems is None:
-            self.check_problems(message.session)
-        manifest = message.session.snapshot.record("traam")
+    async def on_session_loaded(self, message: SessionLoaded) -> None:
+        session = self.session = message.session
+        manifest = session.snapshot.record("traam")
         if manifest is not None:
             self.commons_name = plain(manifest.name)
-        self.show_branch(message.session.tracking)
+        self.show_branch(session.tracking)
         if message.first:
             self.pop_screen()
-            self.switch_mode("dashboard")
+            await self.switch_mode("dashboard")
+            # The states and the validator are seconds of work in threads that would share the interpreter
+            # with the first paint: they start once the dashboard is on screen.
+            self.call_after_refresh(self._complete, session)
             return
+        self._complete(session)
         screen = self.screen
         if isinstance(screen, SessionScreen):
             screen._refresh_if_needed()
+
+    def _complete(self, session: Session) -> None:
+        """Derive what a session loaded without it still lacks (states, every problem), in workers."""
+        if session.states is None:
+            self.derive_states(session)
+        if session.problems is None:
+            self.check_problems(session)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.show_error(message.message, fatal=message.fatal)

@@ -351,6 +351,7 @@ EXPORT_RUNNING = "Export en cours…"
 EXPORT_NO_OUTPUT = "Indiquez le fichier ou le dossier de sortie."
 EXPORT_DONE = "Export {format} : {files} fichier(s) écrit(s) dans {where} ({records} enregistrement(s))."
 EXPORT_DEFAULTS = {"edubase-csv": "traam-export/edubase.csv", "json": "traam-export/commun.json",
+                   "xlsx": "traam-export/scenarios.xlsx",
                    "jsonl": "traam-export/commun.jsonl", "json-schema": "traam-export/commun.schema.json",
                    "site": "traam-export/site", "markdown": "traam-export/synthese.md", "atom": "traam-export/atom"}
 """Default outputs, relative to the folder traam was started from."""

@@ -6,12 +6,14 @@ people, plausible projects, some selected and some still candidates.
 
 from __future__ import annotations
 
+from records import vocab
 from records.demo._people import authors, team
 from records.models import Scenario, Step, Team, Tool
 
 C = "2026-2027"
 _DEMO = "Équipe inventée pour la démonstration.\n"
-_MADE_UP = "équipe, académie, projet et résultat de sélection inventés (l'appel liste des thématiques, pas d'équipes)"
+_MADE_UP = ("équipe, académie, projet, transmission par la DRAN et résultat de sélection inventés (l'appel liste des "
+            "thématiques, pas d'équipes)")
 _DRAFT_MADE_UP = "scénario inventé pour la démonstration, licence comprise"
 
 # (discipline, académie, theme, outcome, project title)
@@ -31,10 +33,12 @@ _TEAMS = [
 
 TEAMS_2026: dict[str, Team] = {
     f"{theme}/{academie}": team(C, discipline, academie, theme=theme, project_title=title, summary=_DEMO,
-                                outcome=outcome, illustrative=_MADE_UP, duration=2 if theme == "svt-2" else 1)
+                                outcome=outcome, illustrative=_MADE_UP, duration=2 if theme == "svt-2" else 1
+                                ).model_copy(update={"region": vocab.region_of(academie, C)})
     for discipline, academie, theme, outcome, title in _TEAMS
 }
-"""Teams by ``theme/academie``: an académie may have a team on each theme (Rennes on both NSI themes,
+"""Teams by ``theme/academie``, each transmitted by the DRAN of its région académique (``region``): an académie
+may have a team on each theme (Rennes on both NSI themes,
 Aix-Marseille on SVT year 1 and year 2)."""
 
 TEAMS_2025: dict[str, Team] = {

@@ -41,7 +41,7 @@ def needs_national_message(item: Candidate) -> str:
     if not paths:
         return ""
     what = "la gouvernance" if paths == [layout.GOVERNANCE] else ", ".join(f"« {printable(p)} »" for p in paths[:3]) + (
-        f" et {len(paths) - 3} autre(s)" if len(paths) > 3 else "")
+        f" et {len(paths) - 3} {'autre' if len(paths) == 4 else 'autres'}" if len(paths) > 3 else "")
     return (f"validation nationale requise : cette contribution modifie {what}, réservé(e) aux relecteurs "
             f"nationaux ; un relecteur académique ne peut pas la valider. Un relecteur national la valide "
             f"avec « traam review approve {printable(item.name)} --into main ».")

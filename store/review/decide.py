@@ -31,7 +31,7 @@ class UnresolvedConflicts(StoreError):
 
     def __init__(self, plan: recordmerge.MergePlan):
         self.plan = plan
-        super().__init__(f"{len(plan.conflicts)} conflit(s) non résolu(s) : précisez --resolve CLÉ=ours|theirs")
+        super().__init__(f"{len(plan.conflicts)} {'conflit non résolu' if len(plan.conflicts) < 2 else 'conflits non résolus'} : précisez --resolve CLÉ=ours|theirs")
 
 
 @dataclass(frozen=True)

@@ -282,7 +282,7 @@ def test_only_restricts_the_report_but_rules_see_everything() -> None:
 def test_messages_are_french() -> None:
     _, failing = FIXTURES["equipe-enseignants"]
     (problem,) = _check(failing)
-    assert problem.message == "2 enseignant(s) seulement, au moins 3 attendus"
+    assert problem.message == "2 enseignants seulement, au moins 3 attendus"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

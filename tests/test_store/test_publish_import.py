@@ -153,7 +153,7 @@ def test_apply_commits_only_good_rows_on_a_contribution_branch_and_reimport_does
     result = plan(read_sheet(SAMPLE), _records_at(root, "HEAD"))
     branch = branch_name("lille", str(SAMPLE))
     assert branch == "contrib/lille/import-propositions-lille"
-    commit = commit_records(root, branch, result.writes, base="HEAD", message="Importer 2 scénario(s)")
+    commit = commit_records(root, branch, result.writes, base="HEAD", message="Importer 2 scénarios")
     # One commit on the new branch; the checkout and HEAD are untouched.
     assert git(root, "rev-parse", branch).strip() == commit
     assert git(root, "rev-list", "--count", f"{head}..{branch}").strip() == "1"
@@ -163,7 +163,7 @@ def test_apply_commits_only_good_rows_on_a_contribution_branch_and_reimport_does
         "A\tscenarios/2026-2027/svt/lille/herbier-numerique.toml",
         "A\tscenarios/2026-2027/svt/lille/les-abeilles-du-college.toml",
     ]
-    assert git(root, "log", "-1", "--format=%s%n%an", branch).split("\n")[:2] == ["Importer 2 scénario(s)", "Camille Test"]
+    assert git(root, "log", "-1", "--format=%s%n%an", branch).split("\n")[:2] == ["Importer 2 scénarios", "Camille Test"]
     text = git(root, "show", f"{branch}:scenarios/2026-2027/svt/lille/herbier-numerique.toml")
     assert codec.load("scenarios/2026-2027/svt/lille/herbier-numerique.toml", text).ok
     # Re-importing the same sheet against the branch creates nothing.

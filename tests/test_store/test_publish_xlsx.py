@@ -143,3 +143,23 @@ def test_libreoffice_reads_the_lone_code_as_text_from_xlsx_where_the_csv_gives_a
     rows = _soffice_cells(sheet, tmp_path, "--infilter=CSV:59,34,76,1")
     by_id = {row[0][1]: row for row in rows[1:] if row}
     assert by_id[HOSTILE_ID][csv_edubase.COLUMNS.index("crcn_codes")] == ("float", "3.4")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent (paquet Debian « libreoffice-calc-nogui ») : "
+                    "classeur écrit par LibreOffice non vérifié")
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_a_date_cell_of_a_libreoffice_workbook_is_read_as_the_date_not_its_serial(tmp_path, suffix):
+    """The proposals sheet an académie saves from LibreOffice: a date cell gives « 2027-03-15 », never « 46461 »."""
+    from store.publish.sheets import read_sheet
+
+    source = tmp_path / "propositions.csv"
+    source.write_text("titre;date\nDéfi;15/03/2027\n", encoding="utf-8")
+    profile = tmp_path / "profil-libreoffice"
+    # French locale (1036): 15/03/2027 becomes a date cell with a day/month/year format, as typed by hand.
+    done = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                           "--infilter=CSV:59,34,76,1,,1036", "--convert-to", suffix, "--outdir", str(tmp_path),
+                           str(source)], capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    book = tmp_path / f"propositions.{suffix}"
+    assert book.is_file(), done.stderr
+    sheet = read_sheet(book)
+    assert sheet.header == ["titre", "date"] and sheet.rows == [(2, ["Défi", "2027-03-15"])]

@@ -79,7 +79,7 @@ def test_verify_command_reports_in_french_and_json(tmp_path):
     merge(seed, "main", "academie/lille", key=None)
     done = run_traam("verify", cwd=seed)
     assert done.returncode == 1
-    assert "main : 1 problème(s)" in done.stdout and "fusion non signée" in done.stdout
+    assert "main : 1 problème" in done.stdout and "fusion non signée" in done.stdout
     assert "Vérification échouée" in done.stdout
     report = json.loads(run_traam("verify", "main", "--json", cwd=seed).stdout)
     assert report["ok"] is False and report["branches"][0]["problems"][0].endswith("fusion non signée")
@@ -121,7 +121,7 @@ def test_show_and_approve_with_resolution_on_the_command_line(tmp_path):
     # The other fields the contribution changes show too (issue 13, item 14), in French.
     assert "+ Durée : 2 h" in shown.stdout, shown.stdout
     refused = run_traam("review", "approve", "contrib/lille/second", cwd=seed, input="")
-    assert refused.returncode == 1 and "conflit(s) non résolu(s)" in refused.stderr
+    assert refused.returncode == 1 and "conflit non résolu" in refused.stderr
     done = run_traam("review", "approve", "contrib/lille/second", "--resolve", "title=theirs", cwd=seed)
     assert done.returncode == 0, done.stderr
     assert "Non poussé" in done.stdout

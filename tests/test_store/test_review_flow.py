@@ -91,7 +91,7 @@ def test_teacher_to_nation(tmp_path):
     assert "Discipline: svt" in message and "Campagne: 2026-2027" in message
     done = run_traam("verify", cwd=nation)
     assert done.returncode == 0, done.stdout
-    assert "main : 1 validation(s) signée(s)" in done.stdout
+    assert "main : 1 validation signée" in done.stdout
 
 
 def test_refused_contribution_is_not_proposed(tmp_path):

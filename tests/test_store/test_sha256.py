@@ -90,4 +90,4 @@ def test_review_and_verify_on_sha256(tmp_path):
     assert len(git(nation, "rev-parse", "origin/main").strip()) == 64
     done = run_traam("verify", cwd=nation)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "main : 1 validation(s) signée(s)" in done.stdout
+    assert "main : 1 validation signée" in done.stdout

@@ -138,6 +138,31 @@ async def test_export_dialog_writes_a_site_folder(commons_path, tmp_path):
 
 
 @asynctest
+async def test_export_dialog_writes_an_xlsx_workbook(commons_path, tmp_path):
+    """The spreadsheet format from the application: its default file name, then a workbook of text cells."""
+    from python_calamine import CalamineWorkbook
+
+    app = TraamApp(commons_path, today=TODAY)
+    out = tmp_path / "tableur" / "scenarios.xlsx"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#format", Select).value = "xlsx"
+        await settle(app, pilot)
+        assert dialog.query_one("#output", Input).value == "traam-export/scenarios.xlsx"
+        dialog.query_one("#output", Input).value = str(out)
+        dialog.query_one("#etat", Select).value = "tous"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert dialog.written == [out]
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0][0] == "identifiant" and len(rows) > 1
+    assert all(isinstance(cell, str) for row in rows for cell in row[:-2])
+
+
+@asynctest
 async def test_export_default_publishes_validated_records_only(tmp_path):
     """A teacher's draft is left out of the default export; the nationally validated scenario is in it."""
     world = make_world(tmp_path)

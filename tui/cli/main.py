@@ -104,11 +104,25 @@ def quiet_broken_pipe() -> int:
     return EXIT_BROKEN_PIPE
 
 
+def bare_open(argv: list[str]) -> argparse.Namespace | None:
+    """Return the arguments of ``traam`` or ``traam -C DIR`` alone (open the application), else None.
+
+    Building the full parser imports every command's module (half a second);
+    opening the application needs none of them, so this one case skips it.
+    """
+    if not argv:
+        return argparse.Namespace(chdir=None, command=None)
+    if len(argv) == 2 and argv[0] == "-C" and argv[1] and not argv[1].startswith("-"):
+        return argparse.Namespace(chdir=argv[1], command=None)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``traam`` command and return its exit code."""
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        args = bare_open(sys.argv[1:] if argv is None else argv)
+        if args is None:
+            args = build_parser().parse_args(argv)
         if args.chdir:
             try:
                 os.chdir(args.chdir)

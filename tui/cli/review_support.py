@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from records.diff import Change
 from records.text import one_line as value_text
 from store.errors import StoreError
+from store.publish.words import count
 from tui.cli.output import say
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def print_plan(plan: Any, indent: str = "  ", preview: Any = None) -> None:
         for line in change_lines(changes):
             say(f"{indent}  {line}")
     if plan.problems:
-        say(f"{indent}règles : {len(plan.problems)} problème(s)")
+        say(f"{indent}règles : {count(len(plan.problems), 'problème', 'problèmes')}")
         for problem in plan.problems:
             say(f"{indent}  {problem}")
     elif plan.tree is not None:

@@ -23,13 +23,13 @@ def open_app(args: argparse.Namespace) -> int:
 
     preload = Preload(".")  # reads the commons while the application is imported
     from store.errors import StoreError
+    from tui.app import TraamApp, run_app, user_keymap  # meanwhile, not after: the preload takes as long
+    from tui.cli.output import warn
 
     try:
         commons = preload.commons()
     except StoreError as error:
         return fail(str(error))
-    from tui.app import TraamApp, run_app, user_keymap
-    from tui.cli.output import warn
 
     for problem in user_keymap(TraamApp)[1]:  # said here too: the toast is gone once read
         warn(problem)

@@ -21,14 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Verify the protected branches from the verifier's trust root; exit 1 on any problem."""
     from store.errors import StoreError
+    from store.publish.words import count
     from store.review import selection, trust
     from tui.cli.review_support import store_error
 
     try:
         root = str(selection.verified_repository("."))  # "." in a bare repository
         if args.forget:
-            count = trust.forget_tips(root)
-            (warn if args.json else say)(f"{count} pointe(s) vérifiée(s) oubliée(s) : la prochaine vérification repart de la racine de confiance")
+            forgotten = trust.forget_tips(root)
+            (warn if args.json else say)(f"{count(forgotten, 'pointe vérifiée oubliée', 'pointes vérifiées oubliées')} : "
+                                         "la prochaine vérification repart de la racine de confiance")
         branches = [selection.branch_named(root, args.ref)] if args.ref else selection.branch_names(root)
         reports = selection.verify_commons(root, branches)
         missing = next((r.branch for r in reports if r.tip is None), None)
@@ -44,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
         return 1 if failed else 0
     for report in reports:
         if report.ok:
-            say(f"{report.branch} : {report.merges} validation(s) signée(s), tout est vérifié")
+            say(f"{report.branch} : {count(report.merges, 'validation signée', 'validations signées')}, tout est vérifié")
         else:
-            say(f"{report.branch} : {len(report.problems)} problème(s)")
+            say(f"{report.branch} : {count(len(report.problems), 'problème', 'problèmes')}")
             for problem in report.problems:
                 say(f"  {problem}")
         for line in report.ignored:
